@@ -1,0 +1,20 @@
+/** The DC 200 description criteria (2018) a SOC 2 system description follows. Labels are our own. */
+
+export interface DescriptionCriterion {
+  /** `DC1` to `DC9`. */
+  id: string;
+  /** Our own short label. */
+  label: string;
+}
+
+export const descriptionCriteria: readonly DescriptionCriterion[] = [
+  { id: 'DC1', label: 'Types of services provided' },
+  { id: 'DC2', label: 'Principal service commitments and system requirements' },
+  { id: 'DC3', label: 'Components of the system' },
+  { id: 'DC4', label: 'Significant system incidents' },
+  { id: 'DC5', label: 'Applicable criteria and related controls' },
+  { id: 'DC6', label: 'Complementary user entity controls' },
+  { id: 'DC7', label: 'Complementary subservice organization controls' },
+  { id: 'DC8', label: 'Criteria not relevant to the system' },
+  { id: 'DC9', label: 'Significant changes during the period' },
+];

@@ -1,0 +1,3 @@
+export * from './criteria.ts';
+export * from './description-criteria.ts';
+export * from './coso.ts';

@@ -1,0 +1,91 @@
+/** The three output formats of `trustbook check`: pretty (people), json (tools), github (workflow annotations). */
+import type { CheckResult, Diagnostic } from '../engine/index.ts';
+
+export type OutputFormat = 'pretty' | 'json' | 'github';
+export const outputFormats: readonly OutputFormat[] = ['pretty', 'json', 'github'];
+
+interface Style {
+  red(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  green(text: string): string;
+}
+
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+export const colors: Style = {
+  red: ansi(31, 39),
+  yellow: ansi(33, 39),
+  dim: ansi(2, 22),
+  bold: ansi(1, 22),
+  green: ansi(32, 39),
+};
+export const plain: Style = { red: String, yellow: String, dim: String, bold: String, green: String };
+
+export function formatPretty(result: CheckResult, durationMs: number, style: Style = plain): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of result.diagnostics) {
+    byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  }
+  for (const [file, diagnostics] of byFile) {
+    lines.push(style.bold(file));
+    for (const d of diagnostics) {
+      const where = `${file}:${d.line ?? 1}`;
+      const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
+      lines.push(`  ${severity} ${style.dim(d.code)} ${d.message}`);
+      lines.push(`    ${style.dim('at')} ${where}`);
+      lines.push(`    ${style.dim('fix:')} ${d.hint}`);
+    }
+    lines.push('');
+  }
+  const s = result.summary;
+  lines.push(
+    `${s.documents} files read, evaluated as of ${s.asOf} (${s.asOfSource})${s.readiness ? ', readiness mode' : ''}`,
+  );
+  if (s.coverage.length > 0) {
+    lines.push(`criteria covered: ${s.coverage.map((c) => `${c.label} ${c.covered}/${c.total}`).join(', ')}`);
+  }
+  const verdict = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+  lines.push(
+    `${s.errors > 0 ? style.red(verdict) : s.warnings > 0 ? style.yellow(verdict) : style.green(verdict)} in ${durationMs} ms`,
+  );
+  return lines.join('\n');
+}
+
+export function formatJson(result: CheckResult, durationMs: number): string {
+  return JSON.stringify(
+    {
+      diagnostics: result.diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        file: d.file,
+        line: d.line ?? null,
+        message: d.message,
+        hint: d.hint,
+      })),
+      summary: { ...result.summary, durationMs },
+    },
+    null,
+    2,
+  );
+}
+
+/** Workflow commands: `::error file=...,line=...,title=...::message`, escaped as the runner expects. */
+export function formatGithub(result: CheckResult, durationMs: number): string {
+  const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const annotations = result.diagnostics.map((d) => {
+    const properties = [
+      `file=${escapeProperty(d.file)}`,
+      ...(d.line ? [`line=${d.line}`] : []),
+      `title=${escapeProperty(d.code)}`,
+    ];
+    return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(`${d.message}. Fix: ${d.hint}`)}`;
+  });
+  const s = result.summary;
+  annotations.push(
+    `trustbook check: ${s.errors} errors, ${s.warnings} warnings, ${s.documents} files, as of ${s.asOf}, ${durationMs} ms`,
+  );
+  return annotations.join('\n');
+}

@@ -1,0 +1,92 @@
+/** Runs every rule over a built model against one evaluation date and sums up the result. */
+import { categoryLabels, type Category } from '../catalog/index.ts';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
+import { PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
+import { computeCoverage } from './rules/coverage.ts';
+import { rules, type RuleContext } from './rules/index.ts';
+
+export interface CheckOptions {
+  /** `--as-of` from the command line. */
+  asOf?: string | undefined;
+  /** `TRUSTBOOK_AS_OF` from the environment. */
+  envAsOf?: string | undefined;
+  /** Today, for tests; defaults to the real date in UTC. */
+  today?: string | undefined;
+}
+
+export interface CheckSummary {
+  documents: number;
+  asOf: string;
+  asOfSource: EvaluationDate['source'];
+  readiness: boolean;
+  errors: number;
+  warnings: number;
+  coverage: { category: Category; label: string; covered: number; total: number }[];
+}
+
+export interface CheckResult {
+  model: ProgramModel;
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+  context: RuleContext;
+}
+
+export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], options: CheckOptions = {}): CheckResult {
+  const evaluation = resolveEvaluationDate({
+    cli: options.asOf,
+    env: options.envAsOf,
+    program: model.program?.data.as_of,
+    today: options.today,
+  });
+  const context: RuleContext = {
+    asOf: evaluation.date,
+    warnWithinDays: model.program?.data.warn_within_days ?? 30,
+    readiness: model.program?.data.readiness ?? false,
+  };
+  const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
+  for (const rule of rules) diagnostics.push(...rule(model, context));
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    model,
+    diagnostics: sorted,
+    context,
+    summary: {
+      documents: model.documentsRead,
+      asOf: evaluation.date,
+      asOfSource: evaluation.source,
+      readiness: context.readiness,
+      ...countBySeverity(sorted),
+      coverage: computeCoverage(model).map(({ category, covered, total }) => ({
+        category,
+        label: categoryLabels[category],
+        covered,
+        total,
+      })),
+    },
+  };
+}
+
+function requiredFiles(model: ProgramModel, loadDiagnostics: Diagnostic[]): Diagnostic[] {
+  const reported = new Set(loadDiagnostics.map((d) => d.file));
+  const missing: Diagnostic[] = [];
+  if (!model.program && !reported.has(PROGRAM_FILE)) {
+    missing.push({
+      severity: 'error',
+      code: 'TB005',
+      file: PROGRAM_FILE,
+      message: 'the program file is missing',
+      hint: 'Create content/program.yaml (`trustbook init` writes one). See docs/content-model.md.',
+    });
+  }
+  if (!model.people && !reported.has(PEOPLE_FILE)) {
+    missing.push({
+      severity: 'error',
+      code: 'TB005',
+      file: PEOPLE_FILE,
+      message: 'the people file is missing: owners and approvers cannot be checked',
+      hint: 'Create content/people.yaml with `roles:` and `staff:`. See docs/content-model.md.',
+    });
+  }
+  return missing;
+}

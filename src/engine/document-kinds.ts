@@ -1,0 +1,99 @@
+/** Where each kind of document lives, which schema it follows, and how its id is found. */
+import type { z } from 'astro/zod';
+import {
+  checklistSchema,
+  controlSchema,
+  evidenceSchema,
+  policySchema,
+  procedureSchema,
+  riskSchema,
+  systemDescriptionSchema,
+  trustPageSchema,
+  vendorSchema,
+} from '../schema/index.ts';
+
+export type DocumentKind =
+  | 'policy'
+  | 'control'
+  | 'procedure'
+  | 'evidence'
+  | 'vendor'
+  | 'risk'
+  | 'checklist'
+  | 'trust-page'
+  | 'system-description';
+
+export interface DocumentKindInfo {
+  kind: DocumentKind;
+  /** Folder (or, for a single document, file) relative to the project root. */
+  path: string;
+  /** Whether `path` is one file rather than a folder of documents. */
+  single?: boolean;
+  /** File endings read as documents. `.yaml`/`.yml` files hold only fields, no body. */
+  extensions: readonly string[];
+  schema: z.ZodType;
+  /** What a person calls this kind in a message. */
+  noun: string;
+}
+
+const markdown = ['.mdx', '.md'] as const;
+
+export const documentKinds: readonly DocumentKindInfo[] = [
+  { kind: 'policy', path: 'policies', extensions: markdown, schema: policySchema, noun: 'policy' },
+  { kind: 'control', path: 'content/controls', extensions: markdown, schema: controlSchema, noun: 'control' },
+  {
+    kind: 'procedure',
+    path: 'content/procedures',
+    extensions: markdown,
+    schema: procedureSchema,
+    noun: 'procedure',
+  },
+  {
+    kind: 'evidence',
+    path: 'evidence-index',
+    extensions: markdown,
+    schema: evidenceSchema,
+    noun: 'evidence series',
+  },
+  {
+    kind: 'vendor',
+    path: 'content/vendors',
+    extensions: [...markdown, '.yaml', '.yml'],
+    schema: vendorSchema,
+    noun: 'vendor',
+  },
+  { kind: 'risk', path: 'content/risks', extensions: markdown, schema: riskSchema, noun: 'risk' },
+  {
+    kind: 'checklist',
+    path: 'content/checklists',
+    extensions: markdown,
+    schema: checklistSchema,
+    noun: 'checklist',
+  },
+  { kind: 'trust-page', path: 'content/trust', extensions: markdown, schema: trustPageSchema, noun: 'trust page' },
+  {
+    kind: 'system-description',
+    path: 'content/system-description.mdx',
+    single: true,
+    extensions: markdown,
+    schema: systemDescriptionSchema,
+    noun: 'system description',
+  },
+];
+
+export function kindInfo(kind: DocumentKind): DocumentKindInfo {
+  return documentKinds.find((info) => info.kind === kind)!;
+}
+
+/** The kind a project-relative path belongs to, if any. */
+export function kindOfPath(path: string): DocumentKindInfo | undefined {
+  return documentKinds.find((info) => {
+    if (info.single) return path === info.path;
+    const folder = `${info.path}/`;
+    return (
+      path.startsWith(folder) &&
+      !path.slice(folder.length).includes('/') &&
+      info.extensions.some((extension) => path.endsWith(extension))
+    );
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Splits a document into YAML frontmatter and body, parses the YAML once, and remembers the line of every
+ * key so that findings can point at it. YAML 1.2 core schema: dates stay text and are checked as calendar
+ * dates by the schemas, so `2026-02-30` is an error instead of silently becoming March 2nd.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+/** A problem found while reading a file, before any schema sees it. */
+export interface ParseProblem {
+  code: 'TB001' | 'TB002' | 'TB004';
+  line: number;
+  message: string;
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Line of each key, by dotted path (`artifacts.2.sha256`), 1-based in the file. */
+  keyLines: Map<string, number>;
+  problems: ParseProblem[];
+}
+
+export interface ParsedDocument extends ParsedYaml {
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** Parses YAML that starts on line `firstLine` of its file. */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const problems: ParseProblem[] = document.errors.map((error) => ({
+    code: 'TB001',
+    line: lineAt(error.pos[0]),
+    message: firstSentence(error.message),
+  }));
+  const keyLines = new Map<string, number>();
+  if (problems.length === 0) collectKeyLines(document.contents as Node | null, [], keyLines, lineAt);
+  let data: unknown = undefined;
+  if (problems.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ code: 'TB001', line: firstLine, message: firstSentence(String(error)) });
+    }
+  }
+  return { data, keyLines, problems };
+}
+
+function firstSentence(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
+}
+
+function collectKeyLines(
+  node: Node | null,
+  path: string[],
+  keyLines: Map<string, number>,
+  lineAt: (offset: number) => number,
+): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      const name = isScalar(key) ? String(key.value) : '?';
+      const keyPath = [...path, name];
+      if (key?.range) keyLines.set(keyPath.join('.'), lineAt(key.range[0]));
+      collectKeyLines(pair.value as Node | null, keyPath, keyLines, lineAt);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const itemPath = [...path, String(index)];
+      const itemNode = item as Node | null;
+      if (itemNode?.range) keyLines.set(itemPath.join('.'), lineAt(itemNode.range[0]));
+      collectKeyLines(itemNode, itemPath, keyLines, lineAt);
+    });
+  }
+}
+
+const fence = /^---[ \t]*$/;
+
+/** Reads a Markdown/MDX document whose frontmatter sits between two `---` lines at the top. */
+export function parseFrontmatterDocument(text: string): ParsedDocument {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const empty = (line: number, message: string): ParsedDocument => ({
+    data: undefined,
+    keyLines: new Map(),
+    problems: [{ code: 'TB004', line, message }],
+    body: '',
+    bodyLine: 1,
+  });
+  if (lines.every((line) => line.trim() === '')) return empty(1, 'the file is empty');
+  if (!fence.test(lines[0]!)) return empty(1, 'the file does not start with `---` frontmatter');
+  const closing = lines.findIndex((line, index) => index > 0 && (fence.test(line) || /^\.\.\.[ \t]*$/.test(line)));
+  if (closing === -1) {
+    return {
+      data: undefined,
+      keyLines: new Map(),
+      problems: [{ code: 'TB002', line: 1, message: 'the frontmatter opened on line 1 is never closed with `---`' }],
+      body: '',
+      bodyLine: 1,
+    };
+  }
+  const parsed = parseYaml(lines.slice(1, closing).join('\n'), 2);
+  if (parsed.problems.length === 0 && (parsed.data === null || parsed.data === undefined)) {
+    parsed.data = {};
+  }
+  return { ...parsed, body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2 };
+}
+
+/** The line of the most specific known key on a path, else `fallback`. */
+export function lineOfPath(keyLines: Map<string, number>, path: readonly PropertyKey[], fallback = 1): number {
+  for (let length = path.length; length > 0; length--) {
+    const line = keyLines.get(path.slice(0, length).map(String).join('.'));
+    if (line !== undefined) return line;
+  }
+  return fallback;
+}

@@ -1,0 +1,265 @@
+/**
+ * The program model: every document parsed and validated once, by kind, with its lines remembered.
+ * Built from file contents only; reading the disk is `load-fs.ts`'s job.
+ */
+import {
+  peopleSchema,
+  programSchema,
+  type ChecklistData,
+  type ControlData,
+  type EvidenceData,
+  type PeopleData,
+  type PolicyData,
+  type ProcedureData,
+  type Program,
+  type RiskData,
+  type SystemDescriptionData,
+  type TrustPageData,
+  type VendorData,
+} from '../schema/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { documentKinds, kindOfPath, type DocumentKind } from './document-kinds.ts';
+import { lineOfPath, parseFrontmatterDocument, parseYaml, type ParsedDocument } from './frontmatter.ts';
+import { validate } from './validate.ts';
+
+export const PROGRAM_FILE = 'content/program.yaml';
+export const PEOPLE_FILE = 'content/people.yaml';
+
+/** A file's path relative to the project root, and its text (or why it could not be read as text). */
+export interface SourceFile {
+  path: string;
+  text?: string;
+  /** Set when the file is not valid UTF-8: the line of the first bad byte. */
+  invalidUtf8Line?: number;
+}
+
+export interface Document<T> {
+  kind: DocumentKind;
+  id: string;
+  /** Path relative to the project root. */
+  file: string;
+  data: T;
+  /** The Markdown/MDX body after the frontmatter (empty for YAML documents). */
+  body: string;
+  bodyLine: number;
+  keyLines: Map<string, number>;
+}
+
+export interface YamlFile<T> {
+  file: string;
+  data: T;
+  keyLines: Map<string, number>;
+}
+
+/** What is known about an artifact file, looked up on disk after the model is built. */
+export type ArtifactFileState =
+  { status: 'present'; sha256: string } | { status: 'missing' } | { status: 'outside'; reason: string };
+
+export interface ProgramModel {
+  program?: YamlFile<Program>;
+  people?: YamlFile<PeopleData>;
+  policies: Document<PolicyData>[];
+  controls: Document<ControlData>[];
+  procedures: Document<ProcedureData>[];
+  evidence: Document<EvidenceData>[];
+  vendors: Document<VendorData>[];
+  risks: Document<RiskData>[];
+  checklists: Document<ChecklistData>[];
+  trustPages: Document<TrustPageData>[];
+  systemDescription?: Document<SystemDescriptionData>;
+  /**
+   * Ids of every document of a kind, including those whose frontmatter failed its schema, so that
+   * one broken file does not also make every reference to it an error.
+   */
+  knownIds: Record<DocumentKind, Set<string>>;
+  /** Artifact files by their path as written (relative to evidence-index/). */
+  artifactFiles: Map<string, ArtifactFileState>;
+  /** Number of files read. */
+  documentsRead: number;
+}
+
+export function lineOf(document: { keyLines: Map<string, number> }, ...path: PropertyKey[]): number {
+  return lineOfPath(document.keyLines, path, 1);
+}
+
+export function emptyModel(): ProgramModel {
+  return {
+    policies: [],
+    controls: [],
+    procedures: [],
+    evidence: [],
+    vendors: [],
+    risks: [],
+    checklists: [],
+    trustPages: [],
+    knownIds: Object.fromEntries(documentKinds.map((info) => [info.kind, new Set<string>()])) as Record<
+      DocumentKind,
+      Set<string>
+    >,
+    artifactFiles: new Map(),
+    documentsRead: 0,
+  };
+}
+
+export function buildModel(sources: readonly SourceFile[]): { model: ProgramModel; diagnostics: Diagnostic[] } {
+  const model = emptyModel();
+  const diagnostics: Diagnostic[] = [];
+  const ordered = [...sources].sort((a, b) => a.path.localeCompare(b.path));
+  for (const source of ordered) {
+    model.documentsRead++;
+    if (source.text === undefined) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB003',
+        file: source.path,
+        line: source.invalidUtf8Line ?? 1,
+        message: 'the file is not valid UTF-8 text',
+        hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
+      });
+      continue;
+    }
+    if (source.path === PROGRAM_FILE) {
+      const program = readYamlFile(source, programSchema, 'program file', diagnostics);
+      if (program) model.program = program;
+    } else if (source.path === PEOPLE_FILE) {
+      const people = readYamlFile(source, peopleSchema, 'people file', diagnostics);
+      if (people) model.people = people;
+    } else {
+      addDocument(model, source, diagnostics);
+    }
+  }
+  return { model, diagnostics };
+}
+
+function readYamlFile<T>(
+  source: SourceFile,
+  schema: import('astro/zod').z.ZodType<T>,
+  noun: string,
+  diagnostics: Diagnostic[],
+): YamlFile<T> | undefined {
+  const parsed = parseYaml((source.text ?? '').replace(/^\uFEFF/, ''));
+  if (reportParseProblems(source.path, parsed.problems, diagnostics)) return undefined;
+  const result = validate(schema, parsed.data ?? {}, {
+    file: source.path,
+    keyLines: parsed.keyLines,
+    noun,
+    fallbackLine: 1,
+  });
+  if (!result.ok) {
+    diagnostics.push(...result.diagnostics);
+    return undefined;
+  }
+  return { file: source.path, data: result.data, keyLines: parsed.keyLines };
+}
+
+function reportParseProblems(file: string, problems: ParsedDocument['problems'], diagnostics: Diagnostic[]): boolean {
+  for (const problem of problems) {
+    diagnostics.push({
+      severity: 'error',
+      code: problem.code,
+      file,
+      line: problem.line,
+      message: problem.message,
+      hint:
+        problem.code === 'TB001'
+          ? 'Fix the YAML syntax on that line: check indentation, a missing space after `:`, and quote values that contain `: ` or start with a special character.'
+          : problem.code === 'TB002'
+            ? 'Close the frontmatter with a line holding only `---`.'
+            : 'Start the file with a `---` line, the YAML fields, and another `---` line. See docs/content-model.md.',
+    });
+  }
+  return problems.length > 0;
+}
+
+function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagnostic[]): void {
+  const info = kindOfPath(source.path);
+  if (!info) return;
+  const isYaml = /\.ya?ml$/.test(source.path);
+  const parsed: ParsedDocument = isYaml
+    ? { ...parseYaml((source.text ?? '').replace(/^\uFEFF/, '')), body: '', bodyLine: 1 }
+    : parseFrontmatterDocument(source.text ?? '');
+  if (reportParseProblems(source.path, parsed.problems, diagnostics)) return;
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB104',
+      file: source.path,
+      line: isYaml ? 1 : 2,
+      message: `the ${info.noun}'s fields must be a YAML mapping of \`key: value\` lines`,
+      hint: 'Write one `field: value` per line. See docs/content-model.md.',
+    });
+    return;
+  }
+  const fileName = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const rawId = (parsed.data as { id?: unknown }).id;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : fileName;
+  model.knownIds[info.kind].add(id);
+
+  const result = validate(info.schema, parsed.data, {
+    file: source.path,
+    keyLines: parsed.keyLines,
+    noun: info.noun,
+    fallbackLine: 1,
+  });
+  if (!result.ok) {
+    diagnostics.push(...result.diagnostics);
+    return;
+  }
+  const document: Document<unknown> = {
+    kind: info.kind,
+    id,
+    file: source.path,
+    data: result.data,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    keyLines: parsed.keyLines,
+  };
+  pushDocument(model, document);
+}
+
+function pushDocument(model: ProgramModel, document: Document<unknown>): void {
+  switch (document.kind) {
+    case 'policy':
+      model.policies.push(document as Document<PolicyData>);
+      break;
+    case 'control':
+      model.controls.push(document as Document<ControlData>);
+      break;
+    case 'procedure':
+      model.procedures.push(document as Document<ProcedureData>);
+      break;
+    case 'evidence':
+      model.evidence.push(document as Document<EvidenceData>);
+      break;
+    case 'vendor':
+      model.vendors.push(document as Document<VendorData>);
+      break;
+    case 'risk':
+      model.risks.push(document as Document<RiskData>);
+      break;
+    case 'checklist':
+      model.checklists.push(document as Document<ChecklistData>);
+      break;
+    case 'trust-page':
+      model.trustPages.push(document as Document<TrustPageData>);
+      break;
+    case 'system-description':
+      model.systemDescription = document as Document<SystemDescriptionData>;
+      break;
+  }
+}
+
+/** Every document in the model, whatever its kind. */
+export function allDocuments(model: ProgramModel): Document<unknown>[] {
+  return [
+    ...model.policies,
+    ...model.controls,
+    ...model.procedures,
+    ...model.evidence,
+    ...model.vendors,
+    ...model.risks,
+    ...model.checklists,
+    ...model.trustPages,
+    ...(model.systemDescription ? [model.systemDescription] : []),
+  ];
+}

@@ -1,0 +1,29 @@
+/** What every rule receives besides the model: the one evaluation date and the program's settings. */
+import { daysBetween } from '../dates.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { ProgramModel } from '../model.ts';
+
+export interface RuleContext {
+  /** The evaluation date, YYYY-MM-DD. */
+  asOf: string;
+  /** Items due within this many days are warnings. */
+  warnWithinDays: number;
+  /** Readiness mode: missing evidence is a warning. */
+  readiness: boolean;
+}
+
+export type Rule = (model: ProgramModel, context: RuleContext) => Diagnostic[];
+
+export type DueState = { state: 'overdue'; days: number } | { state: 'soon'; days: number } | { state: 'ok' };
+
+/** Whether something due on `due` is overdue, due soon (a warning), or fine, as of the evaluation date. */
+export function dueState(due: string, context: RuleContext): DueState {
+  const days = daysBetween(context.asOf, due);
+  if (days < 0) return { state: 'overdue', days: -days };
+  if (days <= context.warnWithinDays) return { state: 'soon', days };
+  return { state: 'ok' };
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,247 @@
+/** Identity: unique ids, and every reference naming something that exists. */
+import { findCriterion } from '../../catalog/index.ts';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
+import type { DocumentKind } from '../document-kinds.ts';
+import { allDocuments, lineOf, PEOPLE_FILE, type Document, type ProgramModel } from '../model.ts';
+import { checkBindings, checkRules } from '../checklist-bindings.ts';
+import { closest } from '../validate.ts';
+import type { Rule } from './context.ts';
+
+const referenceCodes: Record<'policy' | 'control' | 'procedure' | 'evidence', DiagnosticCode> = {
+  policy: 'TB203',
+  control: 'TB204',
+  procedure: 'TB205',
+  evidence: 'TB207',
+};
+
+const folders: Record<'policy' | 'control' | 'procedure' | 'evidence', string> = {
+  policy: 'policies/',
+  control: 'content/controls/',
+  procedure: 'content/procedures/',
+  evidence: 'evidence-index/',
+};
+
+export const identityRule: Rule = (model) => [
+  ...findDuplicateIds(model),
+  ...findUnknownCriteria(model),
+  ...findDanglingReferences(model),
+  ...findUnknownPeople(model),
+  ...findBadExclusions(model),
+];
+
+function findDuplicateIds(model: ProgramModel): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, Document<unknown>>();
+  for (const document of allDocuments(model)) {
+    const key = `${document.kind}:${document.id}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, document);
+      continue;
+    }
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB201',
+      file: document.file,
+      line: lineOf(document, 'id'),
+      message: `duplicate ${document.kind} id \`${document.id}\`: ${first.file} uses it too`,
+      hint: 'Give each document its own id; references would otherwise point at either.',
+    });
+  }
+  const people = model.people;
+  if (people) {
+    const ids = new Map<string, string>();
+    const all = [
+      ...people.data.roles.map((role, index) => ({ id: role.id, path: ['roles', index, 'id'] })),
+      ...people.data.staff.map((person, index) => ({ id: person.id, path: ['staff', index, 'id'] })),
+    ];
+    for (const { id, path } of all) {
+      if (ids.has(id)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB201',
+          file: people.file,
+          line: lineOf(people, ...path),
+          message: `duplicate role or staff id \`${id}\``,
+          hint: 'Roles and staff share one namespace, because `owner` may name either. Rename one.',
+        });
+      }
+      ids.set(id, path.join('.'));
+    }
+  }
+  return diagnostics;
+}
+
+function criteriaLists(model: ProgramModel): { document: Document<unknown>; criteria: string[] }[] {
+  return [
+    ...model.policies.map((document) => ({ document, criteria: document.data.criteria })),
+    ...model.controls.map((document) => ({ document, criteria: document.data.criteria })),
+  ];
+}
+
+function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
+  return criteriaLists(model).flatMap(({ document, criteria }) =>
+    criteria.flatMap((id, index): Diagnostic[] =>
+      findCriterion(id)
+        ? []
+        : [
+            {
+              severity: 'error',
+              code: 'TB202',
+              file: document.file,
+              line: lineOf(document, 'criteria', index),
+              message: `\`${id}\` is not a Trust Services Criterion`,
+              hint: unknownCriterionHint(id),
+            },
+          ],
+    ),
+  );
+}
+
+export function unknownCriterionHint(id: string): string {
+  return `Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (run \`trustbook report\` or see docs/criteria.md for the list).${
+    /^cc/i.test(id) && id !== id.toUpperCase() ? ' Ids are upper case.' : ''
+  }`;
+}
+
+type Reference = { kind: keyof typeof referenceCodes; id: string; path: PropertyKey[] };
+
+function referencesOf(document: Document<unknown>): Reference[] {
+  const list = (kind: Reference['kind'], field: string, ids: readonly string[] | undefined) =>
+    (ids ?? []).map((id, index) => ({ kind, id, path: [field, index] }));
+  const data = document.data as Record<string, unknown>;
+  switch (document.kind) {
+    case 'control':
+      return [
+        ...list('policy', 'policies', data.policies as string[]),
+        ...list('procedure', 'procedures', data.procedures as string[]),
+      ];
+    case 'procedure':
+      return list('policy', 'policies', data.policies as string[]);
+    case 'evidence':
+      return list('control', 'controls', data.controls as string[]);
+    case 'risk':
+      return list('control', 'controls', data.controls as string[]);
+    default:
+      return [];
+  }
+}
+
+function findDanglingReferences(model: ProgramModel): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const document of allDocuments(model)) {
+    for (const reference of referencesOf(document)) {
+      if (model.knownIds[reference.kind as DocumentKind].has(reference.id)) continue;
+      diagnostics.push(
+        danglingReference(model, document, reference.kind, reference.id, lineOf(document, ...reference.path)),
+      );
+    }
+  }
+  for (const checklist of model.checklists) {
+    for (const binding of checkBindings(checklist.body, checklist.bodyLine)) {
+      if (binding.kind === 'rule') {
+        if (!(checkRules as readonly string[]).includes(binding.target)) {
+          diagnostics.push({
+            severity: 'error',
+            code: 'TB209',
+            file: checklist.file,
+            line: binding.line,
+            message: `\`<Check rule="${binding.target}">\` names no rule the build knows`,
+            hint: `Use one of: ${checkRules.join(', ')}.`,
+          });
+        }
+        continue;
+      }
+      if (model.knownIds[binding.kind].has(binding.target)) continue;
+      diagnostics.push(danglingReference(model, checklist, binding.kind, binding.target, binding.line));
+    }
+  }
+  return diagnostics;
+}
+
+function danglingReference(
+  model: ProgramModel,
+  document: Document<unknown>,
+  kind: Reference['kind'],
+  id: string,
+  line: number,
+): Diagnostic {
+  const suggestion = closest(id, [...model.knownIds[kind as DocumentKind]]);
+  return {
+    severity: 'error',
+    code: referenceCodes[kind],
+    file: document.file,
+    line,
+    message: `no ${kind === 'evidence' ? 'evidence series' : kind} has the id \`${id}\``,
+    hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folders[kind]} or correct the id.`,
+  };
+}
+
+function findUnknownPeople(model: ProgramModel): Diagnostic[] {
+  if (!model.people) return [];
+  const roles = new Set(model.people.data.roles.map((role) => role.id));
+  const known = new Set([...roles, ...model.people.data.staff.map((person) => person.id)]);
+  const diagnostics: Diagnostic[] = [];
+  const unknown = (file: string, line: number, field: string, id: string, candidates: Set<string>): Diagnostic => {
+    const suggestion = closest(id, [...candidates]);
+    return {
+      severity: 'error',
+      code: 'TB206',
+      file,
+      line,
+      message: `\`${field}\` names \`${id}\`, which is not a ${candidates === roles ? 'role' : 'role or staff member'} in ${PEOPLE_FILE}`,
+      hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${id}\` to ${PEOPLE_FILE} or name an existing id.`,
+    };
+  };
+  for (const document of allDocuments(model)) {
+    const data = document.data as Record<string, unknown>;
+    for (const field of ['owner', 'approved_by']) {
+      const id = data[field];
+      if (typeof id === 'string' && !known.has(id)) {
+        diagnostics.push(unknown(document.file, lineOf(document, field), field, id, known));
+      }
+    }
+  }
+  model.people.data.staff.forEach((person, index) => {
+    if (!roles.has(person.role)) {
+      diagnostics.push(
+        unknown(model.people!.file, lineOf(model.people!, 'staff', index, 'role'), 'role', person.role, roles),
+      );
+    }
+  });
+  return diagnostics;
+}
+
+function findBadExclusions(model: ProgramModel): Diagnostic[] {
+  const program = model.program;
+  if (!program) return [];
+  return program.data.excluded_criteria.flatMap((exclusion, index): Diagnostic[] => {
+    const line = lineOf(program, 'excluded_criteria', index);
+    const criterion = findCriterion(exclusion.id);
+    if (!criterion) {
+      return [
+        {
+          severity: 'error',
+          code: 'TB202',
+          file: program.file,
+          line,
+          message: `excluded criterion \`${exclusion.id}\` is not a Trust Services Criterion`,
+          hint: unknownCriterionHint(exclusion.id),
+        },
+      ];
+    }
+    if (!program.data.scope.includes(criterion.category)) {
+      return [
+        {
+          severity: 'error',
+          code: 'TB208',
+          file: program.file,
+          line,
+          message: `\`${exclusion.id}\` is excluded, but its category (${criterion.category}) is not in scope`,
+          hint: 'Only criteria of in-scope categories can be excluded. Remove the entry, or add the category to `scope`.',
+        },
+      ];
+    }
+    return [];
+  });
+}

@@ -1,0 +1,67 @@
+/** Required documents: the policies the SOC 2 checklist names, a risk assessment, and a system description. */
+import { descriptionCriteria } from '../../catalog/index.ts';
+import type { PolicyKind } from '../../schema/index.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { PROGRAM_FILE } from '../model.ts';
+import type { Rule } from './context.ts';
+
+export const requiredPolicyKinds: { kind: PolicyKind; name: string }[] = [
+  { kind: 'information-security', name: 'Information security policy' },
+  { kind: 'incident-response', name: 'Incident response policy' },
+  { kind: 'data-retention', name: 'Data retention and disposal policy' },
+  { kind: 'acceptable-use', name: 'Acceptable use policy' },
+  { kind: 'vendor-management', name: 'Vendor management policy' },
+  { kind: 'business-continuity', name: 'Business continuity and disaster recovery policy' },
+];
+
+export const SYSTEM_DESCRIPTION_FILE = 'content/system-description.mdx';
+
+export const requiredDocumentsRule: Rule = (model) => {
+  if (!model.program) return [];
+  const diagnostics: Diagnostic[] = [];
+  const kinds = new Set(model.policies.map((policy) => policy.data.kind));
+  for (const { kind, name } of requiredPolicyKinds) {
+    if (kinds.has(kind)) continue;
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB302',
+      file: PROGRAM_FILE,
+      message: `${name} missing: no policy has \`kind: ${kind}\``,
+      hint: `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
+    });
+  }
+  if (!kinds.has('risk-assessment') && model.risks.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB303',
+      file: PROGRAM_FILE,
+      message: 'risk assessment missing: no policy has `kind: risk-assessment` and content/risks/ is empty',
+      hint: 'Record risks in content/risks/ (`trustbook new risk R-01`) and mark the risk management policy `kind: risk-assessment`.',
+    });
+  }
+  const description = model.systemDescription;
+  if (!description && !model.knownIds['system-description'].size) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB304',
+      file: SYSTEM_DESCRIPTION_FILE,
+      message: 'the system description is missing',
+      hint: `Create ${SYSTEM_DESCRIPTION_FILE} with one \`## DCn\` section per description criterion (DC1 to DC9).`,
+    });
+  }
+  if (description) {
+    const headings = [...description.body.matchAll(/^##\s+(DC\d+)\b/gm)].map((match) => match[1]);
+    for (const criterion of descriptionCriteria) {
+      if (headings.includes(criterion.id)) continue;
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB305',
+        file: description.file,
+        line: description.bodyLine,
+        message: `the system description has no section for ${criterion.id} (${criterion.label})`,
+        hint: `Add a section headed \`## ${criterion.id} ${criterion.label}\`.`,
+      });
+    }
+  }
+  return diagnostics;
+};

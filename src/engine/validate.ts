@@ -1,0 +1,139 @@
+/** Turns zod issues into diagnostics that name the field, its line, and how to fix it. */
+import type { z } from 'astro/zod';
+import { INVALID_DATE } from '../schema/common.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { lineOfPath } from './frontmatter.ts';
+
+export interface ValidationContext {
+  file: string;
+  keyLines: Map<string, number>;
+  /** What the document is, for messages: "policy", "program file". */
+  noun: string;
+  /** Line to point at when a field is missing altogether. */
+  fallbackLine: number;
+}
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; diagnostics: Diagnostic[] };
+
+export function validate<T>(schema: z.ZodType<T>, input: unknown, context: ValidationContext): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const knownFields = topLevelFields(schema);
+  return {
+    ok: false,
+    diagnostics: result.error.issues.flatMap((issue) => describeIssue(issue, input, knownFields, context)),
+  };
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  knownFields: string[],
+  context: ValidationContext,
+): Diagnostic[] {
+  const { file, keyLines } = context;
+  const field = issue.path.map(String).join('.');
+  const at = (path: readonly PropertyKey[]) => lineOfPath(keyLines, path, context.fallbackLine);
+  const docs = 'See docs/content-model.md for every field.';
+
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const suggestion = issue.path.length === 0 ? closest(key, knownFields) : undefined;
+      return {
+        severity: 'error',
+        code: 'TB102',
+        file,
+        line: at([...issue.path, key]),
+        message: `unknown field \`${[...issue.path.map(String), key].join('.')}\` in this ${context.noun}`,
+        hint: suggestion
+          ? `Did you mean \`${suggestion}\`? Unknown fields are errors so that a typo never drops a value.`
+          : `Remove it or correct its name. ${docs}`,
+      } satisfies Diagnostic;
+    });
+  }
+
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    return [
+      {
+        severity: 'error',
+        code: 'TB101',
+        file,
+        line: issue.path.length > 1 ? at(issue.path.slice(0, -1)) : context.fallbackLine,
+        message: `required field \`${field}\` is missing from this ${context.noun}`,
+        hint: `Add \`${String(issue.path.at(-1))}:\` to the frontmatter. ${docs}`,
+      },
+    ];
+  }
+
+  const isDate = issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === INVALID_DATE;
+  if (isDate) {
+    const value = valueAt(input, issue.path);
+    return [
+      {
+        severity: 'error',
+        code: 'TB103',
+        file,
+        line: at(issue.path),
+        message: `\`${field}\` is not a calendar date: ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
+        hint: 'Write a real date as YYYY-MM-DD, for example 2026-03-31.',
+      },
+    ];
+  }
+
+  return [
+    {
+      severity: 'error',
+      code: 'TB104',
+      file,
+      line: at(issue.path),
+      message: `${field ? `\`${field}\`: ` : ''}${lowerFirst(issue.message)}`,
+      hint: `Fix the value of \`${field || 'the document'}\`. ${docs}`,
+    },
+  ];
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function topLevelFields(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** The known field nearest to a misspelt one, when it is near enough to be the likely intent. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = value;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}

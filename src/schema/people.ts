@@ -1,0 +1,37 @@
+/** `content/people.yaml`: roles and staff records. Never public. */
+import { z } from 'astro/zod';
+import { calendarDate, documentId } from './common.ts';
+
+export const roleSchema = z.strictObject({
+  /** Role id that documents name as `owner` or `approved_by`. */
+  id: documentId,
+  /** The role's title. */
+  title: z.string().min(1),
+});
+
+export const staffSchema = z.strictObject({
+  /** Staff id. */
+  id: documentId,
+  /** Full name. */
+  name: z.string().min(1).optional(),
+  /** Role id from `roles`. */
+  role: documentId,
+  /** First day of work. */
+  hired: calendarDate,
+  /** Date the background check was completed. */
+  background_check: calendarDate.optional(),
+  /** Dates of completed security awareness training. */
+  trainings: z.array(calendarDate).default([]),
+  /** Last day of work; records of people who left are kept but not checked. */
+  left: calendarDate.optional(),
+});
+
+export const peopleSchema = z.strictObject({
+  /** Roles that own documents. */
+  roles: z.array(roleSchema).default([]),
+  /** One record per person. */
+  staff: z.array(staffSchema).default([]),
+});
+
+export type PeopleData = z.output<typeof peopleSchema>;
+export type StaffData = z.output<typeof staffSchema>;

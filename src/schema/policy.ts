@@ -1,0 +1,44 @@
+/** Policies: `policies/*.mdx`. */
+import { z } from 'astro/zod';
+import { audience, calendarDate, criterionRef, documentId, personRef, reviewMonths } from './common.ts';
+
+/** The policy kinds the SOC 2 checklist requires, plus the risk assessment. */
+export const policyKinds = [
+  'information-security',
+  'incident-response',
+  'data-retention',
+  'acceptable-use',
+  'vendor-management',
+  'business-continuity',
+  'risk-assessment',
+] as const;
+export type PolicyKind = (typeof policyKinds)[number];
+
+export const policySchema = z.strictObject({
+  /** The policy's name. */
+  title: z.string().min(1),
+  /** Stable id; defaults to the file name without `.mdx`. */
+  id: documentId.optional(),
+  /** Marks the policy as one of the documents SOC 2 requires. */
+  kind: z.enum(policyKinds).optional(),
+  /** The version of this text, e.g. "2.1". */
+  version: z.union([z.string().min(1), z.number()]).transform(String),
+  /** Role or staff id of who maintains the policy. */
+  owner: personRef,
+  /** Role or staff id of who approved this version. */
+  approved_by: personRef,
+  /** When this version was approved. */
+  approved: calendarDate,
+  /** When this version took effect. */
+  effective: calendarDate,
+  /** The policy must be reviewed again within this many months of `approved`. */
+  review_months: reviewMonths.default(12),
+  /** Criteria the policy supports. */
+  criteria: z.array(criterionRef).default([]),
+  /** Who sees the policy. Add `public` to publish it on the trust center. */
+  audience: audience.default(['employees', 'auditors']),
+  /** One or two sentences for lists and the trust center. */
+  summary: z.string().optional(),
+});
+
+export type PolicyData = z.output<typeof policySchema>;

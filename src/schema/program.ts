@@ -1,0 +1,65 @@
+/** `content/program.yaml`: the organization, the audit scope and period, and how the check evaluates dates. */
+import { z } from 'astro/zod';
+import { calendarDate, criterionRef, httpUrl } from './common.ts';
+
+export const scopeCategories = [
+  'security',
+  'availability',
+  'confidentiality',
+  'processing-integrity',
+  'privacy',
+] as const;
+
+export const programSchema = z.strictObject({
+  /** Legal name of the organization being audited. */
+  organization: z.string().min(1),
+  /** The system the SOC 2 report describes. */
+  system: z.string().min(1),
+  /** The organization's public website. */
+  website: httpUrl,
+  /** Where security questions and report requests go. */
+  contact: z.email(),
+  /** Trust Services Categories in scope. `security` is mandatory. */
+  scope: z
+    .array(z.enum(scopeCategories))
+    .min(1)
+    .refine((scope) => scope.includes('security'), 'security is always in scope: add it to `scope`'),
+  /** Criteria of an in-scope category that do not apply to the system (DC8), each with the reason. */
+  excluded_criteria: z
+    .array(
+      z.strictObject({
+        /** The criterion id, e.g. `P3.2`. */
+        id: criterionRef,
+        /** Why the criterion does not apply. */
+        reason: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** The audit: report type, period or date, and the audit firm. */
+  audit: z
+    .strictObject({
+      /** `I` (design at a point in time) or `II` (operating effectiveness over a period). */
+      type: z.enum(['I', 'II']),
+      /** The Type II window. */
+      period: z.strictObject({ start: calendarDate, end: calendarDate }).optional(),
+      /** The Type I report date. */
+      date: calendarDate.optional(),
+      /** The audit firm. */
+      auditor: z.string().optional(),
+    })
+    .refine((audit) => audit.type !== 'II' || audit.period, {
+      message: 'a Type II audit needs `period: { start, end }`',
+    })
+    .refine((audit) => audit.type !== 'I' || audit.date, { message: 'a Type I audit needs `date:`' })
+    .refine((audit) => !audit.period || audit.period.start < audit.period.end, {
+      message: 'the audit period must start before it ends',
+    }),
+  /** Pins the evaluation date (for demo content). Otherwise the check uses today in UTC. */
+  as_of: calendarDate.optional(),
+  /** Items that expire within this many days are reported as warnings. */
+  warn_within_days: z.number().int().min(0).max(365).default(30),
+  /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */
+  readiness: z.boolean().default(false),
+});
+
+export type Program = z.output<typeof programSchema>;

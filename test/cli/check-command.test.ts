@@ -1,0 +1,130 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { edit, validProgram, writeProgram } from '../helpers/program.ts';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'trustbook-cli-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    env,
+    cwd: root,
+    isTTY: false,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('trustbook check', () => {
+  it('exits 0 on a clean program and prints the summary', async () => {
+    writeProgram(root, validProgram());
+    const result = await run(['check']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Security (common criteria) 33/33');
+    expect(result.stdout).toMatch(/0 errors, 0 warnings in \d+ ms/);
+  });
+
+  it('exits 1 on findings and prints them grouped by file, with line and fix', async () => {
+    writeProgram(
+      root,
+      edit(validProgram(), 'policies/acceptable-use.mdx', 'approved: 2026-03-01', 'approved: 2026-02-30'),
+    );
+    const result = await run(['check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('policies/acceptable-use.mdx\n  error TB103');
+    expect(result.stdout).toContain('at policies/acceptable-use.mdx:7');
+    expect(result.stdout).toContain('fix: Write a real date');
+  });
+
+  it('prints the documented JSON shape with paths relative to the root', async () => {
+    writeProgram(
+      root,
+      edit(validProgram(), 'content/controls/BASE-01.mdx', 'criteria: [CC1.1,', 'criteria: [CC9.9, CC1.1,'),
+    );
+    const result = await run(['check', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(result.code).toBe(1);
+    expect(report.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'TB202',
+        file: 'content/controls/BASE-01.mdx',
+        line: 4,
+        message: '`CC9.9` is not a Trust Services Criterion',
+        hint: expect.any(String),
+      },
+    ]);
+    expect(report.summary).toMatchObject({ errors: 1, warnings: 0, asOf: '2026-07-15', documents: 13 });
+  });
+
+  it('prints workflow annotations with --format github', async () => {
+    writeProgram(root, edit(validProgram(), 'policies/incident-response.mdx', 'approved_by: ceo', 'approved_by: cfo'));
+    const result = await run(['check', '--format', 'github']);
+    expect(result.stdout).toMatch(/^::error file=policies\/incident-response\.mdx,line=6,title=TB206::/m);
+  });
+
+  it('takes --as-of over TRUSTBOOK_AS_OF over the program as_of', async () => {
+    writeProgram(root, validProgram());
+    const asOf = async (args: string[], env: Record<string, string> = {}) =>
+      JSON.parse((await run(['check', '--format', 'json', ...args], env)).stdout).summary;
+    expect(await asOf([])).toMatchObject({ asOf: '2026-07-15', asOfSource: 'program as_of' });
+    expect(await asOf([], { TRUSTBOOK_AS_OF: '2026-08-01' })).toMatchObject({
+      asOf: '2026-08-01',
+      asOfSource: 'TRUSTBOOK_AS_OF',
+    });
+    expect(await asOf(['--as-of', '2026-09-01'], { TRUSTBOOK_AS_OF: '2026-08-01' })).toMatchObject({
+      asOf: '2026-09-01',
+    });
+  });
+
+  it('exits 2 with a message, not a stack trace, on bad arguments or a folder without a program', async () => {
+    expect(await run(['check'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('holds no Trustbook program'),
+    });
+    writeProgram(root, validProgram());
+    expect(await run(['check', '--as-of', '2026-02-30'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('YYYY-MM-DD'),
+    });
+    expect(await run(['check', '--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('pretty, json, github'),
+    });
+    expect(await run(['check', '--nope'])).toMatchObject({ code: 2 });
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') });
+  });
+});
+
+describe('the trustbook executable', () => {
+  const bin = join(import.meta.dirname, '../../bin/trustbook.js');
+
+  it('runs under the pinned Node and reports findings through its exit code', () => {
+    writeProgram(root, validProgram());
+    const result = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    writeProgram(root, { 'policies/acceptable-use.mdx': '---\ntitle: [unclosed\n' });
+    const broken = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('TB00');
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks the repository program with 0 errors', () => {
+    const output = execFileSync(process.execPath, [bin, 'check', '--format', 'json'], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output).summary.errors).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { criteria, criteriaOf, descriptionCriteria, findCriterion } from '../../src/catalog/index.ts';
+
+describe('the Trust Services Criteria catalog', () => {
+  it('holds the 61 criteria of TSC 2017: CC 33, A 3, C 2, PI 5, P 18', () => {
+    expect(criteria).toHaveLength(61);
+    expect(criteriaOf('security')).toHaveLength(33);
+    expect(criteriaOf('availability')).toHaveLength(3);
+    expect(criteriaOf('confidentiality')).toHaveLength(2);
+    expect(criteriaOf('processing-integrity')).toHaveLength(5);
+    expect(criteriaOf('privacy')).toHaveLength(18);
+  });
+
+  it('lists exactly the framework ids, in order', () => {
+    expect(criteria.map((criterion) => criterion.id).join(' ')).toBe(
+      'CC1.1 CC1.2 CC1.3 CC1.4 CC1.5 CC2.1 CC2.2 CC2.3 CC3.1 CC3.2 CC3.3 CC3.4 CC4.1 CC4.2 CC5.1 CC5.2 CC5.3 ' +
+        'CC6.1 CC6.2 CC6.3 CC6.4 CC6.5 CC6.6 CC6.7 CC6.8 CC7.1 CC7.2 CC7.3 CC7.4 CC7.5 CC8.1 CC9.1 CC9.2 ' +
+        'A1.1 A1.2 A1.3 C1.1 C1.2 PI1.1 PI1.2 PI1.3 PI1.4 PI1.5 ' +
+        'P1.1 P2.1 P3.1 P3.2 P4.1 P4.2 P4.3 P5.1 P5.2 P6.1 P6.2 P6.3 P6.4 P6.5 P6.6 P6.7 P7.1 P8.1',
+    );
+  });
+
+  it('maps CC1.1 to CC5.3 onto the 17 COSO principles and nothing else', () => {
+    const withCoso = criteria.filter((criterion) => criterion.coso !== undefined);
+    expect(withCoso.map((criterion) => criterion.coso)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(withCoso.at(-1)?.id).toBe('CC5.3');
+  });
+
+  it('gives every criterion a label of its own', () => {
+    const labels = new Set(criteria.map((criterion) => criterion.label));
+    expect(labels.size).toBe(61);
+  });
+
+  it('does not know CC9.9', () => {
+    expect(findCriterion('CC9.9')).toBeUndefined();
+    expect(findCriterion('CC9.2')?.category).toBe('security');
+  });
+
+  it('holds the nine DC 200 description criteria', () => {
+    expect(descriptionCriteria.map((criterion) => criterion.id)).toEqual([
+      'DC1',
+      'DC2',
+      'DC3',
+      'DC4',
+      'DC5',
+      'DC6',
+      'DC7',
+      'DC8',
+      'DC9',
+    ]);
+  });
+});
