@@ -1,13 +1,10 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  {
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', performance: 'readonly' },
-    },
-  },
+  { languageOptions: { globals: { ...globals.node } } },
 );

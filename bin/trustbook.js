@@ -1,19 +1,29 @@
 #!/usr/bin/env node
-// Entry point of the `trustbook` command. Runs the TypeScript sources directly (Node strips the types).
+// Entry point of the `trustbook` command. It runs the TypeScript sources directly (Node strips the types),
+// which needs Node 22.18+. Under an older Node it hands over to the Node that `npm ci` installed, if any.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
+  const pinned = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
+  if (existsSync(pinned) && pinned !== process.execPath) {
+    const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(child.status ?? 2);
+  }
   console.error(
     `trustbook: Node ${process.versions.node} is too old; it needs Node 22.18 or newer.\n` +
-      '  fix: run it through npm (`npx trustbook`, `npm run check`), which uses the Node that `npm ci` installed.',
+      '  fix: run `npm ci` in the Trustbook folder (it installs a suitable Node), or install Node 22.18+.',
   );
   process.exit(2);
 }
+
 const { main } = await import('../src/cli/main.ts');
-const code = await main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
 });
-process.exitCode = code;

@@ -1,48 +1,56 @@
-/** The `trustbook` command: parses arguments, runs a subcommand, and maps the outcome to an exit code. */
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { resolve } from 'node:path';
-import { checkProject, UsageError } from '../engine/index.ts';
-import { colors, formatGithub, formatJson, formatPretty, outputFormats, plain, type OutputFormat } from './format.ts';
+/** The `trustbook` command: picks a subcommand and turns its outcome, or its failure, into an exit code. */
+import { UsageError } from '../engine/index.ts';
+import { runCheck } from './commands/check.ts';
+import { runInit } from './commands/init.ts';
+import { runNew } from './commands/new.ts';
+import { EXIT_CLEAN, EXIT_USAGE, type Io } from './io.ts';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  isTTY: boolean;
-}
-
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from './io.ts';
 
 const usage = `Usage: trustbook <command> [options]
 
 Commands:
-  check     validate the program and report every finding
+  check                         validate the program and report every finding
+  init --org NAME               start a new program from the templates
+  new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
 
-Options for check:
-  --as-of YYYY-MM-DD        evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
+check:
+  --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
   --format pretty|json|github
-  --root DIR                the program's folder (default: the current folder)
+  --root DIR                    the program's folder (default: the current folder)
 
-Exit codes: 0 clean (warnings allowed), 1 findings, 2 usage or I/O error.`;
+init:
+  --org NAME                    the organization (required)
+  --system NAME                 the system the report describes (default: "<org> Platform")
+  --scope LIST                  categories in scope, comma-separated: security (always), availability,
+                                confidentiality, processing-integrity, privacy
+  --dir DIR                     where to write the program (default: the current folder)
+  --website URL, --contact EMAIL
+  --as-of YYYY-MM-DD            the date written as approval and review dates (default: today)
+
+new:
+  --title TEXT                  the document's title (default: from the id)
+  --control ID                  for evidence: the control it proves (default: the id without "EV-")
+  --root DIR                    the program's folder
+
+Exit codes: 0 success (warnings allowed), 1 findings, 2 usage or I/O error.`;
+
+const commands: Record<string, (args: string[], io: Io) => number> = {
+  check: runCheck,
+  init: runInit,
+  new: runNew,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
   try {
-    const [command, ...rest] = argv;
-    switch (command) {
-      case 'check':
-        return runCheck(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout(usage);
-        return command === undefined ? EXIT_USAGE : EXIT_CLEAN;
-      default:
-        throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.stdout(usage);
+      return command === undefined ? EXIT_USAGE : EXIT_CLEAN;
     }
+    const run = commands[command];
+    if (!run) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
+    return run(rest, io);
   } catch (error) {
     return reportFailure(error, io);
   }
@@ -53,11 +61,10 @@ function reportFailure(error: unknown, io: Io): number {
     io.stderr(`trustbook: ${error.message}\n  fix: ${error.hint}`);
     return EXIT_USAGE;
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && /^E[A-Z]+$/.test(code)) {
-    const path = (error as NodeJS.ErrnoException).path;
+  const errno = error as NodeJS.ErrnoException | undefined;
+  if (errno?.code && /^E[A-Z]+$/.test(errno.code)) {
     io.stderr(
-      `trustbook: cannot read ${path ?? 'a file'} (${code})\n  fix: check that the file exists and is readable.`,
+      `trustbook: cannot access ${errno.path ?? 'a file'} (${errno.code})\n  fix: check that it exists and is readable.`,
     );
     return EXIT_USAGE;
   }
@@ -66,40 +73,4 @@ function reportFailure(error: unknown, io: Io): number {
   );
   if (io.env.TRUSTBOOK_DEBUG && error instanceof Error) io.stderr(error.stack ?? '');
   return EXIT_USAGE;
-}
-
-function parse<const T extends ParseArgsOptionsConfig>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message, 'Run `trustbook --help` for the options.');
-  }
-}
-
-function runCheck(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, {
-    'as-of': { type: 'string' },
-    format: { type: 'string', default: 'pretty' },
-    root: { type: 'string' },
-  });
-  if (positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${positionals[0]}"`, 'Run `trustbook --help` for the options.');
-  }
-  const format = values.format as string;
-  if (!(outputFormats as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}"`, `Use one of: ${outputFormats.join(', ')}.`);
-  }
-  const started = performance.now();
-  const result = checkProject(resolve(io.cwd, (values.root as string | undefined) ?? '.'), {
-    asOf: values['as-of'] as string | undefined,
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-  });
-  const duration = Math.round(performance.now() - started);
-  const output: Record<OutputFormat, () => string> = {
-    pretty: () => formatPretty(result, duration, io.isTTY && !io.env.NO_COLOR ? colors : plain),
-    json: () => formatJson(result, duration),
-    github: () => formatGithub(result, duration),
-  };
-  io.stdout(output[format as OutputFormat]());
-  return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

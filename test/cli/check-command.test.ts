@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { edit, validProgram, writeProgram } from '../helpers/program.ts';
+import { runCli } from './run.ts';
 
 let root: string;
 beforeEach(() => {
@@ -12,18 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env,
-    cwd: root,
-    isTTY: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(root, args, env);
 
 describe('trustbook check', () => {
   it('exits 0 on a clean program and prints the summary', async () => {

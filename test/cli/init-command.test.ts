@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'trustbook-init-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const env = { TRUSTBOOK_AS_OF: '2026-11-26' };
+
+async function checkJson(root: string) {
+  const result = await runCli(root, ['check', '--format', 'json'], env);
+  return { code: result.code, report: JSON.parse(result.stdout) };
+}
+
+describe('trustbook init', () => {
+  it('writes a program that passes the check in readiness mode, with only missing evidence as warnings', async () => {
+    const init = await runCli(dir, ['init', '--org', 'Test Co', '--dir', 'x'], env);
+    expect(init.code).toBe(0);
+    const { code, report } = await checkJson(join(dir, 'x'));
+    expect(code).toBe(0);
+    expect(report.summary).toMatchObject({ errors: 0, readiness: true });
+    expect(report.summary.warnings).toBeGreaterThan(20);
+    expect(new Set(report.diagnostics.map((d: { code: string }) => d.code))).toEqual(new Set(['TB402']));
+    expect(readFileSync(join(dir, 'x/content/program.yaml'), 'utf8')).toContain('organization: "Test Co"');
+  });
+
+  it('fails the missing evidence once the readiness switch is removed', async () => {
+    await runCli(dir, ['init', '--org', 'Test Co'], env);
+    const programFile = join(dir, 'content/program.yaml');
+    writeFileSync(programFile, readFileSync(programFile, 'utf8').replace(/^readiness: true\n/m, ''));
+    const { code, report } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(report.summary.errors).toBeGreaterThan(20);
+    expect(report.diagnostics.every((d: { code: string }) => d.code === 'TB402')).toBe(true);
+  });
+
+  it('covers every criterion of every category asked for', async () => {
+    const scope = 'security,availability,confidentiality,processing-integrity,privacy';
+    await runCli(dir, ['init', '--org', 'Acme', '--scope', scope], env);
+    const { report } = await checkJson(dir);
+    expect(report.summary.errors).toBe(0);
+    expect(report.summary.coverage.map((c: { covered: number; total: number }) => `${c.covered}/${c.total}`)).toEqual([
+      '33/33',
+      '3/3',
+      '2/2',
+      '5/5',
+      '18/18',
+    ]);
+  });
+
+  it('leaves out controls of categories not in scope', async () => {
+    await runCli(dir, ['init', '--org', 'Acme'], env);
+    expect(existsSync(join(dir, 'content/controls/PRV-01.mdx'))).toBe(false);
+    expect(existsSync(join(dir, 'content/controls/AC-01.mdx'))).toBe(true);
+  });
+
+  it('refuses a folder that already holds a program, and names that would break the files', async () => {
+    await runCli(dir, ['init', '--org', 'Acme'], env);
+    expect(await runCli(dir, ['init', '--org', 'Acme'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('already holds'),
+    });
+    const other = join(dir, 'other');
+    expect(await runCli(other, ['init', '--org', 'Evil <script>'], env)).toMatchObject({ code: 2 });
+    expect(await runCli(other, ['init'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--org') });
+    expect(await runCli(other, ['init', '--org', 'A', '--scope', 'securty'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('securty'),
+    });
+    expect(existsSync(other)).toBe(false);
+  });
+});
+
+describe('trustbook new', () => {
+  it('writes each kind of document where the check reads it, valid as written', async () => {
+    await runCli(dir, ['init', '--org', 'Acme'], env);
+    for (const args of [
+      ['policy', 'privacy-notice'],
+      ['control', 'AC-99'],
+      ['evidence', 'EV-AC-99'],
+      ['procedure', 'key-rotation'],
+      ['risk', 'R-01'],
+      ['vendor', 'cloudco'],
+    ]) {
+      expect(await runCli(dir, ['new', ...args], env)).toMatchObject({ code: 0 });
+    }
+    const { report } = await checkJson(dir);
+    expect(report.diagnostics.filter((d: { code: string }) => d.code !== 'TB402')).toEqual([]);
+    const evidence = readFileSync(join(dir, 'evidence-index/EV-AC-99.mdx'), 'utf8');
+    expect(evidence).toContain('controls: ["AC-99"]');
+    expect(evidence).toContain('frequency: "quarterly"');
+  });
+
+  it('never overwrites a document, and refuses unknown kinds, bad ids and unknown controls', async () => {
+    await runCli(dir, ['init', '--org', 'Acme'], env);
+    const before = readFileSync(join(dir, 'policies/backup.mdx'), 'utf8');
+    expect(await runCli(dir, ['new', 'policy', 'backup'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('exists'),
+    });
+    expect(readFileSync(join(dir, 'policies/backup.mdx'), 'utf8')).toBe(before);
+    expect(await runCli(dir, ['new', 'spell', 'x'], env)).toMatchObject({ code: 2 });
+    expect(await runCli(dir, ['new', 'policy', '../escape'], env)).toMatchObject({ code: 2 });
+    expect(await runCli(dir, ['new', 'evidence', 'EV-NOPE'], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('NOPE'),
+    });
+  });
+});

@@ -1,0 +1,84 @@
+/** The sample program at the repository root is the stage for every feature: it must stay complete and honest. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../src/engine/index.ts';
+import { auditWindow, evidenceTimeline } from '../src/engine/rules/type2.ts';
+
+const result = checkProject(join(import.meta.dirname, '..'));
+const { model } = result;
+const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
+
+describe('the sample program', () => {
+  it('checks with 0 errors and one or two honest warnings', () => {
+    expect(result.summary.errors).toBe(0);
+    expect(result.summary.warnings).toBeGreaterThanOrEqual(1);
+    expect(result.summary.warnings).toBeLessThanOrEqual(2);
+    expect(result.summary.asOf).toBe('2026-11-30');
+  });
+
+  it('has 14 or more real policies of 400 to 1,500 words, a few of them public', () => {
+    expect(model.policies.length).toBeGreaterThanOrEqual(14);
+    for (const policy of model.policies) {
+      const count = words(policy.body);
+      expect(count, policy.file).toBeGreaterThanOrEqual(400);
+      expect(count, policy.file).toBeLessThanOrEqual(1500);
+    }
+    const publicCount = model.policies.filter((policy) => policy.data.audience.includes('public')).length;
+    expect(publicCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has 60 or more controls covering every criterion of security, availability and confidentiality', () => {
+    expect(model.controls.length).toBeGreaterThanOrEqual(60);
+    expect(result.summary.coverage.map((c) => [c.category, c.covered, c.total])).toEqual([
+      ['security', 33, 33],
+      ['availability', 3, 3],
+      ['confidentiality', 2, 2],
+    ]);
+  });
+
+  it('has evidence for every period of the audit window of every implemented control', () => {
+    const window = auditWindow(model)!;
+    expect(window).toEqual({ start: '2025-12-01', end: '2026-11-30' });
+    for (const control of model.controls.filter((c) => c.data.status === 'implemented')) {
+      const series = model.evidence.filter((s) => s.data.controls.includes(control.id));
+      expect(series.length, control.id).toBeGreaterThan(0);
+      for (const s of series) {
+        const cells = evidenceTimeline(s.data, window, result.summary.asOf);
+        expect(
+          cells.filter((cell) => cell.state === 'missing'),
+          s.id,
+        ).toEqual([]);
+      }
+    }
+    const accessReview = model.evidence.find((s) => s.id === 'EV-AC-04')!;
+    expect(evidenceTimeline(accessReview.data, window, '2026-11-30').filter((c) => c.state === 'present')).toHaveLength(
+      4,
+    );
+  });
+
+  it('keeps a few artifacts as files in the repository, verified by hash', () => {
+    const files = model.evidence.flatMap((s) => s.data.artifacts.filter((a) => a.file));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const artifact of files) expect(model.artifactFiles.get(artifact.file!)?.status).toBe('present');
+  });
+
+  it('has the procedures, vendors, risks, people and pages the sites are built from', () => {
+    expect(model.procedures.map((p) => p.id).sort()).toEqual([
+      'access-review',
+      'backup-restore-test',
+      'change-release',
+      'incident-response-runbook',
+      'offboarding',
+      'onboarding',
+      'vendor-review',
+    ]);
+    for (const procedure of model.procedures) expect(procedure.body, procedure.id).toMatch(/^\s*- \[ \] /m);
+    expect(model.vendors.length).toBeGreaterThanOrEqual(12);
+    expect(model.vendors.filter((v) => v.data.subprocessor && v.data.public).length).toBeGreaterThan(0);
+    expect(model.risks.length).toBeGreaterThanOrEqual(12);
+    expect(model.people?.data.staff.length).toBeGreaterThanOrEqual(10);
+    expect(model.systemDescription).toBeDefined();
+    expect(model.trustPages.map((p) => p.id).sort()).toEqual(['faq', 'overview']);
+    expect(model.checklists.map((c) => c.id)).toEqual(['soc2-readiness']);
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { categories } from '../../src/catalog/index.ts';
+import { programFiles } from '../../src/cli/commands/init.ts';
+import { buildModel } from '../../src/engine/index.ts';
+import { parseFrontmatterDocument } from '../../src/engine/frontmatter.ts';
+import { controlCategory } from '../../src/scaffold/render.ts';
+import { listTemplates, templatesRoot } from '../../src/scaffold/scaffold-fs.ts';
+
+const everything = programFiles({
+  organization: 'Template Test, Inc.',
+  system: 'Template Platform',
+  website: 'https://template.example',
+  contact: 'security@template.example',
+  scope: [...categories],
+  today: '2026-01-15',
+});
+
+describe('templates', () => {
+  it('render to documents that pass their schemas', () => {
+    const { model, diagnostics } = buildModel([...everything].map(([path, text]) => ({ path, text })));
+    expect(diagnostics).toEqual([]);
+    expect(model.policies).toHaveLength(15);
+    expect(model.procedures).toHaveLength(7);
+    expect(model.controls.length).toBeGreaterThanOrEqual(30);
+    expect(model.evidence).toHaveLength(model.controls.length);
+  });
+
+  it('keep each starter control inside one category, so init can choose them by scope', () => {
+    for (const template of listTemplates('controls')) {
+      const data = parseFrontmatterDocument(readFileSync(`${templatesRoot}/${template}`, 'utf8')).data as {
+        criteria: string[];
+      };
+      expect(controlCategory(data.criteria), template).toBeDefined();
+    }
+  });
+
+  it('leave no placeholder unfilled', () => {
+    for (const [path, text] of everything) expect(text, path).not.toMatch(/\{\{\w+\}\}/);
+  });
+});
