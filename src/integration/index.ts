@@ -1,45 +1,101 @@
 /**
- * The Astro integration: runs the compliance check before anything is built. Errors fail `astro build`
- * with the same findings `trustbook check` prints; `astro dev` shows them and keeps serving.
+ * The Astro integration. Before anything is built it checks the program: errors fail `astro build` with the
+ * findings `trustbook check` prints, and `astro dev` shows them and keeps serving. After the build it splits
+ * the output into the three sites, indexes each for search, scans each for leaks, and only then replaces `dist/`.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
-import { checkProject, UsageError } from '../engine/index.ts';
+import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
+import { setSiteData } from '../site/data.ts';
+import { sites } from '../site/sites.ts';
+import { readGitHistory } from './git-history.ts';
+import { closeSearch, indexSite } from './search-index.ts';
+import { scanForLeaks, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 
 export interface TrustbookOptions {
   /** Evaluate dates as of this day instead of TRUSTBOOK_AS_OF, the program's `as_of`, or today. */
   asOf?: string;
 }
 
+/** Folders whose documents get a revision history. */
+const historyFolders = ['policies', 'content/procedures', 'content/controls'];
+
 export default function trustbook(options: TrustbookOptions = {}): AstroIntegration {
+  let root = '';
+  let result: CheckResult | undefined;
+  const check = (logger: AstroIntegrationLogger, command: string) => {
+    const started = performance.now();
+    try {
+      result = checkProject(root, { asOf: options.asOf, envAsOf: process.env.TRUSTBOOK_AS_OF });
+    } catch (error) {
+      if (error instanceof UsageError) throw findingsError(error.message, error.hint);
+      throw error;
+    }
+    const report = formatPretty(result, Math.round(performance.now() - started));
+    const { errors, warnings } = result.summary;
+    if (errors > 0 && command === 'build') {
+      throw findingsError(
+        `The compliance check found ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`,
+        'Fix each finding as its `fix:` line says, then build again. `npm run check` shows the same list faster.',
+      );
+    }
+    if (errors > 0 || warnings > 0) logger.warn(report);
+    else logger.info(report.split('\n').slice(-3).join('\n'));
+    setSiteData({ result, history: readGitHistory(root, historyFolders) });
+  };
+
   return {
     name: 'trustbook',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
-        if (command !== 'build' && command !== 'dev') return;
-        const started = performance.now();
-        let result;
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        root = fileURLToPath(config.root);
+        // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
+        updateConfig({ build: { inlineStylesheets: 'never' }, vite: { build: { assetsInlineLimit: 0 } } });
+        if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
+        if (command === 'build' || command === 'dev') check(logger, command);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const watched = /(content|policies|evidence-index)\/.*\.(mdx?|ya?ml)$/;
+        server.watcher.on('all', (_event, path) => {
+          if (!watched.test(path)) return;
+          try {
+            check(logger, 'dev');
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+          }
+        });
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!result) return;
+        const paths: PublishPaths = {
+          astroOut: join(root, '.trustbook/astro'),
+          staging: join(root, '.trustbook/sites'),
+          dist: join(root, 'dist'),
+        };
+        splitSites(paths);
         try {
-          result = checkProject(fileURLToPath(config.root), {
-            asOf: options.asOf,
-            envAsOf: process.env.TRUSTBOOK_AS_OF,
-          });
-        } catch (error) {
-          if (!(error instanceof UsageError)) throw error;
-          throw findingsError(error.message, error.hint);
+          for (const site of sites) {
+            const pages = await indexSite(join(paths.staging, site));
+            logger.info(`${site}: ${pages} pages indexed for search`);
+          }
+        } finally {
+          await closeSearch();
         }
-        const report = formatPretty(result, Math.round(performance.now() - started));
-        const { errors, warnings } = result.summary;
-        if (errors > 0 && command === 'build') {
+        const leaks = scanForLeaks(result, paths.staging);
+        if (leaks.size > 0) {
+          const lines = [...leaks].flatMap(([site, found]) =>
+            found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
+          );
           throw findingsError(
-            `The compliance check found ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`,
-            'Fix each finding as its `fix:` line says, then build again. `npm run check` shows the same list faster.',
+            `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
+            'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
           );
         }
-        if (errors > 0 || warnings > 0) logger.warn(report);
-        else logger.info(report.split('\n').slice(-3).join('\n'));
+        swapIntoPlace(paths);
+        logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
       },
     },
   };

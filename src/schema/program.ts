@@ -17,6 +17,8 @@ export const programSchema = z.strictObject({
   system: z.string().min(1),
   /** The organization's public website. */
   website: httpUrl,
+  /** Where the public trust center is published; used for absolute links (sitemap, feed, security.txt). */
+  trust_center_url: httpUrl.optional(),
   /** Where security questions and report requests go. */
   contact: z.email(),
   /** Trust Services Categories in scope. `security` is mandatory. */

@@ -1,0 +1,106 @@
+/**
+ * Turns the one Astro build into three sites: each audience's pages move to a folder of their own with the
+ * assets they use, get their own search index and leak scan, and only when all three pass do they replace
+ * `dist/`, in one rename. A failed build leaves the last good `dist/` as it was.
+ */
+import { gunzipSync } from 'node:zlib';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { CheckResult } from '../engine/index.ts';
+import { sites, type Site } from '../site/sites.ts';
+import { findLeak, needlesFor, readableText, type Leak } from './leak-scan.ts';
+
+export interface PublishPaths {
+  /** Where Astro wrote the combined build. */
+  astroOut: string;
+  /** Scratch folder for the three sites being assembled. */
+  staging: string;
+  /** The published folder: `dist/`. */
+  dist: string;
+}
+
+export function listFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const textFile = /\.(html|xml|json|js|mjs|css|txt|ics|svg|webmanifest)$/;
+
+/** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
+export function splitSites(paths: PublishPaths): void {
+  rmSync(paths.staging, { recursive: true, force: true });
+  const shared = readdirSync(paths.astroOut).filter((name) => !(sites as readonly string[]).includes(name));
+  for (const site of sites) {
+    const target = join(paths.staging, site);
+    mkdirSync(dirname(target), { recursive: true });
+    const source = join(paths.astroOut, site);
+    if (existsSync(source)) renameSync(source, target);
+    else mkdirSync(target, { recursive: true });
+    copyReferencedAssets(paths.astroOut, target, shared);
+  }
+}
+
+/** Copies the `_astro/` files a site's pages reference, and the project's `public/` files, into the site. */
+function copyReferencedAssets(astroOut: string, siteDir: string, shared: string[]): void {
+  const referenced = new Set<string>();
+  const queue = listFiles(siteDir).filter((file) => textFile.test(file));
+  while (queue.length > 0) {
+    const text = readFileSync(queue.pop()!, 'utf8');
+    for (const match of text.matchAll(/_astro\/[\w.@~-]+/g)) {
+      const asset = match[0];
+      if (referenced.has(asset) || !existsSync(join(astroOut, asset))) continue;
+      referenced.add(asset);
+      if (textFile.test(asset)) queue.push(join(astroOut, asset));
+    }
+  }
+  for (const asset of referenced) cpSync(join(astroOut, asset), join(siteDir, asset));
+  for (const name of shared) {
+    if (name === '_astro') continue;
+    cpSync(join(astroOut, name), join(siteDir, name), { recursive: true });
+  }
+}
+
+/** Text of every output file a visitor could fetch, Pagefind's compressed files decompressed. */
+export function* siteTexts(siteDir: string): Generator<{ file: string; text: string }> {
+  for (const file of listFiles(siteDir)) {
+    const name = relative(siteDir, file);
+    if (/\.pf_(fragment|meta|index|filter)$/.test(file)) {
+      yield { file: name, text: gunzipSync(readFileSync(file)).toString('latin1') };
+    } else if (textFile.test(file)) {
+      const text = readFileSync(file, 'utf8');
+      yield { file: name, text: /\.(html|xml|svg)$/.test(file) ? readableText(text) : text };
+    }
+  }
+}
+
+/** Every leak in every site, at most a few per site so the message stays readable. */
+export function scanForLeaks(result: CheckResult, staging: string): Map<Site, Leak[]> {
+  const leaks = new Map<Site, Leak[]>();
+  for (const site of sites) {
+    const needles = needlesFor(result, site);
+    const found: Leak[] = [];
+    for (const { file, text } of siteTexts(join(staging, site))) {
+      const leak = findLeak(text, needles);
+      if (leak) found.push({ file, ...leak });
+      if (found.length >= 5) break;
+    }
+    if (found.length > 0) leaks.set(site, found);
+  }
+  return leaks;
+}
+
+/** Replaces `dist/` with the staged sites in one rename, keeping the old one until the new one is in place. */
+export function swapIntoPlace(paths: PublishPaths): void {
+  const previous = `${paths.dist}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(paths.dist)) renameSync(paths.dist, previous);
+  renameSync(paths.staging, paths.dist);
+  rmSync(previous, { recursive: true, force: true });
+  rmSync(paths.astroOut, { recursive: true, force: true });
+}
+
+export function folderSize(folder: string): number {
+  return listFiles(folder).reduce((total, file) => total + statSync(file).size, 0);
+}

@@ -1,0 +1,25 @@
+import type { APIRoute } from 'astro';
+import { siteData } from '../../site/data.ts';
+import { sitemap } from '../../site/feeds.ts';
+import { navigation } from '../../site/navigation.ts';
+import { slug } from '../../site/paths.ts';
+import { publicView } from '../../site/views.ts';
+
+export const GET: APIRoute = () => {
+  const view = publicView(siteData().result);
+  const base = (view.program.trust_center_url ?? view.program.website).replace(/\/?$/, '/');
+  const paths = [
+    ...navigation.public.filter((item) => item.path !== 'search/').map((item) => item.path),
+    ...view.policies.map((policy) => `policies/${slug(policy.id)}/`),
+    ...view.trustPages.filter((page) => page.id !== 'overview' && page.id !== 'faq').map((page) => `${slug(page.id)}/`),
+  ];
+  return new Response(
+    sitemap(
+      [...new Set(paths)].map((path) => `${base}${path}`),
+      view.asOf,
+    ),
+    {
+      headers: { 'Content-Type': 'application/xml' },
+    },
+  );
+};

@@ -1,0 +1,40 @@
+/** Small helpers pages share to say things the same way everywhere. */
+import type { Diagnostic } from '../engine/index.ts';
+import type { Frequency } from '../schema/common.ts';
+
+export const frequencyLabels: Record<Frequency, string> = {
+  continuous: 'Continuous',
+  daily: 'Daily',
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  semiannual: 'Twice a year',
+  annual: 'Yearly',
+  'per-event': 'Per event',
+};
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
+
+/** The worst finding among some, as a badge tone and word. */
+export function statusOf(diagnostics: readonly Diagnostic[]): { tone: Tone; label: string } {
+  if (diagnostics.some((d) => d.severity === 'error')) return { tone: 'bad', label: 'Action needed' };
+  if (diagnostics.length > 0) return { tone: 'warn', label: 'Due soon' };
+  return { tone: 'ok', label: 'Current' };
+}
+
+/** A role or staff id as a person reads it: the role's title. Staff ids show their role, never a name. */
+export function ownerLabel(
+  id: string,
+  roles: readonly { id: string; title: string }[],
+  staff: readonly { id: string; role: string }[] = [],
+): string {
+  const role = roles.find((candidate) => candidate.id === id);
+  if (role) return role.title;
+  const person = staff.find((candidate) => candidate.id === id);
+  const personRole = person && roles.find((candidate) => candidate.id === person.role);
+  return personRole?.title ?? id;
+}
+
+export function plural(count: number, noun: string, nounPlural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nounPlural}`;
+}

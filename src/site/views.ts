@@ -1,0 +1,93 @@
+/**
+ * What each site may see of the program. Pages get their data only from here, so a page cannot render a
+ * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
+ */
+import type { CheckResult } from '../engine/index.ts';
+import type { Document } from '../engine/model.ts';
+import type { ControlData, VendorData } from '../schema/index.ts';
+import { canSee, type Site } from './sites.ts';
+
+/** A control as the trust center shows it: its title, summary and the criteria it maps to. Never the narrative. */
+export interface PublicPractice {
+  title: string;
+  summary: string;
+  criteria: string[];
+}
+
+/** A subprocessor as the trust center lists it. */
+export interface PublicSubprocessor {
+  name: string;
+  purpose: string;
+  data: string[];
+  locations: string[];
+  added: string;
+}
+
+function visible<T extends { audience: readonly Site[] }>(site: Site, documents: Document<T>[]): Document<T>[] {
+  return documents.filter((document) => canSee(site, document.data.audience));
+}
+
+export function publicView(result: CheckResult) {
+  const { model } = result;
+  return {
+    program: model.program!.data,
+    asOf: result.summary.asOf,
+    policies: visible('public', model.policies),
+    procedures: visible('public', model.procedures),
+    checklists: visible('public', model.checklists),
+    trustPages: [...model.trustPages].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
+    practices: model.controls.filter(isPublished).map(toPractice),
+    subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
+  };
+}
+
+function isPublished(control: Document<ControlData>): boolean {
+  return control.data.status === 'implemented' && control.data.public_summary !== undefined;
+}
+
+function toPractice(control: Document<ControlData>): PublicPractice {
+  return { title: control.data.title, summary: control.data.public_summary!, criteria: control.data.criteria };
+}
+
+function toSubprocessor(vendor: Document<VendorData>): PublicSubprocessor {
+  const { name, purpose, data, locations, added } = vendor.data;
+  return { name, purpose, data, locations, added };
+}
+
+export function employeeView(result: CheckResult) {
+  const { model } = result;
+  return {
+    program: model.program!.data,
+    asOf: result.summary.asOf,
+    readiness: result.summary.readiness,
+    roles: model.people?.data.roles ?? [],
+    policies: visible('employees', model.policies),
+    procedures: visible('employees', model.procedures),
+    checklists: visible('employees', model.checklists),
+  };
+}
+
+export function auditorView(result: CheckResult) {
+  const { model } = result;
+  const description = model.systemDescription;
+  return {
+    program: model.program!.data,
+    asOf: result.summary.asOf,
+    readiness: result.summary.readiness,
+    result,
+    roles: model.people?.data.roles ?? [],
+    staff: model.people?.data.staff ?? [],
+    policies: visible('auditors', model.policies),
+    procedures: visible('auditors', model.procedures),
+    checklists: visible('auditors', model.checklists),
+    controls: visible('auditors', model.controls),
+    evidence: visible('auditors', model.evidence),
+    risks: visible('auditors', model.risks),
+    vendors: model.vendors,
+    systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
+  };
+}
+
+export type PublicView = ReturnType<typeof publicView>;
+export type EmployeeView = ReturnType<typeof employeeView>;
+export type AuditorView = ReturnType<typeof auditorView>;
