@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findLeak, needlesFor, readableText } from '../../src/integration/leak-scan.ts';
+import { check, edit, validProgram } from '../helpers/program.ts';
+
+const secret = 'the vault combination is kept in the blue binder behind reception';
+
+function program() {
+  let files = edit(
+    validProgram(),
+    'content/controls/BASE-01.mdx',
+    'The security lead runs',
+    `Note: ${secret}. The security lead runs`,
+  );
+  files = edit(files, 'content/people.yaml', '{ id: ada, role: ceo,', '{ id: ada, name: Ada Quillfeather, role: ceo,');
+  files = edit(
+    files,
+    'policies/acceptable-use.mdx',
+    'kind: acceptable-use',
+    'kind: acceptable-use\naudience: [public, employees, auditors]',
+  );
+  return check(files);
+}
+
+describe('leak scan', () => {
+  it('finds auditor-only narrative text on the public and employee sites, and allows it for auditors', () => {
+    const result = program();
+    const page = `<main><p>Note: The Vault   combination is <em>kept</em> in the blue binder behind reception.</p></main>`;
+    expect(findLeak(readableText(page), needlesFor(result, 'public'))).toMatchObject({
+      source: 'content/controls/BASE-01.mdx',
+    });
+    expect(findLeak(readableText(page), needlesFor(result, 'employees'))).toBeDefined();
+    expect(findLeak(readableText(page), needlesFor(result, 'auditors'))).toBeUndefined();
+  });
+
+  it('finds staff names outside the auditor site', () => {
+    const result = program();
+    expect(findLeak('Owner: Ada Quillfeather', needlesFor(result, 'employees'))).toMatchObject({
+      text: 'ada quillfeather',
+    });
+    expect(findLeak('Owner: Ada Quillfeather', needlesFor(result, 'auditors'))).toBeUndefined();
+  });
+
+  it('does not count text that a site may show anyway, such as a public policy', () => {
+    const result = program();
+    const publicPolicyText = 'The acceptable-use policy of the test company.';
+    expect(findLeak(publicPolicyText, needlesFor(result, 'public'))).toBeUndefined();
+    const employeeOnly = 'The incident-response policy of the test company.';
+    expect(findLeak(employeeOnly, needlesFor(result, 'public'))).toMatchObject({
+      source: 'policies/incident-response.mdx',
+    });
+    expect(findLeak(employeeOnly, needlesFor(result, 'employees'))).toBeUndefined();
+  });
+
+  it('reads text hidden in attributes and entities', () => {
+    const result = program();
+    const attribute = `<a title="the vault combination is kept in the blue binder behind reception">x</a>`;
+    expect(findLeak(readableText(attribute), needlesFor(result, 'public'))).toBeDefined();
+    const encoded = 'the&#32;vault combination is kept in the blue binder behind&nbsp;reception';
+    expect(findLeak(readableText(encoded), needlesFor(result, 'public'))).toBeDefined();
+  });
+});
