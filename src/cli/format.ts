@@ -1,4 +1,5 @@
 /** The three output formats of `trustbook check`: pretty (people), json (tools), github (workflow annotations). */
+import type { Deadline } from '../engine/deadlines.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 
 export type OutputFormat = 'pretty' | 'json' | 'github';
@@ -53,7 +54,7 @@ export function formatPretty(result: CheckResult, durationMs: number, style: Sty
   return lines.join('\n');
 }
 
-export function formatJson(result: CheckResult, durationMs: number): string {
+export function formatJson(result: CheckResult, durationMs: number, upcoming?: Deadline[]): string {
   return JSON.stringify(
     {
       diagnostics: result.diagnostics.map((d) => ({
@@ -65,6 +66,9 @@ export function formatJson(result: CheckResult, durationMs: number): string {
         hint: d.hint,
       })),
       summary: { ...result.summary, durationMs },
+      ...(upcoming
+        ? { upcoming: upcoming.map(({ due, what, file, line, code, kind }) => ({ due, kind, what, file, line, code })) }
+        : {}),
     },
     null,
     2,
@@ -88,4 +92,15 @@ export function formatGithub(result: CheckResult, durationMs: number): string {
     `trustbook check: ${s.errors} errors, ${s.warnings} warnings, ${s.documents} files, as of ${s.asOf}, ${durationMs} ms`,
   );
   return annotations.join('\n');
+}
+
+/** What falls due next, soonest first (overdue items first of all). */
+export function formatUpcoming(upcoming: readonly Deadline[], days: number, asOf: string): string {
+  if (upcoming.length === 0) return `Nothing falls due in the ${days} days after ${asOf}.`;
+  const lines = [`Due in the ${days} days after ${asOf} (and anything overdue), soonest first:`];
+  for (const deadline of upcoming) {
+    const overdue = deadline.due < asOf ? ' (overdue)' : '';
+    lines.push(`  ${deadline.due}${overdue}  ${deadline.what}  ${deadline.file}:${deadline.line}`);
+  }
+  return lines.join('\n');
 }

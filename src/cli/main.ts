@@ -1,8 +1,11 @@
 /** The `trustbook` command: picks a subcommand and turns its outcome, or its failure, into an exit code. */
 import { UsageError } from '../engine/index.ts';
 import { runCheck } from './commands/check.ts';
+import { runEvidence } from './commands/evidence.ts';
+import { runExport } from './commands/export.ts';
 import { runInit } from './commands/init.ts';
 import { runNew } from './commands/new.ts';
+import { runReport } from './commands/report.ts';
 import { EXIT_CLEAN, EXIT_USAGE, type Io } from './io.ts';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from './io.ts';
@@ -13,11 +16,27 @@ Commands:
   check                         validate the program and report every finding
   init --org NAME               start a new program from the templates
   new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
+  report                        the readiness and gap report
+  export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
+  evidence add <id>             record a collected artifact in an evidence series
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
   --format pretty|json|github
+  --upcoming DAYS               also list what falls due in the next DAYS days, soonest first
   --root DIR                    the program's folder (default: the current folder)
+
+report:
+  --format md|json|html         (default md) with --as-of and --root as for check
+
+export:
+  --out DIR                     where to write the files (default: exports/); no kind writes all four
+
+evidence add <id>:
+  --file PATH | --url URL       the artifact: a file in the repository (hashed) or a link
+  --collected YYYY-MM-DD        when it was collected (required)
+  --period P                    the period it covers: 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05
+  --note TEXT
 
 init:
   --org NAME                    the organization (required)
@@ -39,6 +58,9 @@ const commands: Record<string, (args: string[], io: Io) => number> = {
   check: runCheck,
   init: runInit,
   new: runNew,
+  report: runReport,
+  export: runExport,
+  evidence: runEvidence,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

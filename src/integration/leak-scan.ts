@@ -13,10 +13,8 @@ const SHINGLE = 8;
 const MIN_PHRASE_WORDS = 3;
 
 export interface Needles {
-  /** 8-word sequences, words joined by a space. */
-  shingles: Map<string, string>;
-  /** Shorter phrases by their word count. */
-  phrases: Map<number, Map<string, string>>;
+  /** By sequence length: rolling hash of the words -> the words and where they come from. */
+  byLength: Map<number, Map<number, { text: string; source: string }>>;
 }
 
 export interface Leak {
@@ -127,49 +125,78 @@ function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | s
   }
 }
 
+const BASE = 0x01000193;
+
+/** A 32-bit hash of each word (FNV-1a), so sequences can be compared with a rolling hash. */
+function hashWords(list: readonly string[]): Uint32Array {
+  const hashes = new Uint32Array(list.length);
+  list.forEach((word, index) => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    hashes[index] = hash >>> 0;
+  });
+  return hashes;
+}
+
+/** Calls `visit` with the start and rolling hash of every run of `length` words. */
+function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, hash: number) => boolean | void): void {
+  if (hashes.length < length) return;
+  let top = 1;
+  for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
+  let hash = 0;
+  for (let i = 0; i < length; i++) hash = (Math.imul(hash, BASE) + hashes[i]!) >>> 0;
+  if (visit(0, hash) === true) return;
+  for (let start = 1; start + length <= hashes.length; start++) {
+    hash = (Math.imul((hash - Math.imul(hashes[start - 1]!, top)) >>> 0, BASE) + hashes[start + length - 1]!) >>> 0;
+    if (visit(start, hash) === true) return;
+  }
+}
+
 function addFragment(needles: Needles, fragment: Fragment): void {
   const list = words(fragment.text);
-  if (list.length >= SHINGLE) {
-    for (let i = 0; i + SHINGLE <= list.length; i++) {
-      needles.shingles.set(list.slice(i, i + SHINGLE).join(' '), fragment.source);
-    }
-  } else if (list.length >= MIN_PHRASE_WORDS || (list.length >= 2 && fragment.text.length >= 10)) {
-    const byLength = needles.phrases.get(list.length) ?? new Map<string, string>();
-    byLength.set(list.join(' '), fragment.source);
-    needles.phrases.set(list.length, byLength);
-  }
+  const length = list.length >= SHINGLE ? SHINGLE : list.length;
+  const isPhrase = list.length >= MIN_PHRASE_WORDS || (list.length >= 2 && fragment.text.length >= 10);
+  if (length < SHINGLE && !isPhrase) return;
+  const table = needles.byLength.get(length) ?? new Map<number, { text: string; source: string }>();
+  needles.byLength.set(length, table);
+  eachWindow(hashWords(list), length, (start, hash) => {
+    table.set(hash, { text: list.slice(start, start + length).join(' '), source: fragment.source });
+  });
 }
 
 /** Everything a site must not contain, less anything it may contain anyway. */
 export function needlesFor(result: CheckResult, site: Site): Needles {
   const { allowed, forbidden } = splitForSite(result, site);
-  const needles: Needles = { shingles: new Map(), phrases: new Map() };
+  const needles: Needles = { byLength: new Map() };
   for (const fragment of forbidden) addFragment(needles, fragment);
-  if (needles.shingles.size === 0 && needles.phrases.size === 0) return needles;
-  const allowedWords = allowed.map((fragment) => words(fragment.text));
-  for (const list of allowedWords) {
-    for (let i = 0; i + SHINGLE <= list.length; i++) needles.shingles.delete(list.slice(i, i + SHINGLE).join(' '));
-    for (const [length, phrases] of needles.phrases) {
-      for (let i = 0; i + length <= list.length; i++) phrases.delete(list.slice(i, i + length).join(' '));
+  if (needles.byLength.size === 0) return needles;
+  for (const fragment of allowed) {
+    const list = words(fragment.text);
+    const hashes = hashWords(list);
+    for (const [length, table] of needles.byLength) {
+      eachWindow(hashes, length, (start, hash) => {
+        const needle = table.get(hash);
+        if (needle && needle.text === list.slice(start, start + length).join(' ')) table.delete(hash);
+      });
     }
   }
   return needles;
 }
 
-/** Leaks of one output text: the first forbidden sequence found, if any. */
+/** The first forbidden sequence of words in an output text, if any. */
 export function findLeak(text: string, needles: Needles): { text: string; source: string } | undefined {
+  if (needles.byLength.size === 0) return undefined;
   const list = words(text);
-  for (let i = 0; i + SHINGLE <= list.length; i++) {
-    const key = list.slice(i, i + SHINGLE).join(' ');
-    const source = needles.shingles.get(key);
-    if (source) return { text: key, source };
-  }
-  for (const [length, phrases] of needles.phrases) {
-    for (let i = 0; i + length <= list.length; i++) {
-      const key = list.slice(i, i + length).join(' ');
-      const source = phrases.get(key);
-      if (source) return { text: key, source };
-    }
+  const hashes = hashWords(list);
+  let found: { text: string; source: string } | undefined;
+  for (const [length, table] of needles.byLength) {
+    eachWindow(hashes, length, (start, hash) => {
+      const needle = table.get(hash);
+      if (!needle || needle.text !== list.slice(start, start + length).join(' ')) return false;
+      found = needle;
+      return true;
+    });
+    if (found) return found;
   }
   return undefined;
 }

@@ -91,3 +91,23 @@ export function auditorView(result: CheckResult) {
 export type PublicView = ReturnType<typeof publicView>;
 export type EmployeeView = ReturnType<typeof employeeView>;
 export type AuditorView = ReturnType<typeof auditorView>;
+
+/** The check result with only the documents auditors may see, for the files the auditor site offers. */
+export function auditorResult(result: CheckResult): CheckResult {
+  const { model } = result;
+  const description = model.systemDescription;
+  return {
+    ...result,
+    model: {
+      ...model,
+      policies: visible('auditors', model.policies),
+      procedures: visible('auditors', model.procedures),
+      checklists: visible('auditors', model.checklists),
+      controls: visible('auditors', model.controls),
+      evidence: visible('auditors', model.evidence),
+      risks: visible('auditors', model.risks),
+      trustPages: [],
+      ...(description && canSee('auditors', description.data.audience) ? {} : { systemDescription: undefined }),
+    } as CheckResult['model'],
+  };
+}

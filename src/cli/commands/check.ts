@@ -1,29 +1,51 @@
-/** `trustbook check`: validate the program and report every finding. */
+/** `trustbook check`: validate the program and report every finding; `--upcoming` also lists what falls due. */
 import { resolve } from 'node:path';
+import { upcomingDeadlines, type Deadline } from '../../engine/deadlines.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { parse } from '../args.ts';
-import { colors, formatGithub, formatJson, formatPretty, outputFormats, plain, type OutputFormat } from '../format.ts';
+import {
+  colors,
+  formatGithub,
+  formatJson,
+  formatPretty,
+  formatUpcoming,
+  outputFormats,
+  plain,
+  type OutputFormat,
+} from '../format.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
 export function runCheck(args: string[], io: Io): number {
   const { values } = parse(args, {
     'as-of': { type: 'string' },
     format: { type: 'string', default: 'pretty' },
+    upcoming: { type: 'string' },
     root: { type: 'string' },
   });
   const format = values.format;
   if (!(outputFormats as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"`, `Use one of: ${outputFormats.join(', ')}.`);
   }
+  const days = values.upcoming === undefined ? undefined : Number(values.upcoming);
+  if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 3650)) {
+    throw new UsageError(`--upcoming takes a number of days, not "${values.upcoming}"`, 'For example: --upcoming 60');
+  }
   const started = performance.now();
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
   });
+  const upcoming: Deadline[] | undefined =
+    days === undefined ? undefined : upcomingDeadlines(result.model, result.summary.asOf, days);
   const duration = Math.round(performance.now() - started);
+  const style = io.isTTY && !io.env.NO_COLOR ? colors : plain;
   const output: Record<OutputFormat, () => string> = {
-    pretty: () => formatPretty(result, duration, io.isTTY && !io.env.NO_COLOR ? colors : plain),
-    json: () => formatJson(result, duration),
+    pretty: () =>
+      [
+        formatPretty(result, duration, style),
+        ...(upcoming ? ['', formatUpcoming(upcoming, days!, result.summary.asOf)] : []),
+      ].join('\n'),
+    json: () => formatJson(result, duration, upcoming),
     github: () => formatGithub(result, duration),
   };
   io.stdout(output[format as OutputFormat]());

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { policyReviewDue } from '../../engine/rules/expiry.ts';
+import { policyReviewDue } from '../../engine/deadlines.ts';
 import { siteData } from '../../site/data.ts';
 import { calendar } from '../../site/feeds.ts';
 import { employeeView } from '../../site/views.ts';

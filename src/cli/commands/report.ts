@@ -1,0 +1,24 @@
+/** `trustbook report`: the readiness and gap report as Markdown, JSON or HTML. */
+import { resolve } from 'node:path';
+import { checkProject, UsageError } from '../../engine/index.ts';
+import { readinessReport } from '../../report/readiness.ts';
+import { renderReport, reportFormats, type ReportFormat } from '../../report/render.ts';
+import { parse } from '../args.ts';
+import { EXIT_CLEAN, type Io } from '../io.ts';
+
+export function runReport(args: string[], io: Io): number {
+  const { values } = parse(args, {
+    format: { type: 'string', default: 'md' },
+    'as-of': { type: 'string' },
+    root: { type: 'string' },
+  });
+  if (!(reportFormats as readonly string[]).includes(values.format)) {
+    throw new UsageError(`unknown report format "${values.format}"`, `Use one of: ${reportFormats.join(', ')}.`);
+  }
+  const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
+    asOf: values['as-of'],
+    envAsOf: io.env.TRUSTBOOK_AS_OF,
+  });
+  io.stdout(renderReport(readinessReport(result), values.format as ReportFormat).trimEnd());
+  return EXIT_CLEAN;
+}

@@ -1,0 +1,202 @@
+/**
+ * Every dated obligation of the program: policy reviews, fresh evidence, vendor reviews and reports, risk
+ * reviews and treatments, staff training, the system description's review. The expiry rules turn them into
+ * findings; `check --upcoming`, the report and the calendars list them. One source, so they always agree.
+ */
+import type { Frequency } from '../schema/index.ts';
+import { addDays, addMonths } from './dates.ts';
+import type { DiagnosticCode } from './diagnostics.ts';
+import { lineOf, type ProgramModel } from './model.ts';
+
+/** How old the newest artifact of a series may be, in days, before the evidence is stale. */
+export const maxEvidenceAgeDays: Record<Frequency, number | undefined> = {
+  daily: 2,
+  weekly: 10,
+  monthly: 41,
+  continuous: 41,
+  quarterly: 122,
+  semiannual: 213,
+  annual: 395,
+  'per-event': undefined,
+};
+
+/** Frequencies whose staleness is worth a warning ahead of time; shorter ones would warn all the time. */
+const warnAheadFrequencies = new Set<Frequency>(['quarterly', 'semiannual', 'annual']);
+
+/** Days a new hire has to complete security training. */
+export const TRAINING_GRACE_DAYS = 30;
+
+export type DeadlineKind =
+  | 'policy-review'
+  | 'evidence'
+  | 'vendor-review'
+  | 'vendor-assurance'
+  | 'risk-review'
+  | 'risk-treatment'
+  | 'training'
+  | 'system-description-review';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** The finding it becomes when overdue or close. */
+  code: DiagnosticCode;
+  file: string;
+  line: number;
+  due: string;
+  /** What falls due, as a phrase: `the review of "Backup Policy"`. */
+  what: string;
+  hint: string;
+  /** False where a warning ahead of time would be noise (monthly evidence is always due within a month). */
+  warnAhead: boolean;
+  /** Evidence deadlines are warnings, not errors, in readiness mode. */
+  softInReadiness: boolean;
+}
+
+export function isCurrentStaff(person: { hired: string; left?: string | undefined }, asOf: string): boolean {
+  return person.hired <= asOf && (!person.left || person.left > asOf);
+}
+
+/** When a person's next security training is due: 30 days after hire, then a year after the last one. */
+export function trainingDue(person: { hired: string; trainings: readonly string[] }): string {
+  const latest = [...person.trainings].sort().at(-1);
+  return latest ? addMonths(latest, 12) : addDays(person.hired, TRAINING_GRACE_DAYS);
+}
+
+export function policyReviewDue(policy: { data: { approved: string; review_months: number } }): string {
+  return addMonths(policy.data.approved, policy.data.review_months);
+}
+
+/** Every deadline, in no particular order; `asOf` only decides which staff records count. */
+export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
+  const list: Deadline[] = [];
+  const push = (item: Omit<Deadline, 'warnAhead' | 'softInReadiness'> & Partial<Deadline>) =>
+    list.push({ warnAhead: true, softInReadiness: false, ...item });
+
+  for (const policy of model.policies) {
+    push({
+      kind: 'policy-review',
+      code: 'TB501',
+      file: policy.file,
+      line: lineOf(policy, 'approved'),
+      due: policyReviewDue(policy),
+      what: `the review of "${policy.data.title}"`,
+      hint: 'Review the policy, then set `approved:` to the approval date (and bump `version` if it changed).',
+    });
+  }
+
+  for (const series of model.evidence) {
+    const maxAge = maxEvidenceAgeDays[series.data.frequency];
+    if (maxAge === undefined || series.data.artifacts.length === 0) continue;
+    const newest = series.data.artifacts.reduce((latest, artifact) =>
+      artifact.collected > latest.collected ? artifact : latest,
+    );
+    push({
+      kind: 'evidence',
+      code: 'TB502',
+      file: series.file,
+      line: lineOf(series, 'artifacts', series.data.artifacts.indexOf(newest), 'collected'),
+      due: addDays(newest.collected, maxAge),
+      what: `the next ${series.data.frequency} artifact of ${series.id} (last collected ${newest.collected})`,
+      hint: `Collect current evidence and add it under \`artifacts:\`. A ${series.data.frequency} series is stale ${maxAge} days after its newest artifact.`,
+      warnAhead: warnAheadFrequencies.has(series.data.frequency),
+      softInReadiness: true,
+    });
+  }
+
+  for (const vendor of model.vendors) {
+    const { name, reviewed, review_months, assurance } = vendor.data;
+    push({
+      kind: 'vendor-review',
+      code: 'TB503',
+      file: vendor.file,
+      line: lineOf(vendor, 'reviewed'),
+      due: addMonths(reviewed, review_months),
+      what: `the review of vendor ${name}`,
+      hint: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
+    });
+    if (assurance?.period_end) {
+      push({
+        kind: 'vendor-assurance',
+        code: 'TB504',
+        file: vendor.file,
+        line: lineOf(vendor, 'assurance', 'period_end'),
+        due: addMonths(assurance.period_end, 12),
+        what: `a newer ${assurance.type} report from ${name}`,
+        hint: "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end`.",
+      });
+    }
+    if (assurance?.expires) {
+      push({
+        kind: 'vendor-assurance',
+        code: 'TB504',
+        file: vendor.file,
+        line: lineOf(vendor, 'assurance', 'expires'),
+        due: assurance.expires,
+        what: `the renewal of ${name}'s ${assurance.type} certificate`,
+        hint: "Obtain the vendor's renewed certificate and update `assurance.expires`.",
+      });
+    }
+  }
+
+  for (const risk of model.risks) {
+    push({
+      kind: 'risk-review',
+      code: 'TB505',
+      file: risk.file,
+      line: lineOf(risk, 'reviewed'),
+      due: addMonths(risk.data.reviewed, 12),
+      what: `the yearly review of risk ${risk.id}`,
+      hint: 'Review the risk (likelihood, impact, treatment, controls), then set `reviewed:` to the review date.',
+    });
+    if (risk.data.due) {
+      push({
+        kind: 'risk-treatment',
+        code: 'TB506',
+        file: risk.file,
+        line: lineOf(risk, 'due'),
+        due: risk.data.due,
+        what: `the treatment of risk ${risk.id}`,
+        hint: 'Finish the treatment and remove `due`, or agree a new date with the risk owner and set it.',
+      });
+    }
+  }
+
+  const description = model.systemDescription;
+  if (description) {
+    push({
+      kind: 'system-description-review',
+      code: 'TB509',
+      file: description.file,
+      line: lineOf(description, 'reviewed'),
+      due: addMonths(description.data.reviewed, 12),
+      what: 'the yearly review of the system description',
+      hint: 'Review the description against the system as it is, then set `reviewed:` to the review date.',
+    });
+  }
+
+  const people = model.people;
+  people?.data.staff.forEach((person, index) => {
+    if (!isCurrentStaff(person, asOf)) return;
+    const trained = person.trainings.length > 0;
+    push({
+      kind: 'training',
+      code: 'TB507',
+      file: people.file,
+      line: lineOf(people, 'staff', index, trained ? 'trainings' : 'id'),
+      due: trainingDue(person),
+      what: trained
+        ? `the yearly security training of ${person.id}`
+        : `the first security training of ${person.id} (hired ${person.hired})`,
+      hint: 'Record the completion date under `trainings:` on the staff record.',
+    });
+  });
+  return list;
+}
+
+/** Deadlines from the evaluation date up to `days` ahead (and any already overdue), soonest first. */
+export function upcomingDeadlines(model: ProgramModel, asOf: string, days: number): Deadline[] {
+  const horizon = addDays(asOf, days);
+  return deadlines(model, asOf)
+    .filter((deadline) => deadline.due <= horizon)
+    .sort((a, b) => a.due.localeCompare(b.due) || a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { exporters } from '../../../cli/commands/export.ts';
+import { siteData } from '../../../site/data.ts';
+import { auditorResult } from '../../../site/views.ts';
+
+/** The same files `trustbook export` writes, offered for download on the auditor site. */
+export const getStaticPaths = (() =>
+  Object.values(exporters).map((exporter) => ({
+    params: { file: exporter.file },
+    props: { kind: exporter.file },
+  }))) satisfies GetStaticPaths;
+
+const types: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json' };
+
+export const GET: APIRoute = ({ params }) => {
+  const exporter = Object.values(exporters).find((candidate) => candidate.file === params.file)!;
+  const body = exporter.write(auditorResult(siteData().result));
+  return new Response(body, { headers: { 'Content-Type': types[exporter.file.split('.').pop()!] ?? 'text/plain' } });
+};

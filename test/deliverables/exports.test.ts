@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { controlMatrixCsv, controlMatrixHeader } from '../../src/export/control-matrix.ts';
+import { parseCsv, toCsv } from '../../src/export/csv.ts';
+import { modelJson } from '../../src/export/model-json.ts';
+import { nameUuid, oscalComponentDefinition } from '../../src/export/oscal.ts';
+import { pbcCsv, pbcHeader } from '../../src/export/pbc.ts';
+import { check, edit, validProgram } from '../helpers/program.ts';
+
+const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
+
+describe('CSV', () => {
+  it('round-trips commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
+    const rows = parseCsv(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x, "y"', 'line\nbreak'],
+          ['=SUM(A1)', ''],
+        ],
+      ),
+    );
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'line\nbreak'],
+      ["'=SUM(A1)", ''],
+    ]);
+  });
+});
+
+describe('control matrix export', () => {
+  it('has one row per control that matches the model when parsed back', () => {
+    const result = check(validProgram());
+    const [header, ...rows] = parseCsv(controlMatrixCsv(result));
+    expect(header).toEqual([...controlMatrixHeader]);
+    expect(rows).toHaveLength(result.model.controls.length);
+    const control = result.model.controls[0]!;
+    expect(rows[0]).toEqual([
+      control.id,
+      control.data.title,
+      control.data.criteria.join('; '),
+      'security-lead',
+      'quarterly',
+      'implemented',
+      'information-security',
+      'EV-BASE-01',
+      '2026-07-03',
+    ]);
+  });
+});
+
+describe('PBC request list', () => {
+  it('asks for every period of the window, with due date and status', () => {
+    const result = check(edit(validProgram(), EVIDENCE, / {2}- \{ collected: 2026-07-03.*\n/, ''), {
+      asOf: '2026-08-15',
+    });
+    const [header, ...rows] = parseCsv(pbcCsv(result));
+    expect(header).toEqual([...pbcHeader]);
+    const periodic = rows.filter((row) => row[4] === 'periodic');
+    expect(periodic.map((row) => [row[5], row[7], row[8]])).toEqual([
+      ['2026-Q1', '2026-04-30', 'provided'],
+      ['2026-Q2', '2026-07-30', 'missing'],
+    ]);
+    expect(periodic[0]![9]).toBe('https://docs.test.example/q1.pdf');
+    expect(rows.filter((row) => row[4] === 'policy')).toHaveLength(result.model.policies.length);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
+  });
+});
+
+describe('JSON export', () => {
+  it('carries every document, the findings and the summary', () => {
+    const result = check(validProgram());
+    const exported = JSON.parse(modelJson(result));
+    expect(exported.documents).toHaveLength(result.model.policies.length + 4);
+    expect(exported.program.organization).toBe('Test Co');
+    expect(exported.summary.errors).toBe(0);
+  });
+});
+
+describe('OSCAL export', () => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('is a component definition with one implemented requirement per covered criterion', () => {
+    const document = oscalComponentDefinition(check(validProgram()))['component-definition'];
+    expect(document.metadata['oscal-version']).toBe('1.1.2');
+    const requirements = document.components[0]!['control-implementations'][0]!['implemented-requirements'];
+    expect(requirements).toHaveLength(33);
+    expect(requirements[0]).toMatchObject({
+      'control-id': 'cc1.1',
+      props: [expect.objectContaining({ value: 'BASE-01' })],
+    });
+    const uuids = [document.uuid, document.components[0]!.uuid, ...requirements.map((r) => r.uuid)];
+    for (const value of uuids) expect(value).toMatch(uuid);
+    expect(new Set(uuids).size).toBe(uuids.length);
+  });
+
+  it('derives the same UUIDs from the same program', () => {
+    expect(nameUuid('x')).toBe(nameUuid('x'));
+    expect(nameUuid('x')).not.toBe(nameUuid('y'));
+  });
+});
