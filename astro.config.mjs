@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import trustbook from './src/integration/index.ts';
 
+// The trustbook integration brings MDX, checks the program before the build and publishes the three sites.
 export default defineConfig({
-  integrations: [mdx(), trustbook()],
+  integrations: [trustbook()],
 });

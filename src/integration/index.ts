@@ -4,6 +4,7 @@
  * the output into the three sites, indexes each for search, scans each for leaks, and only then replaces `dist/`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import mdx from '@astrojs/mdx';
 import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,7 +54,11 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
-        updateConfig({ build: { inlineStylesheets: 'never' }, vite: { build: { assetsInlineLimit: 0 } } });
+        updateConfig({
+          build: { inlineStylesheets: 'never' },
+          vite: { build: { assetsInlineLimit: 0 } },
+          integrations: [mdx()],
+        });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
         if (command === 'build' || command === 'dev') check(logger, command);
       },

@@ -4,9 +4,21 @@
  * `dist/`, in one rename. A failed build leaves the last good `dist/` as it was.
  */
 import { gunzipSync } from 'node:zlib';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { CheckResult } from '../engine/index.ts';
+import { secureExternalLinks } from './external-links.ts';
+import { headersFile } from '../site/security-headers.ts';
 import { sites, type Site } from '../site/sites.ts';
 import { findLeak, needlesFor, readableText, type Leak } from './leak-scan.ts';
 
@@ -39,6 +51,12 @@ export function splitSites(paths: PublishPaths): void {
     if (existsSync(source)) renameSync(source, target);
     else mkdirSync(target, { recursive: true });
     copyReferencedAssets(paths.astroOut, target, shared);
+    for (const file of listFiles(target).filter((name) => name.endsWith('.html'))) {
+      const html = readFileSync(file, 'utf8');
+      const secured = secureExternalLinks(html);
+      if (secured !== html) writeFileSync(file, secured);
+    }
+    writeFileSync(join(target, '_headers'), headersFile({ private: site !== 'public' }));
   }
 }
 
