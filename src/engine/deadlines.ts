@@ -6,6 +6,7 @@
 import type { Frequency } from '../schema/index.ts';
 import { addDays, addMonths } from './dates.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
+import type { KeyLines } from './frontmatter.ts';
 import { lineOf, type ProgramModel } from './model.ts';
 
 /** How old the newest artifact of a series may be, in days, before the evidence is stale. */
@@ -41,7 +42,8 @@ export interface Deadline {
   /** The finding it becomes when overdue or close. */
   code: DiagnosticCode;
   file: string;
-  line: number;
+  /** The line of the date it is computed from; worked out when read (most deadlines are never shown). */
+  readonly line: number;
   due: string;
   /** What falls due, as a phrase: `the review of "Backup Policy"`. */
   what: string;
@@ -69,15 +71,24 @@ export function policyReviewDue(policy: { data: { approved: string; review_month
 /** Every deadline, in no particular order; `asOf` only decides which staff records count. */
 export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
   const list: Deadline[] = [];
-  const push = (item: Omit<Deadline, 'warnAhead' | 'softInReadiness'> & Partial<Deadline>) =>
-    list.push({ warnAhead: true, softInReadiness: false, ...item });
+  type Item = Omit<Deadline, 'line' | 'warnAhead' | 'softInReadiness'> &
+    Partial<Pick<Deadline, 'warnAhead' | 'softInReadiness'>> & { at: [{ keyLines: KeyLines }, ...PropertyKey[]] };
+  const push = ({ at: [document, ...path], ...item }: Item) =>
+    list.push({
+      warnAhead: true,
+      softInReadiness: false,
+      ...item,
+      get line() {
+        return lineOf(document, ...path);
+      },
+    });
 
   for (const policy of model.policies) {
     push({
       kind: 'policy-review',
       code: 'TB501',
       file: policy.file,
-      line: lineOf(policy, 'approved'),
+      at: [policy, 'approved'],
       due: policyReviewDue(policy),
       what: `the review of "${policy.data.title}"`,
       hint: 'Review the policy, then set `approved:` to the approval date (and bump `version` if it changed).',
@@ -94,7 +105,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'evidence',
       code: 'TB502',
       file: series.file,
-      line: lineOf(series, 'artifacts', series.data.artifacts.indexOf(newest), 'collected'),
+      at: [series, 'artifacts', series.data.artifacts.indexOf(newest), 'collected'],
       due: addDays(newest.collected, maxAge),
       what: `the next ${series.data.frequency} artifact of ${series.id} (last collected ${newest.collected})`,
       hint: `Collect current evidence and add it under \`artifacts:\`. A ${series.data.frequency} series is stale ${maxAge} days after its newest artifact.`,
@@ -109,7 +120,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'vendor-review',
       code: 'TB503',
       file: vendor.file,
-      line: lineOf(vendor, 'reviewed'),
+      at: [vendor, 'reviewed'],
       due: addMonths(reviewed, review_months),
       what: `the review of vendor ${name}`,
       hint: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
@@ -119,7 +130,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         kind: 'vendor-assurance',
         code: 'TB504',
         file: vendor.file,
-        line: lineOf(vendor, 'assurance', 'period_end'),
+        at: [vendor, 'assurance', 'period_end'],
         due: addMonths(assurance.period_end, 12),
         what: `a newer ${assurance.type} report from ${name}`,
         hint: "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end`.",
@@ -130,7 +141,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         kind: 'vendor-assurance',
         code: 'TB504',
         file: vendor.file,
-        line: lineOf(vendor, 'assurance', 'expires'),
+        at: [vendor, 'assurance', 'expires'],
         due: assurance.expires,
         what: `the renewal of ${name}'s ${assurance.type} certificate`,
         hint: "Obtain the vendor's renewed certificate and update `assurance.expires`.",
@@ -143,7 +154,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'risk-review',
       code: 'TB505',
       file: risk.file,
-      line: lineOf(risk, 'reviewed'),
+      at: [risk, 'reviewed'],
       due: addMonths(risk.data.reviewed, 12),
       what: `the yearly review of risk ${risk.id}`,
       hint: 'Review the risk (likelihood, impact, treatment, controls), then set `reviewed:` to the review date.',
@@ -153,7 +164,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         kind: 'risk-treatment',
         code: 'TB506',
         file: risk.file,
-        line: lineOf(risk, 'due'),
+        at: [risk, 'due'],
         due: risk.data.due,
         what: `the treatment of risk ${risk.id}`,
         hint: 'Finish the treatment and remove `due`, or agree a new date with the risk owner and set it.',
@@ -167,7 +178,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'system-description-review',
       code: 'TB509',
       file: description.file,
-      line: lineOf(description, 'reviewed'),
+      at: [description, 'reviewed'],
       due: addMonths(description.data.reviewed, 12),
       what: 'the yearly review of the system description',
       hint: 'Review the description against the system as it is, then set `reviewed:` to the review date.',
@@ -182,7 +193,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'training',
       code: 'TB507',
       file: people.file,
-      line: lineOf(people, 'staff', index, trained ? 'trainings' : 'id'),
+      at: [people, 'staff', index, trained ? 'trainings' : 'id'],
       due: trainingDue(person),
       what: trained
         ? `the yearly security training of ${person.id}`

@@ -1,8 +1,12 @@
 /**
- * Splits a document into YAML frontmatter and body, parses the YAML once, and remembers the line of every
- * key so that findings can point at it. YAML 1.2 core schema: dates stay text and are checked as calendar
- * dates by the schemas, so `2026-02-30` is an error instead of silently becoming March 2nd.
+ * Splits a document into YAML frontmatter and body and parses the YAML once. YAML 1.2 core schema: dates
+ * stay text and are checked as calendar dates by the schemas, so `2026-02-30` is an error instead of
+ * silently becoming March 2nd.
+ *
+ * Values come from js-yaml, which is fast; the line of each key comes from the `yaml` package's document
+ * model, which is about ten times slower, so it is worked out only for a file that has a finding to point at.
  */
+import yaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 /** A problem found while reading a file, before any schema sees it. */
@@ -12,10 +16,14 @@ export interface ParseProblem {
   message: string;
 }
 
+/** Line of each key, by dotted path (`artifacts.2.sha256`), 1-based in the file. */
+export interface KeyLines {
+  get(path: string): number | undefined;
+}
+
 export interface ParsedYaml {
   data: unknown;
-  /** Line of each key, by dotted path (`artifacts.2.sha256`), 1-based in the file. */
-  keyLines: Map<string, number>;
+  keyLines: KeyLines;
   problems: ParseProblem[];
 }
 
@@ -25,27 +33,75 @@ export interface ParsedDocument extends ParsedYaml {
   bodyLine: number;
 }
 
+/** Computes the key lines on first use, then remembers them. */
+class LazyKeyLines implements KeyLines {
+  #lines: Map<string, number> | undefined;
+  readonly #text: string;
+  readonly #firstLine: number;
+
+  constructor(text: string, firstLine: number) {
+    this.#text = text;
+    this.#firstLine = firstLine;
+  }
+
+  get(path: string): number | undefined {
+    this.#lines ??= keyLinesOf(this.#text, this.#firstLine);
+    return this.#lines.get(path);
+  }
+}
+
+function keyLinesOf(text: string, firstLine: number): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, schema: 'core' });
+  const keyLines = new Map<string, number>();
+  collectKeyLines(
+    document.contents as Node | null,
+    [],
+    keyLines,
+    (offset) => lineCounter.linePos(offset).line + firstLine - 1,
+  );
+  return keyLines;
+}
+
+/** Aliases (`*name`) can multiply a small text into a huge value; such rare files take the guarded parser. */
+const alias = /(^|[\s[{,:-])\*[^\s,\]}]+/m;
+
 /** Parses YAML that starts on line `firstLine` of its file. */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  const keyLines = new LazyKeyLines(text, firstLine);
+  if (alias.test(text)) return parseGuarded(text, firstLine, keyLines);
+  try {
+    return { data: yaml.load(text, { schema: yaml.CORE_SCHEMA, json: false }), keyLines, problems: [] };
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return {
+      data: undefined,
+      keyLines,
+      problems: [{ code: 'TB001', line: (mark?.line ?? 0) + firstLine, message: firstSentence(reason) }],
+    };
+  }
+}
+
+/** The `yaml` package's parser, which caps how far aliases may expand. */
+function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problems: ParseProblem[] = document.errors.map((error) => ({
     code: 'TB001',
-    line: lineAt(error.pos[0]),
+    line: lineCounter.linePos(error.pos[0]).line + firstLine - 1,
     message: firstSentence(error.message),
   }));
-  const keyLines = new Map<string, number>();
-  if (problems.length === 0) collectKeyLines(document.contents as Node | null, [], keyLines, lineAt);
-  let data: unknown = undefined;
-  if (problems.length === 0) {
-    try {
-      data = document.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      problems.push({ code: 'TB001', line: firstLine, message: firstSentence(String(error)) });
-    }
+  if (problems.length > 0) return { data: undefined, keyLines, problems };
+  try {
+    return { data: document.toJS({ maxAliasCount: 100 }), keyLines, problems };
+  } catch (error) {
+    return {
+      data: undefined,
+      keyLines,
+      problems: [{ code: 'TB001', line: firstLine, message: firstSentence(String(error)) }],
+    };
   }
-  return { data, keyLines, problems };
 }
 
 function firstSentence(message: string): string {
@@ -86,7 +142,7 @@ export function parseFrontmatterDocument(text: string): ParsedDocument {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const empty = (line: number, message: string): ParsedDocument => ({
     data: undefined,
-    keyLines: new Map(),
+    keyLines: new Map<string, number>(),
     problems: [{ code: 'TB004', line, message }],
     body: '',
     bodyLine: 1,
@@ -97,7 +153,7 @@ export function parseFrontmatterDocument(text: string): ParsedDocument {
   if (closing === -1) {
     return {
       data: undefined,
-      keyLines: new Map(),
+      keyLines: new Map<string, number>(),
       problems: [{ code: 'TB002', line: 1, message: 'the frontmatter opened on line 1 is never closed with `---`' }],
       body: '',
       bodyLine: 1,
@@ -111,7 +167,7 @@ export function parseFrontmatterDocument(text: string): ParsedDocument {
 }
 
 /** The line of the most specific known key on a path, else `fallback`. */
-export function lineOfPath(keyLines: Map<string, number>, path: readonly PropertyKey[], fallback = 1): number {
+export function lineOfPath(keyLines: KeyLines, path: readonly PropertyKey[], fallback = 1): number {
   for (let length = path.length; length > 0; length--) {
     const line = keyLines.get(path.slice(0, length).map(String).join('.'));
     if (line !== undefined) return line;

@@ -19,7 +19,7 @@ import {
 } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { documentKinds, kindOfPath, type DocumentKind } from './document-kinds.ts';
-import { lineOfPath, parseFrontmatterDocument, parseYaml, type ParsedDocument } from './frontmatter.ts';
+import { lineOfPath, parseFrontmatterDocument, parseYaml, type KeyLines, type ParsedDocument } from './frontmatter.ts';
 import { validate } from './validate.ts';
 
 export const PROGRAM_FILE = 'content/program.yaml';
@@ -42,13 +42,13 @@ export interface Document<T> {
   /** The Markdown/MDX body after the frontmatter (empty for YAML documents). */
   body: string;
   bodyLine: number;
-  keyLines: Map<string, number>;
+  keyLines: KeyLines;
 }
 
 export interface YamlFile<T> {
   file: string;
   data: T;
-  keyLines: Map<string, number>;
+  keyLines: KeyLines;
 }
 
 /** What is known about an artifact file, looked up on disk after the model is built. */
@@ -78,7 +78,7 @@ export interface ProgramModel {
   documentsRead: number;
 }
 
-export function lineOf(document: { keyLines: Map<string, number> }, ...path: PropertyKey[]): number {
+export function lineOf(document: { keyLines: KeyLines }, ...path: PropertyKey[]): number {
   return lineOfPath(document.keyLines, path, 1);
 }
 

@@ -2,11 +2,11 @@
 import type { z } from 'astro/zod';
 import { INVALID_DATE } from '../schema/common.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { lineOfPath } from './frontmatter.ts';
+import { lineOfPath, type KeyLines } from './frontmatter.ts';
 
 export interface ValidationContext {
   file: string;
-  keyLines: Map<string, number>;
+  keyLines: KeyLines;
   /** What the document is, for messages: "policy", "program file". */
   noun: string;
   /** Line to point at when a field is missing altogether. */

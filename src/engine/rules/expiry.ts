@@ -9,6 +9,7 @@ import { dueState, plural, type Rule, type RuleContext } from './context.ts';
 /** The finding for one deadline: an error once past it, a warning when it is close, else nothing. */
 export function deadlineFinding(deadline: Deadline, context: RuleContext): Diagnostic | undefined {
   const state = dueState(deadline.due, context);
+  if (state.state === 'ok' || (state.state === 'soon' && !deadline.warnAhead)) return undefined;
   const base = { code: deadline.code, file: deadline.file, line: deadline.line, hint: deadline.hint };
   if (state.state === 'overdue') {
     return {
@@ -17,14 +18,11 @@ export function deadlineFinding(deadline: Deadline, context: RuleContext): Diagn
       message: `${deadline.what} was due ${deadline.due}, ${plural(state.days, 'day')} ago`,
     };
   }
-  if (state.state === 'soon' && deadline.warnAhead) {
-    return {
-      ...base,
-      severity: 'warning',
-      message: `${deadline.what} is due ${deadline.due}, in ${plural(state.days, 'day')}`,
-    };
-  }
-  return undefined;
+  return {
+    ...base,
+    severity: 'warning',
+    message: `${deadline.what} is due ${deadline.due}, in ${plural(state.days, 'day')}`,
+  };
 }
 
 export const expiryRule: Rule = (model, context) =>
