@@ -66,9 +66,14 @@ const commands: Record<string, (args: string[], io: Io) => number> = {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    if (command === undefined) {
+      // Called without a command: a usage error, so the usage goes to stderr (stdout may be piped to a tool).
+      io.stderr(usage);
+      return EXIT_USAGE;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
       io.stdout(usage);
-      return command === undefined ? EXIT_USAGE : EXIT_CLEAN;
+      return EXIT_CLEAN;
     }
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');

@@ -45,7 +45,8 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
     readiness: model.program?.data.readiness ?? false,
   };
   const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
-  for (const rule of rules) diagnostics.push(...rule(model, context));
+  // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.
+  for (const rule of rules) for (const diagnostic of rule(model, context)) diagnostics.push(diagnostic);
   const sorted = sortDiagnostics(diagnostics);
   return {
     model,

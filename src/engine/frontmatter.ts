@@ -78,7 +78,9 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     return {
       data: undefined,
       keyLines,
-      problems: [{ code: 'TB001', line: (mark?.line ?? 0) + firstLine, message: firstSentence(reason) }],
+      problems: [
+        { code: 'TB001', line: lastLineAtMost(text, mark?.line ?? 0) + firstLine, message: firstSentence(reason) },
+      ],
     };
   }
 }
@@ -86,10 +88,17 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
 /** The `yaml` package's parser, which caps how far aliases may expand. */
 function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  // resolveKnownTags: false keeps `!!timestamp 2026-02-30` the text it is, instead of March 2nd.
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    resolveKnownTags: false,
+  });
   const problems: ParseProblem[] = document.errors.map((error) => ({
     code: 'TB001',
-    line: lineCounter.linePos(error.pos[0]).line + firstLine - 1,
+    line: lastLineAtMost(text, lineCounter.linePos(error.pos[0]).line - 1) + firstLine,
     message: firstSentence(error.message),
   }));
   if (problems.length > 0) return { data: undefined, keyLines, problems };
@@ -102,6 +111,18 @@ function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): Pars
       problems: [{ code: 'TB001', line: firstLine, message: firstSentence(String(error)) }],
     };
   }
+}
+
+/**
+ * A 0-based line of `text`, moved back to its last line that holds anything: "unexpected end of the stream"
+ * (an unclosed quote or bracket) is reported past the end, on a line the file does not have, or on the
+ * frontmatter's closing `---`.
+ */
+function lastLineAtMost(text: string, line: number): number {
+  const trimmed = text.trimEnd();
+  let last = 0;
+  for (let at = trimmed.indexOf('\n'); at !== -1 && last < line; at = trimmed.indexOf('\n', at + 1)) last++;
+  return Math.min(line, last);
 }
 
 function firstSentence(message: string): string {

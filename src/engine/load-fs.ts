@@ -23,6 +23,7 @@ export function isProgramRoot(root: string): boolean {
 /** Reads every document of the program under `root`, once. */
 export function readSources(root: string): SourceFile[] {
   const paths = [PROGRAM_FILE, PEOPLE_FILE].filter((path) => existsSync(join(root, path)));
+  const unreadable: SourceFile[] = [];
   for (const info of documentKinds) {
     if (info.single) {
       if (existsSync(join(root, info.path))) paths.push(info.path);
@@ -30,20 +31,38 @@ export function readSources(root: string): SourceFile[] {
     }
     const folder = join(root, info.path);
     if (!existsSync(folder)) continue;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: info.path, readError: errorCode(error) });
+      continue;
+    }
+    for (const entry of entries) {
       if (entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
         paths.push(`${info.path}/${entry.name}`);
       }
     }
   }
-  return paths.map((path) => readSource(root, path));
+  return [...paths.map((path) => readSource(root, path)), ...unreadable];
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function readSource(root: string, path: string): SourceFile {
-  const bytes = readFileSync(join(root, path));
+  let bytes: Buffer;
+  try {
+    // Only regular files: reading a folder fails, and reading a named pipe would wait forever.
+    if (!statSync(join(root, path)).isFile()) return { path, readError: 'not a regular file' };
+    bytes = readFileSync(join(root, path));
+  } catch (error) {
+    return { path, readError: errorCode(error) };
+  }
   try {
     return { path, text: decoder.decode(bytes) };
   } catch {

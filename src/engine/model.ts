@@ -31,6 +31,8 @@ export interface SourceFile {
   text?: string;
   /** Set when the file is not valid UTF-8: the line of the first bad byte. */
   invalidUtf8Line?: number;
+  /** Set when the file could not be read at all (a broken link, a folder, no permission): the error code. */
+  readError?: string;
 }
 
 export interface Document<T> {
@@ -107,6 +109,16 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
   const ordered = [...sources].sort((a, b) => a.path.localeCompare(b.path));
   for (const source of ordered) {
     model.documentsRead++;
+    if (source.readError !== undefined) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB006',
+        file: source.path,
+        message: `the file could not be read (${source.readError})`,
+        hint: 'Check that it is a readable file: its permissions, or where a link points.',
+      });
+      continue;
+    }
     if (source.text === undefined) {
       diagnostics.push({
         severity: 'error',
@@ -146,7 +158,7 @@ function readYamlFile<T>(
     fallbackLine: 1,
   });
   if (!result.ok) {
-    diagnostics.push(...result.diagnostics);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     return undefined;
   }
   return { file: source.path, data: result.data, keyLines: parsed.keyLines };
@@ -202,7 +214,7 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     fallbackLine: 1,
   });
   if (!result.ok) {
-    diagnostics.push(...result.diagnostics);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     return;
   }
   const document: Document<unknown> = {

@@ -112,14 +112,23 @@ function topLevelFields(schema: z.ZodType): string[] {
 
 /** The known field nearest to a misspelt one, when it is near enough to be the likely intent. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // Nothing is a typo of a very long word; and the distance table grows with the product of the lengths.
+  if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
+  const lowerWord = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const lowerCandidate = candidate.toLowerCase();
+    // The distance is at least the difference in length: skip candidates that cannot be near enough.
+    if (Math.abs(lowerWord.length - lowerCandidate.length) > limit) continue;
+    const distance = editDistance(lowerWord, lowerCandidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
+
+const MAX_SUGGESTED_LENGTH = 200;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function editDistance(a: string, b: string): number {

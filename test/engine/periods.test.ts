@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween } from '../../src/engine/dates.ts';
+import { addMonths, daysBetween, fromDayNumber, toDayNumber } from '../../src/engine/dates.ts';
 import { parsePeriodLabel, periodContaining, periodsEndingWithin } from '../../src/engine/periods.ts';
 
 describe('calendar arithmetic', () => {
@@ -8,6 +8,14 @@ describe('calendar arithmetic', () => {
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
     expect(addMonths('2025-12-15', 12)).toBe('2026-12-15');
     expect(addMonths('2026-11-30', -12)).toBe('2025-11-30');
+  });
+
+  it('converts every day of four centuries to and from day numbers exactly as Date does', () => {
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2300-12-31'); day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(day) !== iso || toDayNumber(iso) !== day)
+        expect({ day, got: fromDayNumber(day) }).toEqual({ day, got: iso });
+    }
   });
 
   it('counts days across a leap day', () => {

@@ -76,7 +76,9 @@ export function auditWindow(model: ProgramModel): AuditWindow | undefined {
 
 export const type2Rule: Rule = (model, context) => {
   const diagnostics: Diagnostic[] = [];
-  for (const series of model.evidence) diagnostics.push(...checkArtifactDates(series, context.asOf));
+  for (const series of model.evidence) {
+    for (const diagnostic of checkArtifactDates(series, context.asOf)) diagnostics.push(diagnostic);
+  }
   const window = auditWindow(model);
   if (!window) return diagnostics;
   for (const series of model.evidence) {
