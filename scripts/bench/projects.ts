@@ -47,5 +47,5 @@ export function bareAstroProject(root: string, program: string): void {
     join(root, 'index.mjs'),
     `import * as pagefind from 'pagefind';\nconst { index } = await pagefind.createIndex({ forceLanguage: 'en' });\nawait index.addDirectory({ path: 'dist' });\nawait index.writeFiles({ outputPath: 'dist/pagefind' });\nawait pagefind.close();\n`,
   );
-  writeFileSync(join(root, 'build.sh'), `set -e\nnode node_modules/astro/astro.js build\nnode index.mjs\n`);
+  writeFileSync(join(root, 'build.sh'), `set -e\nnode node_modules/astro/bin/astro.mjs build\nnode index.mjs\n`);
 }

@@ -33,9 +33,9 @@ const work = join(repository, '.trustbook/bench');
 const node = process.execPath;
 const runs = Number(values.runs);
 
-async function median(label: string, command: string, args: string[], cwd: string): Promise<Measurement> {
+async function median(label: string, command: string, args: string[], cwd: string, times = runs): Promise<Measurement> {
   const results: Measurement[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     const result = await measure(command, args, { cwd });
     if (result.exitCode !== 0) {
       console.error(result.output);
@@ -43,10 +43,15 @@ async function median(label: string, command: string, args: string[], cwd: strin
     }
     results.push(result);
   }
+  return middle(results);
+}
+
+/** The median wall time and the median peak memory of some runs. */
+function middle(results: Measurement[]): Measurement {
   const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
   const byMemory = [...results].sort((a, b) => a.peakRssMb - b.peakRssMb);
-  const middle = Math.floor(results.length / 2);
-  return { ...byWall[middle]!, peakRssMb: byMemory[middle]!.peakRssMb, output: '' };
+  const index = Math.floor(results.length / 2);
+  return { ...byWall[index]!, peakRssMb: byMemory[index]!.peakRssMb, output: '' };
 }
 
 async function checkAndRead(documents: number, artifacts: number) {
@@ -98,7 +103,7 @@ if (!values['skip-build']) {
   const full = await median(
     'full build',
     node,
-    [join(repository, 'node_modules/astro/astro.js'), 'build'],
+    [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'],
     base.program,
   );
   const bareBuild = await median('bare build', 'sh', ['build.sh'], bare);

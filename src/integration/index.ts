@@ -11,10 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { setSiteData } from '../site/data.ts';
-import { sites } from '../site/sites.ts';
+import { sites, type Site } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { closeSearch, indexSite } from './search-index.ts';
-import { scanForLeaks, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
+import { needlesFor, type Leak } from './leak-scan.ts';
+import { scanSite, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 
 export interface TrustbookOptions {
   /** Evaluate dates as of this day instead of TRUSTBOOK_AS_OF, the program's `as_of`, or today. */
@@ -56,7 +57,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
         updateConfig({
           build: { inlineStylesheets: 'never' },
-          vite: { build: { assetsInlineLimit: 0 } },
+          vite: { build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } } },
           integrations: [mdx()],
         });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
@@ -81,15 +82,21 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
           dist: join(root, 'dist'),
         };
         splitSites(paths);
+        // Pagefind indexes in its own process while this one scans the pages; the index is scanned after.
+        const needles = new Map(sites.map((site) => [site, needlesFor(result!, site)] as const));
+        const indexing = Promise.all(sites.map((site) => indexSite(join(paths.staging, site))));
+        const leaks = new Map<Site, Leak[]>();
+        const record = (site: Site, found: Leak[]) => {
+          if (found.length > 0) leaks.set(site, [...(leaks.get(site) ?? []), ...found]);
+        };
+        for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'pages'));
         try {
-          for (const site of sites) {
-            const pages = await indexSite(join(paths.staging, site));
-            logger.info(`${site}: ${pages} pages indexed for search`);
-          }
+          const pages = await indexing;
+          logger.info(`search: ${sites.map((site, index) => `${site} ${pages[index]} pages`).join(', ')}`);
         } finally {
           await closeSearch();
         }
-        const leaks = scanForLeaks(result, paths.staging);
+        for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'search-index'));
         if (leaks.size > 0) {
           const lines = [...leaks].flatMap(([site, found]) =>
             found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
@@ -111,4 +118,13 @@ function findingsError(message: string, hint: string): AstroError {
   const error = new AstroError(message, hint);
   error.stack = '';
   return error;
+}
+
+/**
+ * Bundling MDX modules warns once per file that a module-level directive Astro adds may not be preserved;
+ * it is harmless, and a thousand documents make a thousand lines that bury the findings.
+ */
+function quietDirectiveWarnings(warning: { code?: string }, warn: (warning: never) => void): void {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+  warn(warning as never);
 }

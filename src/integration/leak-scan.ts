@@ -106,23 +106,30 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
   return { allowed, forbidden };
 }
 
-/** 'all', 'none', or the fields a site sees of a document. */
+/**
+ * 'all', 'none', or the fields a site sees of a document. Whatever is public may appear on every site: an
+ * employee or an auditor can read the trust center anyway.
+ */
 function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | string[] {
   const data = document.data as { audience?: Site[]; public?: boolean; public_summary?: string; status?: string };
+  const audience = data.audience ?? [];
   switch (document.kind) {
     case 'trust-page':
-      return site === 'public' ? 'all' : 'none';
+      return 'all';
     case 'vendor':
       if (site === 'auditors') return 'all';
-      return site === 'public' && data.public ? ['name', 'purpose', 'data', 'locations'] : 'none';
+      return data.public ? ['name', 'purpose', 'data', 'locations'] : 'none';
     case 'control':
-      if (canSee(site, data.audience ?? [])) return 'all';
-      return site === 'public' && data.public_summary && data.status === 'implemented'
-        ? ['title', 'public_summary']
-        : 'none';
+      if (canSee(site, audience) || canSee('public', audience)) return 'all';
+      return data.public_summary && data.status === 'implemented' ? ['title', 'public_summary'] : 'none';
     default:
-      return canSee(site, data.audience ?? []) ? 'all' : 'none';
+      return canSee(site, audience) || canSee('public', audience) ? 'all' : 'none';
   }
+}
+
+/** True when nothing is forbidden to the site, so there is nothing to scan for. */
+export function isEmpty(needles: Needles): boolean {
+  return [...needles.byLength.values()].every((table) => table.size === 0);
 }
 
 const BASE = 0x01000193;

@@ -20,7 +20,7 @@ import type { CheckResult } from '../engine/index.ts';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
 import { sites, type Site } from '../site/sites.ts';
-import { findLeak, needlesFor, readableText, type Leak } from './leak-scan.ts';
+import { findLeak, isEmpty, needlesFor, readableText, type Leak, type Needles } from './leak-scan.ts';
 
 export interface PublishPaths {
   /** Where Astro wrote the combined build. */
@@ -80,11 +80,18 @@ function copyReferencedAssets(astroOut: string, siteDir: string, shared: string[
   }
 }
 
+const searchIndexFile = /\.pf_(fragment|meta|index|filter)$/;
+
+/** Which output files a pass reads: the pages and other files, or the search index Pagefind wrote. */
+export type ScanPart = 'pages' | 'search-index';
+
 /** Text of every output file a visitor could fetch, Pagefind's compressed files decompressed. */
-export function* siteTexts(siteDir: string): Generator<{ file: string; text: string }> {
+export function* siteTexts(siteDir: string, part: ScanPart): Generator<{ file: string; text: string }> {
   for (const file of listFiles(siteDir)) {
     const name = relative(siteDir, file);
-    if (/\.pf_(fragment|meta|index|filter)$/.test(file)) {
+    const isIndex = searchIndexFile.test(file);
+    if (isIndex !== (part === 'search-index')) continue;
+    if (isIndex) {
       yield { file: name, text: gunzipSync(readFileSync(file)).toString('latin1') };
     } else if (textFile.test(file)) {
       const text = readFileSync(file, 'utf8');
@@ -93,17 +100,27 @@ export function* siteTexts(siteDir: string): Generator<{ file: string; text: str
   }
 }
 
-/** Every leak in every site, at most a few per site so the message stays readable. */
+/** Leaks in one part of one site, at most a few so the message stays readable. */
+export function scanSite(siteDir: string, needles: Needles, part: ScanPart): Leak[] {
+  const found: Leak[] = [];
+  if (isEmpty(needles)) return found;
+  for (const { file, text } of siteTexts(siteDir, part)) {
+    const leak = findLeak(text, needles);
+    if (leak) found.push({ file, ...leak });
+    if (found.length >= 5) break;
+  }
+  return found;
+}
+
+/** Every leak in every site, pages and search index alike. */
 export function scanForLeaks(result: CheckResult, staging: string): Map<Site, Leak[]> {
   const leaks = new Map<Site, Leak[]>();
   for (const site of sites) {
     const needles = needlesFor(result, site);
-    const found: Leak[] = [];
-    for (const { file, text } of siteTexts(join(staging, site))) {
-      const leak = findLeak(text, needles);
-      if (leak) found.push({ file, ...leak });
-      if (found.length >= 5) break;
-    }
+    const found = [
+      ...scanSite(join(staging, site), needles, 'pages'),
+      ...scanSite(join(staging, site), needles, 'search-index'),
+    ];
     if (found.length > 0) leaks.set(site, found);
   }
   return leaks;
