@@ -19,8 +19,15 @@ export function toDayNumber(date: string): number {
 
 const two = (value: number) => (value < 10 ? `0${value}` : String(value));
 
+/** Day number of 9999-12-31, the last day a `YYYY-MM-DD` date can name. */
+const LAST_DAY = 2_932_896;
+
+/**
+ * The date of a day number. Days after 9999-12-31 are that day: `10000-01-01` is no `YYYY-MM-DD` date, and
+ * dates are compared and sliced as text, where it would sort before `2026-01-01` and read as year 1000.
+ */
 export function fromDayNumber(dayNumber: number): string {
-  const shifted = dayNumber + 719468;
+  const shifted = Math.min(dayNumber, LAST_DAY) + 719468;
   const era = Math.floor(shifted / 146097);
   const dayOfEra = shifted - era * 146097;
   const yearOfEra = Math.floor(

@@ -7,7 +7,16 @@
  * model, which is about ten times slower, so it is worked out only for a file that has a finding to point at.
  */
 import yaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document as YamlDocument,
+  type Node,
+} from 'yaml';
 
 /** A problem found while reading a file, before any schema sees it. */
 export interface ParseProblem {
@@ -75,6 +84,11 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
+    if (!mark) {
+      // js-yaml names no position for some errors (a second document): the other parser does.
+      const guarded = parseGuarded(text, firstLine, keyLines);
+      if (guarded.problems.length > 0) return guarded;
+    }
     return {
       data: undefined,
       keyLines,
@@ -105,12 +119,23 @@ function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): Pars
   try {
     return { data: document.toJS({ maxAliasCount: 100 }), keyLines, problems };
   } catch (error) {
-    return {
-      data: undefined,
-      keyLines,
-      problems: [{ code: 'TB001', line: firstLine, message: firstSentence(String(error)) }],
-    };
+    const offset = unresolvedAliasOffset(document);
+    const line = offset === undefined ? firstLine : lineCounter.linePos(offset).line + firstLine - 1;
+    return { data: undefined, keyLines, problems: [{ code: 'TB001', line, message: firstSentence(String(error)) }] };
   }
+}
+
+/** Where the first alias without an anchor before it is: the usual reason `toJS` fails. */
+function unresolvedAliasOffset(document: YamlDocument): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /**

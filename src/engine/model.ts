@@ -106,7 +106,11 @@ export function emptyModel(): ProgramModel {
 export function buildModel(sources: readonly SourceFile[]): { model: ProgramModel; diagnostics: Diagnostic[] } {
   const model = emptyModel();
   const diagnostics: Diagnostic[] = [];
-  const ordered = [...sources].sort((a, b) => a.path.localeCompare(b.path));
+  // Ties broken by code unit: canonically equal names (`é` composed and decomposed) are two files to the
+  // disk but equal to localeCompare, and would otherwise keep whatever order they were listed in.
+  const ordered = [...sources].sort(
+    (a, b) => a.path.localeCompare(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
   for (const source of ordered) {
     model.documentsRead++;
     if (source.readError !== undefined) {

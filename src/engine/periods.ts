@@ -14,33 +14,36 @@ export interface Period {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
+/** A year as four digits: `0999`, not `999`, which would neither parse back nor sort as text. */
+const yyyy = (year: number) => String(year).padStart(4, '0');
 
 function monthsPeriod(label: string, year: number, firstMonth: number, months: number): Period {
-  return { label, start: `${year}-${pad(firstMonth)}-01`, end: endOfMonth(year, firstMonth + months - 1) };
+  return { label, start: `${yyyy(year)}-${pad(firstMonth)}-01`, end: endOfMonth(year, firstMonth + months - 1) };
 }
 
 /** Monday of ISO week 1 of `year`: the week holding January 4th. */
 function isoWeekOneMonday(year: number): number {
-  const january4 = toDayNumber(`${year}-01-04`);
+  const january4 = toDayNumber(`${yyyy(year)}-01-04`);
   const weekday = (new Date(january4 * 86_400_000).getUTCDay() + 6) % 7; // Monday = 0
   return january4 - weekday;
 }
 
 function isoWeekPeriod(year: number, week: number): Period {
   const start = isoWeekOneMonday(year) + (week - 1) * 7;
-  return { label: `${year}-W${pad(week)}`, start: fromDayNumber(start), end: fromDayNumber(start + 6) };
+  return { label: `${yyyy(year)}-W${pad(week)}`, start: fromDayNumber(start), end: fromDayNumber(start + 6) };
 }
 
 /** Number of ISO weeks in a year: 53 when December 28th falls in week 53. */
 function isoWeeksIn(year: number): number {
-  return (toDayNumber(`${year}-12-28`) - isoWeekOneMonday(year)) / 7 + 1;
+  return (toDayNumber(`${yyyy(year)}-12-28`) - isoWeekOneMonday(year)) / 7 + 1;
 }
 
 /** The ISO week holding a date. */
 function isoWeekOf(date: string): Period {
   const day = toDayNumber(date);
   const year = Number(date.slice(0, 4));
-  for (const candidate of [year + 1, year, year - 1]) {
+  // No date of 9999 is in week 1 of year 10000, which `YYYY-MM-DD` cannot even write.
+  for (const candidate of year < 9999 ? [year + 1, year, year - 1] : [year, year - 1]) {
     const monday = isoWeekOneMonday(candidate);
     if (day >= monday) return isoWeekPeriod(candidate, Math.floor((day - monday) / 7) + 1);
   }
@@ -101,15 +104,15 @@ export function periodContaining(unit: PeriodUnit, date: string): Period {
     case 'week':
       return isoWeekOf(date);
     case 'month':
-      return monthsPeriod(`${year}-${pad(month)}`, year, month, 1);
+      return monthsPeriod(`${yyyy(year)}-${pad(month)}`, year, month, 1);
     case 'quarter': {
       const quarter = Math.ceil(month / 3);
-      return monthsPeriod(`${year}-Q${quarter}`, year, (quarter - 1) * 3 + 1, 3);
+      return monthsPeriod(`${yyyy(year)}-Q${quarter}`, year, (quarter - 1) * 3 + 1, 3);
     }
     case 'half':
-      return month <= 6 ? monthsPeriod(`${year}-H1`, year, 1, 6) : monthsPeriod(`${year}-H2`, year, 7, 6);
+      return month <= 6 ? monthsPeriod(`${yyyy(year)}-H1`, year, 1, 6) : monthsPeriod(`${yyyy(year)}-H2`, year, 7, 6);
     case 'year':
-      return monthsPeriod(String(year), year, 1, 12);
+      return monthsPeriod(yyyy(year), year, 1, 12);
   }
 }
 
@@ -120,6 +123,8 @@ export function periodsEndingWithin(unit: PeriodUnit, start: string, end: string
   const last = toDayNumber(end);
   while (toDayNumber(period.end) <= last) {
     if (period.end >= start) periods.push(period);
+    // No later period ends inside the window; and past 9999-12-31 there is no date to go on from.
+    if (period.end >= end) break;
     period = periodContaining(unit, addDays(period.end, 1));
   }
   return periods;
