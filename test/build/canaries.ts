@@ -1,0 +1,108 @@
+/**
+ * A program with a distinct canary string in every place an audience may not see, and a canary in each
+ * place it may, so the leak test can prove both that nothing leaks and that the canaries do get rendered.
+ */
+import { edit, validProgram, type Files } from '../helpers/program.ts';
+
+/** Where each canary lives, and which sites may show it. */
+export const canaries = {
+  employeePolicyBody: { text: 'canary-employee-policy-body-zq1', sites: ['employees', 'auditors'] },
+  publicPolicyBody: { text: 'canary-public-policy-body-zq2', sites: ['public', 'employees', 'auditors'] },
+  procedureBody: { text: 'canary-procedure-body-zq3', sites: ['employees', 'auditors'] },
+  controlNarrative: { text: 'canary-control-narrative-zq4', sites: ['auditors'] },
+  controlPublicSummary: { text: 'canary-control-public-summary-zq5', sites: ['public', 'auditors'] },
+  evidenceTitle: { text: 'canary-evidence-title-zq6', sites: ['auditors'] },
+  evidenceNote: { text: 'canary-evidence-note-zq7', sites: ['auditors'] },
+  evidenceLocation: { text: 'canary-evidence-location-zq8', sites: ['auditors'] },
+  riskBody: { text: 'canary-risk-body-zq9', sites: ['auditors'] },
+  riskTitle: { text: 'canary-risk-title-zqa', sites: ['auditors'] },
+  staffName: { text: 'Canaryname Zqbperson', sites: ['auditors'] },
+  privateVendor: { text: 'canary-private-vendor-zqc', sites: ['auditors'] },
+  publicVendor: { text: 'canary-public-vendor-zqd', sites: ['public', 'auditors'] },
+  vendorAssuranceNote: { text: 'canary-vendor-purpose-private-zqe', sites: ['auditors'] },
+  systemDescription: { text: 'canary-system-description-zqf', sites: ['auditors'] },
+  checklistBody: { text: 'canary-checklist-body-zqg', sites: ['employees', 'auditors'] },
+  auditorOnlyPolicy: { text: 'canary-auditor-only-policy-zqh', sites: ['auditors'] },
+} as const;
+
+export type CanaryName = keyof typeof canaries;
+
+export function canaryProgram(): Files {
+  const c = (name: CanaryName) => canaries[name].text;
+  let files = validProgram();
+  files = edit(
+    files,
+    'policies/information-security.mdx',
+    'The information-security policy',
+    `Words ${c('employeePolicyBody')}. The information-security policy`,
+  );
+  files = edit(
+    files,
+    'policies/acceptable-use.mdx',
+    'kind: acceptable-use',
+    'kind: acceptable-use\naudience: [public, employees, auditors]',
+  );
+  files = edit(
+    files,
+    'policies/acceptable-use.mdx',
+    'The acceptable-use policy',
+    `Words ${c('publicPolicyBody')}. The acceptable-use policy`,
+  );
+  files = edit(
+    files,
+    'policies/data-retention.mdx',
+    'kind: data-retention',
+    'kind: data-retention\naudience: [auditors]',
+  );
+  files = edit(
+    files,
+    'policies/data-retention.mdx',
+    'The data-retention policy',
+    `Words ${c('auditorOnlyPolicy')}. The data-retention policy`,
+  );
+  files = edit(
+    files,
+    'content/procedures/access-review.mdx',
+    '- [ ] Export the user list',
+    `- [ ] Export the user list (${c('procedureBody')})`,
+  );
+  files = edit(
+    files,
+    'content/controls/BASE-01.mdx',
+    'The security lead runs',
+    `Narrative ${c('controlNarrative')}. The security lead runs`,
+  );
+  files = edit(
+    files,
+    'content/controls/BASE-01.mdx',
+    'frequency: quarterly',
+    `frequency: quarterly\npublic_summary: "We run a baseline program ${c('controlPublicSummary')}."`,
+  );
+  files = edit(
+    files,
+    'evidence-index/EV-BASE-01.mdx',
+    'title: Baseline review record',
+    `title: Baseline review record ${c('evidenceTitle')}`,
+  );
+  files = edit(
+    files,
+    'evidence-index/EV-BASE-01.mdx',
+    'location: "https://docs.test.example/q1.pdf" }',
+    `location: "https://docs.test.example/${c('evidenceLocation')}.pdf", note: "Note ${c('evidenceNote')}" }`,
+  );
+  files = edit(files, 'content/people.yaml', '{ id: ada, role: ceo,', `{ id: ada, name: ${c('staffName')}, role: ceo,`);
+  files = edit(
+    files,
+    'content/system-description.mdx',
+    '## DC1 Section\n\nText.',
+    `## DC1 Section\n\nText ${c('systemDescription')}.`,
+  );
+  return {
+    ...files,
+    'content/risks/R-01.mdx': `---\nid: R-01\ntitle: Outage ${c('riskTitle')}\nowner: ceo\nlikelihood: 2\nimpact: 4\ntreatment: mitigate\ncontrols: [BASE-01]\nresidual: low\nreviewed: 2026-05-01\n---\n\nThe risk ${c('riskBody')} is treated.\n`,
+    'content/vendors/private.yaml': `id: private\nname: Private ${c('privateVendor')}\npurpose: "Payroll ${c('vendorAssuranceNote')}"\ncriticality: low\nadded: 2024-01-01\nreviewed: 2026-05-01\n`,
+    'content/vendors/cloud.yaml': `id: cloud\nname: Cloud ${c('publicVendor')}\npurpose: Hosting\ndata: [customer data]\nlocations: [United States]\ncriticality: critical\nsubprocessor: true\npublic: true\nadded: 2024-01-01\nreviewed: 2026-05-01\n`,
+    'content/trust/overview.mdx': '---\ntitle: Security overview\norder: 1\n---\n\nHow we protect data.\n',
+    'content/checklists/ready.mdx': `---\nid: ready\ntitle: Ready\n---\n\nSteps ${c('checklistBody')}.\n\n<Check rule="coverage">Every criterion covered</Check>\n\n- [ ] Book the auditor\n`,
+  };
+}
