@@ -1,7 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**'],
+          // Unit tests first: the browser tests would otherwise compete with them for the two cores.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // Each file builds real sites; two at once would only fight over two cores.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One file at a time: each starts a Chromium, and two of them would fight over two cores.
+          fileParallelism: false,
+          // Pages inside a file are visited a few at a time (describe.concurrent); more only queues on two cores.
+          maxConcurrency: 4,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });

@@ -29,6 +29,21 @@ export function startSearch(): void {
       autofocus: true,
       resetStyles: false,
     });
+    labelSearchInput(container);
   });
   document.head.append(script);
+}
+
+/** Pagefind's input carries only a title; name it by the page heading so screen readers announce it. */
+function labelSearchInput(container: Element): void {
+  const label = (input: HTMLInputElement) => input.setAttribute('aria-labelledby', 'search-heading');
+  const existing = container.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+  if (existing) return label(existing);
+  const observer = new MutationObserver(() => {
+    const input = container.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+    if (!input) return;
+    label(input);
+    observer.disconnect();
+  });
+  observer.observe(container, { childList: true, subtree: true });
 }

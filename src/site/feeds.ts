@@ -28,7 +28,7 @@ export function subprocessorFeed(options: {
     <title>${escapeXml(`Subprocessor added: ${change.name}`)}</title>
     <updated>${change.date}T00:00:00Z</updated>
     <link href="${escapeXml(`${base}subprocessors/`)}"/>
-    <summary>${escapeXml(`${change.name}: ${change.purpose}. Data: ${change.data.join(', ') || 'none listed'}. Location: ${change.locations.join(', ') || 'not listed'}.`)}</summary>
+    <summary>${escapeXml(`${change.name}: ${change.purpose.replace(/\.$/, '')}. Data: ${change.data.join(', ') || 'none listed'}. Location: ${change.locations.join(', ') || 'not listed'}.`)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
