@@ -5,6 +5,8 @@ import { runEvidence } from './commands/evidence.ts';
 import { runExport } from './commands/export.ts';
 import { runInit } from './commands/init.ts';
 import { runNew } from './commands/new.ts';
+import { runPdf } from './commands/pdf.ts';
+import { runPreview } from './commands/preview.ts';
 import { runReport } from './commands/report.ts';
 import { EXIT_CLEAN, EXIT_USAGE, type Io } from './io.ts';
 
@@ -19,6 +21,8 @@ Commands:
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
   evidence add <id>             record a collected artifact in an evidence series
+  pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
+  preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -38,6 +42,12 @@ evidence add <id>:
   --period P                    the period it covers: 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05
   --note TEXT
 
+pdf:
+  --out DIR                     where to write the PDFs (default: pdf/)
+
+preview:
+  --port N                      the first of three ports (default 4321)
+
 init:
   --org NAME                    the organization (required)
   --system NAME                 the system the report describes (default: "<org> Platform")
@@ -54,13 +64,15 @@ new:
 
 Exit codes: 0 success (warnings allowed), 1 findings, 2 usage or I/O error.`;
 
-const commands: Record<string, (args: string[], io: Io) => number> = {
+const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   check: runCheck,
   init: runInit,
   new: runNew,
   report: runReport,
   export: runExport,
   evidence: runEvidence,
+  pdf: runPdf,
+  preview: runPreview,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -77,7 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
-    return run(rest, io);
+    return await run(rest, io);
   } catch (error) {
     return reportFailure(error, io);
   }

@@ -2,32 +2,18 @@
  * Drives the system's Chromium (Debian's package, as CI installs it) through playwright-core. No browser is ever
  * downloaded: the machine has no network, and a pinned browser build would differ from what CI runs.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { findChromium, launchChromium } from '../../src/browser/chromium.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a headless run on a machine without network: nothing may try to phone home or update itself. */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Starts Chromium with a fresh, throw-away profile (Playwright's default for `launch`). */
+/** Starts the system's Chromium (as `trustbook pdf` does) with a fresh, throw-away profile. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
+  if (!findChromium()) {
     throw new Error(
-      `Chromium was not found at ${chromiumPath}. The browser tests use the system's Chromium: ` +
-        'install it with `apt-get install chromium` (or set CHROMIUM_PATH to another Chromium binary).',
+      "Chromium was not found. The browser tests use the system's Chromium: install it with `apt-get install chromium` " +
+        '(or set TRUSTBOOK_CHROMIUM to another Chromium binary).',
     );
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return launchChromium();
 }
 
 export interface ErrorLog {

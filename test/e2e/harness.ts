@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { collectErrors, launchBrowser, type ErrorLog } from './browser.ts';
 import { PagePool } from './page-pool.ts';
 import { siteDir, siteNames, type SiteName } from './sites.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/preview/static-server.ts';
 
 /** Two tabs per pool: the machine has two cores, and more tabs only queue for them. */
 const tabsPerPool = 2;

@@ -137,7 +137,7 @@ async function handle(
     return;
   }
   const { size } = await stat(file);
-  // No caching: a test that reloads a page must see the file as it is on disk, not a remembered copy.
+  // No caching: a reloaded page must show the file as it is on disk now, not a remembered copy.
   response.writeHead(200, {
     ...headersFor(rules, pathname),
     'content-type': contentTypeFor(file),
@@ -151,8 +151,11 @@ async function handle(
   createReadStream(file).pipe(response);
 }
 
-/** Serves `root` on 127.0.0.1 at a port the system picks, with the headers its `_headers` file asks for. */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` on 127.0.0.1, at `port` or one the system picks, with the headers its `_headers` file asks
+ * for, as the static hosts the sites are deployed to would.
+ */
+export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   const absoluteRoot = resolve(root);
   const rules = readHeaderRules(absoluteRoot);
   const server: Server = createServer((request, response) => {
@@ -163,10 +166,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', done);
+    server.listen(port, '127.0.0.1', done);
   });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => new URL(path, `${origin}/`).href,

@@ -1,0 +1,88 @@
+/**
+ * `trustbook pdf [--out DIR]`: every policy as a PDF, and one policy book with a table of contents, printed
+ * by headless Chromium from the built employee portal, so the PDFs look like the pages people read.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { launchChromium } from '../../browser/chromium.ts';
+import { checkProject, UsageError } from '../../engine/index.ts';
+import { policyBookHtml, type BookChapter } from '../../pdf/policy-book.ts';
+import { startStaticServer } from '../../preview/static-server.ts';
+import { slug } from '../../site/paths.ts';
+import { employeeView } from '../../site/views.ts';
+import { parse } from '../args.ts';
+import { EXIT_CLEAN, type Io } from '../io.ts';
+
+const pageOptions = {
+  format: 'A4',
+  printBackground: true,
+  margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate:
+    '<div style="font-size:8px;width:100%;text-align:center;color:#4a5561"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+} as const;
+
+export async function runPdf(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string', default: 'pdf' }, root: { type: 'string' } });
+  const root = resolve(io.cwd, values.root ?? '.');
+  const site = join(root, 'dist/employees');
+  if (!existsSync(join(site, 'index.html'))) {
+    throw new UsageError(
+      'the employee portal has not been built (dist/employees/ is missing)',
+      'Run `npm run build` first.',
+    );
+  }
+  const result = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const policies = [...employeeView(result).policies].sort((a, b) => a.data.title.localeCompare(b.data.title));
+  const out = resolve(io.cwd, values.out);
+  mkdirSync(out, { recursive: true });
+
+  const browser = await launchChromium(io.env);
+  const server = await startStaticServer(site);
+  try {
+    const page = await browser.newPage();
+    const chapters: BookChapter[] = [];
+    let stylesheets: string[] = [];
+    for (const policy of policies) {
+      const response = await page.goto(server.url(`/policies/${slug(policy.id)}/`), { waitUntil: 'load' });
+      if (!response?.ok()) {
+        throw new UsageError(
+          `the built portal has no page for policy ${policy.id}`,
+          'Run `npm run build` again, then `trustbook pdf`.',
+        );
+      }
+      await page.emulateMedia({ media: 'print' });
+      const file = join(out, `${policy.id}.pdf`);
+      await page.pdf({ ...pageOptions, path: file });
+      io.stdout(`wrote ${relative(io.cwd, file)}`);
+      chapters.push({
+        id: policy.id,
+        title: policy.data.title,
+        version: policy.data.version,
+        html: await page.locator('main article').first().innerHTML(),
+      });
+      stylesheets = await page.$$eval('link[rel="stylesheet"]', (links) =>
+        links.map((link) => (link as HTMLLinkElement).href),
+      );
+    }
+    await page.goto(server.url('/'));
+    await page.setContent(
+      policyBookHtml({
+        organization: result.model.program!.data.organization,
+        asOf: result.summary.asOf,
+        stylesheets,
+        chapters,
+      }),
+      { waitUntil: 'load' },
+    );
+    await page.emulateMedia({ media: 'print' });
+    const book = join(out, 'policy-book.pdf');
+    await page.pdf({ ...pageOptions, path: book });
+    io.stdout(`wrote ${relative(io.cwd, book)} (${chapters.length} policies)`);
+  } finally {
+    await server.stop();
+    await browser.close();
+  }
+  return EXIT_CLEAN;
+}
