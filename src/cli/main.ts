@@ -1,13 +1,5 @@
 /** The `trustbook` command: picks a subcommand and turns its outcome, or its failure, into an exit code. */
 import { UsageError } from '../engine/index.ts';
-import { runCheck } from './commands/check.ts';
-import { runEvidence } from './commands/evidence.ts';
-import { runExport } from './commands/export.ts';
-import { runInit } from './commands/init.ts';
-import { runNew } from './commands/new.ts';
-import { runPdf } from './commands/pdf.ts';
-import { runPreview } from './commands/preview.ts';
-import { runReport } from './commands/report.ts';
 import { EXIT_CLEAN, EXIT_USAGE, type Io } from './io.ts';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from './io.ts';
@@ -64,15 +56,18 @@ new:
 
 Exit codes: 0 success (warnings allowed), 1 findings, 2 usage or I/O error.`;
 
-const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  check: runCheck,
-  init: runInit,
-  new: runNew,
-  report: runReport,
-  export: runExport,
-  evidence: runEvidence,
-  pdf: runPdf,
-  preview: runPreview,
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+/** Each command is loaded when it runs, so `check` never pays for the browser `pdf` needs. */
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.ts')).runCheck,
+  init: async () => (await import('./commands/init.ts')).runInit,
+  new: async () => (await import('./commands/new.ts')).runNew,
+  report: async () => (await import('./commands/report.ts')).runReport,
+  export: async () => (await import('./commands/export.ts')).runExport,
+  evidence: async () => (await import('./commands/evidence.ts')).runEvidence,
+  pdf: async () => (await import('./commands/pdf.ts')).runPdf,
+  preview: async () => (await import('./commands/preview.ts')).runPreview,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -87,9 +82,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(usage);
       return EXIT_CLEAN;
     }
-    const run = commands[command];
-    if (!run) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
-    return await run(rest, io);
+    const load = commands[command];
+    if (!load) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
+    return await (await load())(rest, io);
   } catch (error) {
     return reportFailure(error, io);
   }
