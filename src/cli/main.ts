@@ -84,7 +84,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const load = commands[command];
     if (!load) throw new UsageError(`unknown command "${command}"`, 'Run `trustbook --help` for the list of commands.');
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     return reportFailure(error, io);
   }

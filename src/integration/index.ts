@@ -13,7 +13,7 @@ import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { setSiteData } from '../site/data.ts';
 import { sites, type Site } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
-import { closeSearch, indexSite } from './search-index.ts';
+import { indexSites } from './search-index.ts';
 import { needlesFor, type Leak } from './leak-scan.ts';
 import { scanSite, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 
@@ -83,19 +83,15 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         };
         splitSites(paths);
         // Pagefind indexes in its own process while this one scans the pages; the index is scanned after.
+        const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
         const needles = new Map(sites.map((site) => [site, needlesFor(result!, site)] as const));
-        const indexing = Promise.all(sites.map((site) => indexSite(join(paths.staging, site))));
         const leaks = new Map<Site, Leak[]>();
         const record = (site: Site, found: Leak[]) => {
           if (found.length > 0) leaks.set(site, [...(leaks.get(site) ?? []), ...found]);
         };
         for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'pages'));
-        try {
-          const pages = await indexing;
-          logger.info(`search: ${sites.map((site, index) => `${site} ${pages[index]} pages`).join(', ')}`);
-        } finally {
-          await closeSearch();
-        }
+        const pages = await indexing;
+        logger.info(`search: ${sites.map((site, index) => `${site} ${pages[index]} pages`).join(', ')}`);
         for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'search-index'));
         if (leaks.size > 0) {
           const lines = [...leaks].flatMap(([site, found]) =>

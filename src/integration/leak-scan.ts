@@ -12,9 +12,22 @@ import { canSee } from '../site/sites.ts';
 const SHINGLE = 8;
 const MIN_PHRASE_WORDS = 3;
 
+/** A forbidden run of words: where it starts in its fragment's words, and where the fragment comes from. */
+interface Needle {
+  words: readonly string[];
+  start: number;
+  source: string;
+}
+
+/** Whether `length` words of `list` from `start` are the needle's words (hashes can collide). */
+function sameWords(needle: Needle, list: readonly string[], start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (needle.words[needle.start + i] !== list[start + i]) return false;
+  return true;
+}
+
 export interface Needles {
   /** By sequence length: rolling hash of the words -> the words and where they come from. */
-  byLength: Map<number, Map<number, { text: string; source: string }>>;
+  byLength: Map<number, Map<number, Needle>>;
 }
 
 export interface Leak {
@@ -159,15 +172,32 @@ function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, 
   }
 }
 
-function addFragment(needles: Needles, fragment: Fragment): void {
-  const list = words(fragment.text);
+interface Tokens {
+  list: string[];
+  hashes: Uint32Array;
+}
+
+/** Words and their hashes of each text, kept per check result: the three sites share most texts. */
+const tokenCache = new WeakMap<CheckResult, Map<string, Tokens>>();
+
+function tokensOf(cache: Map<string, Tokens>, text: string): Tokens {
+  let tokens = cache.get(text);
+  if (!tokens) {
+    const list = words(text);
+    cache.set(text, (tokens = { list, hashes: hashWords(list) }));
+  }
+  return tokens;
+}
+
+function addFragment(needles: Needles, fragment: Fragment, cache: Map<string, Tokens>): void {
+  const { list, hashes } = tokensOf(cache, fragment.text);
   const length = list.length >= SHINGLE ? SHINGLE : list.length;
   const isPhrase = list.length >= MIN_PHRASE_WORDS || (list.length >= 2 && fragment.text.length >= 10);
   if (length < SHINGLE && !isPhrase) return;
-  const table = needles.byLength.get(length) ?? new Map<number, { text: string; source: string }>();
+  const table = needles.byLength.get(length) ?? new Map<number, Needle>();
   needles.byLength.set(length, table);
-  eachWindow(hashWords(list), length, (start, hash) => {
-    table.set(hash, { text: list.slice(start, start + length).join(' '), source: fragment.source });
+  eachWindow(hashes, length, (start, hash) => {
+    table.set(hash, { words: list, start, source: fragment.source });
   });
 }
 
@@ -175,15 +205,16 @@ function addFragment(needles: Needles, fragment: Fragment): void {
 export function needlesFor(result: CheckResult, site: Site): Needles {
   const { allowed, forbidden } = splitForSite(result, site);
   const needles: Needles = { byLength: new Map() };
-  for (const fragment of forbidden) addFragment(needles, fragment);
+  let cache = tokenCache.get(result);
+  if (!cache) tokenCache.set(result, (cache = new Map()));
+  for (const fragment of forbidden) addFragment(needles, fragment, cache);
   if (needles.byLength.size === 0) return needles;
   for (const fragment of allowed) {
-    const list = words(fragment.text);
-    const hashes = hashWords(list);
+    const { list, hashes } = tokensOf(cache, fragment.text);
     for (const [length, table] of needles.byLength) {
       eachWindow(hashes, length, (start, hash) => {
         const needle = table.get(hash);
-        if (needle && needle.text === list.slice(start, start + length).join(' ')) table.delete(hash);
+        if (needle && sameWords(needle, list, start, length)) table.delete(hash);
       });
     }
   }
@@ -199,8 +230,8 @@ export function findLeak(text: string, needles: Needles): { text: string; source
   for (const [length, table] of needles.byLength) {
     eachWindow(hashes, length, (start, hash) => {
       const needle = table.get(hash);
-      if (!needle || needle.text !== list.slice(start, start + length).join(' ')) return false;
-      found = needle;
+      if (!needle || !sameWords(needle, list, start, length)) return false;
+      found = { text: list.slice(start, start + length).join(' '), source: needle.source };
       return true;
     });
     if (found) return found;

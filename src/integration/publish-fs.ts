@@ -3,6 +3,7 @@
  * assets they use, get their own search index and leak scan, and only when all three pass do they replace
  * `dist/`, in one rename. A failed build leaves the last good `dist/` as it was.
  */
+import { spawn } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import {
   cpSync,
@@ -15,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { CheckResult } from '../engine/index.ts';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
@@ -38,11 +39,29 @@ export function listFiles(folder: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/**
+ * Old folders whose background deletion never finished (the machine stopped, say). Recent ones are left to
+ * the process still deleting them.
+ */
+function removeLeftovers(staging: string): void {
+  const parent = dirname(staging);
+  const prefix = `${basename(staging)}${trashSuffix}`;
+  if (!existsSync(parent)) return;
+  const stale = Date.now() - 10 * 60_000;
+  for (const name of readdirSync(parent)) {
+    const path = join(parent, name);
+    if (name.startsWith(prefix) && statSync(path).mtimeMs < stale) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 const textFile = /\.(html|xml|json|js|mjs|css|txt|ics|svg|webmanifest)$/;
+
+const trashSuffix = '-old-';
 
 /** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
 export function splitSites(paths: PublishPaths): void {
   rmSync(paths.staging, { recursive: true, force: true });
+  removeLeftovers(paths.staging);
   const shared = readdirSync(paths.astroOut).filter((name) => !(sites as readonly string[]).includes(name));
   for (const site of sites) {
     const target = join(paths.staging, site);
@@ -126,14 +145,28 @@ export function scanForLeaks(result: CheckResult, staging: string): Map<Site, Le
   return leaks;
 }
 
-/** Replaces `dist/` with the staged sites in one rename, keeping the old one until the new one is in place. */
+/**
+ * Replaces `dist/` with the staged sites in one rename, keeping the old one until the new one is in place.
+ * The old one is deleted by a detached process: thousands of files take a while, and the build is done.
+ */
 export function swapIntoPlace(paths: PublishPaths): void {
-  const previous = `${paths.dist}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(paths.dist)) renameSync(paths.dist, previous);
+  const trash = `${paths.staging}${trashSuffix}${process.pid}-${Date.now()}`;
+  if (existsSync(paths.dist)) renameSync(paths.dist, `${trash}-dist`);
   renameSync(paths.staging, paths.dist);
-  rmSync(previous, { recursive: true, force: true });
-  rmSync(paths.astroOut, { recursive: true, force: true });
+  // Moved aside first, so the next build can reuse the name while the old files are still being deleted.
+  if (existsSync(paths.astroOut)) renameSync(paths.astroOut, `${trash}-astro`);
+  for (const folder of [`${trash}-dist`, `${trash}-astro`]) {
+    if (!existsSync(folder)) continue;
+    const remover = spawn(
+      process.execPath,
+      ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder],
+      {
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    remover.unref();
+  }
 }
 
 export function folderSize(folder: string): number {

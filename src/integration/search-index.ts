@@ -1,20 +1,24 @@
-/** One Pagefind index per site, built through Pagefind's Node API. */
-import * as pagefind from 'pagefind';
+/**
+ * One Pagefind index per site, built through Pagefind's Node API in a process of its own: the build's
+ * process holds the whole site in memory, and Pagefind's messages wait behind its garbage collection.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-export async function indexSite(siteDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`search index could not be created: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-    return added.page_count;
-  } finally {
-    await index.deleteIndex();
-  }
-}
+const worker = fileURLToPath(new URL('./search-index-worker.ts', import.meta.url));
 
-export async function closeSearch(): Promise<void> {
-  await pagefind.close();
+/** Indexes each folder; resolves with the number of pages indexed in each. */
+export function indexSites(folders: readonly string[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker, ...folders], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(output) as number[]);
+      else reject(new Error(`search indexing failed: ${errors.trim() || `exit code ${code}`}`));
+    });
+  });
 }

@@ -44,7 +44,8 @@ export interface ReadinessReport {
   scoreMethod: string;
   errors: Diagnostic[];
   warnings: Diagnostic[];
-  upcoming: { due: string; what: string; file: string; line: number; code: string }[];
+  /** What falls due, by file: a deadline's line is worked out only for findings, which list it. */
+  upcoming: { due: string; what: string; file: string; code: string }[];
   checklists: { id: string; title: string; done: number; total: number; percent: number }[];
 }
 
@@ -101,7 +102,6 @@ export function readinessReport(result: CheckResult): ReadinessReport {
       due: deadline.due,
       what: deadline.what,
       file: deadline.file,
-      line: deadline.line,
       code: deadline.code,
     })),
     checklists: model.checklists.map((checklist) => {

@@ -23,11 +23,24 @@ export interface PublicSubprocessor {
   added: string;
 }
 
+/**
+ * Every page of a site asks for the same view of the same check result; work it out once per result.
+ * Keyed weakly, so a result the build no longer holds takes its views with it.
+ */
+function perResult<T extends object>(make: (result: CheckResult) => T): (result: CheckResult) => T {
+  const cache = new WeakMap<CheckResult, T>();
+  return (result) => {
+    let value = cache.get(result);
+    if (!value) cache.set(result, (value = make(result)));
+    return value;
+  };
+}
+
 function visible<T extends { audience: readonly Site[] }>(site: Site, documents: Document<T>[]): Document<T>[] {
   return documents.filter((document) => canSee(site, document.data.audience));
 }
 
-export function publicView(result: CheckResult) {
+export const publicView = perResult(function publicView(result: CheckResult) {
   const { model } = result;
   return {
     program: model.program!.data,
@@ -39,7 +52,7 @@ export function publicView(result: CheckResult) {
     practices: model.controls.filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
   };
-}
+});
 
 function isPublished(control: Document<ControlData>): boolean {
   return control.data.status === 'implemented' && control.data.public_summary !== undefined;
@@ -54,7 +67,7 @@ function toSubprocessor(vendor: Document<VendorData>): PublicSubprocessor {
   return { name, purpose, data, locations, added };
 }
 
-export function employeeView(result: CheckResult) {
+export const employeeView = perResult(function employeeView(result: CheckResult) {
   const { model } = result;
   return {
     program: model.program!.data,
@@ -65,9 +78,9 @@ export function employeeView(result: CheckResult) {
     procedures: visible('employees', model.procedures),
     checklists: visible('employees', model.checklists),
   };
-}
+});
 
-export function auditorView(result: CheckResult) {
+export const auditorView = perResult(function auditorView(result: CheckResult) {
   const { model } = result;
   const description = model.systemDescription;
   return {
@@ -86,14 +99,14 @@ export function auditorView(result: CheckResult) {
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
   };
-}
+});
 
 export type PublicView = ReturnType<typeof publicView>;
 export type EmployeeView = ReturnType<typeof employeeView>;
 export type AuditorView = ReturnType<typeof auditorView>;
 
 /** The check result with only the documents auditors may see, for the files the auditor site offers. */
-export function auditorResult(result: CheckResult): CheckResult {
+export const auditorResult = perResult(function auditorResult(result: CheckResult): CheckResult {
   const { model } = result;
   const description = model.systemDescription;
   return {
@@ -110,4 +123,4 @@ export function auditorResult(result: CheckResult): CheckResult {
       ...(description && canSee('auditors', description.data.audience) ? {} : { systemDescription: undefined }),
     } as CheckResult['model'],
   };
-}
+});
