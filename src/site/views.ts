@@ -107,20 +107,8 @@ export type AuditorView = ReturnType<typeof auditorView>;
 
 /** The check result with only the documents auditors may see, for the files the auditor site offers. */
 export const auditorResult = perResult(function auditorResult(result: CheckResult): CheckResult {
-  const { model } = result;
-  const description = model.systemDescription;
-  return {
-    ...result,
-    model: {
-      ...model,
-      policies: visible('auditors', model.policies),
-      procedures: visible('auditors', model.procedures),
-      checklists: visible('auditors', model.checklists),
-      controls: visible('auditors', model.controls),
-      evidence: visible('auditors', model.evidence),
-      risks: visible('auditors', model.risks),
-      trustPages: [],
-      ...(description && canSee('auditors', description.data.audience) ? {} : { systemDescription: undefined }),
-    } as CheckResult['model'],
-  };
+  const { policies, procedures, checklists, controls, evidence, risks, systemDescription } = auditorView(result);
+  const model = { ...result.model, policies, procedures, checklists, controls, evidence, risks, trustPages: [] };
+  if (!systemDescription) delete model.systemDescription;
+  return { ...result, model };
 });

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { checkProject, codes, type CheckOptions, type CheckResult, type Diagnostic } from '../../src/engine/index.ts';
 import { check, writeProgram, type Files } from '../helpers/program.ts';
 
@@ -93,19 +92,7 @@ export function summarize(diagnostics: readonly Diagnostic[]): [string, string, 
   return diagnostics.map((d) => [d.severity, d.code, d.file, d.line ?? null]);
 }
 
-/** Runs the command in-process and collects what it prints. */
-export async function runCli(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env,
-    cwd,
-    isTTY: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+export { runCli } from '../cli/run.ts';
 
 /** A line of a stack trace, as Node prints them. */
 export const stackLine = /^\s+at /m;
