@@ -74,6 +74,12 @@ export interface ProgramModel {
    * one broken file does not also make every reference to it an error.
    */
   knownIds: Record<DocumentKind, Set<string>>;
+  /**
+   * The fields of documents that failed their schema, as written. Rules read them only to avoid follow-on
+   * findings (a control whose evidence file has a typo is not also "without evidence"); the broken file's
+   * own finding already fails the check.
+   */
+  unvalidated: { kind: DocumentKind; file: string; data: Record<string, unknown> }[];
   /** Artifact files by their path as written (relative to evidence-index/). */
   artifactFiles: Map<string, ArtifactFileState>;
   /** Number of files read. */
@@ -98,6 +104,7 @@ export function emptyModel(): ProgramModel {
       DocumentKind,
       Set<string>
     >,
+    unvalidated: [],
     artifactFiles: new Map(),
     documentsRead: 0,
   };
@@ -219,6 +226,7 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
   });
   if (!result.ok) {
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
+    model.unvalidated.push({ kind: info.kind, file: source.path, data: parsed.data as Record<string, unknown> });
     return;
   }
   const document: Document<unknown> = {
@@ -278,4 +286,15 @@ export function allDocuments(model: ProgramModel): Document<unknown>[] {
     ...model.trustPages,
     ...(model.systemDescription ? [model.systemDescription] : []),
   ];
+}
+
+/** A list-of-strings field of the documents of a kind that failed their schema, as far as it can be read. */
+export function unvalidatedStrings(model: ProgramModel, kind: DocumentKind, field: string): string[] {
+  return model.unvalidated
+    .filter((document) => document.kind === kind)
+    .flatMap((document) => {
+      const value = document.data[field];
+      const list = Array.isArray(value) ? value : [value];
+      return list.filter((item): item is string => typeof item === 'string');
+    });
 }

@@ -19,10 +19,24 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, context: Valid
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const knownFields = topLevelFields(schema);
-  return {
-    ok: false,
-    diagnostics: result.error.issues.flatMap((issue) => describeIssue(issue, input, knownFields, context)),
-  };
+  // A misspelt field is both unknown and, under its right name, missing: report the typo once.
+  const misspelt = new Set(
+    result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' && issue.path.length === 0
+        ? issue.keys.map((key) => closest(key, knownFields)).filter((name) => name !== undefined)
+        : [],
+    ),
+  );
+  const issues = result.error.issues.filter(
+    (issue) =>
+      !(
+        issue.path.length === 1 &&
+        misspelt.has(String(issue.path[0])) &&
+        issue.code !== 'unrecognized_keys' &&
+        !hasKey(input, issue.path[0]!)
+      ),
+  );
+  return { ok: false, diagnostics: issues.flatMap((issue) => describeIssue(issue, input, knownFields, context)) };
 }
 
 function describeIssue(
@@ -52,7 +66,12 @@ function describeIssue(
     });
   }
 
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+  // Missing fields: zod says "invalid type" for most, "invalid value" for enums; either way the key is absent.
+  const missing =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    issue.path.length > 0 &&
+    !hasKey(valueAt(input, issue.path.slice(0, -1)), issue.path.at(-1)!);
+  if (missing || (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined)) {
     return [
       {
         severity: 'error',
@@ -94,6 +113,10 @@ function describeIssue(
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function hasKey(container: unknown, key: PropertyKey): boolean {
+  return container !== null && typeof container === 'object' && Object.prototype.hasOwnProperty.call(container, key);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,7 +1,7 @@
 /** Coverage: every criterion of every in-scope category has an implemented control, or a reasoned exclusion. */
 import { categoryLabels, criteriaOf, type Category, type Criterion } from '../../catalog/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { lineOf, PROGRAM_FILE, type Document, type ProgramModel } from '../model.ts';
+import { lineOf, PROGRAM_FILE, unvalidatedStrings, type Document, type ProgramModel } from '../model.ts';
 import type { ControlData } from '../../schema/index.ts';
 import type { Rule } from './context.ts';
 
@@ -40,9 +40,11 @@ export function computeCoverage(model: ProgramModel): CategoryCoverage[] {
 export const coverageRule: Rule = (model) => {
   const program = model.program;
   if (!program) return [];
+  // A control that failed its schema still names its criteria; its own finding fails the check already.
+  const claimed = new Set(unvalidatedStrings(model, 'control', 'criteria'));
   return computeCoverage(model).flatMap(({ category, criteria }) =>
     criteria
-      .filter((entry) => entry.controls.length === 0 && !entry.exclusion)
+      .filter((entry) => entry.controls.length === 0 && !entry.exclusion && !claimed.has(entry.criterion.id))
       .map(({ criterion }): Diagnostic => ({
         severity: 'error',
         code: 'TB301',

@@ -1,11 +1,14 @@
 /** Missing evidence: an implemented control with no evidence series, and a series with no artifact. */
 import type { Diagnostic } from '../diagnostics.ts';
-import { lineOf } from '../model.ts';
+import { lineOf, unvalidatedStrings } from '../model.ts';
 import type { Rule } from './context.ts';
 
 export const missingEvidenceRule: Rule = (model, context) => {
   const severity = context.readiness ? 'warning' : 'error';
-  const proven = new Set(model.evidence.flatMap((series) => series.data.controls));
+  const proven = new Set([
+    ...model.evidence.flatMap((series) => series.data.controls),
+    ...unvalidatedStrings(model, 'evidence', 'controls'),
+  ]);
   const diagnostics: Diagnostic[] = [];
   for (const control of model.controls) {
     if (control.data.status !== 'implemented' || proven.has(control.id)) continue;

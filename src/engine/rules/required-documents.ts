@@ -2,7 +2,7 @@
 import { descriptionCriteria } from '../../catalog/index.ts';
 import type { PolicyKind } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { PROGRAM_FILE } from '../model.ts';
+import { PROGRAM_FILE, unvalidatedStrings } from '../model.ts';
 import type { Rule } from './context.ts';
 
 export const requiredPolicyKinds: { kind: PolicyKind; name: string }[] = [
@@ -19,7 +19,10 @@ export const SYSTEM_DESCRIPTION_FILE = 'content/system-description.mdx';
 export const requiredDocumentsRule: Rule = (model) => {
   if (!model.program) return [];
   const diagnostics: Diagnostic[] = [];
-  const kinds = new Set(model.policies.map((policy) => policy.data.kind));
+  const kinds = new Set<string | undefined>([
+    ...model.policies.map((policy) => policy.data.kind),
+    ...unvalidatedStrings(model, 'policy', 'kind'),
+  ]);
   for (const { kind, name } of requiredPolicyKinds) {
     if (kinds.has(kind)) continue;
     diagnostics.push({
@@ -30,7 +33,7 @@ export const requiredDocumentsRule: Rule = (model) => {
       hint: `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
     });
   }
-  if (!kinds.has('risk-assessment') && model.risks.length === 0) {
+  if (!kinds.has('risk-assessment') && model.risks.length === 0 && model.knownIds.risk.size === 0) {
     diagnostics.push({
       severity: 'error',
       code: 'TB303',
