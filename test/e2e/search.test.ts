@@ -70,4 +70,15 @@ describe('search', () => {
       expect(log.errors, log.errors.join('\n')).toEqual([]);
     });
   });
+
+  it('on the auditor site, results can be narrowed by document kind, criterion and owner', async () => {
+    await harness().withPage(async (page) => {
+      expect(await search(page, 'auditors', 'access')).toMatch(/^[1-9]\d* results? for/i);
+      // Pagefind lists a filter group for every data-pagefind-filter the pages carry.
+      const groups = page.locator('.pagefind-ui__filter-name');
+      await expect
+        .poll(async () => (await groups.allInnerTexts()).map((name) => name.toLowerCase()).sort())
+        .toEqual(['criterion', 'kind', 'owner']);
+    });
+  });
 });
