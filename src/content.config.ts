@@ -15,9 +15,16 @@ import {
   trustPageSchema,
 } from './schema/index.ts';
 
-/** Entries are keyed by their file name, so a page finds the body of a model document by its path. */
-const byFileName = (base: string, pattern = '*.{md,mdx}') =>
-  glob({ base, pattern, generateId: ({ entry }) => entry.replace(/\.(md|mdx)$/, '') });
+/**
+ * Entries are keyed by their file name, so a page finds the body of a model document by its path. The
+ * folder is part of the pattern, not the base, so a program without risks or checklists yet builds quietly.
+ */
+const byFileName = (folder: string, files = '*.{md,mdx}') =>
+  glob({
+    base: '.',
+    pattern: `${folder}/${files}`,
+    generateId: ({ entry }) => entry.slice(entry.lastIndexOf('/') + 1).replace(/\.(md|mdx)$/, ''),
+  });
 
 export const collections = {
   policies: defineCollection({ loader: byFileName('policies'), schema: policySchema }),
