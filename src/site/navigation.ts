@@ -1,5 +1,6 @@
 /** The menu of each site: label and path inside the site. */
 import type { Site } from './sites.ts';
+import { slug } from './paths.ts';
 
 export interface NavItem {
   label: string;
@@ -12,7 +13,6 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Security practices', path: 'practices/' },
     { label: 'Subprocessors', path: 'subprocessors/' },
     { label: 'Policies', path: 'policies/' },
-    { label: 'FAQ', path: 'faq/' },
     { label: 'Search', path: 'search/' },
   ],
   employees: [
@@ -38,3 +38,16 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Search', path: 'search/' },
   ],
 };
+
+/**
+ * The menu of a site for a program: on the trust center, each trust page (the FAQ, say) gets an entry before
+ * Search, in its `order`; the overview is the home page.
+ */
+export function navigationFor(site: Site, trustPages: readonly { id: string; data: { title: string } }[]): NavItem[] {
+  const items = navigation[site];
+  if (site !== 'public') return items;
+  const pages = trustPages
+    .filter((page) => page.id !== 'overview')
+    .map((page) => ({ label: page.data.title, path: `${slug(page.id)}/` }));
+  return [...items.slice(0, -1), ...pages, items.at(-1)!];
+}

@@ -11,7 +11,7 @@ export const GET: APIRoute = () => {
   const paths = [
     ...navigation.public.filter((item) => item.path !== 'search/').map((item) => item.path),
     ...view.policies.map((policy) => `policies/${slug(policy.id)}/`),
-    ...view.trustPages.filter((page) => page.id !== 'overview' && page.id !== 'faq').map((page) => `${slug(page.id)}/`),
+    ...view.trustPages.filter((page) => page.id !== 'overview').map((page) => `${slug(page.id)}/`),
   ];
   return new Response(
     sitemap(
