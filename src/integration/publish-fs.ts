@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../engine/index.ts';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
@@ -57,6 +58,7 @@ function removeLeftovers(staging: string): void {
 const textFile = /\.(html|xml|json|js|mjs|css|txt|ics|svg|webmanifest)$/;
 
 const trashSuffix = '-old-';
+const defaultIcon = fileURLToPath(new URL('../site/favicon.svg', import.meta.url));
 
 /** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
 export function splitSites(paths: PublishPaths): void {
@@ -76,6 +78,8 @@ export function splitSites(paths: PublishPaths): void {
       if (secured !== html) writeFileSync(file, secured);
     }
     writeFileSync(join(target, '_headers'), headersFile({ private: site !== 'public' }));
+    // The icon comes with Trustbook; a project's own public/favicon.svg, copied above, takes precedence.
+    if (!existsSync(join(target, 'favicon.svg'))) cpSync(defaultIcon, join(target, 'favicon.svg'));
   }
 }
 

@@ -1,0 +1,56 @@
+/** A program straight from `trustbook init` builds three sites whose links all lead somewhere. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programFiles } from '../../src/cli/commands/init.ts';
+import { listFiles } from '../../src/integration/publish-fs.ts';
+import { sites } from '../../src/site/sites.ts';
+import { createProject, type BuildProject } from './project.ts';
+
+let project: BuildProject;
+let build: { status: number; output: string };
+
+beforeAll(() => {
+  const files = programFiles({
+    organization: 'Fresh Start, Inc.',
+    system: 'Fresh Platform',
+    website: 'https://fresh.example',
+    contact: 'security@fresh.example',
+    scope: ['security', 'availability'],
+    today: '2026-11-26',
+  });
+  project = createProject(Object.fromEntries(files));
+  build = project.build();
+}, 180_000);
+afterAll(() => project?.remove());
+
+/** Where a relative or root-relative link from `file` lands in `siteDir`, or undefined when it leaves the site. */
+function target(siteDir: string, file: string, href: string): string | undefined {
+  if (/^([a-z]+:|\/\/|#)/i.test(href)) return undefined;
+  const path = href.split(/[?#]/)[0]!;
+  const landed = path.startsWith('/') ? join(siteDir, path) : resolve(dirname(file), path);
+  return existsSync(landed) && statSync(landed).isDirectory() ? join(landed, 'index.html') : landed;
+}
+
+describe('a program fresh from init', () => {
+  it('builds in readiness mode, with the banner on the private sites', () => {
+    expect(build.output).toContain('leak scan clean');
+    expect(build.status).toBe(0);
+    expect(readFileSync(join(project.root, 'dist/employees/index.html'), 'utf8')).toContain('Readiness:');
+    expect(readFileSync(join(project.root, 'dist/public/index.html'), 'utf8')).not.toContain('Readiness:');
+  });
+
+  it('has no link to a page that does not exist, on any of its sites', () => {
+    const broken: string[] = [];
+    for (const site of sites) {
+      const siteDir = join(project.root, 'dist', site);
+      for (const file of listFiles(siteDir).filter((path) => path.endsWith('.html'))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(/\shref="([^"]*)"/g)) {
+          const landed = target(siteDir, file, match[1]!);
+          if (landed && !existsSync(landed)) broken.push(`${site}/${relative(siteDir, file)} -> ${match[1]}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
