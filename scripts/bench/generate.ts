@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { criteriaOf } from '../../src/catalog/index.ts';
+import { policyKinds } from '../../src/schema/policy.ts';
 import { addMonths } from '../../src/engine/dates.ts';
 
 export interface SyntheticSize {
@@ -50,15 +51,7 @@ function prose(next: () => number, words: number): string {
 }
 
 const pad = (value: number, width = 4) => String(value).padStart(width, '0');
-const requiredKinds = [
-  'information-security',
-  'incident-response',
-  'data-retention',
-  'acceptable-use',
-  'vendor-management',
-  'business-continuity',
-  'risk-assessment',
-];
+const requiredKinds = policyKinds;
 
 export const AS_OF = '2026-12-15';
 const WINDOW = { start: '2025-12-01', end: '2026-11-30' };

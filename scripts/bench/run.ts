@@ -5,7 +5,8 @@
  * and the ratios a/b and c/d, and writes them to bench-results.json.
  *
  * Options: --documents N (default 1000), --artifacts N (default 20000), --growth (also check at 10x),
- * --runs N (median of N runs, default 3), --skip-build.
+ * --runs N (median of N runs, default 3), --skip-build. The builds alternate and their ratios are taken
+ * pair by pair, since a shared machine's speed drifts during a run.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -109,8 +110,9 @@ if (!values['skip-build']) {
   const bareBuild = await median('bare build', 'sh', ['build.sh'], bare);
   results.fullBuild = full;
   results.bareBuild = bareBuild;
-  results.buildTimeRatio = full.wallMs / bareBuild.wallMs;
-  results.buildMemoryRatio = full.peakRssMb / bareBuild.peakRssMb;
+  results.buildTimeRatio = timeRatio;
+  results.buildMemoryRatio = memoryRatio;
+  results.buildPairs = fulls.map((f, i) => ({ full: f.wallMs, bare: bares[i]!.wallMs }));
   console.log(row('(c) npm run build: three sites, search, scan', full));
   console.log(row('(d) bare Astro + MDX, one Pagefind index', bareBuild));
   console.log(
