@@ -11,11 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { setSiteData } from '../site/data.ts';
-import { sites, type Site } from '../site/sites.ts';
+import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
-import { indexSites } from './search-index.ts';
-import { needlesFor, type Leak } from './leak-scan.ts';
-import { scanSite, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
+import { publishPaths, publishSites } from './publish.ts';
 
 export interface TrustbookOptions {
   /** Evaluate dates as of this day instead of TRUSTBOOK_AS_OF, the program's `as_of`, or today. */
@@ -76,25 +74,9 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       },
       'astro:build:done': async ({ logger }) => {
         if (!result) return;
-        const paths: PublishPaths = {
-          astroOut: join(root, '.trustbook/astro'),
-          staging: join(root, '.trustbook/sites'),
-          dist: join(root, 'dist'),
-        };
-        splitSites(paths);
-        // Pagefind indexes in its own process while this one scans the pages; the index is scanned after.
-        const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
-        const needles = new Map(sites.map((site) => [site, needlesFor(result!, site)] as const));
-        const leaks = new Map<Site, Leak[]>();
-        const record = (site: Site, found: Leak[]) => {
-          if (found.length > 0) leaks.set(site, [...(leaks.get(site) ?? []), ...found]);
-        };
-        for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'pages'));
-        const pages = await indexing;
-        logger.info(`search: ${sites.map((site, index) => `${site} ${pages[index]} pages`).join(', ')}`);
-        for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'search-index'));
-        if (leaks.size > 0) {
-          const lines = [...leaks].flatMap(([site, found]) =>
+        const outcome = await publishSites(result, publishPaths(root));
+        if (!outcome.ok) {
+          const lines = [...outcome.leaks].flatMap(([site, found]) =>
             found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
           );
           throw findingsError(
@@ -102,7 +84,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
             'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
           );
         }
-        swapIntoPlace(paths);
+        logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
         logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
       },
     },

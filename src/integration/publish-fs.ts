@@ -18,11 +18,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CheckResult } from '../engine/index.ts';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
-import { sites, type Site } from '../site/sites.ts';
-import { findLeak, isEmpty, needlesFor, readableText, type Leak, type Needles } from './leak-scan.ts';
+import { sites } from '../site/sites.ts';
+import { findLeak, isEmpty, readableText, type Leak, type Needles } from './leak-scan.ts';
 
 export interface PublishPaths {
   /** Where Astro wrote the combined build. */
@@ -133,20 +132,6 @@ export function scanSite(siteDir: string, needles: Needles, part: ScanPart): Lea
     if (found.length >= 5) break;
   }
   return found;
-}
-
-/** Every leak in every site, pages and search index alike. */
-export function scanForLeaks(result: CheckResult, staging: string): Map<Site, Leak[]> {
-  const leaks = new Map<Site, Leak[]>();
-  for (const site of sites) {
-    const needles = needlesFor(result, site);
-    const found = [
-      ...scanSite(join(staging, site), needles, 'pages'),
-      ...scanSite(join(staging, site), needles, 'search-index'),
-    ];
-    if (found.length > 0) leaks.set(site, found);
-  }
-  return leaks;
 }
 
 /**

@@ -1,0 +1,40 @@
+/**
+ * After Astro has built every page: split the output into the three sites, index each for search while the
+ * pages are scanned for leaks, scan the search indexes, and only when all is clean put the sites in `dist/`.
+ */
+import { join } from 'node:path';
+import type { CheckResult } from '../engine/index.ts';
+import { sites, type Site } from '../site/sites.ts';
+import { needlesFor, type Leak } from './leak-scan.ts';
+import { scanSite, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
+import { indexSites } from './search-index.ts';
+
+export function publishPaths(root: string): PublishPaths {
+  return {
+    astroOut: join(root, '.trustbook/astro'),
+    staging: join(root, '.trustbook/sites'),
+    dist: join(root, 'dist'),
+  };
+}
+
+export type PublishOutcome = { ok: true; pages: Record<Site, number> } | { ok: false; leaks: Map<Site, Leak[]> };
+
+export async function publishSites(result: CheckResult, paths: PublishPaths): Promise<PublishOutcome> {
+  splitSites(paths);
+  // Pagefind indexes in a process of its own while this one scans the pages; the indexes are scanned after.
+  const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
+  const needles = new Map(sites.map((site) => [site, needlesFor(result, site)] as const));
+  const leaks = new Map<Site, Leak[]>();
+  const record = (site: Site, found: Leak[]) => {
+    if (found.length > 0) leaks.set(site, [...(leaks.get(site) ?? []), ...found]);
+  };
+  for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'pages'));
+  const counts = await indexing;
+  for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'search-index'));
+  if (leaks.size > 0) return { ok: false, leaks };
+  swapIntoPlace(paths);
+  return {
+    ok: true,
+    pages: Object.fromEntries(sites.map((site, index) => [site, counts[index]!])) as Record<Site, number>,
+  };
+}
