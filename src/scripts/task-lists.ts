@@ -13,8 +13,6 @@ export function enableTaskLists(): void {
   }
   boxes.forEach((box, index) => {
     box.disabled = false;
-    const label = box.parentElement?.textContent?.trim() ?? `Step ${index + 1}`;
-    box.setAttribute('aria-label', label);
     if (saved[index] !== undefined) box.checked = saved[index];
     box.addEventListener('change', () => {
       const state = [...boxes].map((candidate) => candidate.checked);
