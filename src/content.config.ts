@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import {
+  assertionSchema,
   checklistSchema,
   controlSchema,
   evidenceSchema,
@@ -38,4 +39,5 @@ export const collections = {
     loader: byFileName('content', 'system-description.mdx'),
     schema: systemDescriptionSchema,
   }),
+  assertion: defineCollection({ loader: byFileName('content', 'assertion.mdx'), schema: assertionSchema }),
 };

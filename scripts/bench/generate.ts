@@ -80,6 +80,11 @@ export function generateProgram(root: string, size: SyntheticSize): { files: num
     `---\ntitle: System description\nowner: security-lead\nreviewed: 2026-06-01\n---\n\n${Array.from({ length: 9 }, (_, i) => `## DC${i + 1} Section\n\n${prose(next, 120)}\n`).join('\n')}`,
   );
 
+  files.set(
+    'content/assertion.mdx',
+    `---\ntitle: Management's assertion\ndate: 2026-12-10\nsigned_by: ceo\nperiod: { start: ${WINDOW.start}, end: ${WINDOW.end} }\n---\n\nManagement asserts that the controls of the Synthetic Platform operated effectively throughout the period.\n`,
+  );
+
   for (let i = 0; i < policies; i++) {
     const kind = requiredKinds[i];
     files.set(

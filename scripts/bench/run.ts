@@ -1,14 +1,16 @@
 /**
- * `npm run bench`: generates a synthetic program and measures, as whole processes, (a) `trustbook check`,
- * (b) a bare read of the same files' frontmatter, (c) the full build of the three sites with search, and
- * (d) a bare Astro + MDX build of the same MDX files with one Pagefind index. Prints wall time, peak memory
- * and the ratios a/b and c/d, and writes them to bench-results.json.
+ * `npm run bench`: generates a synthetic program and measures, as whole processes, (a) `trustbook check`, cold
+ * (its cache of parsed MDX bodies removed before each run) and warm (the cache in place), (b) a bare read of
+ * the same files' frontmatter, (e) a bare parse of the same MDX bodies with the same parser, (c) the full
+ * build of the three sites with search, and (d) a bare Astro + MDX build of the same MDX files with one
+ * Pagefind index. Prints wall time, peak memory and the ratios (targets: cold a/e <= 1.5, warm a/b <= 3,
+ * c/d), and writes them to bench-results.json.
  *
  * Options: --documents N (default 1000), --artifacts N (default 20000), --growth (also check at 10x),
- * --runs N (median of N runs, default 3), --skip-build. The builds alternate and their ratios are taken
- * pair by pair, since a shared machine's speed drifts during a run.
+ * --runs N (median of N runs, default 3), --skip-build. Runs alternate and ratios are taken pair by pair,
+ * since a shared machine's speed drifts during a run.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateProgram } from './generate.ts';
@@ -55,24 +57,48 @@ function middle(results: Measurement[]): Measurement {
   return { ...byWall[index]!, peakRssMb: byMemory[index]!.peakRssMb, output: '' };
 }
 
+/** The median of the pair-by-pair ratios of two series of runs made alternately. */
+function pairRatio(numerators: Measurement[], denominators: Measurement[], value = (m: Measurement) => m.wallMs) {
+  return numerators.map((numerator, i) => value(numerator) / value(denominators[i]!)).sort((a, b) => a - b)[
+    Math.floor(numerators.length / 2)
+  ]!;
+}
+
 async function checkAndRead(documents: number, artifacts: number) {
   const program = join(work, `program-${documents}`);
   trustbookProject(program);
   generateProgram(program, { documents, artifacts });
-  const check = await median(
-    'check',
-    node,
-    [join(repository, 'bin/trustbook.js'), 'check', '--format', 'json'],
+  const check = [join(repository, 'bin/trustbook.js'), 'check', '--format', 'json'];
+  const cache = join(program, '.trustbook/cache');
+  const colds: Measurement[] = [];
+  const warms: Measurement[] = [];
+  const reads: Measurement[] = [];
+  const parses: Measurement[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cache, { recursive: true, force: true });
+    colds.push(await median('cold check', node, check, program, 1));
+    if (!existsSync(cache)) throw new Error(`the check wrote no cache in ${cache}`);
+    warms.push(await median('warm check', node, check, program, 1));
+    reads.push(await median('bare read', node, [join(import.meta.dirname, 'bare-read.ts'), program], program, 1));
+    parses.push(await median('bare parse', node, [join(import.meta.dirname, 'bare-parse.ts'), program], program, 1));
+  }
+  return {
     program,
-  );
-  const read = await median('bare read', node, [join(import.meta.dirname, 'bare-read.ts'), program], program);
-  return { program, check, read };
+    cold: middle(colds),
+    warm: middle(warms),
+    read: middle(reads),
+    parse: middle(parses),
+    coldOverParse: pairRatio(colds, parses),
+    warmOverRead: pairRatio(warms, reads),
+  };
 }
 
 const documents = Number(values.documents);
 const artifacts = Number(values.artifacts);
 const row = (name: string, m: Measurement) =>
   `${name.padEnd(44)} ${m.wallMs.toFixed(0).padStart(8)} ms ${m.peakRssMb.toFixed(1).padStart(9)} MB`;
+const verdict = (ratio: number, target: number) =>
+  `${ratio.toFixed(2)} (target <= ${target}${ratio <= target ? '' : ', MISSED'})`;
 
 console.log(
   `Synthetic program: ${documents} MDX documents (policies, controls, procedures) and ${artifacts} artifacts; median of ${runs} runs.`,
@@ -82,20 +108,29 @@ const results: Record<string, unknown> = {
   documents,
   artifacts,
   runs,
-  check: base.check,
+  check: base.warm,
+  checkCold: base.cold,
   bareRead: base.read,
-  checkOverBareRead: base.check.wallMs / base.read.wallMs,
+  bareParse: base.parse,
+  checkOverBareRead: base.warmOverRead,
+  coldCheckOverBareParse: base.coldOverParse,
 };
-console.log(row('(a) trustbook check', base.check));
+console.log(row('(a) trustbook check, cold (no body cache)', base.cold));
+console.log(row('(a) trustbook check, warm (body cache)', base.warm));
 console.log(row('(b) bare read of the same frontmatter', base.read));
-console.log(`a/b = ${(base.check.wallMs / base.read.wallMs).toFixed(2)}`);
+console.log(row('(e) bare parse of the same MDX bodies', base.parse));
+console.log(
+  `cold a/e = ${verdict(base.coldOverParse, 1.5)}, warm a/b = ${verdict(base.warmOverRead, 3)} (medians of the pair-by-pair ratios)`,
+);
 
 if (values.growth) {
   const grown = await checkAndRead(documents * 10, artifacts * 10);
-  results.checkAt10x = grown.check;
-  results.growth = grown.check.wallMs / base.check.wallMs;
-  console.log(row(`(a) trustbook check at ${documents * 10} documents`, grown.check));
-  console.log(`growth at 10x = ${(grown.check.wallMs / base.check.wallMs).toFixed(2)}x`);
+  results.checkAt10x = grown.warm;
+  results.checkColdAt10x = grown.cold;
+  results.growth = grown.warm.wallMs / base.warm.wallMs;
+  console.log(row(`(a) trustbook check, warm, at ${documents * 10} documents`, grown.warm));
+  console.log(row(`(a) trustbook check, cold, at ${documents * 10} documents`, grown.cold));
+  console.log(`growth at 10x = ${(grown.warm.wallMs / base.warm.wallMs).toFixed(2)}x (warm)`);
 }
 
 if (!values['skip-build']) {
@@ -119,10 +154,8 @@ if (!values['skip-build']) {
   }
   const full = middle(fulls);
   const bareBuild = middle(bares);
-  const pairRatio = (value: (m: Measurement) => number) =>
-    fulls.map((f, i) => value(f) / value(bares[i]!)).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  const timeRatio = pairRatio((m) => m.wallMs);
-  const memoryRatio = pairRatio((m) => m.peakRssMb);
+  const timeRatio = pairRatio(fulls, bares);
+  const memoryRatio = pairRatio(fulls, bares, (m) => m.peakRssMb);
   results.fullBuild = full;
   results.bareBuild = bareBuild;
   results.buildTimeRatio = timeRatio;

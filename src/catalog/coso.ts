@@ -1,4 +1,4 @@
-/** The 17 COSO 2013 internal control principles, by number, with our own short labels. CC1–CC5 restate them. */
+/** The five COSO 2013 components and the principles (1–17) each groups. CC1–CC5 restate the principles. */
 
 export const cosoComponents = [
   { component: 'Control environment', principles: [1, 2, 3, 4, 5] },

@@ -1,5 +1,6 @@
 /**
- * The 61 criteria of the 2017 Trust Services Criteria (with the 2022 revised points of focus).
+ * The 61 criteria of the 2017 Trust Services Criteria (revised points of focus, 2022), with the COSO 2013
+ * principle each of CC1–CC5 restates. Their 330 points of focus are in `points-of-focus.ts`.
  * Ids and categories are facts of the framework; the labels are our own short paraphrases, not AICPA text.
  */
 
@@ -18,27 +19,28 @@ export interface Criterion {
   coso?: number;
 }
 
-type Row = readonly [id: string, label: string];
+/** `coso` is given for CC1–CC5 only: the framework restates the principles in its own order, not 1 to 17. */
+type Row = readonly [id: string, label: string, coso?: number];
 
 const rows = {
   security: [
-    ['CC1.1', 'Commitment to integrity and ethical values'],
-    ['CC1.2', 'Board independence and oversight of internal control'],
-    ['CC1.3', 'Structures, reporting lines, authorities and responsibilities'],
-    ['CC1.4', 'Attracting, developing and retaining competent people'],
-    ['CC1.5', 'Holding people accountable for control responsibilities'],
-    ['CC2.1', 'Quality information to support internal control'],
-    ['CC2.2', 'Internal communication of objectives and responsibilities'],
-    ['CC2.3', 'Communication with external parties'],
-    ['CC3.1', 'Objectives clear enough to identify risks'],
-    ['CC3.2', 'Identifying and analysing risks to objectives'],
-    ['CC3.3', 'Considering the potential for fraud'],
-    ['CC3.4', 'Identifying changes that affect internal control'],
-    ['CC4.1', 'Ongoing and separate evaluations of controls'],
-    ['CC4.2', 'Communicating control deficiencies in time'],
-    ['CC5.1', 'Selecting control activities that reduce risk'],
-    ['CC5.2', 'General controls over technology'],
-    ['CC5.3', 'Deploying control activities through policies and procedures'],
+    ['CC1.1', 'Commitment to integrity and ethical values', 1],
+    ['CC1.2', 'Board independence and oversight of internal control', 2],
+    ['CC1.3', 'Structures, reporting lines, authorities and responsibilities', 3],
+    ['CC1.4', 'Attracting, developing and retaining competent people', 4],
+    ['CC1.5', 'Holding people accountable for control responsibilities', 5],
+    ['CC2.1', 'Quality information to support internal control', 13],
+    ['CC2.2', 'Internal communication of objectives and responsibilities', 14],
+    ['CC2.3', 'Communication with external parties', 15],
+    ['CC3.1', 'Objectives clear enough to identify risks', 6],
+    ['CC3.2', 'Identifying and analysing risks to objectives', 7],
+    ['CC3.3', 'Considering the potential for fraud', 8],
+    ['CC3.4', 'Identifying changes that affect internal control', 9],
+    ['CC4.1', 'Ongoing and separate evaluations of controls', 16],
+    ['CC4.2', 'Communicating control deficiencies in time', 17],
+    ['CC5.1', 'Selecting control activities that reduce risk', 10],
+    ['CC5.2', 'General controls over technology', 11],
+    ['CC5.3', 'Deploying control activities through policies and procedures', 12],
     ['CC6.1', 'Logical access security over protected assets'],
     ['CC6.2', 'Registering and authorizing new users'],
     ['CC6.3', 'Role-based access changes and removal'],
@@ -94,15 +96,14 @@ const rows = {
   ],
 } satisfies Record<Category, readonly Row[]>;
 
-function toCriterion(category: Category, [id, label]: Row, index: number): Criterion {
+function toCriterion(category: Category, [id, label, coso]: Row): Criterion {
   const series = id.slice(0, id.indexOf('.'));
-  const isCosoSeries = category === 'security' && index < 17;
-  return { id, category, series, label, ...(isCosoSeries ? { coso: index + 1 } : {}) };
+  return { id, category, series, label, ...(coso === undefined ? {} : { coso }) };
 }
 
 /** Every criterion, in framework order. */
 export const criteria: readonly Criterion[] = (Object.keys(rows) as Category[]).flatMap((category) =>
-  rows[category].map((row, index) => toCriterion(category, row, index)),
+  rows[category].map((row) => toCriterion(category, row)),
 );
 
 /** The categories in framework order. */

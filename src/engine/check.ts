@@ -42,7 +42,7 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
   const context: RuleContext = {
     asOf: evaluation.date,
     warnWithinDays: model.program?.data.warn_within_days ?? 30,
-    readiness: model.program?.data.readiness ?? false,
+    readiness: (model.program?.data.readiness ?? false) && !auditHasBegun(model, evaluation.date),
   };
   const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
   // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.
@@ -58,7 +58,7 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
       asOfSource: evaluation.source,
       readiness: context.readiness,
       ...countBySeverity(sorted),
-      coverage: computeCoverage(model).map(({ category, covered, total }) => ({
+      coverage: computeCoverage(model, evaluation.date).map(({ category, covered, total }) => ({
         category,
         label: categoryLabels[category],
         covered,
@@ -66,6 +66,13 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
       })),
     },
   };
+}
+
+/** True once the evaluation date reaches the Type II window or the Type I report date. */
+export function auditHasBegun(model: ProgramModel, asOf: string): boolean {
+  const audit = model.program?.data.audit;
+  const start = audit?.type === 'II' ? audit.period?.start : audit?.date;
+  return start !== undefined && asOf >= start;
 }
 
 function requiredFiles(model: ProgramModel, loadDiagnostics: Diagnostic[]): Diagnostic[] {

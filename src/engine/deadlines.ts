@@ -5,7 +5,8 @@
  */
 import type { Frequency } from '../schema/index.ts';
 import { addDays, addMonths } from './dates.ts';
-import type { DiagnosticCode } from './diagnostics.ts';
+import type { DiagnosticCode, Subject } from './diagnostics.ts';
+import { operatingSpan } from './evidence-timeline.ts';
 import type { KeyLines } from './frontmatter.ts';
 import { lineOf, type ProgramModel } from './model.ts';
 
@@ -42,6 +43,8 @@ export interface Deadline {
   /** The finding it becomes when overdue or close. */
   code: DiagnosticCode;
   file: string;
+  /** What falls due. */
+  subject: Subject;
   /** The line of the date it is computed from; worked out when read (most deadlines are never shown). */
   readonly line: number;
   due: string;
@@ -88,6 +91,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'policy-review',
       code: 'TB501',
       file: policy.file,
+      subject: { kind: 'policy', id: policy.id },
       at: [policy, 'approved'],
       due: policyReviewDue(policy),
       what: `the review of "${policy.data.title}"`,
@@ -98,6 +102,9 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
   for (const series of model.evidence) {
     const maxAge = maxEvidenceAgeDays[series.data.frequency];
     if (maxAge === undefined || series.data.artifacts.length === 0) continue;
+    // Evidence of controls not in operation (planned, not applicable, or retired) does not go stale.
+    const span = operatingSpan(model, series);
+    if (!span || (span.to !== undefined && span.to < asOf)) continue;
     const newest = series.data.artifacts.reduce((latest, artifact) =>
       artifact.collected > latest.collected ? artifact : latest,
     );
@@ -105,6 +112,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'evidence',
       code: 'TB502',
       file: series.file,
+      subject: { kind: 'evidence', id: series.id },
       at: [series, 'artifacts', series.data.artifacts.indexOf(newest), 'collected'],
       due: addDays(newest.collected, maxAge),
       what: `the next ${series.data.frequency} artifact of ${series.id} (last collected ${newest.collected})`,
@@ -120,20 +128,28 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'vendor-review',
       code: 'TB503',
       file: vendor.file,
+      subject: { kind: 'vendor', id: vendor.id },
       at: [vendor, 'reviewed'],
       due: addMonths(reviewed, review_months),
       what: `the review of vendor ${name}`,
       hint: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
     });
     if (assurance?.period_end) {
+      // A report speaks for its period; a year on it is stale, unless a bridge letter carries it further.
+      const reportDue = addMonths(assurance.period_end, 12);
+      const letter = assurance.bridge_letter;
+      const bridged = letter !== undefined && letter.covers_until > reportDue;
       push({
         kind: 'vendor-assurance',
         code: 'TB504',
         file: vendor.file,
-        at: [vendor, 'assurance', 'period_end'],
-        due: addMonths(assurance.period_end, 12),
-        what: `a newer ${assurance.type} report from ${name}`,
-        hint: "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end`.",
+        subject: { kind: 'vendor', id: vendor.id },
+        at: bridged ? [vendor, 'assurance', 'bridge_letter', 'covers_until'] : [vendor, 'assurance', 'period_end'],
+        due: bridged ? letter.covers_until : reportDue,
+        what: bridged
+          ? `a newer ${assurance.type} report from ${name} (its bridge letter covers until ${letter.covers_until})`
+          : `a newer ${assurance.type} report from ${name}`,
+        hint: "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end` (or `assurance.bridge_letter`).",
       });
     }
     if (assurance?.expires) {
@@ -141,6 +157,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         kind: 'vendor-assurance',
         code: 'TB504',
         file: vendor.file,
+        subject: { kind: 'vendor', id: vendor.id },
         at: [vendor, 'assurance', 'expires'],
         due: assurance.expires,
         what: `the renewal of ${name}'s ${assurance.type} certificate`,
@@ -154,6 +171,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'risk-review',
       code: 'TB505',
       file: risk.file,
+      subject: { kind: 'risk', id: risk.id },
       at: [risk, 'reviewed'],
       due: addMonths(risk.data.reviewed, 12),
       what: `the yearly review of risk ${risk.id}`,
@@ -164,6 +182,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         kind: 'risk-treatment',
         code: 'TB506',
         file: risk.file,
+        subject: { kind: 'risk', id: risk.id },
         at: [risk, 'due'],
         due: risk.data.due,
         what: `the treatment of risk ${risk.id}`,
@@ -178,6 +197,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'system-description-review',
       code: 'TB509',
       file: description.file,
+      subject: { kind: 'system-description', id: description.id },
       at: [description, 'reviewed'],
       due: addMonths(description.data.reviewed, 12),
       what: 'the yearly review of the system description',
@@ -193,6 +213,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       kind: 'training',
       code: 'TB507',
       file: people.file,
+      subject: { kind: 'person', id: person.id },
       at: [people, 'staff', index, trained ? 'trainings' : 'id'],
       due: trainingDue(person),
       what: trained

@@ -13,6 +13,33 @@ export interface Diagnostic {
   message: string;
   /** How to fix it. */
   hint: string;
+  /**
+   * What the finding is about, so views and exports find the findings of a document, a person or one period
+   * of a series without matching file names or message text.
+   */
+  subject?: Subject;
+  /** True on an error that readiness mode reports as a warning: the program is not audit-ready on this point. */
+  deferred?: true;
+}
+
+/** The thing a finding is about: a document (by kind and id), a staff member, or the program itself. */
+export interface Subject {
+  kind:
+    | 'program'
+    | 'person'
+    | 'policy'
+    | 'control'
+    | 'procedure'
+    | 'evidence'
+    | 'vendor'
+    | 'risk'
+    | 'checklist'
+    | 'trust-page'
+    | 'system-description'
+    | 'assertion';
+  id: string;
+  /** For a finding about one period of an evidence series: the period's label. */
+  period?: string;
 }
 
 /** Every code the check can report, with a title. docs/diagnostics.md explains each one. */
@@ -23,6 +50,8 @@ export const codes = {
   TB004: 'No frontmatter',
   TB005: 'Required file missing',
   TB006: 'File cannot be read',
+  TB007: 'MDX syntax error',
+  TB008: 'Document not read',
   TB101: 'Required field missing',
   TB102: 'Unknown field',
   TB103: 'Invalid date',
@@ -36,13 +65,24 @@ export const codes = {
   TB207: 'Unknown evidence series',
   TB208: 'Excluded criterion not applicable',
   TB209: 'Unknown checklist rule',
+  TB210: 'Unknown point of focus',
   TB301: 'Criterion not covered',
   TB302: 'Required policy missing',
   TB303: 'Risk assessment missing',
   TB304: 'System description missing',
   TB305: 'System description section missing',
+  TB306: "Management's assertion missing",
+  TB307: "Management's assertion does not match the audit",
+  TB310: 'Common criterion excluded',
+  TB311: 'Exclusion without a substantive reason',
+  TB312: 'Whole category excluded',
+  TB313: 'Criterion both excluded and addressed',
   TB401: 'Control without evidence',
   TB402: 'Evidence series without artifacts',
+  TB403: 'Per-event series without a population',
+  TB404: 'Per-event series without evidence in the window',
+  TB405: 'Population cannot be complete',
+  TB406: 'Evidence less frequent than its control',
   TB501: 'Policy review overdue',
   TB502: 'Evidence is stale',
   TB503: 'Vendor review overdue',
@@ -52,11 +92,28 @@ export const codes = {
   TB507: 'Security training overdue',
   TB508: 'Background check missing',
   TB509: 'System description review overdue',
+  TB510: 'Vendor assurance without its date',
+  TB511: 'Critical subprocessor without assurance',
+  TB512: 'Carve-out subservice organization incomplete',
   TB601: 'Audit period without evidence',
   TB602: 'Artifact collected in the future',
+  TB603: 'Artifact predates what it claims',
+  TB604: 'One artifact for many periods',
+  TB605: 'Control operated late',
+  TB606: 'Exception disclosed',
+  TB607: 'Exception outside the series',
+  TB608: 'Type I evidence only after the report date',
   TB701: 'Evidence file missing',
   TB702: 'Evidence file changed',
   TB703: 'Evidence file outside evidence-index/',
+  TB801: 'Readiness mode has ended',
+  TB802: 'Dated in the future',
+  TB803: 'Policy effective before approval',
+  TB804: 'Policy not yet effective',
+  TB805: 'Left before hired',
+  TB806: 'Background check long after hire',
+  TB807: 'Audit window of an implausible length',
+  TB808: 'Control dates inconsistent',
 } as const;
 
 export type DiagnosticCode = keyof typeof codes;

@@ -1,6 +1,7 @@
 /** Where each kind of document lives, which schema it follows, and how its id is found. */
 import type { z } from 'astro/zod';
 import {
+  assertionSchema,
   checklistSchema,
   controlSchema,
   evidenceSchema,
@@ -21,7 +22,8 @@ export type DocumentKind =
   | 'risk'
   | 'checklist'
   | 'trust-page'
-  | 'system-description';
+  | 'system-description'
+  | 'assertion';
 
 export interface DocumentKindInfo {
   kind: DocumentKind;
@@ -78,6 +80,14 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: markdown,
     schema: systemDescriptionSchema,
     noun: 'system description',
+  },
+  {
+    kind: 'assertion',
+    path: 'content/assertion.mdx',
+    single: true,
+    extensions: markdown,
+    schema: assertionSchema,
+    noun: "management's assertion",
   },
 ];
 

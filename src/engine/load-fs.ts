@@ -1,9 +1,17 @@
-/** Everything the engine reads from disk: the project's documents, and the artifact files evidence names. */
+/**
+ * Everything the engine reads from disk: the project's documents (and the files in document folders that are
+ * not read), and the artifact files evidence names. MDX bodies are parsed here too, since which of them are
+ * already known to parse is remembered on disk.
+ */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { documentKinds } from './document-kinds.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { bodyCacheVersion, bodyKey, readCleanBodies, writeCleanBodies } from './body-cache-fs.ts';
+import { mdxSyntaxProblems } from './body-syntax.ts';
+import { documentKinds, type DocumentKindInfo } from './document-kinds.ts';
 import {
+  allDocuments,
   buildModel,
   PEOPLE_FILE,
   PROGRAM_FILE,
@@ -12,26 +20,50 @@ import {
   type SourceFile,
 } from './model.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { namedFiles } from './rules/integrity.ts';
 
 export const EVIDENCE_DIR = 'evidence-index';
+
+/** Where artifact files kept in the repository live: any file there is evidence, never a document. */
+const ARTIFACT_FILES_DIR = `${EVIDENCE_DIR}/files`;
 
 /** True when `root` holds a Trustbook program. */
 export function isProgramRoot(root: string): boolean {
   return existsSync(join(root, PROGRAM_FILE));
 }
 
-/** Reads every document of the program under `root`, once. */
-export function readSources(root: string): SourceFile[] {
+/** A Markdown file in a document folder that is not read: in a sub-folder, or with an ending not read. */
+interface UnreadFile {
+  path: string;
+  info: DocumentKindInfo;
+  /** Whether it sits in a sub-folder of the kind's folder (else its ending is the reason). */
+  nested: boolean;
+}
+
+/** What the document folders hold: the files read, the folders that could not be listed, the files not read. */
+interface ProgramFiles {
+  paths: string[];
+  unreadable: SourceFile[];
+  unread: UnreadFile[];
+}
+
+/** Endings of Markdown, in any case: such a file in a document folder was meant to be read. */
+const markdownLike = /\.(md|mdx|markdown|mdown)$/i;
+
+const hidden = (name: string) => name.startsWith('.') || name.startsWith('_');
+
+/** Lists the program's files once: those read as documents, and those that look like documents but are not. */
+function scanProgram(root: string): ProgramFiles {
   const paths = [PROGRAM_FILE, PEOPLE_FILE].filter((path) => existsSync(join(root, path)));
   const unreadable: SourceFile[] = [];
+  const unread: UnreadFile[] = [];
+  const singles = documentKinds.filter((info) => info.single);
+  for (const info of singles) if (existsSync(join(root, info.path))) paths.push(info.path);
   for (const info of documentKinds) {
-    if (info.single) {
-      if (existsSync(join(root, info.path))) paths.push(info.path);
-      continue;
-    }
+    if (info.single) continue;
     const folder = join(root, info.path);
     if (!existsSync(folder)) continue;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
@@ -39,13 +71,113 @@ export function readSources(root: string): SourceFile[] {
       continue;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-      if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
-        paths.push(`${info.path}/${entry.name}`);
+      if (hidden(entry.name)) continue;
+      const path = `${info.path}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (path !== ARTIFACT_FILES_DIR) findNested(root, path, info, unread);
+      } else if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
+        paths.push(path);
+      } else if (markdownLike.test(entry.name)) {
+        unread.push({ path, info, nested: false });
       }
     }
   }
-  return [...paths.map((path) => readSource(root, path)), ...unreadable];
+  unread.push(...misnamedSingles(root, singles));
+  return { paths, unreadable, unread };
+}
+
+/** Markdown files anywhere below a sub-folder of a document folder: none of them is read. */
+function findNested(root: string, folder: string, info: DocumentKindInfo, unread: UnreadFile[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(root, folder), { withFileTypes: true });
+  } catch {
+    return; // Nothing in it is read either way; the folder's own problem is not a document's.
+  }
+  for (const entry of entries) {
+    if (hidden(entry.name)) continue;
+    const path = `${folder}/${entry.name}`;
+    // Links to folders are not followed, so a link back up cannot loop.
+    if (entry.isDirectory()) findNested(root, path, info, unread);
+    else if (markdownLike.test(entry.name)) unread.push({ path, info, nested: true });
+  }
+}
+
+/** `content/system-description.md` and the like: a single document under a name close to its own. */
+function misnamedSingles(root: string, singles: readonly DocumentKindInfo[]): UnreadFile[] {
+  const found: UnreadFile[] = [];
+  const folders = new Set(singles.map((info) => posix.dirname(info.path)));
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!markdownLike.test(name)) continue;
+      const path = `${folder}/${name}`;
+      const info = singles.find(
+        (single) => single.path !== path && stem(single.path).toLowerCase() === stem(path).toLowerCase(),
+      );
+      if (info) found.push({ path, info, nested: false });
+    }
+  }
+  return found;
+}
+
+/** The file name without its folder and ending. */
+const stem = (path: string) => posix.basename(path).replace(/\.[^.]*$/, '');
+
+/** Reads every document of the program under `root`, once. */
+export function readSources(root: string): SourceFile[] {
+  return readScanned(root, scanProgram(root));
+}
+
+function readScanned(root: string, files: ProgramFiles): SourceFile[] {
+  return [...files.paths.map((path) => readSource(root, path)), ...files.unreadable];
+}
+
+/**
+ * Files in document folders that look like documents but are never read, each an error: a control in
+ * `content/controls/access/` or named `AC-09.MDX` is neither checked nor published, though its author thinks
+ * it is. Artifact files under `evidence-index/files/` and names starting with `.` or `_` are not documents.
+ */
+export function unreadDocuments(root: string): Diagnostic[] {
+  return scanProgram(root).unread.map((file) => unreadDiagnostic(root, file));
+}
+
+function unreadDiagnostic(root: string, file: UnreadFile): Diagnostic {
+  const { info } = file;
+  const ending = /\.[^.]*$/.exec(file.path)![0];
+  const wanted = ending.toLowerCase() === '.mdx' ? '.mdx' : '.md';
+  const target = info.single ? info.path : `${info.path}/${stem(file.path)}${wanted}`;
+  const where = info.single
+    ? `the ${info.noun} is read only from ${info.path}`
+    : `documents are read only directly inside ${info.path}/, with the ending ${endings(info)}`;
+  const reason = info.single
+    ? `it is not named ${info.path}`
+    : file.nested
+      ? `it is in a sub-folder of ${info.path}/`
+      : `its ending \`${ending}\` is not read (only ${endings(info)}, in lower case)`;
+  const taken = target !== file.path && existsSync(join(root, target));
+  return {
+    severity: 'error',
+    code: 'TB008',
+    file: file.path,
+    message: `this file is never read, so the ${info.noun} in it is neither checked nor published: ${reason}`,
+    hint: !taken
+      ? `${file.nested ? 'Move' : 'Rename'} it to ${target}: ${where}.`
+      : info.single
+        ? `Merge what it holds into ${target} and delete it: ${where}.`
+        : `${file.nested ? 'Move' : 'Rename'} it to a name not yet taken in ${info.path}/ (${target} exists): ${where}.`,
+  };
+}
+
+/** `.mdx or .md`, `.mdx, .md, .yaml or .yml` */
+function endings(info: DocumentKindInfo): string {
+  const list = [...info.extensions];
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} or ${list.at(-1)!}`;
 }
 
 function errorCode(error: unknown): string {
@@ -73,13 +205,12 @@ function readSource(root: string, path: string): SourceFile {
 }
 
 /** Looks up every artifact `file` on disk: inside evidence-index/, present, and its SHA-256. */
+/** Looks up every file the evidence names (artifacts, populations, bridge letters): inside evidence-index/, present, its SHA-256. */
 export function resolveArtifactFiles(root: string, model: ProgramModel): void {
   const evidenceRoot = resolve(root, EVIDENCE_DIR);
-  for (const series of model.evidence) {
-    for (const artifact of series.data.artifacts) {
-      if (!artifact.file || model.artifactFiles.has(artifact.file)) continue;
-      model.artifactFiles.set(artifact.file, inspectArtifactFile(evidenceRoot, artifact.file));
-    }
+  for (const named of namedFiles(model)) {
+    if (model.artifactFiles.has(named.path)) continue;
+    model.artifactFiles.set(named.path, inspectArtifactFile(evidenceRoot, named.path, named.rows !== undefined));
   }
 }
 
@@ -88,7 +219,7 @@ function isInside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
 }
 
-function inspectArtifactFile(evidenceRoot: string, file: string): ArtifactFileState {
+function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = false): ArtifactFileState {
   if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
     return { status: 'outside', reason: 'an absolute path' };
   }
@@ -100,12 +231,83 @@ function inspectArtifactFile(evidenceRoot: string, file: string): ArtifactFileSt
     return { status: 'outside', reason: 'a link to a file outside evidence-index/' };
   }
   if (!statSync(real).isFile()) return { status: 'missing' };
-  return { status: 'present', sha256: createHash('sha256').update(readFileSync(real)).digest('hex') };
+  const bytes = readFileSync(real);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const records = countRecords && /\.csv$/i.test(file) ? csvRecords(bytes) : undefined;
+  return records === undefined ? { status: 'present', sha256 } : { status: 'present', sha256, csvRecords: records };
+}
+
+/** The records of a CSV export after its header line; undefined when it does not parse as CSV. */
+function csvRecords(bytes: Buffer): number | undefined {
+  try {
+    const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown[];
+    return Math.max(rows.length - 1, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LoadOptions {
+  /**
+   * Remember the MDX bodies that parse in `.trustbook/cache/` and skip parsing them again while unchanged.
+   * Default true.
+   */
+  bodyCache?: boolean;
 }
 
 /** Reads and models the program under `root`. */
-export function loadProject(root: string): { model: ProgramModel; diagnostics: Diagnostic[] } {
-  const { model, diagnostics } = buildModel(readSources(root));
+export function loadProject(
+  root: string,
+  options: LoadOptions = {},
+): { model: ProgramModel; diagnostics: Diagnostic[] } {
+  const files = scanProgram(root);
+  const { model, diagnostics } = buildModel(readScanned(root, files));
   resolveArtifactFiles(root, model);
+  for (const diagnostic of checkBodies(root, model, options.bodyCache ?? true)) diagnostics.push(diagnostic);
+  // A Markdown file that evidence names as an artifact is read, as evidence, wherever it is.
+  const artifacts = new Set([...model.artifactFiles.keys()].map((file) => posix.join(EVIDENCE_DIR, file)));
+  for (const file of files.unread) {
+    if (!artifacts.has(file.path)) diagnostics.push(unreadDiagnostic(root, file));
+  }
   return { model, diagnostics };
+}
+
+/**
+ * Parses every MDX body of the model as the build will, and reports the first syntax error of each broken
+ * file (TB007). Bodies remembered as clean are not parsed again. Bodies of documents whose fields failed
+ * their schema are not in the model, and are parsed once that finding is fixed.
+ */
+function checkBodies(root: string, model: ProgramModel, useCache: boolean): Diagnostic[] {
+  const documents = allDocuments(model).filter((document) => document.file.endsWith('.mdx'));
+  if (documents.length === 0) return [];
+  const version = useCache ? bodyCacheVersion() : undefined;
+  const known = version === undefined ? new Set<string>() : readCleanBodies(root, version);
+  const clean = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const document of documents) {
+    const key = bodyKey(document.body);
+    if (known.has(key)) {
+      clean.add(key);
+      continue;
+    }
+    const [problem] = mdxSyntaxProblems(document.body, document.bodyLine);
+    if (!problem) {
+      clean.add(key);
+      continue;
+    }
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB007',
+      file: document.file,
+      line: problem.line,
+      message: problem.message,
+      hint: problem.hint,
+    });
+  }
+  // Only the bodies of this run are kept, so the cache does not grow with every edit; an unchanged program
+  // leaves the file untouched.
+  if (version !== undefined && (clean.size !== known.size || [...clean].some((key) => !known.has(key)))) {
+    writeCleanBodies(root, version, clean);
+  }
+  return diagnostics;
 }

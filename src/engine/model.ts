@@ -4,6 +4,7 @@
  */
 import {
   peopleSchema,
+  type AssertionData,
   programSchema,
   type ChecklistData,
   type ControlData,
@@ -55,7 +56,14 @@ export interface YamlFile<T> {
 
 /** What is known about an artifact file, looked up on disk after the model is built. */
 export type ArtifactFileState =
-  { status: 'present'; sha256: string } | { status: 'missing' } | { status: 'outside'; reason: string };
+  | {
+      status: 'present';
+      sha256: string;
+      /** For a `.csv` file: how many records it holds after its header line. */
+      csvRecords?: number;
+    }
+  | { status: 'missing' }
+  | { status: 'outside'; reason: string };
 
 export interface ProgramModel {
   program?: YamlFile<Program>;
@@ -69,6 +77,7 @@ export interface ProgramModel {
   checklists: Document<ChecklistData>[];
   trustPages: Document<TrustPageData>[];
   systemDescription?: Document<SystemDescriptionData>;
+  assertion?: Document<AssertionData>;
   /**
    * Ids of every document of a kind, including those whose frontmatter failed its schema, so that
    * one broken file does not also make every reference to it an error.
@@ -270,6 +279,9 @@ function pushDocument(model: ProgramModel, document: Document<unknown>): void {
     case 'system-description':
       model.systemDescription = document as Document<SystemDescriptionData>;
       break;
+    case 'assertion':
+      model.assertion = document as Document<AssertionData>;
+      break;
   }
 }
 
@@ -285,6 +297,7 @@ export function allDocuments(model: ProgramModel): Document<unknown>[] {
     ...model.checklists,
     ...model.trustPages,
     ...(model.systemDescription ? [model.systemDescription] : []),
+    ...(model.assertion ? [model.assertion] : []),
   ];
 }
 

@@ -67,8 +67,9 @@ function describeIssue(
   }
 
   // Missing fields: zod says "invalid type" for most, "invalid value" for enums; either way the key is absent.
+  // Dates and versions are unions (text or a YAML date, text or a number): an absent one is "invalid input".
   const missing =
-    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
     issue.path.length > 0 &&
     !hasKey(valueAt(input, issue.path.slice(0, -1)), issue.path.at(-1)!);
   if (missing || (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined)) {
@@ -99,6 +100,9 @@ function describeIssue(
     ];
   }
 
+  const accepted = issue.code === 'invalid_value' ? issue.values.filter((value) => typeof value === 'string') : [];
+  const written = valueAt(input, issue.path);
+  const suggestion = typeof written === 'string' && accepted.length > 0 ? suggestValue(written, accepted) : undefined;
   return [
     {
       severity: 'error',
@@ -106,9 +110,42 @@ function describeIssue(
       file,
       line: at(issue.path),
       message: `${field ? `\`${field}\`: ` : ''}${lowerFirst(issue.message)}`,
-      hint: `Fix the value of \`${field || 'the document'}\`. ${docs}`,
+      hint: suggestion
+        ? `Did you mean \`${suggestion}\`? Accepted values: ${accepted.join(', ')}.`
+        : `Fix the value of \`${field || 'the document'}\`. ${docs}`,
     },
   ];
+}
+
+/** Other ways people write an accepted value. */
+const synonyms: Record<string, string> = {
+  'event-driven': 'per-event',
+  'event driven': 'per-event',
+  'as-needed': 'per-event',
+  'as needed': 'per-event',
+  'ad-hoc': 'per-event',
+  'ad hoc': 'per-event',
+  'per event': 'per-event',
+  yearly: 'annual',
+  annually: 'annual',
+  'semi-annual': 'semiannual',
+  'semi-annually': 'semiannual',
+  'bi-annual': 'semiannual',
+  biannual: 'semiannual',
+  'half-yearly': 'semiannual',
+  'twice a year': 'semiannual',
+  'not applicable': 'not-applicable',
+  'n/a': 'not-applicable',
+};
+
+/** The accepted value someone most likely meant: the same word in other case or spacing, a synonym, or a near spelling. */
+export function suggestValue(written: string, accepted: readonly string[]): string | undefined {
+  const normal = written.trim().toLowerCase();
+  const exact = accepted.find((value) => value.toLowerCase() === normal || value === normal.replace(/[\s_]+/g, '-'));
+  if (exact) return exact;
+  const synonym = synonyms[normal];
+  if (synonym && accepted.includes(synonym)) return synonym;
+  return closest(normal, accepted);
 }
 
 function lowerFirst(text: string): string {

@@ -1,11 +1,14 @@
 /**
  * The PBC ("provided by client") request list: one row for every item the auditor will ask for, which for
  * periodic evidence means one row per period of the audit window, with its due date and whether it is in.
+ * Every status comes from the check's own findings about that item: nothing is "provided" that the check
+ * would fail.
  */
-import type { CheckResult } from '../engine/index.ts';
+import type { CheckResult, Diagnostic } from '../engine/index.ts';
 import { addDays } from '../engine/dates.ts';
+import { auditWindow, collectionGraceDays, seriesTimeline } from '../engine/evidence-timeline.ts';
+import { findingsAbout, findingsAboutPeriod, isBlocking } from '../engine/facts.ts';
 import { periodUnitOf } from '../engine/periods.ts';
-import { auditWindow, collectionGraceDays, evidenceTimeline } from '../engine/rules/type2.ts';
 import { toCsv } from './csv.ts';
 
 export const pbcHeader = [
@@ -21,6 +24,16 @@ export const pbcHeader = [
   'evidence link',
 ] as const;
 
+/**
+ * - `provided`: in, and the check has nothing against it;
+ * - `missing`: due and not in; `late`: the control operated after its period (plus grace);
+ * - `exception`: a deviation disclosed to the auditor; `not current`: in, but a finding stands against it
+ *   (a policy past review, an altered file, an incomplete population);
+ * - `not yet due`, `not required` (the control was not in operation then), `open` (no audit window).
+ */
+export type PbcStatus =
+  'provided' | 'missing' | 'late' | 'exception' | 'not current' | 'not yet due' | 'not required' | 'open';
+
 export interface PbcRow {
   id: string;
   criterion: string;
@@ -30,7 +43,7 @@ export interface PbcRow {
   period: string;
   owner: string;
   due: string;
-  status: 'provided' | 'missing' | 'not yet due' | 'open';
+  status: PbcStatus;
   link: string;
 }
 
@@ -51,27 +64,46 @@ export function pbcRows(result: CheckResult): PbcRow[] {
         return artifact?.location ?? (artifact?.file ? `evidence-index/${artifact.file}` : '');
       };
       const unit = periodUnitOf(series.data.frequency);
+      const seriesFindings = findingsAbout(result, 'evidence', series.id);
+      // Findings about the series as a whole (a changed file, a date before its period) weigh on every row.
+      const wholeSeries = seriesFindings.filter((d) => d.subject?.period === undefined && isBlocking(d));
       if (!window || !unit) {
         const latest = [...series.data.artifacts].sort((a, b) => b.collected.localeCompare(a.collected))[0];
+        const due = window ? addDays(window.end, 30) : asOf;
         rows.push({
           ...base,
           request: `${series.data.title}: ${unit ? 'current evidence' : 'the population of events in the period, and the record of each'}`,
           type: unit ? 'point-in-time' : 'population',
           period: window ? `${window.start}..${window.end}` : asOf,
-          due: window ? addDays(window.end, 30) : asOf,
-          status: series.data.artifacts.length > 0 ? 'provided' : 'open',
+          due,
+          status:
+            wholeSeries.length > 0
+              ? series.data.artifacts.length === 0 && series.data.population.length === 0
+                ? 'missing'
+                : 'not current'
+              : series.data.artifacts.length > 0 || series.data.population.length > 0
+                ? 'provided'
+                : window && due > asOf
+                  ? 'not yet due'
+                  : 'open',
           link: latest ? link(series.data.artifacts.indexOf(latest)) : '',
         });
         continue;
       }
-      for (const cell of evidenceTimeline(series.data, window, asOf)) {
+      for (const cell of seriesTimeline(model, series, window, asOf)) {
+        const periodFindings = findingsAboutPeriod(result, series.id, cell.period.label);
         rows.push({
           ...base,
           request: `${series.data.title}: ${unit === 'year' ? 'the occurrence in the audit window' : cell.period.label}`,
           type: unit === 'year' ? 'annual' : 'periodic',
           period: cell.period.label,
           due: addDays(cell.period.end, collectionGraceDays[unit]),
-          status: cell.state === 'present' ? 'provided' : cell.state === 'missing' ? 'missing' : 'not yet due',
+          // Staleness is about the next artifact, not about the periods already evidenced.
+          status: periodStatus(
+            cell.state,
+            periodFindings,
+            wholeSeries.filter((d) => d.code !== 'TB502'),
+          ),
           link: link(cell.artifacts[0]),
         });
       }
@@ -86,11 +118,26 @@ export function pbcRows(result: CheckResult): PbcRow[] {
       period: policy.data.approved,
       owner: policy.data.owner,
       due: window?.start ?? asOf,
-      status: 'provided',
+      status: [
+        ...findingsAbout(result, 'policy', policy.id),
+        ...result.diagnostics.filter((d) => d.file === policy.file),
+      ].some(isBlocking)
+        ? 'not current'
+        : 'provided',
       link: `policies/${policy.id}`,
     });
   }
   return rows.map((row, index) => ({ id: `PBC-${String(index + 1).padStart(4, '0')}`, ...row }));
+}
+
+function periodStatus(state: string, periodFindings: Diagnostic[], wholeSeries: Diagnostic[]): PbcStatus {
+  const has = (code: string) => periodFindings.some((d) => d.code === code);
+  if (has('TB606')) return 'exception';
+  if (has('TB601')) return 'missing';
+  if (has('TB605')) return 'late';
+  if (state === 'not-required') return 'not required';
+  if (state === 'not-yet-due') return 'not yet due';
+  return wholeSeries.length > 0 ? 'not current' : 'provided';
 }
 
 export function pbcCsv(result: CheckResult): string {

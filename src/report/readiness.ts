@@ -6,16 +6,15 @@ import { categoryLabels, type Category } from '../catalog/index.ts';
 import { checkBindings } from '../engine/checklist-bindings.ts';
 import { isBindingDone } from '../engine/checklist-state.ts';
 import { upcomingDeadlines } from '../engine/deadlines.ts';
+import { controlStatus } from '../engine/facts.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 import { computeCoverage } from '../engine/rules/coverage.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;
 
-const evidenceCodes = new Set(['TB401', 'TB402', 'TB502', 'TB601', 'TB602', 'TB701', 'TB702', 'TB703']);
-
 export const scoreMethod =
-  'Each category scores 0 to 100: half for coverage (the share of its criteria that have an implemented control or a reasoned exclusion) and half for operation (the share of implemented controls addressing its criteria whose evidence has no error: present, current, every audit period covered, files intact). Policies, vendors, risks and people are program-wide and appear as findings, not in the score.';
+  'Each category scores 0 to 100: half for coverage (the share of its criteria that have a control in operation or a reasoned exclusion) and half for operation (the share of those controls whose evidence has no finding against it: present, current, every audit period covered on time, populations complete, files intact; a finding readiness mode reports as a warning counts against it too, and a disclosed exception does not count as operating). Policies, vendors, risks and people are program-wide and appear as findings, not in the score.';
 
 export interface CategoryReadiness {
   category: Category;
@@ -52,18 +51,9 @@ export interface ReadinessReport {
 export function readinessReport(result: CheckResult): ReadinessReport {
   const { model, diagnostics, summary } = result;
   const program = model.program?.data;
-  const evidenceErrorFiles = new Set(
-    diagnostics.filter((d) => d.severity === 'error' && evidenceCodes.has(d.code)).map((d) => d.file),
-  );
-  const isOperating = (controlId: string, controlFile: string) => {
-    const series = model.evidence.filter((s) => s.data.controls.includes(controlId));
-    return (
-      series.length > 0 && !evidenceErrorFiles.has(controlFile) && series.every((s) => !evidenceErrorFiles.has(s.file))
-    );
-  };
-  const categories = computeCoverage(model).map((coverage): CategoryReadiness => {
+  const categories = computeCoverage(model, summary.asOf).map((coverage): CategoryReadiness => {
     const controls = new Map(coverage.criteria.flatMap((entry) => entry.controls.map((c) => [c.id, c] as const)));
-    const operating = [...controls.values()].filter((control) => isOperating(control.id, control.file)).length;
+    const operating = [...controls.values()].filter((control) => controlStatus(result, control) === 'operating').length;
     const coverageShare = coverage.total === 0 ? 1 : coverage.covered / coverage.total;
     const operatingShare = controls.size === 0 ? 0 : operating / controls.size;
     return {

@@ -1,6 +1,10 @@
 /** Controls: `content/controls/*.mdx`. The body is the control narrative. */
 import { z } from 'astro/zod';
-import { audience, criterionRef, documentId, frequency, personRef } from './common.ts';
+import { audience, calendarDate, criterionRef, documentId, frequency, personRef } from './common.ts';
+
+/** How an auditor tests a control, from the weakest to the strongest kind of test. */
+export const controlTests = ['inquiry', 'observation', 'inspection', 're-performance'] as const;
+export type ControlTest = (typeof controlTests)[number];
 
 export const controlSchema = z
   .strictObject({
@@ -10,6 +14,8 @@ export const controlSchema = z
     title: z.string().min(1),
     /** Criteria the control addresses. */
     criteria: z.array(criterionRef).min(1),
+    /** Points of focus of those criteria the control addresses, e.g. `CC6.1.3` (see docs/criteria.md). */
+    points_of_focus: z.array(z.string().min(1)).default([]),
     /** Ids of the policies the control implements. */
     policies: z.array(documentId).default([]),
     /** Ids of the procedures that carry the control out. */
@@ -22,6 +28,15 @@ export const controlSchema = z
     status: z.enum(['implemented', 'planned', 'not-applicable']).default('implemented'),
     /** Why the control does not apply; required with `status: not-applicable`. */
     justification: z.string().min(1).optional(),
+    /**
+     * When the control started operating, if after the audit window opened. Periods that end before it are
+     * not required, and the change shows in the system description (DC9) as a significant change.
+     */
+    implemented: calendarDate.optional(),
+    /** When the control stopped operating. Periods that start after it are not required. */
+    retired: calendarDate.optional(),
+    /** How the auditor tests it; by default inspection (re-performance for automated controls). */
+    test: z.enum(controlTests).optional(),
     /** What the control does to a risk. */
     type: z.enum(['preventive', 'detective', 'corrective']).optional(),
     /** True when the control runs without a person. */

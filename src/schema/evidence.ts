@@ -7,6 +7,11 @@ export const artifactSchema = z
   .strictObject({
     /** When the artifact was collected. */
     collected: calendarDate,
+    /**
+     * When the control operated (the review was done, the test run), if earlier than `collected`: a report
+     * received after the window still evidences a test performed inside it. Defaults to `collected`.
+     */
+    performed: calendarDate.optional(),
     /** The period it covers; when absent, the period of the series' frequency that holds `collected`. */
     period: periodSchema.optional(),
     /** Where the artifact is kept: an http(s) URL. */
@@ -18,6 +23,8 @@ export const artifactSchema = z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hexadecimal digits')
       .optional(),
+    /** The sampled item this artifact evidences, e.g. a change ticket `CHG-1042`. */
+    sample: z.string().min(1).optional(),
     /** Anything the auditor should know about this artifact. */
     note: z.string().optional(),
   })
@@ -27,6 +34,60 @@ export const artifactSchema = z
   .refine((artifact) => !artifact.file || artifact.sha256, {
     message: 'an artifact `file` needs its `sha256`',
     path: ['file'],
+  });
+
+/** A period in which the control did not operate as described, disclosed to the auditor. */
+export const exceptionSchema = z.strictObject({
+  /** The period of the series' frequency the exception concerns, e.g. `2026-Q2`, or `{ start, end }`. */
+  period: periodSchema,
+  /** What happened: which occurrence was missed, late or done wrongly, and why. */
+  description: z.string().trim().min(1),
+  /** When management disclosed it to the auditor. */
+  disclosed: calendarDate,
+  /** Management's response: what was done about it. */
+  response: z.string().trim().min(1),
+  /** When the cause was remediated, if it has been. */
+  remediated: calendarDate.optional(),
+});
+
+/**
+ * The complete list of events of a per-event control in a period (every change, every new hire), from
+ * which the auditor samples. `rows: 0` states that no event occurred; `note` then says how that is known.
+ */
+export const populationSchema = z
+  .strictObject({
+    /** The period the list covers; defaults to the audit window. */
+    period: periodSchema.optional(),
+    /** The system it was taken from, e.g. `GitHub pull requests` or `HR system`. */
+    source: z.string().trim().min(1),
+    /** The query, filter or report that produced it, so the auditor can run it again. */
+    query: z.string().trim().min(1).optional(),
+    /** When it was exported; on or after the end of its period, or it cannot be complete. */
+    exported: calendarDate,
+    /** How many events it lists. */
+    rows: z.number().int().min(0),
+    /** The export, kept in the repository, relative to `evidence-index/`. */
+    file: z.string().min(1).optional(),
+    /** SHA-256 of `file`. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hexadecimal digits')
+      .optional(),
+    /** Where the export is kept, as an http(s) URL. */
+    location: httpUrl.optional(),
+    /** Anything the auditor should know; required when `rows` is 0. */
+    note: z.string().trim().min(1).optional(),
+  })
+  .refine((population) => population.rows === 0 || population.file || population.location, {
+    message: 'a population with events needs the export: a `file` or a `location`',
+  })
+  .refine((population) => !population.file || population.sha256, {
+    message: 'a population `file` needs its `sha256`',
+    path: ['file'],
+  })
+  .refine((population) => population.rows > 0 || population.note, {
+    message: 'a population of 0 rows states that no event occurred: say how that is known in `note`',
+    path: ['rows'],
   });
 
 export const evidenceSchema = z.strictObject({
@@ -42,9 +103,17 @@ export const evidenceSchema = z.strictObject({
   frequency,
   /** The collected artifacts, in any order. */
   artifacts: z.array(artifactSchema).default([]),
+  /** Why this series is collected less often than its control operates, when it is (e.g. a monthly export of daily jobs). */
+  frequency_note: z.string().trim().min(1).optional(),
+  /** Periods in which the control did not operate as described, disclosed to the auditor. */
+  exceptions: z.array(exceptionSchema).default([]),
+  /** Per-event series: the list of events for the audit window (or for each part of it). */
+  population: z.array(populationSchema).default([]),
   /** Who sees the evidence series. */
   audience: audience.default(['auditors']),
 });
 
 export type ArtifactData = z.output<typeof artifactSchema>;
 export type EvidenceData = z.output<typeof evidenceSchema>;
+export type ExceptionData = z.output<typeof exceptionSchema>;
+export type PopulationData = z.output<typeof populationSchema>;

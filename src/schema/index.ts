@@ -11,3 +11,4 @@ export * from './people.ts';
 export * from './checklist.ts';
 export * from './trust-page.ts';
 export * from './system-description.ts';
+export * from './assertion.ts';

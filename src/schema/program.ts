@@ -1,6 +1,6 @@
 /** `content/program.yaml`: the organization, the audit scope and period, and how the check evaluates dates. */
 import { z } from 'astro/zod';
-import { calendarDate, criterionRef, httpUrl } from './common.ts';
+import { calendarDate, criterionRef, documentId, httpUrl } from './common.ts';
 
 export const scopeCategories = [
   'security',
@@ -32,8 +32,8 @@ export const programSchema = z.strictObject({
       z.strictObject({
         /** The criterion id, e.g. `P3.2`. */
         id: criterionRef,
-        /** Why the criterion does not apply. */
-        reason: z.string().min(1),
+        /** Why the criterion does not apply to this system: a sentence an auditor can weigh, not "n/a". */
+        reason: z.string().trim().min(1),
       }),
     )
     .default([]),
@@ -56,6 +56,22 @@ export const programSchema = z.strictObject({
     .refine((audit) => !audit.period || audit.period.start < audit.period.end, {
       message: 'the audit period must start before it ends',
     }),
+  /**
+   * Complementary user entity controls (DC7): controls the company's customers must operate for the
+   * criteria to be met, as the SOC 2 report will state them.
+   */
+  cuecs: z
+    .array(
+      z.strictObject({
+        /** A short id, e.g. `CUEC-1`. */
+        id: documentId,
+        /** What the customer must do. */
+        control: z.string().trim().min(1),
+        /** The criteria that depend on it. */
+        criteria: z.array(criterionRef).min(1),
+      }),
+    )
+    .default([]),
   /** Pins the evaluation date (for demo content). Otherwise the check uses today in UTC. */
   as_of: calendarDate.optional(),
   /** Items that expire within this many days are reported as warnings. */

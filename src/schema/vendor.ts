@@ -1,6 +1,6 @@
 /** Vendors: `content/vendors/*.mdx` or `*.yaml`. Public vendors form the trust center's subprocessor list. */
 import { z } from 'astro/zod';
-import { calendarDate, documentId, reviewMonths } from './common.ts';
+import { calendarDate, criterionRef, documentId, httpUrl, reviewMonths } from './common.ts';
 
 export const assuranceTypes = ['soc2-type2', 'soc2-type1', 'iso27001', 'pci-dss', 'other', 'none'] as const;
 
@@ -34,8 +34,41 @@ export const vendorSchema = z.strictObject({
       period_end: calendarDate.optional(),
       /** When a certificate expires. */
       expires: calendarDate.optional(),
+      /**
+       * The vendor's letter that nothing changed since its report's period ended: it carries assurance
+       * from `period_end` up to `covers_until`.
+       */
+      bridge_letter: z
+        .strictObject({
+          /** The last day the letter speaks for. */
+          covers_until: calendarDate,
+          /** The letter, kept in the repository, relative to `evidence-index/`. */
+          file: z.string().min(1).optional(),
+          /** Where the letter is kept, as an http(s) URL. */
+          location: httpUrl.optional(),
+        })
+        .refine((letter) => letter.file || letter.location, {
+          message: 'a bridge letter needs a `file` or a `location`',
+        })
+        .optional(),
     })
     .optional(),
+  /**
+   * A subservice organization the SOC 2 report carves out: its controls are not tested by the auditor,
+   * and the report relies on its own SOC report instead. Needs `csocs`.
+   */
+  carve_out: z.boolean().default(false),
+  /** Complementary subservice organization controls (DC6): what the company relies on this vendor to do. */
+  csocs: z
+    .array(
+      z.strictObject({
+        /** What the vendor does, as the report will state it. */
+        control: z.string().trim().min(1),
+        /** The criteria that depend on it. */
+        criteria: z.array(criterionRef).min(1),
+      }),
+    )
+    .default([]),
   /** List the vendor on the trust center (name, purpose, data and locations only). */
   public: z.boolean().default(false),
 });

@@ -1,6 +1,6 @@
 /** Facts the auditor pages share: findings per file, evidence of a control, and the audit window. */
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
-import { auditWindow, evidenceTimeline } from '../engine/rules/type2.ts';
+import { auditWindow, seriesTimeline } from '../engine/evidence-timeline.ts';
 
 const findingsCache = new WeakMap<CheckResult, Map<string, Diagnostic[]>>();
 
@@ -31,9 +31,9 @@ export function evidenceOf(result: CheckResult, controlId: string): CheckResult[
 }
 
 /** The timeline of a series in the audit window, or none for a Type I audit. */
-export function timelineOf(result: CheckResult, series: { data: Parameters<typeof evidenceTimeline>[0] }) {
+export function timelineOf(result: CheckResult, series: Parameters<typeof seriesTimeline>[1]) {
   const window = auditWindow(result.model);
-  return window ? evidenceTimeline(series.data, window, result.summary.asOf) : [];
+  return window ? seriesTimeline(result.model, series, window, result.summary.asOf) : [];
 }
 
 export function latestArtifact(series: { data: { artifacts: { collected: string }[] } }): string | undefined {

@@ -11,6 +11,7 @@ const collectionOf: Partial<Record<DocumentKind, CollectionKey>> = {
   checklist: 'checklists',
   'trust-page': 'trust',
   'system-description': 'system',
+  assertion: 'assertion',
 };
 
 export async function bodyEntry(document: { kind: DocumentKind; file: string }) {

@@ -80,9 +80,34 @@ export const employeeView = perResult(function employeeView(result: CheckResult)
   };
 });
 
+/** A control that started or stopped operating inside the audit window: a significant change (DC9). */
+export interface SignificantChange {
+  control: Document<ControlData>;
+  change: 'implemented' | 'retired';
+  date: string;
+}
+
+function significantChanges(result: CheckResult): SignificantChange[] {
+  const audit = result.model.program?.data.audit;
+  const window = audit?.type === 'II' ? audit.period : undefined;
+  if (!window) return [];
+  const inWindow = (date: string | undefined): date is string =>
+    date !== undefined && date >= window.start && date <= window.end;
+  return result.model.controls
+    .filter((control) => control.data.status === 'implemented')
+    .flatMap((control) => [
+      ...(inWindow(control.data.implemented)
+        ? [{ control, change: 'implemented' as const, date: control.data.implemented }]
+        : []),
+      ...(inWindow(control.data.retired) ? [{ control, change: 'retired' as const, date: control.data.retired }] : []),
+    ])
+    .sort((a, b) => a.date.localeCompare(b.date) || a.control.id.localeCompare(b.control.id));
+}
+
 export const auditorView = perResult(function auditorView(result: CheckResult) {
   const { model } = result;
   const description = model.systemDescription;
+  const assertion = model.assertion;
   return {
     program: model.program!.data,
     asOf: result.summary.asOf,
@@ -98,6 +123,13 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     risks: visible('auditors', model.risks),
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
+    assertion: assertion && canSee('auditors', assertion.data.audience) ? assertion : undefined,
+    /** Carved-out subservice organizations and the controls relied on at each (DC6). */
+    subservice: model.vendors.filter((vendor) => vendor.data.carve_out),
+    /** Complementary user entity controls (DC7). */
+    cuecs: model.program!.data.cuecs,
+    /** Controls implemented or retired inside the audit window (DC9). */
+    significantChanges: significantChanges(result),
   };
 });
 

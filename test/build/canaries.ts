@@ -101,7 +101,7 @@ export function canaryProgram(): Files {
     ...files,
     'content/risks/R-01.mdx': `---\nid: R-01\ntitle: Outage ${c('riskTitle')}\nowner: ceo\nlikelihood: 2\nimpact: 4\ntreatment: mitigate\ncontrols: [BASE-01]\nresidual: low\nreviewed: 2026-05-01\n---\n\nThe risk ${c('riskBody')} is treated.\n`,
     'content/vendors/private.yaml': `id: private\nname: Private ${c('privateVendor')}\npurpose: "Payroll ${c('vendorAssuranceNote')}"\ncriticality: low\nadded: 2024-01-01\nreviewed: 2026-05-01\n`,
-    'content/vendors/cloud.yaml': `id: cloud\nname: Cloud ${c('publicVendor')}\npurpose: Hosting\ndata: [customer data]\nlocations: [United States]\ncriticality: critical\nsubprocessor: true\npublic: true\nadded: 2024-01-01\nreviewed: 2026-05-01\n`,
+    'content/vendors/cloud.yaml': `id: cloud\nname: Cloud ${c('publicVendor')}\npurpose: Hosting\ndata: [customer data]\nlocations: [United States]\ncriticality: critical\nsubprocessor: true\nassurance: { type: soc2-type2, period_end: 2026-03-31 }\npublic: true\nadded: 2024-01-01\nreviewed: 2026-05-01\n`,
     'content/trust/overview.mdx': '---\ntitle: Security overview\norder: 1\n---\n\nHow we protect data.\n',
     'content/checklists/ready.mdx': `---\nid: ready\ntitle: Ready\n---\n\nSteps ${c('checklistBody')}.\n\n<Check rule="coverage">Every criterion covered</Check>\n\n- [ ] Book the auditor\n`,
   };

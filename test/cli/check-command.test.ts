@@ -53,7 +53,7 @@ describe('trustbook check', () => {
         hint: expect.any(String),
       },
     ]);
-    expect(report.summary).toMatchObject({ errors: 1, warnings: 0, asOf: '2026-07-15', documents: 13 });
+    expect(report.summary).toMatchObject({ errors: 1, warnings: 0, asOf: '2026-07-15', documents: 14 });
   });
 
   it('prints workflow annotations with --format github', async () => {

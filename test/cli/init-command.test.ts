@@ -29,6 +29,14 @@ describe('trustbook init', () => {
     expect(readFileSync(join(dir, 'x/content/program.yaml'), 'utf8')).toContain('organization: "Test Co"');
   });
 
+  it('scores a fresh program with no evidence as operating nothing, readiness mode or not', async () => {
+    await runCli(dir, ['init', '--org', 'Test Co'], env);
+    const report = JSON.parse((await runCli(dir, ['report', '--format', 'json'], env)).stdout);
+    const security = report.categories.find((c: { category: string }) => c.category === 'security');
+    expect(security).toMatchObject({ operating: 0, score: 50 });
+    expect(security.controls).toBeGreaterThan(20);
+  });
+
   it('fails the missing evidence once the readiness switch is removed', async () => {
     await runCli(dir, ['init', '--org', 'Test Co'], env);
     const programFile = join(dir, 'content/program.yaml');

@@ -41,6 +41,7 @@ describe('control matrix export', () => {
       'security-lead',
       'quarterly',
       'implemented',
+      'operating',
       'information-security',
       'EV-BASE-01',
       '2026-07-03',
@@ -66,11 +67,53 @@ describe('PBC request list', () => {
   });
 });
 
+describe('statuses in the exports come from the findings', () => {
+  it('marks a policy past its review not current, not provided', () => {
+    const result = check(
+      edit(validProgram(), 'policies/information-security.mdx', 'approved: 2026-03-01', 'approved: 2025-03-01'),
+    );
+    const row = parseCsv(pbcCsv(result)).find((r) => r[4] === 'policy' && r[9] === 'policies/information-security');
+    expect(row?.[8]).toBe('not current');
+  });
+
+  it('marks a population whose only evidence predates the window not current', () => {
+    let files = edit(validProgram(), 'content/controls/BASE-01.mdx', 'frequency: quarterly', 'frequency: per-event');
+    files = edit(
+      files,
+      EVIDENCE,
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      'frequency: per-event\nartifacts:\n  - { collected: 2019-05-02, location: "https://docs.test.example/old.pdf" }\n',
+    );
+    const result = check(files);
+    const rows = parseCsv(pbcCsv(result)).filter((r) => r[4] === 'population');
+    expect(rows.map((r) => r[8])).toEqual(['not current']);
+    const [, matrix] = parseCsv(controlMatrixCsv(result));
+    expect(matrix?.[6]).toBe('failing');
+  });
+
+  it('reports a disclosed exception as such, never as provided', () => {
+    const files = edit(
+      edit(validProgram(), EVIDENCE, / {2}- \{ collected: 2026-07-03.*\n/, ''),
+      EVIDENCE,
+      '---\n\nExported',
+      'exceptions:\n  - { period: 2026-Q2, description: "The Q2 review was not done.", disclosed: 2026-07-10, response: "Done in July." }\n---\n\nExported',
+    );
+    const result = check(files);
+    const periodic = parseCsv(pbcCsv(result)).filter((r) => r[4] === 'periodic');
+    expect(periodic.map((r) => [r[5], r[8]])).toEqual([
+      ['2026-Q1', 'provided'],
+      ['2026-Q2', 'exception'],
+    ]);
+    expect(parseCsv(controlMatrixCsv(result))[1]?.[6]).toBe('exception');
+  });
+});
+
 describe('JSON export', () => {
   it('carries every document, the findings and the summary', () => {
     const result = check(validProgram());
     const exported = JSON.parse(modelJson(result));
-    expect(exported.documents).toHaveLength(result.model.policies.length + 4);
+    // The policies, the control, the procedure, the evidence series, the system description and the assertion.
+    expect(exported.documents).toHaveLength(result.model.policies.length + 5);
     expect(exported.program.organization).toBe('Test Co');
     expect(exported.summary.errors).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteria, criteriaOf, descriptionCriteria, findCriterion } from '../../src/catalog/index.ts';
+import { cosoComponentOf, criteria, criteriaOf, descriptionCriteria, findCriterion } from '../../src/catalog/index.ts';
 
 describe('the Trust Services Criteria catalog', () => {
   it('holds the 61 criteria of TSC 2017: CC 33, A 3, C 2, PI 5, P 18', () => {
@@ -20,10 +20,45 @@ describe('the Trust Services Criteria catalog', () => {
     );
   });
 
-  it('maps CC1.1 to CC5.3 onto the 17 COSO principles and nothing else', () => {
+  it('maps CC1.1 to CC5.3 onto the COSO principle each restates, and nothing else', () => {
     const withCoso = criteria.filter((criterion) => criterion.coso !== undefined);
-    expect(withCoso.map((criterion) => criterion.coso)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
-    expect(withCoso.at(-1)?.id).toBe('CC5.3');
+    expect(Object.fromEntries(withCoso.map((criterion) => [criterion.id, criterion.coso]))).toEqual({
+      'CC1.1': 1,
+      'CC1.2': 2,
+      'CC1.3': 3,
+      'CC1.4': 4,
+      'CC1.5': 5,
+      'CC2.1': 13,
+      'CC2.2': 14,
+      'CC2.3': 15,
+      'CC3.1': 6,
+      'CC3.2': 7,
+      'CC3.3': 8,
+      'CC3.4': 9,
+      'CC4.1': 16,
+      'CC4.2': 17,
+      'CC5.1': 10,
+      'CC5.2': 11,
+      'CC5.3': 12,
+    });
+  });
+
+  it('puts each COSO series under one COSO component', () => {
+    const componentsBySeries = new Map<string, Set<string | undefined>>();
+    for (const criterion of criteria.filter((entry) => entry.coso !== undefined)) {
+      const components = componentsBySeries.get(criterion.series) ?? new Set();
+      components.add(cosoComponentOf(criterion.coso!));
+      componentsBySeries.set(criterion.series, components);
+    }
+    expect(
+      Object.fromEntries([...componentsBySeries].map(([series, components]) => [series, [...components]])),
+    ).toEqual({
+      CC1: ['Control environment'],
+      CC2: ['Information and communication'],
+      CC3: ['Risk assessment'],
+      CC4: ['Monitoring activities'],
+      CC5: ['Control activities'],
+    });
   });
 
   it('gives every criterion a label of its own', () => {

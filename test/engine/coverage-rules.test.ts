@@ -81,13 +81,31 @@ describe('missing evidence rule', () => {
     expect(findings(check(files), 'TB402')).toEqual([expect.objectContaining({ line: 7, severity: 'error' })]);
   });
 
-  it('turns missing evidence into warnings in readiness mode, and only that', () => {
+  it('turns missing evidence into warnings in readiness mode before the window opens, and only that', () => {
     let files = edit(validProgram(), 'evidence-index/EV-BASE-01.mdx', /artifacts:\n(.*\n){2}/, 'artifacts: []\n');
     files = edit(files, 'content/program.yaml', 'warn_within_days: 30', 'warn_within_days: 30\nreadiness: true');
+    files = edit(
+      files,
+      'content/program.yaml',
+      '{ start: 2026-01-01, end: 2026-06-30 }',
+      '{ start: 2026-08-01, end: 2027-01-31 }',
+    );
     files = edit(files, 'policies/acceptable-use.mdx', 'approved: 2026-03-01', 'approved: 2025-03-01');
     const result = check(files);
-    expect(findings(result, 'TB402')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(findings(result, 'TB402')).toEqual([expect.objectContaining({ severity: 'warning', deferred: true })]);
     expect(findings(result, 'TB501')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(findings(result, 'TB801')).toEqual([]);
     expect(result.summary.readiness).toBe(true);
+  });
+
+  it('softens nothing once the audit window has opened, and says so', () => {
+    let files = edit(validProgram(), 'evidence-index/EV-BASE-01.mdx', /artifacts:\n(.*\n){2}/, 'artifacts: []\n');
+    files = edit(files, 'content/program.yaml', 'warn_within_days: 30', 'warn_within_days: 30\nreadiness: true');
+    for (const asOf of ['2026-03-15', '2026-07-15']) {
+      const result = check(files, { asOf });
+      expect(findings(result, 'TB402')).toEqual([expect.objectContaining({ severity: 'error' })]);
+      expect(findings(result, 'TB801')).toEqual([expect.objectContaining({ severity: 'warning', line: 12 })]);
+      expect(result.summary.readiness).toBe(false);
+    }
   });
 });

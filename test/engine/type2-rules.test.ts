@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceTimeline } from '../../src/engine/rules/type2.ts';
+import { evidenceTimeline } from '../../src/engine/evidence-timeline.ts';
 import { check, edit, findings, validProgram } from '../helpers/program.ts';
 
 const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
@@ -63,6 +63,8 @@ describe('Type II periods', () => {
         owner: 'o',
         frequency: 'monthly',
         audience: ['auditors'],
+        exceptions: [],
+        population: [],
         artifacts: [{ collected: '2026-02-03', period: '2026-01', location: 'https://x.example' }],
       },
       { start: '2026-01-01', end: '2026-04-30' },

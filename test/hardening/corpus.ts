@@ -19,6 +19,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckOptions, DiagnosticCode } from '../../src/engine/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
+import { falseGreens } from './false-greens.ts';
 
 export const PROGRAM = 'content/program.yaml';
 export const PEOPLE = 'content/people.yaml';
@@ -49,7 +50,10 @@ export type Kind =
   | 'HTML and script'
   | 'program.yaml'
   | 'people.yaml'
-  | 'unreadable files';
+  | 'unreadable files'
+  | 'false greens'
+  | 'MDX bodies'
+  | 'unread files';
 
 export type Expected = 'clean' | { code: DiagnosticCode; file: string; line: number | null; message?: RegExp };
 
@@ -131,6 +135,7 @@ const artifactLocation = (location: string) =>
   edit(validProgram(), EVIDENCE, '"https://docs.test.example/q1.pdf"', JSON.stringify(location));
 
 export const corpus: CorpusCase[] = [
+  ...falseGreens,
   // ---------------------------------------------------------------- YAML syntax
   {
     name: 'a key indented under a scalar (bad indentation)',
@@ -660,9 +665,9 @@ export const corpus: CorpusCase[] = [
     expect: error('TB103', VENDOR, 9, /March 3/),
   },
   {
-    name: 'February 29th of a leap year (2028-02-29) is a date',
+    name: 'February 29th of a leap year (2024-02-29) is a date',
     kind: 'impossible dates',
-    files: () => edit(validProgram(), PROGRAM, 'end: 2026-06-30', 'end: 2028-02-29'),
+    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01]', 'trainings: [2024-02-29, 2026-02-01]'),
     expect: 'clean',
   },
 
@@ -698,13 +703,13 @@ export const corpus: CorpusCase[] = [
     expect: error('TB104', EVIDENCE, 8, /W53/),
   },
   {
-    name: 'an audit window ending on 9999-12-31 terminates and reports nothing wrong',
+    name: 'an audit window ending on 9999-12-31 terminates, and is reported as implausibly long',
     kind: 'out-of-range values',
     files: () => edit(validProgram(), PROGRAM, 'end: 2026-06-30', 'end: 9999-12-31'),
-    expect: 'clean',
+    expect: error('TB807', PROGRAM, 8, /longer than 12 months/),
   },
   {
-    name: 'a policy approved on 9999-12-01 is not listed as overdue',
+    name: 'a policy approved on 9999-12-01 is reported as dated in the future, not as overdue',
     kind: 'out-of-range values',
     files: () =>
       edit(
@@ -713,7 +718,7 @@ export const corpus: CorpusCase[] = [
         'approved: 2026-03-01\neffective: 2026-03-01',
         'approved: 9999-12-01\neffective: 2026-03-01',
       ),
-    expect: 'clean',
+    expect: error('TB802', POLICY, 7, /approved on 9999-12-01, after the evaluation date/),
   },
   {
     name: 'an audit window starting in year 0226 (a typo) still checks every week',
@@ -968,6 +973,7 @@ controls: [BASE-01, BASE-01]
 owner: security-lead
 frequency: per-event
 artifacts: [{ collected: 2026-05-01, location: "https://docs.test.example/e.pdf" }]
+population: [{ source: Ticket system, exported: 2026-07-01, rows: 1, location: "https://docs.test.example/p.csv" }]
 ---
 `,
     }),
@@ -1225,7 +1231,8 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
         'scope: [security]',
         `scope: [security]\nexcluded_criteria: [{ id: CC6.4, reason: ${xss} }]`,
       ),
-    expect: 'clean',
+    // The reason is judged (a script is no reason), and never run.
+    expect: error('TB311', PROGRAM, 6, /no reason an auditor can weigh/),
   },
   {
     name: 'HTML and script in people.yaml role titles and staff names',
@@ -1373,4 +1380,141 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
     },
     expect: error('TB006', 'content/procedures', null, /ENOTDIR/),
   },
+
+  // Bodies that do not build, and files never read
+  // ---------------------------------------------------------------- MDX bodies (on disk: the bodies are parsed there)
+  {
+    name: 'a policy body holding a placeholder in angle brackets',
+    kind: 'MDX bodies',
+    files: () =>
+      edit(
+        validProgram(),
+        POLICY,
+        'The information-security policy',
+        'Write to <insert email address here>. The policy',
+      ),
+    disk: true,
+    expect: error('TB007', POLICY, 13, /`<insert>` is never closed/),
+  },
+  {
+    name: 'a control body holding a Go template placeholder',
+    kind: 'MDX bodies',
+    files: () => edit(validProgram(), CONTROL, 'The security lead runs', 'Dear {{.Name}}, the security lead runs'),
+    disk: true,
+    expect: error('TB007', CONTROL, 11, /read as code/),
+  },
+  {
+    name: 'a procedure body holding an HTML comment',
+    kind: 'MDX bodies',
+    files: () =>
+      edit(validProgram(), PROCEDURE, '- [ ] Review each account', '- [ ] Review each account\n\n<!-- quarterly -->'),
+    disk: true,
+    expect: error('TB007', PROCEDURE, 12, /HTML comment/),
+  },
+  {
+    name: 'an evidence body with a <div> never closed',
+    kind: 'MDX bodies',
+    files: () => edit(validProgram(), EVIDENCE, 'Exported from', '<div>\n\nExported from'),
+    disk: true,
+    expect: error('TB007', EVIDENCE, 12, /`<div>` is never closed/),
+  },
+  {
+    name: 'a system description paragraph starting with "export", which MDX reads as JavaScript',
+    kind: 'MDX bodies',
+    files: () =>
+      edit(validProgram(), SYSTEM, '## DC2 Section\n\nText.', '## DC2 Section\n\nexport the diagrams yearly.'),
+    disk: true,
+    expect: error('TB007', SYSTEM, 13, /`import` or `export`/),
+  },
+  {
+    name: 'a broken body in CRLF lines with a byte order mark keeps its line',
+    kind: 'MDX bodies',
+    files: () => {
+      const files = edit(validProgram(), POLICY, 'The information-security policy', '{{.Name}}: the policy');
+      return { ...files, [POLICY]: `\uFEFF${files[POLICY]!.replace(/\n/g, '\r\n')}` };
+    },
+    disk: true,
+    expect: error('TB007', POLICY, 13),
+  },
+  {
+    name: 'bodies with tables, task lists, bound items, MDX comments and tags in code are valid',
+    kind: 'MDX bodies',
+    files: () =>
+      edit(
+        fullProgram(),
+        POLICY,
+        'The information-security policy of the test company.',
+        '| Role | Owner |\n| --- | --- |\n| Access | Security lead |\n\n- [ ] Review\n- [x] Approve\n\n' +
+          '{/* legal reviewed */}\n\nWrite `<insert>` and `{{.Name}}` as code, or escape them: \\<insert>.\n\n' +
+          '```\n<insert email address here>\n<!-- x -->\n```',
+      ),
+    disk: true,
+    expect: 'clean',
+  },
+  {
+    name: 'a .md policy is Markdown: `<insert>` and `{{.Name}}` are text there',
+    kind: 'MDX bodies',
+    files: () => {
+      const text = edit(validProgram(), POLICY, 'The information-security policy', '<insert> {{.Name}} <!-- x -->')[
+        POLICY
+      ]!;
+      return { ...without(validProgram(), POLICY), 'policies/information-security.md': text };
+    },
+    disk: true,
+    expect: 'clean',
+  },
+
+  {
+    name: 'a body with brackets nested 100,000 deep: reported, not handed to the compiler it would crash',
+    kind: 'MDX bodies',
+    files: () =>
+      edit(
+        validProgram(),
+        CONTROL,
+        'The security lead runs',
+        `{${'('.repeat(100_000)}1${')'.repeat(100_000)}} The lead runs`,
+      ),
+    disk: true,
+    expect: error('TB007', CONTROL, 11, /nested more than 256 deep/),
+  },
+
+  // ---------------------------------------------------------------- unread files (on disk: only the disk has folders)
+  {
+    name: 'a control in a sub-folder of content/controls/',
+    kind: 'unread files',
+    files: () => ({
+      ...validProgram(),
+      'content/controls/access/AC-09.mdx': validProgram()[CONTROL]!.replace(/BASE-01/g, 'AC-09'),
+    }),
+    disk: true,
+    expect: error('TB008', 'content/controls/access/AC-09.mdx', null, /never read.*sub-folder/),
+  },
+  {
+    name: 'a policy ending in .MDX',
+    kind: 'unread files',
+    files: () => ({ ...validProgram(), 'policies/leave.MDX': validProgram()[POLICY]! }),
+    disk: true,
+    expect: error('TB008', 'policies/leave.MDX', null, /`\.MDX` is not read/),
+  },
+  {
+    name: 'a procedure ending in .markdown',
+    kind: 'unread files',
+    files: () => ({ ...validProgram(), 'content/procedures/onboarding.markdown': validProgram()[PROCEDURE]! }),
+    disk: true,
+    expect: error('TB008', 'content/procedures/onboarding.markdown', null, /never read/),
+  },
+  {
+    name: 'Markdown artifacts under evidence-index/files/, hidden files and drafts are not documents',
+    kind: 'unread files',
+    files: () => ({
+      ...validProgram(),
+      'evidence-index/files/2026-q1/notes.MD': 'notes\n',
+      'policies/_drafts/leave.mdx': validProgram()[POLICY]!,
+      'content/controls/.AC-09.MDX': validProgram()[CONTROL]!,
+      'content/controls/diagram.png': 'not an image\n',
+    }),
+    disk: true,
+    expect: 'clean',
+  },
+  // End of: Bodies that do not build, and files never read
 ];

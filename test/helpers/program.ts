@@ -90,6 +90,15 @@ artifacts:
 
 Exported from the ticketing system each quarter.
 `,
+    'content/assertion.mdx': `---
+title: Management's assertion
+date: 2026-07-10
+signed_by: ceo
+period: { start: 2026-01-01, end: 2026-06-30 }
+---
+
+Management asserts that the controls of the test platform operated effectively throughout the period.
+`,
     'content/system-description.mdx': `---
 title: System description
 owner: security-lead

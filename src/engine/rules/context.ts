@@ -8,8 +8,16 @@ export interface RuleContext {
   asOf: string;
   /** Items due within this many days are warnings. */
   warnWithinDays: number;
-  /** Readiness mode: missing evidence is a warning. */
+  /**
+   * Readiness mode in effect: missing evidence is a warning. Only before the audit window opens (Type II)
+   * or before the report date (Type I); `readiness: true` after that softens nothing.
+   */
   readiness: boolean;
+}
+
+/** The severity of an evidence finding: an error, which readiness mode defers to a marked warning. */
+export function evidenceSeverity(context: RuleContext): Pick<Diagnostic, 'severity' | 'deferred'> {
+  return context.readiness ? { severity: 'warning', deferred: true } : { severity: 'error' };
 }
 
 export type Rule = (model: ProgramModel, context: RuleContext) => Diagnostic[];

@@ -4,17 +4,23 @@
  */
 import { deadlines, type Deadline } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { dueState, plural, type Rule, type RuleContext } from './context.ts';
+import { dueState, evidenceSeverity, plural, type Rule, type RuleContext } from './context.ts';
 
 /** The finding for one deadline: an error once past it, a warning when it is close, else nothing. */
 export function deadlineFinding(deadline: Deadline, context: RuleContext): Diagnostic | undefined {
   const state = dueState(deadline.due, context);
   if (state.state === 'ok' || (state.state === 'soon' && !deadline.warnAhead)) return undefined;
-  const base = { code: deadline.code, file: deadline.file, line: deadline.line, hint: deadline.hint };
+  const base = {
+    code: deadline.code,
+    file: deadline.file,
+    line: deadline.line,
+    hint: deadline.hint,
+    subject: deadline.subject,
+  };
   if (state.state === 'overdue') {
     return {
       ...base,
-      severity: deadline.softInReadiness && context.readiness ? 'warning' : 'error',
+      ...(deadline.softInReadiness ? evidenceSeverity(context) : { severity: 'error' as const }),
       message: `${deadline.what} was due ${deadline.due}, ${plural(state.days, 'day')} ago`,
     };
   }

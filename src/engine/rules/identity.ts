@@ -1,7 +1,8 @@
 /** Identity: unique ids, and every reference naming something that exists. */
-import { findCriterion } from '../../catalog/index.ts';
+import { criteria as allCriteria, findCriterion, pointOfFocus, pointsOfFocusOf } from '../../catalog/index.ts';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
 import type { DocumentKind } from '../document-kinds.ts';
+import type { KeyLines } from '../frontmatter.ts';
 import { allDocuments, lineOf, PEOPLE_FILE, type Document, type ProgramModel } from '../model.ts';
 import { checkBindings, checkRules } from '../checklist-bindings.ts';
 import { closest } from '../validate.ts';
@@ -24,6 +25,7 @@ const folders: Record<'policy' | 'control' | 'procedure' | 'evidence', string> =
 export const identityRule: Rule = (model) => [
   ...findDuplicateIds(model),
   ...findUnknownCriteria(model),
+  ...findUnknownPointsOfFocus(model),
   ...findDanglingReferences(model),
   ...findUnknownPeople(model),
   ...findBadExclusions(model),
@@ -72,15 +74,37 @@ function findDuplicateIds(model: ProgramModel): Diagnostic[] {
   return diagnostics;
 }
 
-function criteriaLists(model: ProgramModel): { document: Document<unknown>; criteria: string[] }[] {
+/** Every list of criterion ids in the program, with where it is written. */
+function criteriaLists(
+  model: ProgramModel,
+): { at: [{ file: string; keyLines: KeyLines }, ...PropertyKey[]]; criteria: string[] }[] {
+  const program = model.program;
   return [
-    ...model.policies.map((document) => ({ document, criteria: document.data.criteria })),
-    ...model.controls.map((document) => ({ document, criteria: document.data.criteria })),
+    ...model.policies.map((document) => ({
+      at: [document, 'criteria'] as [Document<unknown>, string],
+      criteria: document.data.criteria,
+    })),
+    ...model.controls.map((document) => ({
+      at: [document, 'criteria'] as [Document<unknown>, string],
+      criteria: document.data.criteria,
+    })),
+    ...model.vendors.flatMap((vendor) =>
+      vendor.data.csocs.map((csoc, index) => ({
+        at: [vendor, 'csocs', index, 'criteria'] as [Document<unknown>, ...PropertyKey[]],
+        criteria: csoc.criteria,
+      })),
+    ),
+    ...(program
+      ? program.data.cuecs.map((cuec, index) => ({
+          at: [program, 'cuecs', index, 'criteria'] as [typeof program, ...PropertyKey[]],
+          criteria: cuec.criteria,
+        }))
+      : []),
   ];
 }
 
 function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
-  return criteriaLists(model).flatMap(({ document, criteria }) =>
+  return criteriaLists(model).flatMap(({ at: [document, ...path], criteria }) =>
     criteria.flatMap((id, index): Diagnostic[] =>
       findCriterion(id)
         ? []
@@ -89,7 +113,7 @@ function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
               severity: 'error',
               code: 'TB202',
               file: document.file,
-              line: lineOf(document, 'criteria', index),
+              line: lineOf(document, ...path, index),
               message: `\`${id}\` is not a Trust Services Criterion`,
               hint: unknownCriterionHint(id),
             },
@@ -98,10 +122,64 @@ function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
   );
 }
 
+const criterionIds = allCriteria.map((criterion) => criterion.id);
+
+const hints = new Map<string, string>();
+
+/** How to fix an unknown criterion id; worked out once per distinct id (a file may repeat one thousands of times). */
 export function unknownCriterionHint(id: string): string {
-  return `Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (run \`trustbook report\` or see docs/criteria.md for the list).${
-    /^cc/i.test(id) && id !== id.toUpperCase() ? ' Ids are upper case.' : ''
-  }`;
+  let hint = hints.get(id);
+  if (hint === undefined) {
+    hint = criterionHint(id);
+    if (hints.size < 1000) hints.set(id, hint);
+  }
+  return hint;
+}
+
+function criterionHint(id: string): string {
+  const suggestion = closest(id.toUpperCase(), criterionIds);
+  const upper = findCriterion(id.toUpperCase());
+  if (upper) return `Did you mean \`${upper.id}\`? Criterion ids are upper case.`;
+  return `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (see docs/criteria.md for the list).`;
+}
+
+/** A control cites points of focus that exist, and that belong to the criteria it addresses. */
+function findUnknownPointsOfFocus(model: ProgramModel): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const control of model.controls) {
+    control.data.points_of_focus.forEach((id, index) => {
+      const point = pointOfFocus(id);
+      const line = lineOf(control, 'points_of_focus', index);
+      const subject = { kind: 'control' as const, id: control.id };
+      if (!point) {
+        const criterion = id.slice(0, id.lastIndexOf('.'));
+        const count = pointsOfFocusOf(criterion).length;
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB210',
+          file: control.file,
+          line,
+          subject,
+          message: `\`${id}\` is not a point of focus`,
+          hint:
+            count > 0
+              ? `${criterion} has points of focus ${criterion}.1 to ${criterion}.${count}; see docs/criteria.md.`
+              : 'Write a point of focus as its criterion id, a dot and its number, e.g. `CC6.1.3`; see docs/criteria.md.',
+        });
+      } else if (!control.data.criteria.includes(point.criterion)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB210',
+          file: control.file,
+          line,
+          subject,
+          message: `\`${id}\` is a point of focus of ${point.criterion}, which ${control.id} does not address`,
+          hint: `Add ${point.criterion} to the control's \`criteria\`, or remove the point of focus.`,
+        });
+      }
+    });
+  }
+  return diagnostics;
 }
 
 type Reference = { kind: keyof typeof referenceCodes; id: string; path: PropertyKey[] };

@@ -1,11 +1,16 @@
+import { auditSetupRule } from './audit-setup.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
+import { frequencyRule } from './frequency.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { peopleRule } from './people.ts';
+import { plausibleDatesRule } from './plausible-dates.ts';
+import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { type2Rule } from './type2.ts';
+import { vendorRule } from './vendors.ts';
 import type { Rule } from './context.ts';
 
 export type { Rule, RuleContext } from './context.ts';
@@ -13,11 +18,16 @@ export type { Rule, RuleContext } from './context.ts';
 /** Every rule, in the order DESIGN.md lists them. */
 export const rules: readonly Rule[] = [
   identityRule,
+  auditSetupRule,
   coverageRule,
   requiredDocumentsRule,
   missingEvidenceRule,
+  populationRule,
+  frequencyRule,
   expiryRule,
+  vendorRule,
   peopleRule,
   type2Rule,
   integrityRule,
+  plausibleDatesRule,
 ];

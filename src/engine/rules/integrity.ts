@@ -1,40 +1,112 @@
-/** Integrity: every artifact file exists inside evidence-index/ and still matches its recorded SHA-256. */
-import type { Diagnostic } from '../diagnostics.ts';
-import { lineOf } from '../model.ts';
+/**
+ * Integrity: every file the evidence names (artifacts, population exports, bridge letters) exists inside
+ * evidence-index/ and still matches its recorded SHA-256; a population kept as CSV lists as many events as
+ * it claims.
+ */
+import type { Diagnostic, Subject } from '../diagnostics.ts';
+import type { KeyLines } from '../frontmatter.ts';
+import { lineOf, type ArtifactFileState, type ProgramModel } from '../model.ts';
 import type { Rule } from './context.ts';
 
-export const integrityRule: Rule = (model) => {
-  const diagnostics: Diagnostic[] = [];
+/** A file named by a document: where it is written, and what was recorded about it. */
+interface NamedFile {
+  path: string;
+  sha256?: string | undefined;
+  /** For a population: the events it claims to list. */
+  rows?: number | undefined;
+  file: string;
+  at: [{ keyLines: KeyLines }, ...PropertyKey[]];
+  subject: Subject;
+  what: string;
+}
+
+/** Every file in evidence-index/ the program names, for the loader to look up and the rule to check. */
+export function namedFiles(model: ProgramModel): NamedFile[] {
+  const files: NamedFile[] = [];
   for (const series of model.evidence) {
+    const subject = { kind: 'evidence' as const, id: series.id };
     series.data.artifacts.forEach((artifact, index) => {
-      if (!artifact.file) return;
-      const state = model.artifactFiles.get(artifact.file);
-      const line = lineOf(series, 'artifacts', index, 'file');
-      const base = { severity: 'error' as const, file: series.file, line };
-      if (!state) return;
-      if (state.status === 'outside') {
-        diagnostics.push({
-          ...base,
-          code: 'TB703',
-          message: `artifact file \`${artifact.file}\` is ${state.reason}`,
-          hint: 'Keep evidence files inside evidence-index/ (for example evidence-index/files/) and name them relative to it.',
-        });
-      } else if (state.status === 'missing') {
-        diagnostics.push({
-          ...base,
-          code: 'TB701',
-          message: `artifact file \`evidence-index/${artifact.file}\` does not exist`,
-          hint: 'Add the file to the repository, or correct the path (it is relative to evidence-index/).',
-        });
-      } else if (artifact.sha256 && state.sha256 !== artifact.sha256.toLowerCase()) {
-        diagnostics.push({
-          ...base,
-          code: 'TB702',
-          message: `artifact file \`evidence-index/${artifact.file}\` does not match its sha256 (it is ${state.sha256})`,
-          hint: 'Evidence must not change after it is collected. If this is a new artifact, record it as a new entry; if the recorded hash is wrong, run `sha256sum` on the file and correct it.',
+      if (artifact.file) {
+        files.push({
+          path: artifact.file,
+          sha256: artifact.sha256,
+          file: series.file,
+          at: [series, 'artifacts', index, 'file'],
+          subject,
+          what: 'artifact file',
         });
       }
     });
+    series.data.population.forEach((population, index) => {
+      if (population.file) {
+        files.push({
+          path: population.file,
+          sha256: population.sha256,
+          rows: population.rows,
+          file: series.file,
+          at: [series, 'population', index, 'file'],
+          subject,
+          what: 'population file',
+        });
+      }
+    });
+  }
+  for (const vendor of model.vendors) {
+    const letter = vendor.data.assurance?.bridge_letter;
+    if (letter?.file) {
+      files.push({
+        path: letter.file,
+        file: vendor.file,
+        at: [vendor, 'assurance', 'bridge_letter', 'file'],
+        subject: { kind: 'vendor', id: vendor.id },
+        what: 'bridge letter',
+      });
+    }
+  }
+  return files;
+}
+
+export const integrityRule: Rule = (model) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const named of namedFiles(model)) {
+    const state: ArtifactFileState | undefined = model.artifactFiles.get(named.path);
+    if (!state) continue;
+    const [document, ...path] = named.at;
+    const base = {
+      severity: 'error' as const,
+      file: named.file,
+      line: lineOf(document, ...path),
+      subject: named.subject,
+    };
+    if (state.status === 'outside') {
+      diagnostics.push({
+        ...base,
+        code: 'TB703',
+        message: `${named.what} \`${named.path}\` is ${state.reason}`,
+        hint: 'Keep evidence files inside evidence-index/ (for example evidence-index/files/) and name them relative to it.',
+      });
+    } else if (state.status === 'missing') {
+      diagnostics.push({
+        ...base,
+        code: 'TB701',
+        message: `${named.what} \`evidence-index/${named.path}\` does not exist`,
+        hint: 'Add the file to the repository, or correct the path (it is relative to evidence-index/).',
+      });
+    } else if (named.sha256 && state.sha256 !== named.sha256.toLowerCase()) {
+      diagnostics.push({
+        ...base,
+        code: 'TB702',
+        message: `${named.what} \`evidence-index/${named.path}\` does not match its sha256 (it is ${state.sha256})`,
+        hint: 'Evidence must not change after it is collected. If this is a new file, record it as a new entry; if the recorded hash is wrong, run `sha256sum` on the file and correct it.',
+      });
+    } else if (named.rows !== undefined && state.csvRecords !== undefined && state.csvRecords !== named.rows) {
+      diagnostics.push({
+        ...base,
+        code: 'TB405',
+        message: `the population \`evidence-index/${named.path}\` lists ${state.csvRecords} events, but \`rows\` says ${named.rows}`,
+        hint: 'Set `rows` to the number of events the export lists (its lines after the header), or export it again.',
+      });
+    }
   }
   return diagnostics;
 };

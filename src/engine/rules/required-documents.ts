@@ -16,20 +16,26 @@ export const requiredPolicyKinds: { kind: PolicyKind; name: string }[] = [
 
 export const SYSTEM_DESCRIPTION_FILE = 'content/system-description.mdx';
 
-export const requiredDocumentsRule: Rule = (model) => {
+export const requiredDocumentsRule: Rule = (model, context) => {
   if (!model.program) return [];
   const diagnostics: Diagnostic[] = [];
+  // A policy counts once it is in force: one that takes effect later does not stand in for the required one.
+  const inForce = model.policies.filter((policy) => policy.data.effective <= context.asOf);
   const kinds = new Set<string | undefined>([
-    ...model.policies.map((policy) => policy.data.kind),
+    ...inForce.map((policy) => policy.data.kind),
     ...unvalidatedStrings(model, 'policy', 'kind'),
   ]);
   for (const { kind, name } of requiredPolicyKinds) {
     if (kinds.has(kind)) continue;
+    const pending = model.policies.find((policy) => policy.data.kind === kind);
     diagnostics.push({
       severity: 'error',
       code: 'TB302',
       file: PROGRAM_FILE,
-      message: `${name} missing: no policy has \`kind: ${kind}\``,
+      subject: { kind: 'program', id: kind },
+      message: pending
+        ? `${name} missing: ${pending.file} has \`kind: ${kind}\` but takes effect only ${pending.data.effective}`
+        : `${name} missing: no policy has \`kind: ${kind}\``,
       hint: `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
     });
   }

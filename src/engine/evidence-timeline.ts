@@ -1,0 +1,195 @@
+/**
+ * The Type II timeline of an evidence series: one cell per occurrence of its frequency in the audit window,
+ * and which artifact evidences it. A fact, computed here once; the Type II rule turns cells into findings,
+ * and the auditor pages, the report and the exports draw the same cells.
+ *
+ * What an auditor counts as an occurrence:
+ * - an artifact evidences one occurrence, however long the period it claims (one file for twelve months of a
+ *   monthly control is one month's evidence);
+ * - it counts for the occurrence in which the control operated (`performed`, else `collected`);
+ * - an artifact dated before the start of the period it claims evidences nothing;
+ * - an occurrence performed after its period ended plus the grace days is late;
+ * - periods in which no control of the series was in operation (before `implemented`, after `retired`) are
+ *   not required; a disclosed exception turns a period into a reported deviation.
+ */
+import type { ArtifactData, ControlData, EvidenceData, ExceptionData } from '../schema/index.ts';
+import { addDays } from './dates.ts';
+import type { Document, ProgramModel } from './model.ts';
+import {
+  contains,
+  periodContaining,
+  periodsEndingWithin,
+  periodUnitOf,
+  resolvePeriod,
+  type Period,
+  type PeriodUnit,
+} from './periods.ts';
+
+/** Days after a period ends before its artifact is expected, and before an occurrence is late. */
+export const collectionGraceDays: Record<PeriodUnit, number> = {
+  day: 1,
+  week: 3,
+  month: 10,
+  quarter: 30,
+  half: 30,
+  year: 30,
+};
+
+export type PeriodState = 'present' | 'missing' | 'not-yet-due' | 'late' | 'exception' | 'not-required';
+
+export interface TimelineCell {
+  period: Period;
+  state: PeriodState;
+  /** Indexes into the series' artifacts that evidence the occurrence. */
+  artifacts: number[];
+  /** Indexes into the series' exceptions that concern the period. */
+  exceptions: number[];
+}
+
+export interface AuditWindow {
+  start: string;
+  end: string;
+}
+
+/** When the controls of a series were in operation; open ends are unbounded. */
+export interface OperatingSpan {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The Type II window, or undefined for a Type I audit. */
+export function auditWindow(model: ProgramModel): AuditWindow | undefined {
+  const audit = model.program?.data.audit;
+  return audit?.type === 'II' ? audit.period : undefined;
+}
+
+/** The day the control operated, as the artifact records it. */
+export function performedOn(artifact: ArtifactData): string {
+  return artifact.performed ?? artifact.collected;
+}
+
+/** The period an artifact claims: its `period`, or the period of the series' unit holding `performed`. */
+export function artifactPeriod(artifact: ArtifactData, unit: PeriodUnit): Period | undefined {
+  return artifact.period !== undefined ? resolvePeriod(artifact.period) : periodContaining(unit, performedOn(artifact));
+}
+
+/** True when the artifact is dated before the period it claims began, or collected before it was performed. */
+export function predatesClaim(artifact: ArtifactData, claimed: Period | undefined): boolean {
+  if (artifact.performed !== undefined && artifact.collected < artifact.performed) return true;
+  return claimed !== undefined && performedOn(artifact) < claimed.start;
+}
+
+/** Whether a control of the series is in operation at the end of a period, so its occurrence is due. */
+function isDue(period: Period, span: OperatingSpan): boolean {
+  return (span.from === undefined || period.end >= span.from) && (span.to === undefined || period.end <= span.to);
+}
+
+/** The controls of the series that count: implemented ones. */
+export function implementedControlsOf(model: ProgramModel, series: { data: EvidenceData }): Document<ControlData>[] {
+  const ids = new Set(series.data.controls);
+  return model.controls.filter((control) => ids.has(control.id) && control.data.status === 'implemented');
+}
+
+/**
+ * When the series must show operation: from the earliest `implemented` to the latest `retired` of its
+ * implemented controls. Undefined when none of them is implemented (planned or not applicable): such
+ * evidence is not required to be complete.
+ */
+export function operatingSpan(model: ProgramModel, series: { data: EvidenceData }): OperatingSpan | undefined {
+  const controls = implementedControlsOf(model, series);
+  if (controls.length === 0) return undefined;
+  const starts = controls.map((control) => control.data.implemented);
+  const ends = controls.map((control) => control.data.retired);
+  return {
+    from: starts.includes(undefined) ? undefined : starts.sort().at(0),
+    to: ends.includes(undefined) ? undefined : ends.sort().at(-1),
+  };
+}
+
+function exceptionRange(exception: ExceptionData): Period | undefined {
+  return resolvePeriod(exception.period);
+}
+
+function overlaps(a: Period, b: Period): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/**
+ * The occurrence an artifact evidences among the window's periods: of those its claimed period covers, the
+ * one holding the day it was performed, else the last. Undefined when it covers none.
+ */
+function occurrenceOf(artifact: ArtifactData, claimed: Period, periods: Period[]): number | undefined {
+  const covered = periods.flatMap((period, index) => (contains(claimed, period) ? [index] : []));
+  if (covered.length === 0) return undefined;
+  const day = performedOn(artifact);
+  return covered.find((index) => periods[index]!.start <= day && day <= periods[index]!.end) ?? covered.at(-1);
+}
+
+/** How many of the window's periods an artifact's claimed period spans (for the "one artifact, many periods" finding). */
+export function periodsSpanned(artifact: ArtifactData, unit: PeriodUnit, window: AuditWindow): number {
+  const claimed = artifactPeriod(artifact, unit);
+  if (!claimed || unit === 'year') return claimed ? 1 : 0;
+  return periodsEndingWithin(unit, window.start, window.end).filter((period) => contains(claimed, period)).length;
+}
+
+/** One cell per period of the series' frequency in the window; empty for per-event series. */
+export function evidenceTimeline(
+  series: EvidenceData,
+  window: AuditWindow,
+  asOf: string,
+  span: OperatingSpan = {},
+): TimelineCell[] {
+  const unit = periodUnitOf(series.frequency);
+  if (!unit) return [];
+  const grace = collectionGraceDays[unit];
+  const periods =
+    unit === 'year'
+      ? [{ label: `${window.start}..${window.end}`, start: window.start, end: window.end }]
+      : periodsEndingWithin(unit, window.start, window.end);
+
+  const byPeriod = periods.map(() => [] as number[]);
+  series.artifacts.forEach((artifact, index) => {
+    const claimed = artifactPeriod(artifact, unit);
+    if (!claimed || predatesClaim(artifact, claimed)) return;
+    const occurrence =
+      unit === 'year'
+        ? performedOn(artifact) >= window.start && performedOn(artifact) <= window.end
+          ? 0
+          : undefined
+        : occurrenceOf(artifact, claimed, periods);
+    if (occurrence !== undefined) byPeriod[occurrence]!.push(index);
+  });
+
+  const ranges = series.exceptions.map(exceptionRange);
+  return periods.map((period, position) => {
+    const artifacts = byPeriod[position]!;
+    const exceptions = ranges.flatMap((range, index) => (range && overlaps(range, period) ? [index] : []));
+    const onTime = artifacts.some((index) => performedOn(series.artifacts[index]!) <= addDays(period.end, grace));
+    let state: PeriodState;
+    if (!isDue(period, unit === 'year' ? yearSpan(span, period) : span)) state = 'not-required';
+    else if (exceptions.length > 0) state = 'exception';
+    else if (onTime) state = 'present';
+    else if (artifacts.length > 0) state = 'late';
+    else state = addDays(period.end, grace) < asOf ? 'missing' : 'not-yet-due';
+    return { period, state, artifacts, exceptions };
+  });
+}
+
+/** The window as a single annual occurrence is due when a control operated at any time inside it. */
+function yearSpan(span: OperatingSpan, window: Period): OperatingSpan {
+  const operated =
+    (span.from === undefined || span.from <= window.end) && (span.to === undefined || span.to >= window.start);
+  return operated ? {} : { from: addDays(window.end, 1) };
+}
+
+/** The timeline of a series as the check sees it: with the operating span of its implemented controls. */
+export function seriesTimeline(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  window: AuditWindow,
+  asOf: string,
+): TimelineCell[] {
+  // Evidence of controls that are only planned or not applicable: drawn, nothing required.
+  const span = operatingSpan(model, series) ?? { from: '9999-12-31' };
+  return evidenceTimeline(series.data, window, asOf, span);
+}

@@ -1,0 +1,56 @@
+/**
+ * The evidence of a control is at least as frequent as the control: a quarterly control evidenced once a
+ * year shows three quarters of nothing. A series may say why it is less frequent (`frequency_note`), e.g. a
+ * monthly export that lists every daily run.
+ */
+import type { Frequency } from '../../schema/index.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { lineOf } from '../model.ts';
+import type { Rule } from './context.ts';
+
+/** Occurrences a year; continuous controls are evidenced monthly. Per-event has no rank: it counts events. */
+export const occurrencesPerYear: Record<Exclude<Frequency, 'per-event'>, number> = {
+  daily: 365,
+  weekly: 52,
+  monthly: 12,
+  continuous: 12,
+  quarterly: 4,
+  semiannual: 2,
+  annual: 1,
+};
+
+/** Whether evidence collected at `evidence` frequency can show a control operating at `control` frequency. */
+export function isFrequentEnough(control: Frequency, evidence: Frequency): boolean {
+  if (control === 'per-event') return evidence === 'per-event';
+  if (evidence === 'per-event') return false;
+  return occurrencesPerYear[evidence] >= occurrencesPerYear[control];
+}
+
+export const frequencyRule: Rule = (model) => {
+  const diagnostics: Diagnostic[] = [];
+  for (const control of model.controls) {
+    if (control.data.status !== 'implemented') continue;
+    const series = model.evidence.filter((candidate) => candidate.data.controls.includes(control.id));
+    if (series.length === 0) continue; // the missing-evidence rule reports it
+    const frequency = control.data.frequency;
+    if (series.some((candidate) => isFrequentEnough(frequency, candidate.data.frequency))) continue;
+    if (series.some((candidate) => candidate.data.frequency_note !== undefined)) continue;
+    const listed = series.map((candidate) => `${candidate.id} (${candidate.data.frequency})`).join(', ');
+    diagnostics.push({
+      severity: 'error',
+      code: 'TB406',
+      file: control.file,
+      line: lineOf(control, 'frequency'),
+      subject: { kind: 'control', id: control.id },
+      message:
+        frequency === 'per-event'
+          ? `${control.id} operates per event, but its evidence is periodic: ${listed}; the auditor samples events from a population`
+          : `${control.id} operates ${frequency}, but its evidence is collected less often: ${listed}`,
+      hint:
+        frequency === 'per-event'
+          ? 'Keep a per-event series with the population of events and the record of each.'
+          : `Collect the evidence at least ${frequency} (change the series' \`frequency\` and add an artifact per period), or, if one artifact shows every occurrence, say so in the series' \`frequency_note\`.`,
+    });
+  }
+  return diagnostics;
+};

@@ -1,0 +1,230 @@
+/**
+ * False greens: programs an auditor would fail that the check once passed. Each case starts from
+ * `validProgram()` (window 2026-01-01..2026-06-30, evaluated 2026-07-15), plants one way of slipping past a
+ * rule, and names the error that now stops it. Line numbers are listed at the top of corpus.ts.
+ */
+import { criteriaOf } from '../../src/catalog/index.ts';
+import type { DiagnosticCode } from '../../src/engine/index.ts';
+import { edit, validProgram, without, type Files } from '../helpers/program.ts';
+import type { CorpusCase, Expected } from './corpus.ts';
+
+const PROGRAM = 'content/program.yaml';
+const PEOPLE = 'content/people.yaml';
+const POLICY = 'policies/information-security.mdx';
+const CONTROL = 'content/controls/BASE-01.mdx';
+const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
+const VENDOR = 'content/vendors/cloudco.yaml';
+
+const error = (code: DiagnosticCode, file: string, line: number | null, message?: RegExp): Expected =>
+  message ? { code, file, line, message } : { code, file, line };
+
+const excluding = (files: Files, entries: string): Files =>
+  edit(files, PROGRAM, 'scope: [security]', `scope: [security]\nexcluded_criteria:\n${entries}`);
+
+/** The test program's control and its evidence made per-event, with the given artifacts and population. */
+const perEvent = (artifacts: string, population = ''): Files => {
+  const files = edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: per-event');
+  return edit(
+    files,
+    EVIDENCE,
+    /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+    `frequency: per-event\nartifacts:\n${artifacts}${population}`,
+  );
+};
+
+const vendor = (fields: string): Files => ({
+  ...validProgram(),
+  [VENDOR]: `id: cloudco
+name: CloudCo
+purpose: Hosting
+data: [customer data]
+criticality: high
+subprocessor: true
+locations: [United States]
+added: 2025-01-01
+reviewed: 2026-03-01
+${fields}
+`,
+});
+
+export const falseGreens: CorpusCase[] = [
+  // 1. Coverage by exclusion
+  {
+    name: 'every common criterion excluded as "n/a", with no control at all',
+    kind: 'false greens',
+    files: () =>
+      excluding(
+        without(without(validProgram(), CONTROL), EVIDENCE),
+        criteriaOf('security')
+          .map((criterion) => `  - { id: ${criterion.id}, reason: "n/a" }\n`)
+          .join(''),
+      ),
+    expect: error('TB312', PROGRAM, 6, /every criterion of security/i),
+  },
+  {
+    name: 'an exclusion whose reason is "n/a"',
+    kind: 'false greens',
+    files: () => excluding(validProgram(), '  - { id: CC6.4, reason: "n/a" }\n'),
+    expect: error('TB311', PROGRAM, 7, /no reason an auditor can weigh/),
+  },
+  {
+    name: 'an exclusion whose reason is a blank',
+    kind: 'false greens',
+    files: () => excluding(validProgram(), '  - { id: CC6.4, reason: " " }\n'),
+    expect: error('TB104', PROGRAM, 7, /reason/),
+  },
+
+  // 2. Readiness mode left on
+  {
+    name: 'readiness mode left on after the audit window opened hides missing evidence',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), EVIDENCE, /artifacts:\n(.*\n){2}/, 'artifacts: []\n'),
+        PROGRAM,
+        'warn_within_days: 30',
+        'warn_within_days: 30\nreadiness: true',
+      ),
+    expect: error('TB402', EVIDENCE, 7),
+  },
+
+  // 3. Per-event controls never tested
+  {
+    name: 'a per-event series with no population for the window',
+    kind: 'false greens',
+    files: () => perEvent('  - { collected: 2026-03-02, location: "https://docs.test.example/chg-1.pdf" }\n'),
+    expect: error('TB403', EVIDENCE, 6, /no population/),
+  },
+  {
+    name: 'a per-event series whose only artifact is from 2019',
+    kind: 'false greens',
+    files: () =>
+      perEvent(
+        '  - { collected: 2019-05-02, location: "https://docs.test.example/chg-1.pdf" }\n',
+        'population:\n  - { source: Ticket system, exported: 2026-07-01, rows: 12, location: "https://docs.test.example/p.csv" }\n',
+      ),
+    expect: error('TB404', EVIDENCE, 7, /no artifact of an event inside the audit window/),
+  },
+  {
+    name: 'a population exported before the end of the period it lists',
+    kind: 'false greens',
+    files: () =>
+      perEvent(
+        '  - { collected: 2026-03-02, location: "https://docs.test.example/chg-1.pdf" }\n',
+        'population:\n  - { source: Ticket system, exported: 2026-04-01, rows: 12, location: "https://docs.test.example/p.csv" }\n',
+      ),
+    expect: error('TB405', EVIDENCE, 10, /before the end of the period/),
+  },
+
+  // 4. Evidence that predates what it claims
+  {
+    name: 'an artifact collected before the period it claims began',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        EVIDENCE,
+        '{ collected: 2026-07-03, period: 2026-Q2,',
+        '{ collected: 2026-03-20, period: 2026-Q2,',
+      ),
+    expect: error('TB603', EVIDENCE, 9, /claims 2026-Q2, which only began 2026-04-01/),
+  },
+  {
+    name: 'one artifact claiming six months of a monthly control',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: monthly'),
+        EVIDENCE,
+        /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+        'frequency: monthly\nartifacts:\n  - { collected: 2026-07-01, period: { start: 2026-01-01, end: 2026-06-30 }, location: "https://docs.test.example/h1.pdf" }\n',
+      ),
+    expect: error('TB601', EVIDENCE, 7, /no artifact for 2026-01/),
+  },
+
+  // 5. Frequencies never compared
+  {
+    name: 'a quarterly control evidenced only once a year',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        EVIDENCE,
+        /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+        'frequency: annual\nartifacts:\n  - { collected: 2026-06-20, location: "https://docs.test.example/y.pdf" }\n',
+      ),
+    expect: error('TB406', CONTROL, 8, /operates quarterly, but its evidence is collected less often/),
+  },
+
+  // 8. Lapsed assurance that never lapses
+  {
+    name: 'a SOC 2 Type II report with no period end',
+    kind: 'false greens',
+    files: () => vendor('assurance: { type: soc2-type2 }'),
+    expect: error('TB510', VENDOR, 10, /no `period_end`/),
+  },
+  {
+    name: 'a SOC 2 report whose period ends in the future',
+    kind: 'false greens',
+    files: () => vendor('assurance: { type: soc2-type2, period_end: 2026-12-31 }'),
+    expect: error('TB802', VENDOR, 10, /after the evaluation date/),
+  },
+  {
+    name: 'a critical subprocessor with no assurance at all',
+    kind: 'false greens',
+    files: () => edit(vendor(''), VENDOR, 'criticality: high', 'criticality: critical'),
+    expect: error('TB511', VENDOR, 5, /critical subprocessor/),
+  },
+
+  // 9. Dates that cannot be true
+  {
+    name: 'a policy approved in the future',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'approved: 2026-03-01', 'approved: 2026-08-01'),
+    expect: error('TB802', POLICY, 7, /approved on 2026-08-01/),
+  },
+  {
+    name: 'a required policy not yet in effect stands in for the one required',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'effective: 2026-03-01', 'effective: 2026-09-01'),
+    expect: error('TB302', PROGRAM, null, /takes effect only 2026-09-01/),
+  },
+  {
+    name: 'security training dated in the future',
+    kind: 'false greens',
+    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01]', 'trainings: [2026-02-01, 2026-09-01]'),
+    expect: error('TB802', PEOPLE, 5, /training of ada completed on 2026-09-01/),
+  },
+  {
+    name: 'a leaver who left before being hired',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', 'trainings: [2026-02-01], left: 2023-05-01 }'),
+    expect: error('TB805', PEOPLE, 5, /left 2023-05-01, before being hired/),
+  },
+  {
+    name: 'a Type II window of two days',
+    kind: 'false greens',
+    files: () => edit(validProgram(), PROGRAM, 'end: 2026-06-30', 'end: 2026-01-02'),
+    expect: error('TB807', PROGRAM, 8, /shorter than 3 months/),
+  },
+  {
+    name: 'a Type II window of 35 months',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), PROGRAM, '{ start: 2026-01-01, end: 2026-06-30 }', '{ start: 2024-01-01, end: 2026-11-30 }'),
+    expect: error('TB807', PROGRAM, 8, /longer than 12 months/),
+  },
+  {
+    name: 'a Type I report date with evidence only collected after it',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PROGRAM,
+        '  type: II\n  period: { start: 2026-01-01, end: 2026-06-30 }',
+        '  type: I\n  date: 2026-03-01',
+      ),
+    expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
+  },
+];
