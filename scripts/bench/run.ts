@@ -74,13 +74,16 @@ async function checkAndRead(documents: number, artifacts: number) {
   const warms: Measurement[] = [];
   const reads: Measurement[] = [];
   const parses: Measurement[] = [];
+  const verdicts: Measurement[] = [];
+  const bareParse = join(import.meta.dirname, 'bare-parse.ts');
   for (let i = 0; i < runs; i++) {
     rmSync(cache, { recursive: true, force: true });
     colds.push(await median('cold check', node, check, program, 1));
     if (!existsSync(cache)) throw new Error(`the check wrote no cache in ${cache}`);
     warms.push(await median('warm check', node, check, program, 1));
     reads.push(await median('bare read', node, [join(import.meta.dirname, 'bare-read.ts'), program], program, 1));
-    parses.push(await median('bare parse', node, [join(import.meta.dirname, 'bare-parse.ts'), program], program, 1));
+    parses.push(await median('bare parse', node, [bareParse, program], program, 1));
+    verdicts.push(await median('bare verdict parse', node, [bareParse, program, '--verdict'], program, 1));
   }
   return {
     program,
@@ -88,7 +91,9 @@ async function checkAndRead(documents: number, artifacts: number) {
     warm: middle(warms),
     read: middle(reads),
     parse: middle(parses),
+    verdict: middle(verdicts),
     coldOverParse: pairRatio(colds, parses),
+    coldOverVerdict: pairRatio(colds, verdicts),
     warmOverRead: pairRatio(warms, reads),
   };
 }
@@ -112,15 +117,18 @@ const results: Record<string, unknown> = {
   checkCold: base.cold,
   bareRead: base.read,
   bareParse: base.parse,
+  bareVerdictParse: base.verdict,
+  coldCheckOverBareVerdictParse: base.coldOverVerdict,
   checkOverBareRead: base.warmOverRead,
   coldCheckOverBareParse: base.coldOverParse,
 };
 console.log(row('(a) trustbook check, cold (no body cache)', base.cold));
 console.log(row('(a) trustbook check, warm (body cache)', base.warm));
 console.log(row('(b) bare read of the same frontmatter', base.read));
-console.log(row('(e) bare parse of the same MDX bodies', base.parse));
+console.log(row('(e) bare parse of the same MDX bodies to trees', base.parse));
+console.log(row("(e') bare parse of the bodies, verdict only", base.verdict));
 console.log(
-  `cold a/e = ${verdict(base.coldOverParse, 1.5)}, warm a/b = ${verdict(base.warmOverRead, 3)} (medians of the pair-by-pair ratios)`,
+  `cold a/e = ${verdict(base.coldOverParse, 1.5)}, cold a/e' = ${base.coldOverVerdict.toFixed(2)}, warm a/b = ${verdict(base.warmOverRead, 3)} (medians of the pair-by-pair ratios)`,
 );
 
 if (values.growth) {

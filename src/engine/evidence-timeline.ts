@@ -84,10 +84,41 @@ function isDue(period: Period, span: OperatingSpan): boolean {
   return (span.from === undefined || period.end >= span.from) && (span.to === undefined || period.end <= span.to);
 }
 
+const seriesByControl = new WeakMap<ProgramModel, Map<string, Document<EvidenceData>[]>>();
+
+/** The evidence series that name a control, indexed once per model. */
+export function evidenceOfControl(model: ProgramModel, controlId: string): Document<EvidenceData>[] {
+  let byControl = seriesByControl.get(model);
+  if (!byControl) {
+    byControl = new Map();
+    for (const series of model.evidence) {
+      for (const id of new Set(series.data.controls)) {
+        const list = byControl.get(id);
+        if (list) list.push(series);
+        else byControl.set(id, [series]);
+      }
+    }
+    seriesByControl.set(model, byControl);
+  }
+  return byControl.get(controlId) ?? [];
+}
+
+const implementedById = new WeakMap<ProgramModel, Map<string, Document<ControlData>[]>>();
+
 /** The controls of the series that count: implemented ones. */
 export function implementedControlsOf(model: ProgramModel, series: { data: EvidenceData }): Document<ControlData>[] {
-  const ids = new Set(series.data.controls);
-  return model.controls.filter((control) => ids.has(control.id) && control.data.status === 'implemented');
+  let byId = implementedById.get(model);
+  if (!byId) {
+    byId = new Map();
+    for (const control of model.controls) {
+      if (control.data.status !== 'implemented') continue;
+      const list = byId.get(control.id);
+      if (list) list.push(control);
+      else byId.set(control.id, [control]);
+    }
+    implementedById.set(model, byId);
+  }
+  return [...new Set(series.data.controls)].flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -125,11 +156,20 @@ function occurrenceOf(artifact: ArtifactData, claimed: Period, periods: Period[]
   return covered.find((index) => periods[index]!.start <= day && day <= periods[index]!.end) ?? covered.at(-1);
 }
 
+/** The periods of a unit whose occurrences the window asks for: the window itself for annual series. */
+export function windowPeriods(unit: PeriodUnit, window: AuditWindow): Period[] {
+  return unit === 'year'
+    ? [{ label: `${window.start}..${window.end}`, start: window.start, end: window.end }]
+    : periodsEndingWithin(unit, window.start, window.end);
+}
+
 /** How many of the window's periods an artifact's claimed period spans (for the "one artifact, many periods" finding). */
-export function periodsSpanned(artifact: ArtifactData, unit: PeriodUnit, window: AuditWindow): number {
+export function periodsSpanned(artifact: ArtifactData, unit: PeriodUnit, periods: readonly Period[]): number {
   const claimed = artifactPeriod(artifact, unit);
   if (!claimed || unit === 'year') return claimed ? 1 : 0;
-  return periodsEndingWithin(unit, window.start, window.end).filter((period) => contains(claimed, period)).length;
+  let count = 0;
+  for (const period of periods) if (contains(claimed, period)) count++;
+  return count;
 }
 
 /** One cell per period of the series' frequency in the window; empty for per-event series. */
@@ -142,10 +182,7 @@ export function evidenceTimeline(
   const unit = periodUnitOf(series.frequency);
   if (!unit) return [];
   const grace = collectionGraceDays[unit];
-  const periods =
-    unit === 'year'
-      ? [{ label: `${window.start}..${window.end}`, start: window.start, end: window.end }]
-      : periodsEndingWithin(unit, window.start, window.end);
+  const periods = windowPeriods(unit, window);
 
   const byPeriod = periods.map(() => [] as number[]);
   series.artifacts.forEach((artifact, index) => {

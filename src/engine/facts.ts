@@ -7,6 +7,7 @@ import type { ControlData, EvidenceData } from '../schema/index.ts';
 import type { CheckResult } from './check.ts';
 import type { Diagnostic, DiagnosticCode, Subject } from './diagnostics.ts';
 import type { Document } from './model.ts';
+import { evidenceOfControl as seriesOfControl } from './evidence-timeline.ts';
 import { isInOperation } from './rules/coverage.ts';
 
 /** Findings that say a control's evidence does not show it operating. */
@@ -61,7 +62,7 @@ export function findingsAboutPeriod(result: CheckResult, seriesId: string, perio
 
 /** The evidence series that name a control. */
 export function evidenceOfControl(result: CheckResult, controlId: string): Document<EvidenceData>[] {
-  return result.model.evidence.filter((series) => series.data.controls.includes(controlId));
+  return seriesOfControl(result.model, controlId);
 }
 
 /**

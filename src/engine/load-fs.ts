@@ -4,7 +4,7 @@
  * already known to parse is remembered on disk.
  */
 import { createHash } from 'node:crypto';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { bodyCacheVersion, bodyKey, readCleanBodies, writeCleanBodies } from './body-cache-fs.ts';
@@ -237,8 +237,13 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
   return records === undefined ? { status: 'present', sha256 } : { status: 'present', sha256, csvRecords: records };
 }
 
+type ParseCsv = (typeof import('csv-parse/sync'))['parse'];
+let parseCsv: ParseCsv | undefined;
+
 /** The records of a CSV export after its header line; undefined when it does not parse as CSV. */
 function csvRecords(bytes: Buffer): number | undefined {
+  // Loaded on first use: most programs keep no population export in the repository.
+  parseCsv ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: ParseCsv }).parse;
   try {
     const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown[];
     return Math.max(rows.length - 1, 0);

@@ -89,6 +89,11 @@ export interface ProgramModel {
    * own finding already fails the check.
    */
   unvalidated: { kind: DocumentKind; file: string; data: Record<string, unknown> }[];
+  /**
+   * Kinds with a file whose frontmatter could not be parsed at all: what it held is unknown, so rules that
+   * would report something missing of that kind stay quiet (the file's own finding fails the check).
+   */
+  unparsed: Set<DocumentKind>;
   /** Artifact files by their path as written (relative to evidence-index/). */
   artifactFiles: Map<string, ArtifactFileState>;
   /** Number of files read. */
@@ -114,6 +119,7 @@ export function emptyModel(): ProgramModel {
       Set<string>
     >,
     unvalidated: [],
+    unparsed: new Set(),
     artifactFiles: new Map(),
     documentsRead: 0,
   };
@@ -210,7 +216,13 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
   const parsed: ParsedDocument = isYaml
     ? { ...parseYaml((source.text ?? '').replace(/^\uFEFF/, '')), body: '', bodyLine: 1 }
     : parseFrontmatterDocument(source.text ?? '');
-  if (reportParseProblems(source.path, parsed.problems, diagnostics)) return;
+  if (reportParseProblems(source.path, parsed.problems, diagnostics)) {
+    // A file that does not parse still claims its id (its file name), and leaves what it held unknown: its
+    // own finding fails the check, and nothing else is reported because of it.
+    model.knownIds[info.kind].add(fileIdOf(source.path));
+    model.unparsed.add(info.kind);
+    return;
+  }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     diagnostics.push({
       severity: 'error',
@@ -222,7 +234,7 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     });
     return;
   }
-  const fileName = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const fileName = fileIdOf(source.path);
   const rawId = (parsed.data as { id?: unknown }).id;
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : fileName;
   model.knownIds[info.kind].add(id);
@@ -248,6 +260,11 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     keyLines: parsed.keyLines,
   };
   pushDocument(model, document);
+}
+
+/** The id a document gets from its file name: `policies/backup.mdx` is `backup`. */
+function fileIdOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
 }
 
 function pushDocument(model: ProgramModel, document: Document<unknown>): void {

@@ -50,8 +50,18 @@ function isoWeekOf(date: string): Period {
   return isoWeekPeriod(year - 1, isoWeeksIn(year - 1));
 }
 
+const parsedLabels = new Map<string, Period | undefined>();
+
 /** Parses a period label such as `2026-Q1`; undefined when it is not one (or names a week that does not exist). */
 export function parsePeriodLabel(label: string): Period | undefined {
+  // Tens of thousands of artifacts name a few dozen periods: each label is worked out once.
+  if (parsedLabels.has(label)) return parsedLabels.get(label);
+  const period = parseLabel(label);
+  if (parsedLabels.size < 10_000) parsedLabels.set(label, period);
+  return period;
+}
+
+function parseLabel(label: string): Period | undefined {
   const year = Number(label.slice(0, 4));
   let match: RegExpExecArray | null;
   if (/^\d{4}$/.test(label)) return monthsPeriod(label, year, 1, 12);

@@ -22,3 +22,16 @@ describe('a document that fails its schema', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['TB104']);
   });
 });
+
+describe('a document whose frontmatter does not parse at all', () => {
+  it('is one finding: its id still answers references, and nothing is reported missing because of it', () => {
+    for (const [file, search] of [
+      ['policies/information-security.mdx', 'title: information-security policy'],
+      ['content/controls/BASE-01.mdx', 'title: Baseline security program'],
+      ['evidence-index/EV-BASE-01.mdx', 'title: Baseline review record'],
+    ] as const) {
+      const result = check(edit(validProgram(), file, search, 'title: [broken'));
+      expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['TB001', file]]);
+    }
+  });
+});

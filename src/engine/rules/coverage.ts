@@ -65,19 +65,21 @@ export const coverageRule: Rule = (model, context) => {
       .filter(({ criteria }) => criteria.every((entry) => entry.exclusion !== undefined))
       .map(({ category }) => category),
   );
-  const gaps = coverage.flatMap(({ category, criteria }) =>
-    criteria
-      .filter((entry) => entry.controls.length === 0 && !entry.exclusion && !claimed.has(entry.criterion.id))
-      .map(({ criterion }): Diagnostic => ({
-        severity: 'error',
-        code: 'TB301',
-        file: PROGRAM_FILE,
-        line: lineOf(program, 'scope'),
-        subject: { kind: 'program', id: criterion.id },
-        message: `${criterion.id} (${criterion.label}) has no implemented control, and ${categoryLabels[category].toLowerCase()} is in scope`,
-        hint: `Add \`${criterion.id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
-      })),
-  );
+  const gaps = model.unparsed.has('control')
+    ? []
+    : coverage.flatMap(({ category, criteria }) =>
+        criteria
+          .filter((entry) => entry.controls.length === 0 && !entry.exclusion && !claimed.has(entry.criterion.id))
+          .map(({ criterion }): Diagnostic => ({
+            severity: 'error',
+            code: 'TB301',
+            file: PROGRAM_FILE,
+            line: lineOf(program, 'scope'),
+            subject: { kind: 'program', id: criterion.id },
+            message: `${criterion.id} (${criterion.label}) has no implemented control, and ${categoryLabels[category].toLowerCase()} is in scope`,
+            hint: `Add \`${criterion.id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
+          })),
+      );
   return [...gaps, ...checkExclusions(model, coverage, wholeCategories)];
 };
 

@@ -5,6 +5,7 @@
  */
 import type { Frequency } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { evidenceOfControl } from '../evidence-timeline.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -30,7 +31,7 @@ export const frequencyRule: Rule = (model) => {
   const diagnostics: Diagnostic[] = [];
   for (const control of model.controls) {
     if (control.data.status !== 'implemented') continue;
-    const series = model.evidence.filter((candidate) => candidate.data.controls.includes(control.id));
+    const series = evidenceOfControl(model, control.id);
     if (series.length === 0) continue; // the missing-evidence rule reports it
     const frequency = control.data.frequency;
     if (series.some((candidate) => isFrequentEnough(frequency, candidate.data.frequency))) continue;

@@ -15,7 +15,7 @@ export const missingEvidenceRule: Rule = (model, context) => {
   ]);
   const diagnostics: Diagnostic[] = [];
   for (const control of model.controls) {
-    if (control.data.status !== 'implemented' || proven.has(control.id)) continue;
+    if (control.data.status !== 'implemented' || proven.has(control.id) || model.unparsed.has('evidence')) continue;
     diagnostics.push({
       ...severity,
       code: 'TB401',

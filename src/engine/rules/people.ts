@@ -15,6 +15,7 @@ export const peopleRule: Rule = (model, context) => {
             code: 'TB508',
             file: people.file,
             line: lineOf(people, 'staff', index),
+            subject: { kind: 'person', id: person.id },
             message: `${person.id} has no background check on record`,
             hint: 'Record the date the check was completed as `background_check:` on the staff record.',
           },

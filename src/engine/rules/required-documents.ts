@@ -25,8 +25,10 @@ export const requiredDocumentsRule: Rule = (model, context) => {
     ...inForce.map((policy) => policy.data.kind),
     ...unvalidatedStrings(model, 'policy', 'kind'),
   ]);
+  // A policy file that does not parse may be the one required: its own finding is enough.
+  const policyUnknown = model.unparsed.has('policy');
   for (const { kind, name } of requiredPolicyKinds) {
-    if (kinds.has(kind)) continue;
+    if (kinds.has(kind) || policyUnknown) continue;
     const pending = model.policies.find((policy) => policy.data.kind === kind);
     diagnostics.push({
       severity: 'error',
@@ -39,7 +41,13 @@ export const requiredDocumentsRule: Rule = (model, context) => {
       hint: `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
     });
   }
-  if (!kinds.has('risk-assessment') && model.risks.length === 0 && model.knownIds.risk.size === 0) {
+  if (
+    !policyUnknown &&
+    !model.unparsed.has('risk') &&
+    !kinds.has('risk-assessment') &&
+    model.risks.length === 0 &&
+    model.knownIds.risk.size === 0
+  ) {
     diagnostics.push({
       severity: 'error',
       code: 'TB303',

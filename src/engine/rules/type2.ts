@@ -16,6 +16,7 @@ import {
   periodsSpanned,
   predatesClaim,
   seriesTimeline,
+  windowPeriods,
   type AuditWindow,
 } from '../evidence-timeline.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
@@ -80,8 +81,9 @@ function checkOccurrences(
       });
     }
   }
+  const periods = windowPeriods(unit, window);
   series.data.artifacts.forEach((artifact, index) => {
-    const spanned = periodsSpanned(artifact, unit, window);
+    const spanned = periodsSpanned(artifact, unit, periods);
     if (spanned <= 1) return;
     diagnostics.push({
       severity: 'warning',
