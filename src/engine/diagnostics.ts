@@ -1,4 +1,5 @@
 /** Findings: what the check reports, and the catalogue of codes with what each means and how to fix it. */
+import type { DocumentKind } from './document-kinds.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -24,19 +25,7 @@ export interface Diagnostic {
 
 /** The thing a finding is about: a document (by kind and id), a staff member, or the program itself. */
 export interface Subject {
-  kind:
-    | 'program'
-    | 'person'
-    | 'policy'
-    | 'control'
-    | 'procedure'
-    | 'evidence'
-    | 'vendor'
-    | 'risk'
-    | 'checklist'
-    | 'trust-page'
-    | 'system-description'
-    | 'assertion';
+  kind: DocumentKind | 'program' | 'person';
   id: string;
   /** For a finding about one period of an evidence series: the period's label. */
   period?: string;

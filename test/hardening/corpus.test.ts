@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/index.ts';
-import { corpus, type CorpusCase, type Kind } from './corpus.ts';
+import { corpus as cases, type CorpusCase, type Kind } from './corpus.ts';
+import { falseGreens } from './false-greens.ts';
+
+const corpus = [...falseGreens, ...cases];
 import {
   CASE_BUDGET_MS,
   checkInMemory,

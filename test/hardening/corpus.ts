@@ -19,7 +19,6 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckOptions, DiagnosticCode } from '../../src/engine/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
-import { falseGreens } from './false-greens.ts';
 
 export const PROGRAM = 'content/program.yaml';
 export const PEOPLE = 'content/people.yaml';
@@ -135,7 +134,6 @@ const artifactLocation = (location: string) =>
   edit(validProgram(), EVIDENCE, '"https://docs.test.example/q1.pdf"', JSON.stringify(location));
 
 export const corpus: CorpusCase[] = [
-  ...falseGreens,
   // ---------------------------------------------------------------- YAML syntax
   {
     name: 'a key indented under a scalar (bad indentation)',

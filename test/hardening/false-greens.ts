@@ -6,14 +6,17 @@
 import { criteriaOf } from '../../src/catalog/index.ts';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
-import type { CorpusCase, Expected } from './corpus.ts';
-
-const PROGRAM = 'content/program.yaml';
-const PEOPLE = 'content/people.yaml';
-const POLICY = 'policies/information-security.mdx';
-const CONTROL = 'content/controls/BASE-01.mdx';
-const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
-const VENDOR = 'content/vendors/cloudco.yaml';
+import {
+  CONTROL,
+  EVIDENCE,
+  fullProgram,
+  PEOPLE,
+  POLICY,
+  PROGRAM,
+  VENDOR,
+  type CorpusCase,
+  type Expected,
+} from './corpus.ts';
 
 const error = (code: DiagnosticCode, file: string, line: number | null, message?: RegExp): Expected =>
   message ? { code, file, line, message } : { code, file, line };
@@ -32,20 +35,11 @@ const perEvent = (artifacts: string, population = ''): Files => {
   );
 };
 
-const vendor = (fields: string): Files => ({
-  ...validProgram(),
-  [VENDOR]: `id: cloudco
-name: CloudCo
-purpose: Hosting
-data: [customer data]
-criticality: high
-subprocessor: true
-locations: [United States]
-added: 2025-01-01
-reviewed: 2026-03-01
-${fields}
-`,
-});
+/** The test program with one vendor, whose assurance lines are replaced by `fields`. */
+const vendor = (fields: string): Files => {
+  const files = fullProgram();
+  return { ...validProgram(), [VENDOR]: files[VENDOR]!.replace(/^assurance:.*\n/m, fields ? `${fields}\n` : '') };
+};
 
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
