@@ -13,6 +13,7 @@ Commands:
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
   evidence add <id>             record a collected artifact in an evidence series
+  sample                        draw the sample an auditor would test, into evidence-index/samples/
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
 
@@ -33,6 +34,11 @@ evidence add <id>:
   --collected YYYY-MM-DD        when it was collected (required)
   --period P                    the period it covers: 2026, 2026-H1, 2026-Q1, 2026-03, 2026-W05
   --note TEXT
+
+sample:
+  --seed N                      where the systematic selection starts (default: the recorded seed, else random)
+  --control ID                  draw again for one control only, keeping the rest of the recorded sample
+  --redraw                      replace the recorded sample of the window
 
 pdf:
   --out DIR                     where to write the PDFs (default: pdf/)
@@ -66,6 +72,7 @@ const commands: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.ts')).runReport,
   export: async () => (await import('./commands/export.ts')).runExport,
   evidence: async () => (await import('./commands/evidence.ts')).runEvidence,
+  sample: async () => (await import('./commands/sample.ts')).runSample,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,
 };

@@ -84,6 +84,7 @@ export const codes = {
   TB510: 'Vendor assurance without its date',
   TB511: 'Critical subprocessor without assurance',
   TB512: 'Carve-out subservice organization incomplete',
+  TB513: 'Leaver access not removed in time',
   TB601: 'Audit period without evidence',
   TB602: 'Artifact collected in the future',
   TB603: 'Artifact predates what it claims',
@@ -103,6 +104,10 @@ export const codes = {
   TB806: 'Background check long after hire',
   TB807: 'Audit window of an implausible length',
   TB808: 'Control dates inconsistent',
+  TB901: 'Population changed after sampling',
+  TB902: 'Sampled item without evidence',
+  TB903: 'Sample not in the population',
+  TB904: 'Sample record names an unknown series',
 } as const;
 
 export type DiagnosticCode = keyof typeof codes;

@@ -13,8 +13,10 @@ import { documentKinds, type DocumentKindInfo } from './document-kinds.ts';
 import {
   allDocuments,
   buildModel,
+  isSamplesFile,
   PEOPLE_FILE,
   PROGRAM_FILE,
+  SAMPLES_DIR,
   type ArtifactFileState,
   type ProgramModel,
   type SourceFile,
@@ -74,7 +76,7 @@ function scanProgram(root: string): ProgramFiles {
       if (hidden(entry.name)) continue;
       const path = `${info.path}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (path !== ARTIFACT_FILES_DIR) findNested(root, path, info, unread);
+        if (path !== ARTIFACT_FILES_DIR && path !== SAMPLES_DIR) findNested(root, path, info, unread);
       } else if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
         paths.push(path);
       } else if (markdownLike.test(entry.name)) {
@@ -83,6 +85,12 @@ function scanProgram(root: string): ProgramFiles {
     }
   }
   unread.push(...misnamedSingles(root, singles));
+  const samples = join(root, SAMPLES_DIR);
+  if (existsSync(samples) && statSync(samples).isDirectory()) {
+    for (const name of readdirSync(samples).sort()) {
+      if (!hidden(name) && isSamplesFile(`${SAMPLES_DIR}/${name}`)) paths.push(`${SAMPLES_DIR}/${name}`);
+    }
+  }
   return { paths, unreadable, unread };
 }
 
@@ -234,19 +242,21 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
   const bytes = readFileSync(real);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const records = countRecords && /\.csv$/i.test(file) ? csvRecords(bytes) : undefined;
-  return records === undefined ? { status: 'present', sha256 } : { status: 'present', sha256, csvRecords: records };
+  return records === undefined
+    ? { status: 'present', sha256 }
+    : { status: 'present', sha256, csvRecords: records.length, csvIds: records };
 }
 
 type ParseCsv = (typeof import('csv-parse/sync'))['parse'];
 let parseCsv: ParseCsv | undefined;
 
-/** The records of a CSV export after its header line; undefined when it does not parse as CSV. */
-function csvRecords(bytes: Buffer): number | undefined {
+/** The first field of each record of a CSV export after its header line; undefined when it is not CSV. */
+function csvRecords(bytes: Buffer): string[] | undefined {
   // Loaded on first use: most programs keep no population export in the repository.
   parseCsv ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: ParseCsv }).parse;
   try {
-    const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown[];
-    return Math.max(rows.length - 1, 0);
+    const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    return rows.slice(1).map((row) => String(row[0] ?? '').trim());
   } catch {
     return undefined;
   }

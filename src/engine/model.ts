@@ -4,7 +4,9 @@
  */
 import {
   peopleSchema,
+  samplesSchema,
   type AssertionData,
+  type SamplesData,
   programSchema,
   type ChecklistData,
   type ControlData,
@@ -25,6 +27,15 @@ import { validate } from './validate.ts';
 
 export const PROGRAM_FILE = 'content/program.yaml';
 export const PEOPLE_FILE = 'content/people.yaml';
+/** Where `trustbook sample` records the samples it draws, one YAML file per audit window. */
+export const SAMPLES_DIR = 'evidence-index/samples';
+
+/** True for a sample record: a `.yaml` file directly in evidence-index/samples/. */
+export function isSamplesFile(path: string): boolean {
+  return (
+    path.startsWith(`${SAMPLES_DIR}/`) && !path.slice(SAMPLES_DIR.length + 1).includes('/') && /\.ya?ml$/.test(path)
+  );
+}
 
 /** A file's path relative to the project root, and its text (or why it could not be read as text). */
 export interface SourceFile {
@@ -59,8 +70,10 @@ export type ArtifactFileState =
   | {
       status: 'present';
       sha256: string;
-      /** For a `.csv` file: how many records it holds after its header line. */
+      /** For a `.csv` population: how many records it holds after its header line. */
       csvRecords?: number;
+      /** For a `.csv` population: the first field of each record after the header, the events' ids. */
+      csvIds?: string[];
     }
   | { status: 'missing' }
   | { status: 'outside'; reason: string };
@@ -78,6 +91,8 @@ export interface ProgramModel {
   trustPages: Document<TrustPageData>[];
   systemDescription?: Document<SystemDescriptionData>;
   assertion?: Document<AssertionData>;
+  /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
+  samples: YamlFile<SamplesData>[];
   /**
    * Ids of every document of a kind, including those whose frontmatter failed its schema, so that
    * one broken file does not also make every reference to it an error.
@@ -120,6 +135,7 @@ export function emptyModel(): ProgramModel {
     >,
     unvalidated: [],
     unparsed: new Set(),
+    samples: [],
     artifactFiles: new Map(),
     documentsRead: 0,
   };
@@ -162,6 +178,9 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
     } else if (source.path === PEOPLE_FILE) {
       const people = readYamlFile(source, peopleSchema, 'people file', diagnostics);
       if (people) model.people = people;
+    } else if (isSamplesFile(source.path)) {
+      const samples = readYamlFile(source, samplesSchema, 'sample record', diagnostics);
+      if (samples) model.samples.push(samples);
     } else {
       addDocument(model, source, diagnostics);
     }

@@ -48,6 +48,8 @@ export const exceptionSchema = z.strictObject({
   response: z.string().trim().min(1),
   /** When the cause was remediated, if it has been. */
   remediated: calendarDate.optional(),
+  /** For a per-event series: the sampled item (event id) the exception concerns. */
+  sample: z.string().min(1).optional(),
 });
 
 /**

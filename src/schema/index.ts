@@ -12,3 +12,4 @@ export * from './checklist.ts';
 export * from './trust-page.ts';
 export * from './system-description.ts';
 export * from './assertion.ts';
+export * from './samples.ts';

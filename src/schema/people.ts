@@ -22,8 +22,12 @@ export const staffSchema = z.strictObject({
   background_check: calendarDate.optional(),
   /** Dates of completed security awareness training. */
   trainings: z.array(calendarDate).default([]),
-  /** Last day of work; records of people who left are kept but not checked. */
+  /** When the person's accounts were set up (onboarding). */
+  access_granted: calendarDate.optional(),
+  /** Last day of work; records of people who left are kept, and their offboarding is checked. */
   left: calendarDate.optional(),
+  /** When the last of the leaver's access was removed; due within `access_removal_days` of `left`. */
+  access_removed: calendarDate.optional(),
 });
 
 export const peopleSchema = z.strictObject({

@@ -72,8 +72,32 @@ export const programSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The audit firm's sample sizes, where they differ from the usual table (docs/sampling.md): how many
+   * occurrences to test per frequency, and for per-event controls a share of the population within bounds.
+   */
+  sampling: z
+    .strictObject({
+      annual: z.number().int().min(1).optional(),
+      semiannual: z.number().int().min(1).optional(),
+      quarterly: z.number().int().min(1).optional(),
+      monthly: z.number().int().min(1).optional(),
+      weekly: z.number().int().min(1).optional(),
+      daily: z.number().int().min(1).optional(),
+      /** Per-event controls: `percent` of the population, at least `min` and at most `max` items. */
+      per_event: z
+        .strictObject({
+          percent: z.number().min(0).max(100),
+          min: z.number().int().min(1),
+          max: z.number().int().min(1),
+        })
+        .optional(),
+    })
+    .optional(),
   /** Pins the evaluation date (for demo content). Otherwise the check uses today in UTC. */
   as_of: calendarDate.optional(),
+  /** Days after a leaver's last day by which all their access must be removed (the offboarding policy's deadline). */
+  access_removal_days: z.number().int().min(0).max(90).default(1),
   /** Items that expire within this many days are reported as warnings. */
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */

@@ -324,6 +324,36 @@ describe('dates an auditor would question', () => {
   });
 });
 
+describe('offboarding', () => {
+  const leaver = (fields: string) =>
+    edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', `trainings: [2026-02-01], left: 2026-05-15${fields} }`);
+
+  it('accepts access removed by the deadline, and reports it removed late', () => {
+    expect(findings(check(leaver(', access_removed: 2026-05-16')), 'TB513')).toEqual([]);
+    expect(findings(check(leaver(', access_removed: 2026-05-20')), 'TB513')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('after the deadline 2026-05-16') }),
+    ]);
+  });
+
+  it('follows the program’s deadline, and leaves leavers before the window and those not yet due alone', () => {
+    const relaxed = edit(
+      leaver(', access_removed: 2026-05-20'),
+      PROGRAM,
+      'warn_within_days: 30',
+      'warn_within_days: 30\naccess_removal_days: 7',
+    );
+    expect(findings(check(relaxed), 'TB513')).toEqual([]);
+    const before = edit(
+      validProgram(),
+      PEOPLE,
+      'trainings: [2026-02-01] }',
+      'trainings: [2026-02-01], left: 2025-11-15 }',
+    );
+    expect(findings(check(before), 'TB513')).toEqual([]);
+    expect(findings(check(leaver(''), { asOf: '2026-05-16' }), 'TB513')).toEqual([]);
+  });
+});
+
 describe('findings that point the right way', () => {
   it('reports a missing version or date as a missing field', () => {
     for (const field of ['version: "1.0"\n', 'approved: 2026-03-01\n']) {

@@ -197,6 +197,13 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB805', PEOPLE, 5, /left 2023-05-01, before being hired/),
   },
   {
+    name: 'a leaver in the window whose access removal was never recorded',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', 'trainings: [2026-02-01], left: 2026-05-15 }'),
+    expect: error('TB513', PEOPLE, 5, /no removal of their access is recorded/),
+  },
+  {
     name: 'a Type II window of two days',
     kind: 'false greens',
     files: () => edit(validProgram(), PROGRAM, 'end: 2026-06-30', 'end: 2026-01-02'),

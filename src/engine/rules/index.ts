@@ -9,6 +9,7 @@ import { peopleRule } from './people.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
+import { samplesRule } from './samples.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
 import type { Rule } from './context.ts';
@@ -30,4 +31,5 @@ export const rules: readonly Rule[] = [
   type2Rule,
   integrityRule,
   plausibleDatesRule,
+  samplesRule,
 ];

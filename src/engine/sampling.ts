@@ -1,0 +1,128 @@
+/**
+ * Sampling an auditor can re-derive: the population of each evidence series in the audit window (the rows of
+ * its population export, or the periods of its frequency that have come due), a sample size from a
+ * documented table, and a systematic selection from a seeded start that can be redone by hand or in a
+ * spreadsheet. docs/sampling.md states the method; nothing here touches the disk.
+ */
+import { createHash } from 'node:crypto';
+import type { EvidenceData, Frequency, Program, SampledSeries } from '../schema/index.ts';
+import { auditWindow, implementedControlsOf, seriesTimeline, type AuditWindow } from './evidence-timeline.ts';
+import type { Document, ProgramModel } from './model.ts';
+import { periodUnitOf } from './periods.ts';
+
+/** How many occurrences to test, by frequency: the common practitioner table for a year's window. */
+export const defaultSampleSizes: Record<Exclude<Frequency, 'per-event' | 'continuous'>, number> = {
+  annual: 1,
+  semiannual: 1,
+  quarterly: 2,
+  monthly: 3,
+  weekly: 10,
+  daily: 25,
+};
+
+/** Per-event controls: a share of the population, within bounds. */
+export const defaultPerEventSampling = { percent: 10, min: 10, max: 40 };
+
+export const SAMPLING_METHOD =
+  'systematic selection from a seeded start: with s = seed + the sum of the character codes of the series id, the items at positions floor((s mod N) + i * N / n) mod N, for i = 0 .. n-1, in population order (docs/sampling.md)';
+
+/** The series' own offset to the seed: the sum of the character codes of its id, so each series starts elsewhere. */
+export function seriesOffset(seriesId: string): number {
+  let sum = 0;
+  for (let i = 0; i < seriesId.length; i++) sum += seriesId.charCodeAt(i);
+  return sum;
+}
+
+/** The sample size for a series: the table's (or the program's) figure, never more than the population. */
+export function sampleSize(frequency: Frequency, populationSize: number, sampling: Program['sampling'] = {}): number {
+  if (populationSize === 0) return 0;
+  if (frequency === 'per-event') {
+    const { percent, min, max } = { ...defaultPerEventSampling, ...sampling.per_event };
+    const share = Math.ceil((populationSize * percent) / 100);
+    return Math.min(populationSize, Math.max(min, Math.min(max, share)));
+  }
+  const key = frequency === 'continuous' ? 'monthly' : frequency;
+  return Math.min(populationSize, sampling[key] ?? defaultSampleSizes[key]);
+}
+
+/**
+ * Positions (0-based) of the selected items: evenly spaced through the population from a start the seed
+ * sets, so every part of the window is represented and the same seed always gives the same items.
+ */
+export function selectPositions(seed: number, populationSize: number, size: number): number[] {
+  if (size <= 0 || populationSize <= 0) return [];
+  const start = seed % populationSize;
+  const step = populationSize / size;
+  return Array.from({ length: size }, (_, i) => Math.floor(start + i * step) % populationSize).sort((a, b) => a - b);
+}
+
+export interface Population {
+  kind: SampledSeries['kind'];
+  /** The items in order: event ids, or period labels. */
+  items: string[];
+  /** False when a per-event series keeps its population outside the repository (rows are then numbered). */
+  fromFile: boolean;
+}
+
+/**
+ * The population a series is sampled from. Per-event: every row of its population exports in the order
+ * listed (the first column is the event's id; an export kept only at a URL gives `row 1` .. `row N`).
+ * Periodic: the periods of the window that have come due while its controls were in operation.
+ */
+export function populationOf(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  window: AuditWindow,
+  asOf: string,
+): Population {
+  if (periodUnitOf(series.data.frequency) === undefined) {
+    const items: string[] = [];
+    let fromFile = true;
+    for (const population of series.data.population) {
+      const state = population.file ? model.artifactFiles.get(population.file) : undefined;
+      const ids = state?.status === 'present' ? state.csvIds : undefined;
+      if (ids) items.push(...ids);
+      else {
+        fromFile = false;
+        for (let row = 1; row <= population.rows; row++) items.push(`row ${items.length + 1}`);
+      }
+    }
+    return { kind: 'events', items, fromFile };
+  }
+  const items = seriesTimeline(model, series, window, asOf)
+    .filter((cell) => cell.state !== 'not-required' && cell.state !== 'not-yet-due')
+    .map((cell) => cell.period.label);
+  return { kind: 'periods', items, fromFile: true };
+}
+
+/** SHA-256 of a population's items, one per line: what the sample record keeps to notice a changed population. */
+export function populationHash(items: readonly string[]): string {
+  return createHash('sha256').update(items.join('\n')).digest('hex');
+}
+
+/** Draws the sample of every series evidencing a control in operation in the window (or of one control's). */
+export function drawSamples(model: ProgramModel, asOf: string, seed: number, onlyControl?: string): SampledSeries[] {
+  const window = auditWindow(model);
+  if (!window) return [];
+  const sampling = model.program?.data.sampling;
+  return [...model.evidence]
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
+    .flatMap((series): SampledSeries[] => {
+      const controls = implementedControlsOf(model, series).map((control) => control.id);
+      if (controls.length === 0 || (onlyControl !== undefined && !controls.includes(onlyControl))) return [];
+      const population = populationOf(model, series, window, asOf);
+      const size = sampleSize(series.data.frequency, population.items.length, sampling);
+      return [
+        {
+          series: series.id,
+          controls,
+          kind: population.kind,
+          population: { size: population.items.length, sha256: populationHash(population.items) },
+          size,
+          items: selectPositions(seed + seriesOffset(series.id), population.items.length, size).map(
+            (position) => population.items[position]!,
+          ),
+        },
+      ];
+    });
+}
