@@ -9,9 +9,9 @@ const { model } = result;
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 describe('the sample program', () => {
-  it('checks with 0 errors and a few honest warnings: two things due soon and one disclosed exception', () => {
+  it('checks with 0 errors and a few honest warnings: two things due soon and two disclosed exceptions', () => {
     expect(result.summary.errors).toBe(0);
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['TB503', 'TB507', 'TB606']);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['TB503', 'TB507', 'TB606', 'TB606']);
     expect(result.summary.asOf).toBe('2026-11-30');
   });
 
@@ -20,7 +20,11 @@ describe('the sample program', () => {
     for (const series of model.evidence.filter((s) => s.data.frequency === 'per-event')) {
       expect(series.data.population.length, series.id).toBeGreaterThan(0);
     }
-    expect(model.evidence.flatMap((s) => s.data.exceptions)).toHaveLength(1);
+    // One periodic review missed, and one sampled access request granted before it was approved.
+    const exceptions = model.evidence.flatMap((s) => s.data.exceptions);
+    expect(exceptions).toHaveLength(2);
+    expect(exceptions.filter((exception) => exception.sample !== undefined)).toHaveLength(1);
+    expect(model.samples).toHaveLength(1);
     const midWindow = model.controls.filter(
       (c) => c.data.implemented !== undefined && c.data.implemented > window.start && c.data.implemented <= window.end,
     );

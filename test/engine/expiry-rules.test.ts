@@ -124,8 +124,10 @@ describe('people', () => {
     ]);
   });
 
-  it('does not check people who have left', () => {
-    const result = check(addStaff('{ id: bo, role: ceo, hired: 2020-01-10, left: 2026-01-31 }'));
+  it('does not check the training or background check of people who have left', () => {
+    const result = check(
+      addStaff('{ id: bo, role: ceo, hired: 2020-01-10, left: 2026-01-31, access_removed: 2026-01-31 }'),
+    );
     expect(result.diagnostics).toEqual([]);
   });
 });
