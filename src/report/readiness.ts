@@ -1,20 +1,49 @@
 /**
- * The readiness and gap report: coverage per category and criterion, what is missing or expired, what falls
- * due next, checklist progress, and a readiness score per category. Built from a check result; no disk.
+ * The readiness and gap report: coverage per category and criterion, the points of focus the design addresses
+ * and leaves open, what is missing or expired, what falls due next, checklist progress, and a readiness score
+ * per category. Built from a check result; no disk.
  */
-import { categoryLabels, type Category } from '../catalog/index.ts';
+import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
 import { checkBindings } from '../engine/checklist-bindings.ts';
 import { isBindingDone } from '../engine/checklist-state.ts';
 import { upcomingDeadlines } from '../engine/deadlines.ts';
 import { controlStatus } from '../engine/facts.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
-import { computeCoverage } from '../engine/rules/coverage.ts';
+import { computeCoverage, type CriterionCoverage } from '../engine/rules/coverage.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;
 
 export const scoreMethod =
   'Each category scores 0 to 100: half for coverage (the share of its criteria that have a control in operation or a reasoned exclusion) and half for operation (the share of those controls whose evidence has no finding against it: present, current, every audit period covered on time, populations complete, files intact; a finding readiness mode reports as a warning counts against it too, and a disclosed exception does not count as operating). Policies, vendors, risks and people are program-wide and appear as findings, not in the score.';
+
+export const pointsOfFocusMethod =
+  'Points of focus are the characteristics an auditor looks for in the controls that meet a criterion. They are guidance, not requirements: a criterion can be met without every one of them, an open point is neither an error nor a warning, and none of them counts in the score. A point is addressed when a control in operation that addresses its criterion cites it. Only points that apply to this program are counted: those for every engagement, those of a category in scope, and those for a system (SOC 2 is examined at the system level); criteria the program excludes are left out.';
+
+/** One point of focus as the design review lists it. */
+export interface ReviewedPoint {
+  id: string;
+  label: string;
+}
+
+/** The points of focus of one criterion that apply to the program, as the design addresses them or not. */
+export interface CriterionPointsOfFocus {
+  id: string;
+  label: string;
+  /** How many of the criterion's points of focus apply to the program. */
+  applicable: number;
+  /** Points cited by a control in operation that addresses the criterion, with those controls' ids. */
+  addressed: (ReviewedPoint & { controls: string[] })[];
+  /** Applicable points no control in operation cites. */
+  open: ReviewedPoint[];
+}
+
+/** The design review of one category: how many applicable points of focus its controls address. */
+export interface CategoryPointsOfFocus {
+  applicable: number;
+  addressed: number;
+  criteria: CriterionPointsOfFocus[];
+}
 
 export interface CategoryReadiness {
   category: Category;
@@ -31,6 +60,8 @@ export interface CategoryReadiness {
     status: 'covered' | 'excluded' | 'gap';
     exclusion?: string;
   }[];
+  /** Guidance only: it does not enter the score. */
+  pointsOfFocus: CategoryPointsOfFocus;
 }
 
 export interface ReadinessReport {
@@ -41,6 +72,7 @@ export interface ReadinessReport {
   audit: { type: string; start?: string; end?: string; date?: string; auditor?: string };
   categories: CategoryReadiness[];
   scoreMethod: string;
+  pointsOfFocusMethod: string;
   errors: Diagnostic[];
   warnings: Diagnostic[];
   /** What falls due, by file: a deadline's line is worked out only for findings, which list it. */
@@ -51,6 +83,7 @@ export interface ReadinessReport {
 export function readinessReport(result: CheckResult): ReadinessReport {
   const { model, diagnostics, summary } = result;
   const program = model.program?.data;
+  const scope = program?.scope ?? [];
   const categories = computeCoverage(model, summary.asOf).map((coverage): CategoryReadiness => {
     const controls = new Map(coverage.criteria.flatMap((entry) => entry.controls.map((c) => [c.id, c] as const)));
     const operating = [...controls.values()].filter((control) => controlStatus(result, control) === 'operating').length;
@@ -71,6 +104,7 @@ export function readinessReport(result: CheckResult): ReadinessReport {
         status: entry.controls.length > 0 ? 'covered' : entry.exclusion ? 'excluded' : 'gap',
         ...(entry.exclusion ? { exclusion: entry.exclusion } : {}),
       })),
+      pointsOfFocus: reviewPointsOfFocus(coverage.criteria, scope),
     };
   });
   return {
@@ -86,6 +120,7 @@ export function readinessReport(result: CheckResult): ReadinessReport {
     },
     categories,
     scoreMethod,
+    pointsOfFocusMethod,
     errors: diagnostics.filter((d) => d.severity === 'error'),
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     upcoming: upcomingDeadlines(model, summary.asOf, REPORT_HORIZON_DAYS).map((deadline) => ({
@@ -109,5 +144,48 @@ export function readinessReport(result: CheckResult): ReadinessReport {
         percent: total === 0 ? 100 : Math.round((done / total) * 100),
       };
     }),
+  };
+}
+
+/**
+ * Whether a point of focus applies to a program with this scope. SOC 2 examines a system, so system-level
+ * points apply; the catalog does not know whether the system produces goods, so those points follow
+ * processing integrity.
+ */
+export function appliesToProgram(point: PointOfFocus, scope: readonly Category[]): boolean {
+  switch (point.applies) {
+    case 'all':
+    case 'system-level':
+      return true;
+    case 'processing-integrity-goods':
+      return scope.includes('processing-integrity');
+    default:
+      return scope.includes(point.applies);
+  }
+}
+
+function reviewPointsOfFocus(criteria: CriterionCoverage[], scope: readonly Category[]): CategoryPointsOfFocus {
+  const reviewed = criteria
+    .filter((entry) => entry.exclusion === undefined)
+    .map(({ criterion, controls }): CriterionPointsOfFocus => {
+      const points = pointsOfFocusOf(criterion.id).filter((point) => appliesToProgram(point, scope));
+      const citing = (point: PointOfFocus) =>
+        controls.filter((control) => control.data.points_of_focus.includes(point.id)).map((control) => control.id);
+      const addressed = points
+        .map((point) => ({ id: point.id, label: point.label, controls: citing(point) }))
+        .filter((point) => point.controls.length > 0);
+      const cited = new Set(addressed.map((point) => point.id));
+      return {
+        id: criterion.id,
+        label: criterion.label,
+        applicable: points.length,
+        addressed,
+        open: points.filter((point) => !cited.has(point.id)).map((point) => ({ id: point.id, label: point.label })),
+      };
+    });
+  return {
+    applicable: reviewed.reduce((sum, entry) => sum + entry.applicable, 0),
+    addressed: reviewed.reduce((sum, entry) => sum + entry.addressed.length, 0),
+    criteria: reviewed,
   };
 }

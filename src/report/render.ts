@@ -1,10 +1,40 @@
 /** The readiness report as Markdown, JSON or a standalone HTML page. */
-import type { ReadinessReport } from './readiness.ts';
+import type { CategoryReadiness, ReadinessReport } from './readiness.ts';
 
 export type ReportFormat = 'md' | 'json' | 'html';
 export const reportFormats: readonly ReportFormat[] = ['md', 'json', 'html'];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `3/11`: points of focus addressed of those applicable. */
+const pointShare = (addressed: number, applicable: number) => `${addressed}/${applicable}`;
+
+/** The points-of-focus design review: one summary line per category, then one line per criterion. */
+function pointsOfFocusMarkdown(report: ReadinessReport): string[] {
+  return [
+    '## Points of focus',
+    '',
+    report.pointsOfFocusMethod,
+    '',
+    '| category | points of focus addressed |',
+    '| --- | ---: |',
+    ...report.categories.map(
+      (c) => `| ${c.label} | ${pointShare(c.pointsOfFocus.addressed, c.pointsOfFocus.applicable)} |`,
+    ),
+    '',
+    ...report.categories.flatMap((c) => [
+      `### ${c.label}: ${c.pointsOfFocus.addressed} of ${c.pointsOfFocus.applicable} points addressed`,
+      '',
+      '| criterion | addressed | addressed by | open points |',
+      '| --- | ---: | --- | --- |',
+      ...c.pointsOfFocus.criteria.map(
+        (k) =>
+          `| ${k.id} | ${pointShare(k.addressed.length, k.applicable)} | ${k.addressed.map((p) => `${p.id} (${p.controls.join(', ')})`).join('; ') || '—'} | ${cell(k.open.map((p) => `${p.id} ${p.label}`).join('; ')) || '—'} |`,
+      ),
+      '',
+    ]),
+  ];
+}
 
 export function reportMarkdown(report: ReadinessReport): string {
   const lines = [
@@ -68,6 +98,7 @@ export function reportMarkdown(report: ReadinessReport): string {
       ),
       '',
     ]),
+    ...pointsOfFocusMarkdown(report),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -88,7 +119,7 @@ export function reportHtml(report: ReadinessReport): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>SOC 2 readiness: ${escapeHtml(report.organization)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d5dbe1;padding:.35rem .5rem;text-align:left}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.5}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}caption{text-align:left;font-weight:600;padding-bottom:.35rem}th,td{border-bottom:1px solid #d5dbe1;padding:.35rem .5rem;text-align:left;vertical-align:top}ul.points{margin:0;padding-left:1.1rem;font-size:.9em}@media print{table{break-inside:auto}tr{break-inside:avoid}}</style>
 </head>
 <body>
 <main>
@@ -104,10 +135,31 @@ export function reportHtml(report: ReadinessReport): string {
 <table><thead><tr><th>Due</th><th>What</th><th>File</th></tr></thead><tbody>${rows(report.upcoming.map((u) => [u.due, u.what, u.file]))}</tbody></table>
 <h2>Checklists</h2>
 <ul>${report.checklists.map((c) => `<li>${escapeHtml(c.title)}: ${c.done} of ${c.total} (${c.percent}%)</li>`).join('')}</ul>
+${pointsOfFocusHtml(report)}
 </main>
 </body>
 </html>
 `;
+}
+
+function pointsOfFocusHtml(report: ReadinessReport): string {
+  const list = (items: string[]) =>
+    items.length === 0 ? '—' : `<ul class="points">${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+  const categoryTable = (c: CategoryReadiness) => `<table>
+<caption>${escapeHtml(c.label)}: ${c.pointsOfFocus.addressed} of ${c.pointsOfFocus.applicable} points of focus addressed</caption>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Addressed</th><th scope="col">Addressed by</th><th scope="col">Open points</th></tr></thead>
+<tbody>${c.pointsOfFocus.criteria
+    .map(
+      (k) =>
+        `<tr><th scope="row">${k.id}</th><td>${pointShare(k.addressed.length, k.applicable)}</td><td>${list(k.addressed.map((p) => `${p.id} ${escapeHtml(p.label)} (${escapeHtml(p.controls.join(', '))})`))}</td><td>${list(k.open.map((p) => `${p.id} ${escapeHtml(p.label)}`))}</td></tr>`,
+    )
+    .join('\n')}</tbody></table>`;
+  return `<h2>Points of focus</h2>
+<p>${escapeHtml(report.pointsOfFocusMethod)}</p>
+<table><caption>Points of focus addressed by category</caption>
+<thead><tr><th scope="col">Category</th><th scope="col">Points of focus addressed</th></tr></thead>
+<tbody>${report.categories.map((c) => `<tr><th scope="row">${escapeHtml(c.label)}</th><td>${pointShare(c.pointsOfFocus.addressed, c.pointsOfFocus.applicable)}</td></tr>`).join('\n')}</tbody></table>
+${report.categories.map(categoryTable).join('\n')}`;
 }
 
 export function renderReport(report: ReadinessReport, format: ReportFormat): string {

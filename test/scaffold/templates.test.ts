@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { categories } from '../../src/catalog/index.ts';
+import { categories, pointOfFocus } from '../../src/catalog/index.ts';
 import { programFiles } from '../../src/cli/commands/init.ts';
 import { buildModel } from '../../src/engine/index.ts';
 import { parseFrontmatterDocument } from '../../src/engine/frontmatter.ts';
@@ -32,6 +32,17 @@ describe('templates', () => {
         criteria: string[];
       };
       expect(controlCategory(data.criteria), template).toBeDefined();
+    }
+  });
+
+  it('start every control with one to four points of focus of its own criteria', () => {
+    const { model } = buildModel([...everything].map(([path, text]) => ({ path, text })));
+    for (const control of model.controls) {
+      const points = control.data.points_of_focus;
+      expect(points.length, control.id).toBeGreaterThanOrEqual(1);
+      expect(points.length, control.id).toBeLessThanOrEqual(4);
+      for (const id of points)
+        expect(control.data.criteria, `${control.id} ${id}`).toContain(pointOfFocus(id)?.criterion);
     }
   });
 
