@@ -14,6 +14,7 @@ Commands:
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
   evidence add <id>             record a collected artifact in an evidence series
   sample                        draw the sample an auditor would test, into evidence-index/samples/
+  audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
 
@@ -39,6 +40,10 @@ sample:
   --seed N                      where the systematic selection starts (default: the recorded seed, else random)
   --control ID                  draw again for one control only, keeping the rest of the recorded sample
   --redraw                      replace the recorded sample of the window
+
+audit:
+  --out DIR                     where to write workpaper.html and workpaper.csv (default: audit/ in the program)
+  --as-of D, --root DIR         as for check
 
 pdf:
   --out DIR                     where to write the PDFs (default: pdf/)
@@ -73,6 +78,7 @@ const commands: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.ts')).runExport,
   evidence: async () => (await import('./commands/evidence.ts')).runEvidence,
   sample: async () => (await import('./commands/sample.ts')).runSample,
+  audit: async () => (await import('./commands/audit.ts')).runAudit,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,
 };

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { EvidenceData, Frequency, Program, SampledSeries } from '../schema/index.ts';
 import { auditWindow, implementedControlsOf, seriesTimeline, type AuditWindow } from './evidence-timeline.ts';
-import type { Document, ProgramModel } from './model.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { lineOf, type Document, type ProgramModel } from './model.ts';
 import { periodUnitOf } from './periods.ts';
 
 /** How many occurrences to test, by frequency: the common practitioner table for a year's window. */
@@ -125,4 +126,16 @@ export function drawSamples(model: ProgramModel, asOf: string, seed: number, onl
         },
       ];
     });
+}
+
+/**
+ * Whether a finding about a series makes its population unfit to sample: missing or incomplete (TB403,
+ * TB405), or its export missing, altered or outside evidence-index/ (TB701–TB703 on a population's file;
+ * the same codes on an artifact's file concern that artifact, not the population).
+ */
+export function makesPopulationUnfit(series: Document<EvidenceData>, finding: Diagnostic): boolean {
+  if (finding.severity !== 'error' && finding.deferred !== true) return false;
+  if (finding.code === 'TB403' || finding.code === 'TB405') return true;
+  if (finding.code !== 'TB701' && finding.code !== 'TB702' && finding.code !== 'TB703') return false;
+  return series.data.population.some((_, index) => lineOf(series, 'population', index, 'file') === finding.line);
 }

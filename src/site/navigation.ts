@@ -34,6 +34,7 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Risks', path: 'risks/' },
     { label: 'People', path: 'people/' },
     { label: 'System', path: 'system-description/' },
+    { label: 'Mock audit', path: 'audit/' },
     { label: 'Readiness', path: 'readiness/' },
     { label: 'Search', path: 'search/' },
   ],

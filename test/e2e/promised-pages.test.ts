@@ -49,6 +49,7 @@ const promised: Record<SiteName, string[]> = {
     '/risks/',
     '/people/',
     '/system-description/',
+    '/audit/',
     '/readiness/',
     '/search/',
   ],

@@ -8,16 +8,13 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { auditWindow } from '../../engine/evidence-timeline.ts';
-import { findingsAbout, isBlocking } from '../../engine/facts.ts';
+import { findingsAbout } from '../../engine/facts.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { SAMPLES_DIR } from '../../engine/model.ts';
-import { drawSamples, SAMPLING_METHOD } from '../../engine/sampling.ts';
+import { drawSamples, makesPopulationUnfit, SAMPLING_METHOD } from '../../engine/sampling.ts';
 import type { SampledSeries, SamplesData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
-
-/** Findings that make a population unfit to sample: missing, incomplete, or its export altered. */
-const unfitPopulation = new Set(['TB403', 'TB405', 'TB701', 'TB702', 'TB703']);
 
 export function runSample(args: string[], io: Io): number {
   const { values } = parse(args, {
@@ -69,8 +66,9 @@ export function runSample(args: string[], io: Io): number {
 
   const skipped: string[] = [];
   const drawn = drawSamples(model, asOf, chosenSeed, values.control).filter((sampled) => {
-    const unfit = findingsAbout(result, 'evidence', sampled.series).find(
-      (finding) => unfitPopulation.has(finding.code) && isBlocking(finding),
+    const series = model.evidence.find((candidate) => candidate.id === sampled.series)!;
+    const unfit = findingsAbout(result, 'evidence', sampled.series).find((finding) =>
+      makesPopulationUnfit(series, finding),
     );
     if (unfit) skipped.push(`${sampled.series}: not sampled, ${unfit.code} ${unfit.message}`);
     return !unfit;
