@@ -9,9 +9,9 @@ const { model } = result;
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 describe('the sample program', () => {
-  it('checks with 0 errors and a few honest warnings: two things due soon and two disclosed exceptions', () => {
+  it('checks with 0 errors and a few honest warnings: three things due soon (a vendor review, a new hire’s training and policy acknowledgement) and two disclosed exceptions', () => {
     expect(result.summary.errors).toBe(0);
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['TB503', 'TB507', 'TB606', 'TB606']);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['TB503', 'TB507', 'TB520', 'TB606', 'TB606']);
     expect(result.summary.asOf).toBe('2026-11-30');
   });
 

@@ -15,6 +15,8 @@ Commands:
   evidence add <id>             record a collected artifact in an evidence series
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
+  requests import FILE          read the audit firm's request list (.csv or .xlsx) into content/requests/
+  acknowledgements import FILE  record policy acknowledgements from a form's CSV export
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
 
@@ -41,9 +43,22 @@ sample:
   --control ID                  draw again for one control only, keeping the rest of the recorded sample
   --redraw                      replace the recorded sample of the window
 
+acknowledgements import FILE:
+  --map person=COL,policy=COL,version=COL,date=COL[,sha256=COL]
+                                the CSV column of each field (headers matched without case); without sha256,
+                                the current text's hash is recorded for rows of the current version
+  --as-of D, --root DIR         as for check; writes content/acknowledgements/<as-of>-<file>.yaml
+
 audit:
   --out DIR                     where to write workpaper.html and workpaper.csv (default: audit/ in the program)
   --as-of D, --root DIR         as for check
+
+requests import FILE:
+  --map id=COL,request=COL      the firm's column names (also criteria=, controls=, evidence=); by default
+                                found by header (id, request, criteria, controls, evidence)
+  --name NAME                   writes content/requests/NAME.yaml (default: the audit firm's name)
+  --replace                     import over an existing list (its confirmed mappings are lost)
+  --root DIR                    the program's folder
 
 pdf:
   --out DIR                     where to write the PDFs (default: pdf/)
@@ -79,6 +94,8 @@ const commands: Record<string, () => Promise<Command>> = {
   evidence: async () => (await import('./commands/evidence.ts')).runEvidence,
   sample: async () => (await import('./commands/sample.ts')).runSample,
   audit: async () => (await import('./commands/audit.ts')).runAudit,
+  requests: async () => (await import('./commands/requests.ts')).runRequests,
+  acknowledgements: async () => (await import('./commands/acknowledgements.ts')).runAcknowledgements,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,
 };

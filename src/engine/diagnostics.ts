@@ -85,6 +85,10 @@ export const codes = {
   TB511: 'Critical subprocessor without assurance',
   TB512: 'Carve-out subservice organization incomplete',
   TB513: 'Leaver access not removed in time',
+  TB520: 'Policy not acknowledged',
+  TB521: 'Acknowledgement of a text that never existed',
+  TB522: 'Acknowledgement names an unknown person or policy',
+  TB523: 'Acknowledgement dated impossibly',
   TB601: 'Audit period without evidence',
   TB602: 'Artifact collected in the future',
   TB603: 'Artifact predates what it claims',
@@ -108,6 +112,9 @@ export const codes = {
   TB902: 'Sampled item without evidence',
   TB903: 'Sample not in the population',
   TB904: 'Sample record names an unknown series',
+  TB910: 'Request names an unknown control or evidence series',
+  TB911: 'Request mapping not confirmed',
+  TB912: 'Duplicate request id',
 } as const;
 
 export type DiagnosticCode = keyof typeof codes;

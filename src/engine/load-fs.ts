@@ -14,6 +14,10 @@ import {
   allDocuments,
   buildModel,
   isSamplesFile,
+  isRequestsFile,
+  REQUESTS_DIR,
+  ACKNOWLEDGEMENTS_DIR,
+  isAcknowledgementsFile,
   PEOPLE_FILE,
   PROGRAM_FILE,
   SAMPLES_DIR,
@@ -89,6 +93,19 @@ function scanProgram(root: string): ProgramFiles {
   if (existsSync(samples) && statSync(samples).isDirectory()) {
     for (const name of readdirSync(samples).sort()) {
       if (!hidden(name) && isSamplesFile(`${SAMPLES_DIR}/${name}`)) paths.push(`${SAMPLES_DIR}/${name}`);
+    }
+  }
+  const acknowledgements = join(root, ACKNOWLEDGEMENTS_DIR);
+  if (existsSync(acknowledgements) && statSync(acknowledgements).isDirectory()) {
+    for (const name of readdirSync(acknowledgements).sort()) {
+      const path = `${ACKNOWLEDGEMENTS_DIR}/${name}`;
+      if (!hidden(name) && isAcknowledgementsFile(path)) paths.push(path);
+    }
+  }
+  const requests = join(root, REQUESTS_DIR);
+  if (existsSync(requests) && statSync(requests).isDirectory()) {
+    for (const name of readdirSync(requests).sort()) {
+      if (!hidden(name) && isRequestsFile(`${REQUESTS_DIR}/${name}`)) paths.push(`${REQUESTS_DIR}/${name}`);
     }
   }
   return { paths, unreadable, unread };

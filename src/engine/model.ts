@@ -5,6 +5,10 @@
 import {
   peopleSchema,
   samplesSchema,
+  requestsSchema,
+  type RequestsData,
+  acknowledgementsSchema,
+  type AcknowledgementsData,
   type AssertionData,
   type SamplesData,
   programSchema,
@@ -34,6 +38,28 @@ export const SAMPLES_DIR = 'evidence-index/samples';
 export function isSamplesFile(path: string): boolean {
   return (
     path.startsWith(`${SAMPLES_DIR}/`) && !path.slice(SAMPLES_DIR.length + 1).includes('/') && /\.ya?ml$/.test(path)
+  );
+}
+
+/** Where policy acknowledgements are recorded, one YAML file per import or period. */
+export const ACKNOWLEDGEMENTS_DIR = 'content/acknowledgements';
+
+/** True for an acknowledgement record: a `.yaml` file directly in content/acknowledgements/. */
+export function isAcknowledgementsFile(path: string): boolean {
+  return (
+    path.startsWith(`${ACKNOWLEDGEMENTS_DIR}/`) &&
+    !path.slice(ACKNOWLEDGEMENTS_DIR.length + 1).includes('/') &&
+    /\.ya?ml$/.test(path)
+  );
+}
+
+/** Where `trustbook requests import` writes the audit firm's request lists, one YAML file per list. */
+export const REQUESTS_DIR = 'content/requests';
+
+/** True for a request list: a `.yaml` file directly in content/requests/. */
+export function isRequestsFile(path: string): boolean {
+  return (
+    path.startsWith(`${REQUESTS_DIR}/`) && !path.slice(REQUESTS_DIR.length + 1).includes('/') && /\.ya?ml$/.test(path)
   );
 }
 
@@ -93,6 +119,10 @@ export interface ProgramModel {
   assertion?: Document<AssertionData>;
   /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
   samples: YamlFile<SamplesData>[];
+  /** The audit firm's request lists (`content/requests/*.yaml`), each in the firm's order. */
+  requests: YamlFile<RequestsData>[];
+  /** Policy acknowledgements (`content/acknowledgements/*.yaml`). */
+  acknowledgements: YamlFile<AcknowledgementsData>[];
   /**
    * Ids of every document of a kind, including those whose frontmatter failed its schema, so that
    * one broken file does not also make every reference to it an error.
@@ -136,6 +166,8 @@ export function emptyModel(): ProgramModel {
     unvalidated: [],
     unparsed: new Set(),
     samples: [],
+    requests: [],
+    acknowledgements: [],
     artifactFiles: new Map(),
     documentsRead: 0,
   };
@@ -181,6 +213,12 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
     } else if (isSamplesFile(source.path)) {
       const samples = readYamlFile(source, samplesSchema, 'sample record', diagnostics);
       if (samples) model.samples.push(samples);
+    } else if (isRequestsFile(source.path)) {
+      const requests = readYamlFile(source, requestsSchema, 'request list', diagnostics);
+      if (requests) model.requests.push(requests);
+    } else if (isAcknowledgementsFile(source.path)) {
+      const acknowledgements = readYamlFile(source, acknowledgementsSchema, 'acknowledgement record', diagnostics);
+      if (acknowledgements) model.acknowledgements.push(acknowledgements);
     } else {
       addDocument(model, source, diagnostics);
     }

@@ -10,6 +10,7 @@ import { auditWindow, collectionGraceDays, seriesTimeline } from '../engine/evid
 import { findingsAbout, findingsAboutPeriod, isBlocking } from '../engine/facts.ts';
 import { periodUnitOf } from '../engine/periods.ts';
 import { toCsv } from './csv.ts';
+import { hasRequestList, requestListCsv } from './requests.ts';
 
 export const pbcHeader = [
   'request id',
@@ -140,7 +141,9 @@ function periodStatus(state: string, periodFindings: Diagnostic[], wholeSeries: 
   return wholeSeries.length > 0 ? 'not current' : 'provided';
 }
 
+/** The PBC file: the audit firm's own request list when the program has imported one, else the list above. */
 export function pbcCsv(result: CheckResult): string {
+  if (hasRequestList(result)) return requestListCsv(result);
   return toCsv(
     pbcHeader,
     pbcRows(result).map((r) => [

@@ -13,3 +13,5 @@ export * from './trust-page.ts';
 export * from './system-description.ts';
 export * from './assertion.ts';
 export * from './samples.ts';
+export * from './requests.ts';
+export * from './acknowledgements.ts';

@@ -39,6 +39,8 @@ export const policySchema = z.strictObject({
   audience: audience.default(['employees', 'auditors']),
   /** One or two sentences for lists and the trust center. */
   summary: z.string().optional(),
+  /** Role ids of the staff who must acknowledge the policy; everyone on staff when absent. */
+  applies_to: z.array(documentId).min(1).optional(),
 });
 
 export type PolicyData = z.output<typeof policySchema>;

@@ -98,6 +98,13 @@ export const programSchema = z.strictObject({
   as_of: calendarDate.optional(),
   /** Days after a leaver's last day by which all their access must be removed (the offboarding policy's deadline). */
   access_removal_days: z.number().int().min(0).max(90).default(1),
+  /**
+   * Days a person has to acknowledge a policy that applies to them, from hire or from a new major version
+   * taking effect (default 30). Setting it, `acknowledge_url` or any acknowledgement record turns the check on.
+   */
+  acknowledge_within_days: z.number().int().min(1).max(365).optional(),
+  /** The form or e-signature page where staff acknowledge a policy; the employee portal links to it. */
+  acknowledge_url: httpUrl.optional(),
   /** Items that expire within this many days are reported as warnings. */
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */

@@ -2,6 +2,7 @@
  * What each site may see of the program. Pages get their data only from here, so a page cannot render a
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
+import { acknowledgementStatus } from '../engine/acknowledgement-status.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import type { ControlData, VendorData } from '../schema/index.ts';
@@ -130,6 +131,8 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     cuecs: model.program!.data.cuecs,
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
+    /** Each person's policy acknowledgements, for the policies auditors see. */
+    acknowledgements: acknowledgementStatus(model, result.summary.asOf, visible('auditors', model.policies)),
   };
 });
 

@@ -48,8 +48,10 @@ const promised: Record<SiteName, string[]> = {
     '/vendors/',
     '/risks/',
     '/people/',
+    '/acknowledgements/',
     '/system-description/',
     '/audit/',
+    '/requests/',
     '/readiness/',
     '/search/',
   ],
@@ -59,7 +61,15 @@ const promised: Record<SiteName, string[]> = {
 const withheld: Record<SiteName, string[]> = {
   // Access Control is an employees-and-auditors policy; controls and evidence are for auditors only.
   public: ['/policies/access-control/', '/procedures/onboarding/', '/controls/AC-04/', '/evidence/EV-AC-04/'],
-  employees: ['/controls/', '/controls/AC-04/', '/evidence/', '/evidence/EV-AC-04/', '/risks/', '/people/'],
+  employees: [
+    '/controls/',
+    '/controls/AC-04/',
+    '/evidence/',
+    '/evidence/EV-AC-04/',
+    '/risks/',
+    '/people/',
+    '/acknowledgements/',
+  ],
   auditors: [],
 };
 

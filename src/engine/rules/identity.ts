@@ -280,6 +280,13 @@ function findUnknownPeople(model: ProgramModel): Diagnostic[] {
       }
     }
   }
+  for (const policy of model.policies) {
+    policy.data.applies_to?.forEach((role, index) => {
+      if (!roles.has(role)) {
+        diagnostics.push(unknown(policy.file, lineOf(policy, 'applies_to', index), 'applies_to', role, roles));
+      }
+    });
+  }
   model.people.data.staff.forEach((person, index) => {
     if (!roles.has(person.role)) {
       diagnostics.push(

@@ -1,3 +1,4 @@
+import { acknowledgementsRule } from './acknowledgements.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
@@ -9,6 +10,7 @@ import { peopleRule } from './people.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
+import { requestsRule } from './requests.ts';
 import { samplesRule } from './samples.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
@@ -28,8 +30,10 @@ export const rules: readonly Rule[] = [
   expiryRule,
   vendorRule,
   peopleRule,
+  acknowledgementsRule,
   type2Rule,
   integrityRule,
   plausibleDatesRule,
   samplesRule,
+  requestsRule,
 ];

@@ -1,0 +1,120 @@
+/**
+ * Policy acknowledgements: every current staff member acknowledges each policy that applies to them within
+ * `acknowledge_within_days` of joining or of a new major version (TB520, once the program tracks
+ * acknowledgements: see `tracksAcknowledgements`); each record names a real person,
+ * policy and text (TB521, TB522) and a possible date (TB523). Leavers are not chased.
+ */
+import {
+  acknowledgementState,
+  allAcknowledgements,
+  appliesTo,
+  textProblem,
+  tracksAcknowledgements,
+} from '../acknowledgement-status.ts';
+import { isCurrentStaff } from '../deadlines.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { lineOf, PEOPLE_FILE } from '../model.ts';
+import { majorVersion } from '../policy-text.ts';
+import { closest } from '../validate.ts';
+import { plural, type Rule } from './context.ts';
+
+export const acknowledgementsRule: Rule = (model, context) => {
+  const diagnostics: Diagnostic[] = [];
+  const staff = new Map((model.people?.data.staff ?? []).map((person) => [person.id, person]));
+  const policies = new Map(model.policies.map((policy) => [policy.id, policy]));
+  const records = allAcknowledgements(model);
+
+  for (const { data, file, index, record } of records) {
+    const at = (field: string) => lineOf(record, 'acknowledgements', index, field);
+    const person = staff.get(data.person);
+    const policy = policies.get(data.policy);
+    if (model.people && !person) {
+      const suggestion = closest(data.person, [...staff.keys()]);
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB522',
+        file,
+        line: at('person'),
+        subject: { kind: 'person', id: data.person },
+        message: `the acknowledgement names \`${data.person}\`, who is not on staff in ${PEOPLE_FILE}`,
+        hint: suggestion
+          ? `Did you mean \`${suggestion}\`?`
+          : `Name a staff id from ${PEOPLE_FILE}, or add the person's staff record.`,
+      });
+    }
+    if (!policy) {
+      if (!model.knownIds.policy.has(data.policy)) {
+        const suggestion = closest(data.policy, [...policies.keys()]);
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB522',
+          file,
+          line: at('policy'),
+          subject: { kind: 'policy', id: data.policy },
+          message: `the acknowledgement names policy \`${data.policy}\`, which does not exist`,
+          hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Name a policy id from policies/.',
+        });
+      }
+    } else {
+      const problem = textProblem(policy, data);
+      if (problem) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB521',
+          file,
+          line: at(problem.startsWith('version') ? 'version' : 'sha256'),
+          subject: { kind: 'person', id: data.person },
+          message: `${data.person}'s acknowledgement of ${policy.id}: ${problem}`,
+          hint: 'An acknowledgement must name a text that existed: the version and the sha256 the employee portal links with. Correct the record from the form export, or ask the person to acknowledge the current text.',
+        });
+      }
+    }
+    if (data.date > context.asOf) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB523',
+        file,
+        line: at('date'),
+        subject: { kind: 'person', id: data.person },
+        message: `${data.person}'s acknowledgement of ${data.policy} is dated ${data.date}, in the future (as of ${context.asOf})`,
+        hint: 'Record the day the person acknowledged the policy, from the form export.',
+      });
+    } else if (person && data.date < person.hired) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB523',
+        file,
+        line: at('date'),
+        subject: { kind: 'person', id: data.person },
+        message: `${data.person}'s acknowledgement of ${data.policy} is dated ${data.date}, before they were hired (${person.hired})`,
+        hint: 'Check the date and the person: an acknowledgement before the first day of work does not count.',
+      });
+    }
+  }
+
+  const people = model.people;
+  if (!people || !tracksAcknowledgements(model)) return diagnostics;
+  people.data.staff.forEach((person, index) => {
+    if (!isCurrentStaff(person, context.asOf)) return; // leavers are not chased
+    for (const policy of model.policies) {
+      if (!appliesTo(policy, person)) continue;
+      const state = acknowledgementState(model, policy, person, context.asOf, records);
+      if (state.state === 'acknowledged') continue;
+      if (state.state === 'due' && state.days > context.warnWithinDays) continue;
+      const major = majorVersion(policy.data.version);
+      diagnostics.push({
+        severity: state.state === 'overdue' ? 'error' : 'warning',
+        code: 'TB520',
+        file: people.file,
+        line: lineOf(people, 'staff', index),
+        subject: { kind: 'person', id: person.id },
+        message:
+          state.state === 'overdue'
+            ? `${person.id} has not acknowledged ${policy.id} version ${major}.x (due ${state.due}, ${plural(state.days, 'day')} overdue)`
+            : `${person.id} must acknowledge ${policy.id} version ${major}.x by ${state.due} (in ${plural(state.days, 'day')})`,
+        hint: `Ask ${person.id} to read the policy on the employee portal and acknowledge it, then import the form's export with \`trustbook acknowledgements import\`.`,
+      });
+    }
+  });
+  return diagnostics;
+};

@@ -1,0 +1,61 @@
+/**
+ * The audit firm's request lists: every control and evidence series a request names exists, each request id
+ * appears once in its list, and a mapping the import only suggested is confirmed by a person.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import { lineOf } from '../model.ts';
+import type { Rule } from './context.ts';
+
+export const requestsRule: Rule = (model) => {
+  const diagnostics: Diagnostic[] = [];
+  const controls = model.knownIds.control;
+  const evidence = model.knownIds.evidence;
+  for (const list of model.requests) {
+    const seen = new Set<string>();
+    list.data.requests.forEach((request, index) => {
+      const at = (...path: PropertyKey[]) => lineOf(list, 'requests', index, ...path);
+      const subject = { kind: 'program' as const, id: request.id };
+      if (seen.has(request.id)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB912',
+          file: list.file,
+          line: at('id'),
+          subject,
+          message: `request id ${request.id} appears more than once in the list`,
+          hint: 'Give each request its own id, as the audit firm numbered them; merge a request listed twice.',
+        });
+      }
+      seen.add(request.id);
+      const unknown = [
+        ...request.controls.filter((id) => !controls.has(id)).map((id) => ({ id, field: 'controls', noun: 'control' })),
+        ...request.evidence
+          .filter((id) => !evidence.has(id))
+          .map((id) => ({ id, field: 'evidence', noun: 'evidence series' })),
+      ];
+      for (const { id, field, noun } of unknown) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'TB910',
+          file: list.file,
+          line: at(field),
+          subject,
+          message: `request ${request.id} names ${noun} ${id}, which does not exist`,
+          hint: `Name a ${noun} of the program (${field === 'controls' ? 'content/controls/' : 'evidence-index/'}), or remove the id.`,
+        });
+      }
+      if (!request.confirmed) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'TB911',
+          file: list.file,
+          line: at('confirmed'),
+          subject,
+          message: `request ${request.id}: suggested mapping not yet confirmed`,
+          hint: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`.',
+        });
+      }
+    });
+  }
+  return diagnostics;
+};
