@@ -46,6 +46,10 @@ describe('trustbook sample', () => {
       code: 2,
       stderr: expect.stringContaining('NOPE'),
     });
+    expect(await runCli(root, ['sample'], { TRUSTBOOK_AS_OF: '2025-12-15' })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('nothing has happened yet'),
+    });
     expect(await runCli(root, ['sample', '--seed', 'abc'], env)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('whole number'),

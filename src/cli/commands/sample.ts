@@ -41,6 +41,12 @@ export function runSample(args: string[], io: Io): number {
       'A Type I report tests design at a point in time, without samples. Set `audit.type: II` with `period:` to sample.',
     );
   }
+  if (result.summary.asOf < window.start) {
+    throw new UsageError(
+      `the audit window opens ${window.start}: nothing has happened yet to sample`,
+      'Draw the sample once the window has run (usually at its end, before fieldwork).',
+    );
+  }
   if (values.control !== undefined && !model.controls.some((control) => control.id === values.control)) {
     throw new UsageError(`no control has the id "${values.control}"`, 'Name a control from content/controls/.');
   }
