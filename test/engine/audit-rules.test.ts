@@ -318,6 +318,31 @@ describe('dates an auditor would question', () => {
     expect(findings(check(files), 'TB803')).toEqual([expect.objectContaining({ severity: 'warning', line: 8 })]);
   });
 
+  it('warns that a policy not yet in force does not count as the required one', () => {
+    const files = edit(validProgram(), POLICY, 'effective: 2026-03-01', 'effective: 2026-09-01');
+    const result = check(files);
+    expect(findings(result, 'TB804')).toEqual([expect.objectContaining({ severity: 'warning', line: 8 })]);
+    expect(findings(result, 'TB302')).toHaveLength(1);
+  });
+
+  it('warns that one artifact claiming six monthly periods evidences one of them', () => {
+    const files = edit(
+      edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: monthly'),
+      EVIDENCE,
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      'frequency: monthly\nartifacts:\n  - { collected: 2026-06-30, period: { start: 2026-01-01, end: 2026-06-30 }, location: "https://docs.test.example/h1.pdf" }\n',
+    );
+    const result = check(files);
+    expect(findings(result, 'TB604')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 8,
+        message: expect.stringContaining('evidences one occurrence, not 6'),
+      }),
+    ]);
+    expect(findings(result, 'TB601')).toHaveLength(5);
+  });
+
   it('warns about a background check long after hire', () => {
     const files = edit(validProgram(), PEOPLE, 'background_check: 2024-01-02', 'background_check: 2024-05-02');
     expect(findings(check(files), 'TB806')).toEqual([expect.objectContaining({ severity: 'warning', line: 5 })]);

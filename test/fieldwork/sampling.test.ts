@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/index.ts';
 import { drawSamples, populationHash, sampleSize, selectPositions, seriesOffset } from '../../src/engine/sampling.ts';
-import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
+import { check, edit, findings, validProgram, writeProgram, type Files } from '../helpers/program.ts';
 
 const CONTROL = 'content/controls/BASE-01.mdx';
 const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
@@ -132,6 +137,25 @@ samples:
     expect(findings(check(files), 'TB901')).toEqual([
       expect.objectContaining({ file: SAMPLES, line: 9, message: expect.stringContaining('2 items then, 3 now') }),
     ]);
+  });
+
+  it('reports an artifact naming an event the population export does not list', () => {
+    const csv = 'id,date\nCHG-1,2026-02-01\nCHG-2,2026-03-05\n';
+    const files = edit(
+      edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: per-event'),
+      EVIDENCE,
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      `frequency: per-event\nartifacts:\n  - { collected: 2026-03-06, sample: CHG-9, location: "https://docs.test.example/chg.pdf" }\npopulation:\n  - { source: Tickets, exported: 2026-07-01, rows: 2, file: files/changes.csv, sha256: ${createHash('sha256').update(csv).digest('hex')} }\n`,
+    );
+    const root = mkdtempSync(join(tmpdir(), 'trustbook-tieout-'));
+    try {
+      writeProgram(root, { ...files, 'evidence-index/files/changes.csv': csv });
+      expect(findings(checkProject(root, { today: '2026-07-15' }), 'TB903')).toEqual([
+        expect.objectContaining({ line: 8, message: expect.stringContaining('CHG-9') }),
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('ignores the samples of another window, and reports one naming a series that does not exist', () => {
