@@ -9,9 +9,19 @@ const { model } = result;
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 describe('the sample program', () => {
-  it('checks with 0 errors and a few honest warnings: three things due soon (a vendor review, a new hire’s training and policy acknowledgement) and two disclosed exceptions', () => {
+  it('checks with 0 errors and a few honest warnings: three things due soon (a vendor review, a new hire’s training and policy acknowledgement), three disclosed exceptions, and the overdue acknowledgement one of them discloses', () => {
     expect(result.summary.errors).toBe(0);
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['TB503', 'TB507', 'TB520', 'TB606', 'TB606']);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
+      'TB503',
+      'TB507',
+      'TB520',
+      'TB520',
+      'TB606',
+      'TB606',
+      'TB606',
+    ]);
+    const overdue = result.diagnostics.filter((d) => d.code === 'TB520' && d.message.includes('overdue'));
+    expect(overdue.map((d) => d.subject?.id)).toEqual(['sam-okoye']);
     expect(result.summary.asOf).toBe('2026-11-30');
   });
 
@@ -20,10 +30,20 @@ describe('the sample program', () => {
     for (const series of model.evidence.filter((s) => s.data.frequency === 'per-event')) {
       expect(series.data.population.length, series.id).toBeGreaterThan(0);
     }
-    // One periodic review missed, and one sampled access request granted before it was approved.
+    // One periodic review missed, one sampled access request granted before it was approved, and one policy
+    // acknowledgement overdue.
     const exceptions = model.evidence.flatMap((s) => s.data.exceptions);
-    expect(exceptions).toHaveLength(2);
-    expect(exceptions.filter((exception) => exception.sample !== undefined)).toHaveLength(1);
+    expect(exceptions).toHaveLength(3);
+    expect(exceptions.map((exception) => exception.sample).filter(Boolean)).toEqual([
+      'ACC-312',
+      'sam-okoye/incident-response',
+    ]);
+    // Personnel series reconcile the HR system's lists with the staff register.
+    expect(model.evidence.filter((s) => s.data.cohort !== undefined).map((s) => s.id)).toEqual([
+      'EV-AC-05',
+      'EV-CNF-05',
+      'EV-HR-01',
+    ]);
     expect(model.samples).toHaveLength(1);
     const midWindow = model.controls.filter(
       (c) => c.data.implemented !== undefined && c.data.implemented > window.start && c.data.implemented <= window.end,

@@ -11,6 +11,7 @@ import type { AcknowledgementData, PolicyData, StaffData } from '../schema/index
 import { addDays, daysBetween } from './dates.ts';
 import { isCurrentStaff } from './deadlines.ts';
 import type { Document, ProgramModel, YamlFile } from './model.ts';
+import { exceptionsAbout } from './personnel.ts';
 import { compareVersions, majorVersion, policyTextHash } from './policy-text.ts';
 
 /** Days a person has to acknowledge a policy when `acknowledge_within_days` is not set. */
@@ -118,12 +119,30 @@ export function acknowledgementState(
   return days < 0 ? { state: 'overdue', due, days: -days } : { state: 'due', due, days };
 }
 
+/**
+ * Where each policy that applies to a person stands, as of the evaluation date or, for someone who has left,
+ * as of their last day: what they had acknowledged, and what was overdue, while on staff.
+ */
+export function personAcknowledgements(
+  model: ProgramModel,
+  person: StaffData,
+  asOf: string,
+  records: readonly AcknowledgementRecord[] = allAcknowledgements(model),
+): { policy: Document<PolicyData>; state: AcknowledgementState }[] {
+  const until = person.left !== undefined && person.left < asOf ? person.left : asOf;
+  return model.policies
+    .filter((policy) => appliesTo(policy, person))
+    .map((policy) => ({ policy, state: acknowledgementState(model, policy, person, until, records) }));
+}
+
 /** One row of the acknowledgement status: a person, a policy that applies to them, and where it stands. */
 export interface AcknowledgementStatusRow {
   person: StaffData;
   policy: Document<PolicyData>;
   /** Leavers are not chased: for them only an acknowledgement is shown, never a due date. */
   status: AcknowledgementState | { state: 'left' };
+  /** Whether an exception discloses this acknowledgement (`sample: <person>/<policy>`). */
+  disclosed: boolean;
 }
 
 /** The status of every person on record (leavers included) for every policy that applies to them. */
@@ -141,7 +160,8 @@ export function acknowledgementStatus(
       const state = acknowledgementState(model, policy, person, asOf, records);
       const status =
         isCurrentStaff(person, asOf) || state.state === 'acknowledged' ? state : { state: 'left' as const };
-      rows.push({ person, policy, status });
+      const disclosed = exceptionsAbout(model, person.id, `${person.id}/${policy.id}`).length > 0;
+      rows.push({ person, policy, status, disclosed });
     }
   }
   return rows;

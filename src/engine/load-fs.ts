@@ -258,22 +258,30 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
   if (!statSync(real).isFile()) return { status: 'missing' };
   const bytes = readFileSync(real);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const records = countRecords && /\.csv$/i.test(file) ? csvRecords(bytes) : undefined;
-  return records === undefined
+  const table = countRecords && /\.csv$/i.test(file) ? csvTable(bytes) : undefined;
+  return table === undefined
     ? { status: 'present', sha256 }
-    : { status: 'present', sha256, csvRecords: records.length, csvIds: records };
+    : {
+        status: 'present',
+        sha256,
+        csvRecords: table.rows.length,
+        csvIds: table.rows.map((row) => row[0] ?? ''),
+        csvHeader: table.header,
+        csvRows: table.rows,
+      };
 }
 
 type ParseCsv = (typeof import('csv-parse/sync'))['parse'];
 let parseCsv: ParseCsv | undefined;
 
-/** The first field of each record of a CSV export after its header line; undefined when it is not CSV. */
-function csvRecords(bytes: Buffer): string[] | undefined {
+/** A CSV export's header and records, fields trimmed; undefined when it is not CSV. */
+function csvTable(bytes: Buffer): { header: string[]; rows: string[][] } | undefined {
   // Loaded on first use: most programs keep no population export in the repository.
   parseCsv ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: ParseCsv }).parse;
   try {
     const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    return rows.slice(1).map((row) => String(row[0] ?? '').trim());
+    const [header = [], ...records] = rows.map((row) => row.map((field) => String(field).trim()));
+    return { header, rows: records };
   } catch {
     return undefined;
   }

@@ -100,6 +100,10 @@ export type ArtifactFileState =
       csvRecords?: number;
       /** For a `.csv` population: the first field of each record after the header, the events' ids. */
       csvIds?: string[];
+      /** For a `.csv` population: its header line's fields, trimmed. */
+      csvHeader?: string[];
+      /** For a `.csv` population: each record after the header, its fields trimmed. */
+      csvRows?: string[][];
     }
   | { status: 'missing' }
   | { status: 'outside'; reason: string };

@@ -10,6 +10,7 @@ import { auditWindow, implementedControlsOf, seriesTimeline, type AuditWindow } 
 import type { Diagnostic } from './diagnostics.ts';
 import { lineOf, type Document, type ProgramModel } from './model.ts';
 import { periodUnitOf } from './periods.ts';
+import { cohortMembers } from './personnel.ts';
 
 /** How many occurrences to test, by frequency: the common practitioner table for a year's window. */
 export const defaultSampleSizes: Record<Exclude<Frequency, 'per-event' | 'continuous'>, number> = {
@@ -67,7 +68,8 @@ export interface Population {
 
 /**
  * The population a series is sampled from. Per-event: every row of its population exports in the order
- * listed (the first column is the event's id; an export kept only at a URL gives `row 1` .. `row N`).
+ * listed (the first column is the event's id; an export kept only at a URL gives `row 1` .. `row N`); a
+ * personnel series without an export: the register's new hires or leavers of the window, by date.
  * Periodic: the periods of the window that have come due while its controls were in operation.
  */
 export function populationOf(
@@ -77,6 +79,11 @@ export function populationOf(
   asOf: string,
 ): Population {
   if (periodUnitOf(series.data.frequency) === undefined) {
+    const cohort = series.data.cohort;
+    if (cohort !== undefined && series.data.population.length === 0) {
+      const items = cohortMembers(model, cohort, window, asOf).map((member) => member.person.id);
+      return { kind: 'events', items, fromFile: true };
+    }
     const items: string[] = [];
     let fromFile = true;
     for (const population of series.data.population) {

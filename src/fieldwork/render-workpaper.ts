@@ -10,6 +10,7 @@ import type {
   WorkpaperResult,
   WorkpaperSeries,
 } from './workpaper.ts';
+import type { PersonnelTest } from './personnel-tests.ts';
 
 /** The badge tone of each result, on the auditor site and in the HTML workpaper. */
 export const resultTones: Record<WorkpaperResult | 'excluded', 'ok' | 'warn' | 'bad' | 'neutral'> = {
@@ -134,6 +135,58 @@ function criterionRow(criterion: WorkpaperCriterion): string {
   return `<tr><th scope="row">${escapeHtml(criterion.id)} <span class="label">${escapeHtml(criterion.label)}</span></th><td>${criterion.controls.map((id) => `<a class="id" href="#${escapeHtml(id)}">${escapeHtml(id)}</a>`).join(', ') || '<span class="muted">None</span>'}</td><td class="note">${notes}</td></tr>`;
 }
 
+/** The title and description of each personnel cohort, on the site and in the HTML workpaper. */
+export const personnelCohorts = [
+  {
+    key: 'newHires',
+    id: 'new-hires',
+    title: 'New hires in the window',
+    note: 'Screened before any access, access recorded, first training within 30 days, policies acknowledged.',
+  },
+  {
+    key: 'leavers',
+    id: 'leavers',
+    title: 'Leavers in the window',
+    note: 'Every access removed within the offboarding deadline after the last day of work.',
+  },
+] as const;
+
+function personHtml(test: PersonnelTest): string {
+  const facts = test.facts
+    .map((fact) => `<p><strong>${escapeHtml(fact.label)}:</strong> ${escapeHtml(fact.value)}</p>`)
+    .join('');
+  const notes = [
+    ...test.findings.map((finding) => `<p>${prose(finding)}</p>`),
+    ...test.exceptions.map(
+      (exception) =>
+        `<p><strong>Disclosed ${escapeHtml(exception.disclosed)}.</strong> ${escapeHtml(exception.description)}</p><p class="muted">${exception.remediated ? `Remediated ${escapeHtml(exception.remediated)}.` : 'Not yet remediated.'}</p>`,
+    ),
+  ].join('');
+  return `<tr><th scope="row">${escapeHtml(test.name)}<span class="label">${escapeHtml(test.role)}</span></th><td class="date">${escapeHtml(test.date)}</td><td class="note">${facts}</td><td>${badge(test.result)}</td><td class="note">${notes || '<span class="muted">—</span>'}</td></tr>`;
+}
+
+function personnelHtml(w: Workpaper): string {
+  if (!w.personnel) return '';
+  const personnel = w.personnel;
+  const tables = personnelCohorts
+    .map((cohort) => {
+      const tests = personnel[cohort.key];
+      const body =
+        tests.length === 0
+          ? '<p class="muted">None in the window.</p>'
+          : `<table class="people"><caption>${escapeHtml(cohort.note)}</caption>
+<thead><tr><th scope="col">Person</th><th scope="col">${cohort.id === 'new-hires' ? 'Hired' : 'Left'}</th><th scope="col">Inspected</th><th scope="col">Result</th><th scope="col">Note</th></tr></thead>
+<tbody>${tests.map(personHtml).join('\n')}</tbody></table>`;
+      return `<h3 id="${cohort.id}">${escapeHtml(cohort.title)} (${tests.length})</h3>\n${body}`;
+    })
+    .join('\n');
+  return `<section aria-labelledby="personnel-heading">
+<h2 id="personnel-heading">Personnel</h2>
+<p>Every person who joined or left during the window, from the staff register, with the onboarding or offboarding facts on record.</p>
+${tables}
+</section>`;
+}
+
 /** Each count with its label, in the order the summary shows them. */
 export function countLines(w: Workpaper): [label: string, value: string][] {
   const c = w.counts;
@@ -158,7 +211,7 @@ dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;mar
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}caption,.caption{text-align:left;padding-bottom:.35rem;font-size:.92em}
 th,td{border-bottom:1px solid #d5dbe1;padding:.3rem .5rem;text-align:left;vertical-align:top}thead th{border-bottom:2px solid #9aa4ae;font-size:.88em}
 tbody th{font-weight:600}td.evidence{word-break:break-word;max-width:20rem}th .label{display:block;font-weight:400;font-size:.85em;color:#4a535c;white-space:normal}
-table.counts{width:auto}table.items{table-layout:fixed}table.items th:nth-child(1){width:13%}table.items th:nth-child(2){width:25%}table.items th:nth-child(3){width:17%}table.criteria{table-layout:fixed}table.criteria th:nth-child(1){width:30%}table.criteria th:nth-child(2){width:24%}td.note p{margin:0 0 .3rem}td.note p:last-child{margin:0}
+table.counts{width:auto}table.items{table-layout:fixed}table.items th:nth-child(1){width:13%}table.items th:nth-child(2){width:25%}table.items th:nth-child(3){width:17%}table.criteria{table-layout:fixed}table.people{table-layout:fixed}table.people th:nth-child(1){width:20%}table.people th:nth-child(2){width:10%}table.people th:nth-child(4){width:12%}td.date{white-space:nowrap}table.criteria th:nth-child(1){width:30%}table.criteria th:nth-child(2){width:24%}td.note p{margin:0 0 .3rem}td.note p:last-child{margin:0}
 table.counts td{text-align:right;font-variant-numeric:tabular-nums}
 .result{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.82rem;font-weight:600;white-space:nowrap;border:1px solid}
 .result.ok{background:#e6f4ea;color:#14532d;border-color:#8cc49c}.result.warn{background:#fff4d6;color:#6b4a00;border-color:#e0b84f}
@@ -215,6 +268,7 @@ ${w.sampleRecord ? `<p class="muted">Selection: ${escapeHtml(w.sampleRecord.meth
 <p>Each control, with the test it gets, and for each of its evidence series the population, the sampled items, the evidence inspected for each and the result.</p>
 ${w.controls.map(controlHtml).join('\n')}
 </section>
+${personnelHtml(w)}
 <section aria-labelledby="criteria-heading">
 <h2 id="criteria-heading">Summary by criterion</h2>
 <table class="criteria"><caption>Every criterion in scope, the controls in operation that address it, and what an auditor would likely note</caption>
@@ -261,5 +315,23 @@ export function workpaperCsv(w: Workpaper): string {
           ]),
     );
   });
+  for (const cohort of personnelCohorts) {
+    for (const test of w.personnel?.[cohort.key] ?? []) {
+      rows.push([
+        `personnel: ${cohort.id}`,
+        '',
+        'inspection',
+        '',
+        w.personnel![cohort.key].length,
+        test.person,
+        test.facts.map((fact) => `${fact.label}: ${fact.value}`).join('; '),
+        test.result,
+        [
+          ...test.findings,
+          ...test.exceptions.map((exception) => `Disclosed ${exception.disclosed}: ${exception.description}`),
+        ].join(' '),
+      ]);
+    }
+  }
   return toCsv(workpaperHeader, rows);
 }

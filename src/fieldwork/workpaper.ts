@@ -24,6 +24,7 @@ import {
 import { periodUnitOf, type PeriodUnit } from '../engine/periods.ts';
 import { computeCoverage } from '../engine/rules/coverage.ts';
 import { makesPopulationUnfit, populationOf } from '../engine/sampling.ts';
+import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
 import type {
   ArtifactData,
   ControlData,
@@ -158,6 +159,8 @@ export interface Workpaper {
   controls: WorkpaperControl[];
   /** Every criterion in scope, in the framework's order. */
   criteria: WorkpaperCriterion[];
+  /** The window's new hires and leavers, tested person by person; undefined without a Type II window. */
+  personnel: PersonnelTests | undefined;
 }
 
 /** Findings that say a sampled item's evidence is missing, late, altered or gone. */
@@ -196,6 +199,7 @@ export function workpaper(result: CheckResult): Workpaper {
     counts,
     controls,
     criteria: criterionConclusions(result, controls),
+    personnel: window && model.people ? personnelTests(result, window) : undefined,
   };
 }
 

@@ -77,6 +77,11 @@ export const populationSchema = z
       .optional(),
     /** Where the export is kept, as an http(s) URL. */
     location: httpUrl.optional(),
+    /**
+     * The column of `file` that dates each event (e.g. `start_date`); the check then reports any row dated
+     * outside the population's period, which the auditor would not accept as this window's event.
+     */
+    date_column: z.string().trim().min(1).optional(),
     /** Anything the auditor should know; required when `rows` is 0. */
     note: z.string().trim().min(1).optional(),
   })
@@ -111,6 +116,12 @@ export const evidenceSchema = z.strictObject({
   exceptions: z.array(exceptionSchema).default([]),
   /** Per-event series: the list of events for the audit window (or for each part of it). */
   population: z.array(populationSchema).default([]),
+  /**
+   * A per-event series about people: its events are the window's `new-hires` or `leavers` in
+   * content/people.yaml. Without an export the staff register is the population; with one, the export's
+   * `person` column (else its first) must name exactly the register's cohort.
+   */
+  cohort: z.enum(['new-hires', 'leavers']).optional(),
   /** Who sees the evidence series. */
   audience: audience.default(['auditors']),
 });

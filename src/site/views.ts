@@ -3,6 +3,8 @@
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
 import { acknowledgementStatus } from '../engine/acknowledgement-status.ts';
+import { auditWindow } from '../engine/evidence-timeline.ts';
+import { personnelReview } from '../engine/personnel.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import type { ControlData, VendorData } from '../schema/index.ts';
@@ -109,6 +111,7 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
   const { model } = result;
   const description = model.systemDescription;
   const assertion = model.assertion;
+  const period = auditWindow(model);
   return {
     program: model.program!.data,
     asOf: result.summary.asOf,
@@ -133,6 +136,10 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     significantChanges: significantChanges(result),
     /** Each person's policy acknowledgements, for the policies auditors see. */
     acknowledgements: acknowledgementStatus(model, result.summary.asOf, visible('auditors', model.policies)),
+    /** The Type II audit window; undefined for a Type I audit. */
+    auditWindow: period,
+    /** The audit window's new hires and leavers (Type II), with their onboarding and offboarding facts. */
+    personnel: period && personnelReview(model, period, result.summary.asOf),
   };
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlMatrixCsv, controlMatrixHeader } from '../../src/export/control-matrix.ts';
 import { parseCsv, toCsv } from '../../src/export/csv.ts';
+import { acknowledgementsCsv, acknowledgementsHeader } from '../../src/export/acknowledgements.ts';
 import { modelJson } from '../../src/export/model-json.ts';
 import { nameUuid, oscalComponentDefinition } from '../../src/export/oscal.ts';
 import { pbcCsv, pbcHeader } from '../../src/export/pbc.ts';
@@ -139,5 +140,27 @@ describe('OSCAL export', () => {
   it('derives the same UUIDs from the same program', () => {
     expect(nameUuid('x')).toBe(nameUuid('x'));
     expect(nameUuid('x')).not.toBe(nameUuid('y'));
+  });
+});
+
+describe('acknowledgements export', () => {
+  it('lists each person of the window by cohort with their status for each policy, and leaves out earlier leavers', () => {
+    const files = edit(
+      validProgram(),
+      'content/people.yaml',
+      /staff:\n/,
+      'staff:\n' +
+        '  - { id: bea, role: ceo, hired: 2026-03-02, background_check: 2026-02-20, trainings: [2026-03-10] }\n' +
+        '  - { id: old, role: ceo, hired: 2024-03-02, background_check: 2024-02-20, left: 2025-06-30, access_removed: 2025-06-30 }\n',
+    );
+    const [header, ...rows] = parseCsv(acknowledgementsCsv(check(files)));
+    expect(header).toEqual([...acknowledgementsHeader]);
+    const policies = check(files).model.policies.length;
+    expect(rows).toHaveLength(2 * policies);
+    const cohorts = Object.fromEntries(rows.map((row) => [row[1], row[0]]));
+    expect(cohorts).toEqual({ ada: 'current', bea: 'new-hire' });
+    const bea = rows.find((row) => row[1] === 'bea')!;
+    // Hired 2026-03-02, nothing acknowledged: due 30 days later, overdue as of 2026-07-15.
+    expect(bea.slice(8, 10)).toEqual(['overdue', '2026-04-01']);
   });
 });

@@ -66,12 +66,44 @@ describe('policy acknowledgements', () => {
     expect(finding!.message).toContain('due 2026-03-31');
   });
 
-  it('are not chased from leavers', () => {
+  it('are not chased from leavers who owed none when they left', () => {
+    const files = addStaff(
+      acknowledgedByAda(),
+      '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2026-02-01], left: 2026-03-20, access_removed: 2026-03-20 }',
+    );
+    expect(findings(check(files), 'TB520').filter((d) => d.subject?.id === 'bob')).toEqual([]);
+  });
+
+  it('are reported for a leaver of the window who was overdue on their last day: a deviation in the window', () => {
     const files = addStaff(
       acknowledgedByAda(),
       '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2026-02-01], left: 2026-05-01, access_removed: 2026-05-01 }',
     );
-    expect(findings(check(files), 'TB520').filter((d) => d.subject?.id === 'bob')).toEqual([]);
+    const bob = findings(check(files), 'TB520').filter((d) => d.subject?.id === 'bob');
+    expect(bob).toHaveLength(POLICIES.length);
+    expect(bob[0]).toMatchObject({ severity: 'error' });
+    expect(bob[0]!.message).toContain('when they left on 2026-05-01 (due 2026-03-31, 31 days overdue)');
+  });
+
+  it('once disclosed as an exception about that one acknowledgement, are a warning until remediated', () => {
+    const missing = edit(acknowledgedByAda(), ACKS, /\n {2}- \{ person: ada, policy: acceptable-use[^\n]*/, '');
+    const disclosed = (remediated: string) =>
+      edit(
+        missing,
+        'evidence-index/EV-BASE-01.mdx',
+        /---\n\nExported/,
+        `exceptions:\n  - { period: 2026-Q2, sample: ada/acceptable-use, description: "Not acknowledged in time.", disclosed: 2026-07-01, response: "Reminder sent."${remediated} }\n---\n\nExported`,
+      );
+    expect(findings(check(disclosed('')), 'TB520')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('disclosed as an exception in EV-BASE-01, not yet remediated'),
+      }),
+    ]);
+    expect(findings(check(disclosed(', remediated: 2026-07-10')), 'TB520')).toEqual([]);
+    // An exception about another policy of the same person discloses nothing about this one.
+    const other = edit(disclosed(''), 'evidence-index/EV-BASE-01.mdx', 'ada/acceptable-use', 'ada/data-retention');
+    expect(findings(check(other), 'TB520')[0]).toMatchObject({ severity: 'error' });
   });
 
   it('are due within the allowed days of a new hire’s first day: a warning until then', () => {

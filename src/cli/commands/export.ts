@@ -5,6 +5,7 @@ import type { CheckResult } from '../../engine/index.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { controlMatrixCsv } from '../../export/control-matrix.ts';
 import { modelJson } from '../../export/model-json.ts';
+import { acknowledgementsCsv } from '../../export/acknowledgements.ts';
 import { oscalJson } from '../../export/oscal.ts';
 import { pbcCsv } from '../../export/pbc.ts';
 import { parse } from '../args.ts';
@@ -16,6 +17,7 @@ export const exporters: Record<string, { file: string; write: (result: CheckResu
   pbc: { file: 'pbc-requests.csv', write: pbcCsv },
   json: { file: 'program.json', write: modelJson },
   oscal: { file: 'oscal-component-definition.json', write: oscalJson },
+  acknowledgements: { file: 'acknowledgements.csv', write: acknowledgementsCsv },
 };
 
 export function runExport(args: string[], io: Io): number {

@@ -2,21 +2,23 @@
  * Policy acknowledgements: every current staff member acknowledges each policy that applies to them within
  * `acknowledge_within_days` of joining or of a new major version (TB520, once the program tracks
  * acknowledgements: see `tracksAcknowledgements`); each record names a real person,
- * policy and text (TB521, TB522) and a possible date (TB523). Leavers are not chased.
+ * policy and text (TB521, TB522) and a possible date (TB523). Leavers are not chased, but one who left during the
+ * audit window with an acknowledgement overdue is reported: the auditor testing leavers would find it.
  */
 import {
-  acknowledgementState,
   allAcknowledgements,
-  appliesTo,
+  personAcknowledgements,
   textProblem,
   tracksAcknowledgements,
 } from '../acknowledgement-status.ts';
 import { isCurrentStaff } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { auditWindow } from '../evidence-timeline.ts';
 import { lineOf, PEOPLE_FILE } from '../model.ts';
 import { majorVersion } from '../policy-text.ts';
 import { closest } from '../validate.ts';
 import { plural, type Rule } from './context.ts';
+import { personDeviation } from './people.ts';
 
 export const acknowledgementsRule: Rule = (model, context) => {
   const diagnostics: Diagnostic[] = [];
@@ -94,26 +96,50 @@ export const acknowledgementsRule: Rule = (model, context) => {
 
   const people = model.people;
   if (!people || !tracksAcknowledgements(model)) return diagnostics;
+  const window = auditWindow(model);
   people.data.staff.forEach((person, index) => {
-    if (!isCurrentStaff(person, context.asOf)) return; // leavers are not chased
-    for (const policy of model.policies) {
-      if (!appliesTo(policy, person)) continue;
-      const state = acknowledgementState(model, policy, person, context.asOf, records);
+    const current = isCurrentStaff(person, context.asOf);
+    // Leavers are not chased; but what was overdue on the last day of someone who left during the window was a
+    // deviation in the window, as an auditor testing that cohort would find.
+    const left = person.left;
+    const leftInWindow =
+      !current && left !== undefined && window !== undefined && left >= window.start && left <= context.asOf;
+    if (!current && !leftInWindow) return;
+    for (const { policy, state } of personAcknowledgements(model, person, context.asOf, records)) {
       if (state.state === 'acknowledged') continue;
-      if (state.state === 'due' && state.days > context.warnWithinDays) continue;
+      if (state.state === 'due' && (!current || state.days > context.warnWithinDays)) continue;
       const major = majorVersion(policy.data.version);
-      diagnostics.push({
-        severity: state.state === 'overdue' ? 'error' : 'warning',
-        code: 'TB520',
+      const finding = {
         file: people.file,
         line: lineOf(people, 'staff', index),
-        subject: { kind: 'person', id: person.id },
-        message:
-          state.state === 'overdue'
+        subject: { kind: 'person' as const, id: person.id },
+        code: 'TB520' as const,
+      };
+      const ask = `Ask ${person.id} to read the policy on the employee portal and acknowledge it, then import the form's export with \`trustbook acknowledgements import\`.`;
+      if (state.state === 'due') {
+        diagnostics.push({
+          ...finding,
+          severity: 'warning',
+          message: `${person.id} must acknowledge ${policy.id} version ${major}.x by ${state.due} (in ${plural(state.days, 'day')})`,
+          hint: ask,
+        });
+        continue;
+      }
+      // Overdue is a deviation; disclosed as an exception about this acknowledgement, the auditor knows of it.
+      const reported = personDeviation(
+        model,
+        person.id,
+        {
+          ...finding,
+          severity: 'error',
+          message: current
             ? `${person.id} has not acknowledged ${policy.id} version ${major}.x (due ${state.due}, ${plural(state.days, 'day')} overdue)`
-            : `${person.id} must acknowledge ${policy.id} version ${major}.x by ${state.due} (in ${plural(state.days, 'day')})`,
-        hint: `Ask ${person.id} to read the policy on the employee portal and acknowledge it, then import the form's export with \`trustbook acknowledgements import\`.`,
-      });
+            : `${person.id} had not acknowledged ${policy.id} version ${major}.x when they left on ${left} (due ${state.due}, ${plural(state.days, 'day')} overdue)`,
+          hint: `${ask} To disclose it to the auditor, add an exception with \`sample: ${person.id}/${policy.id}\` to the series that evidences acknowledgements.`,
+        },
+        `${person.id}/${policy.id}`,
+      );
+      if (reported) diagnostics.push(reported);
     }
   });
   return diagnostics;

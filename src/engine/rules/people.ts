@@ -1,27 +1,52 @@
 /**
- * People: every current staff member has a background check on record (training dates are deadlines), and
- * every leaver's access was removed within the offboarding deadline. Leavers before the audit window are
- * history; a leaver whose last day is still to come is not due yet.
+ * People: every current staff member has a background check on record (training dates are deadlines); every
+ * new hire of the audit window was screened before reaching company systems (TB514); every leaver's access
+ * was removed within the offboarding deadline (TB513). Leavers before the audit window are history; a leaver
+ * whose last day is still to come is not due yet. A deviation disclosed as an exception about the person is
+ * the auditor's record of it: a warning until remediated, then nothing.
  */
-import { addDays } from '../dates.ts';
-import { isCurrentStaff } from '../deadlines.ts';
+import { isCurrentStaff, TRAINING_GRACE_DAYS } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { auditWindow } from '../evidence-timeline.ts';
-import { lineOf } from '../model.ts';
-import type { Rule } from './context.ts';
+import { lineOf, type ProgramModel } from '../model.ts';
+import { exceptionsAbout, offboardingOf, onboardingOf, personnelTestedFrom } from '../personnel.ts';
+import { plural, type Rule } from './context.ts';
+
+/**
+ * How a deviation about a person is reported: an error, or, once disclosed as an exception, a warning until
+ * the exception is remediated (and nothing after). The message then names where it is disclosed.
+ */
+export function personDeviation(
+  model: ProgramModel,
+  personId: string,
+  diagnostic: Diagnostic,
+  item?: string,
+): Diagnostic | undefined {
+  const disclosed = exceptionsAbout(model, personId, item);
+  if (disclosed.length === 0) return diagnostic;
+  if (disclosed.every(({ exception }) => exception.remediated !== undefined)) return undefined;
+  const where = [...new Set(disclosed.map(({ series }) => series.id))].join(', ');
+  return {
+    ...diagnostic,
+    severity: 'warning',
+    message: `${diagnostic.message}; disclosed as an exception in ${where}, not yet remediated`,
+    hint: 'Record `remediated:` on the exception once the cause is fixed.',
+  };
+}
 
 export const peopleRule: Rule = (model, context) => {
   const people = model.people;
   if (!people) return [];
   const days = model.program?.data.access_removal_days ?? 1;
-  const window = auditWindow(model);
-  const audit = model.program?.data.audit;
-  // Offboarding is checked from the start of the window (Type II) or a year before the report date (Type I).
-  const from = window?.start ?? (audit?.date ? addDays(audit.date, -365) : undefined);
+  const from = personnelTestedFrom(model);
   const diagnostics: Diagnostic[] = [];
+  const push = (personId: string, diagnostic: Diagnostic) => {
+    const reported = personDeviation(model, personId, diagnostic);
+    if (reported) diagnostics.push(reported);
+  };
   people.data.staff.forEach((person, index) => {
     const subject = { kind: 'person' as const, id: person.id };
-    if (isCurrentStaff(person, context.asOf) && !person.background_check) {
+    const newHire = from !== undefined && person.hired >= from && person.hired <= context.asOf;
+    if ((isCurrentStaff(person, context.asOf) || newHire) && !person.background_check) {
       diagnostics.push({
         severity: 'error',
         code: 'TB508',
@@ -31,30 +56,63 @@ export const peopleRule: Rule = (model, context) => {
         message: `${person.id} has no background check on record`,
         hint: 'Record the date the check was completed as `background_check:` on the staff record.',
       });
+    } else if (newHire) {
+      const onboarding = onboardingOf({ person, index, date: person.hired });
+      const trained = onboarding.firstTraining;
+      const leftUntrained =
+        trained === undefined &&
+        person.left !== undefined &&
+        person.left <= context.asOf &&
+        onboarding.trainingDue < person.left;
+      if ((trained !== undefined && trained > onboarding.trainingDue) || leftUntrained) {
+        push(person.id, {
+          severity: 'error',
+          code: 'TB507',
+          file: people.file,
+          line: lineOf(people, 'staff', index, 'trainings'),
+          subject,
+          message:
+            trained !== undefined
+              ? `${person.id}'s first security training was on ${trained}, after it was due (${onboarding.trainingDue}, ${TRAINING_GRACE_DAYS} days after joining on ${person.hired})`
+              : `${person.id} left on ${person.left} without the security training due ${onboarding.trainingDue}`,
+          hint: 'A new hire trained late is a deviation in the window: disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or correct the date if it is wrong.',
+        });
+      }
+      if (onboarding.screenedBeforeAccess === false) {
+        const late = onboarding.firstAccess === person.hired ? 'started work' : 'was given access';
+        push(person.id, {
+          severity: 'error',
+          code: 'TB514',
+          file: people.file,
+          line: lineOf(people, 'staff', index, 'background_check'),
+          subject,
+          message: `${person.id} ${late} on ${onboarding.firstAccess}, before the background check was completed on ${person.background_check}`,
+          hint: 'Screening comes before access: disclose this hire as an exception (`sample:` the person’s id) of the series that evidences background checks, or correct the dates if they are wrong.',
+        });
+      }
     }
-    const { left, access_removed } = person;
+    const { left } = person;
     if (left === undefined || left > context.asOf || (from !== undefined && left < from)) return;
-    const deadline = addDays(left, days);
-    if (access_removed === undefined) {
-      if (deadline >= context.asOf) return; // still within the deadline
-      diagnostics.push({
+    const offboarding = offboardingOf(model, person, context.asOf);
+    if (offboarding.state === 'missing') {
+      push(person.id, {
         severity: 'error',
         code: 'TB513',
         file: people.file,
         line: lineOf(people, 'staff', index, 'left'),
         subject,
-        message: `${person.id} left ${left}, and no removal of their access is recorded (due by ${deadline})`,
+        message: `${person.id} left ${left}, and no removal of their access is recorded (due by ${offboarding.deadline})`,
         hint: 'Record the day the last of their access was removed as `access_removed:`, from the offboarding ticket.',
       });
-    } else if (access_removed > deadline) {
-      diagnostics.push({
+    } else if (offboarding.state === 'late') {
+      push(person.id, {
         severity: 'error',
         code: 'TB513',
         file: people.file,
         line: lineOf(people, 'staff', index, 'access_removed'),
         subject,
-        message: `${person.id}'s access was removed ${access_removed}, after the deadline ${deadline} (${days} day${days === 1 ? '' : 's'} after leaving on ${left})`,
-        hint: 'Late removal is a deviation: disclose it to the auditor as an exception of the offboarding evidence series, or correct the date if it is wrong.',
+        message: `${person.id}'s access was removed ${offboarding.accessRemoved}, after the deadline ${offboarding.deadline} (${plural(days, 'day')} after leaving on ${left})`,
+        hint: 'Late removal is a deviation: disclose it as an exception (`sample:` the person’s id or their offboarding ticket) of the offboarding evidence series, or correct the date if it is wrong.',
       });
     }
   });

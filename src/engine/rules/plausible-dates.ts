@@ -6,6 +6,7 @@
 import { addDays } from '../dates.ts';
 import type { Diagnostic, Subject } from '../diagnostics.ts';
 import type { KeyLines } from '../frontmatter.ts';
+import { personnelTestedFrom } from '../personnel.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
 import type { Rule, RuleContext } from './context.ts';
 
@@ -199,6 +200,7 @@ function checkStaffDates(model: ProgramModel): Diagnostic[] {
   const people = model.people;
   if (!people) return [];
   const diagnostics: Diagnostic[] = [];
+  const testedFrom = personnelTestedFrom(model);
   people.data.staff.forEach((person, index) => {
     const subject = { kind: 'person' as const, id: person.id };
     if (person.left !== undefined && person.left < person.hired) {
@@ -213,7 +215,9 @@ function checkStaffDates(model: ProgramModel): Diagnostic[] {
       });
     }
     const latest = addDays(person.hired, BACKGROUND_CHECK_GRACE_DAYS);
-    if (person.background_check !== undefined && person.background_check > latest) {
+    // Joiners of the tested period are screened before access (TB514); this is about the records before it.
+    const tested = testedFrom !== undefined && person.hired >= testedFrom;
+    if (!tested && person.background_check !== undefined && person.background_check > latest) {
       diagnostics.push({
         severity: 'warning',
         code: 'TB806',

@@ -6,7 +6,8 @@
 import { addDays } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { auditWindow, operatingSpan, performedOn, type AuditWindow } from '../evidence-timeline.ts';
-import { lineOf, type Document } from '../model.ts';
+import { lineOf, type Document, type ProgramModel } from '../model.ts';
+import { cohortDate, cohortLabels, cohortMembers, exportPeople } from '../personnel.ts';
 import { resolvePeriod, type Period } from '../periods.ts';
 import type { EvidenceData, PopulationData } from '../../schema/index.ts';
 import { evidenceSeverity, type Rule, type RuleContext } from './context.ts';
@@ -53,13 +54,143 @@ export const populationRule: Rule = (model, context) => {
   if (!window) return [];
   const diagnostics: Diagnostic[] = [];
   for (const series of model.evidence) {
-    if (series.data.frequency !== 'per-event') continue;
+    if (series.data.frequency !== 'per-event') {
+      if (series.data.cohort !== undefined) diagnostics.push(...checkCohort(model, series, window, context));
+      continue;
+    }
     const span = operatingSpan(model, series);
     if (!span) continue;
     for (const diagnostic of checkSeries(series, window, context, span)) diagnostics.push(diagnostic);
+    for (const diagnostic of checkRowDates(model, series, window)) diagnostics.push(diagnostic);
+    for (const diagnostic of checkCohort(model, series, window, context)) diagnostics.push(diagnostic);
   }
   return diagnostics;
 };
+
+/** A CSV field's calendar date: its first ten characters when they are one. */
+function fieldDate(value: string | undefined): string | undefined {
+  const day = value?.slice(0, 10);
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) ? day : undefined;
+}
+
+/** Lists at most `max` items, saying how many more there are. */
+function some(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** TB409: every row of an export whose `date_column` is named is dated inside the population's period. */
+function checkRowDates(model: ProgramModel, series: Document<EvidenceData>, window: AuditWindow): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  series.data.population.forEach((population, index) => {
+    const column = population.date_column;
+    const state = population.file ? model.artifactFiles.get(population.file) : undefined;
+    if (column === undefined || state?.status !== 'present' || !state.csvHeader || !state.csvRows) return;
+    const period = populationPeriod(population, window);
+    if (!period) return;
+    const at = {
+      file: series.file,
+      line: lineOf(series, 'population', index, 'date_column'),
+      subject: { kind: 'evidence' as const, id: series.id },
+      severity: 'error' as const,
+      code: 'TB409' as const,
+    };
+    const position = state.csvHeader.indexOf(column);
+    if (position < 0) {
+      diagnostics.push({
+        ...at,
+        message: `\`evidence-index/${population.file}\` has no column \`${column}\` (its columns: ${state.csvHeader.join(', ')})`,
+        hint: 'Set `date_column` to the header of the column that dates each event.',
+      });
+      return;
+    }
+    const outside = state.csvRows.flatMap((row, r) => {
+      const day = fieldDate(row[position]);
+      if (day !== undefined && day >= period.start && day <= period.end) return [];
+      const what = day === undefined ? `no date (\`${row[position] ?? ''}\`)` : day;
+      return [`row ${r + 2} (${row[0] ?? ''}: ${what})`];
+    });
+    if (outside.length === 0) return;
+    diagnostics.push({
+      ...at,
+      message: `${outside.length === 1 ? 'a row' : `${outside.length} rows`} of \`evidence-index/${population.file}\` ${outside.length === 1 ? 'is' : 'are'} not dated inside ${period.start} to ${period.end}: ${some(outside)}`,
+      hint: 'An event outside the period is not part of this population: export the period again with the right filter, or set `period` (and `rows`) to what the export holds.',
+    });
+  });
+  return diagnostics;
+}
+
+/**
+ * TB408: a personnel series names its cohort; its exports (the HR system's list) must name exactly the
+ * register's new hires or leavers of the periods they cover, so neither the register nor the export can
+ * leave a person out unnoticed.
+ */
+function checkCohort(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  window: AuditWindow,
+  context: RuleContext,
+): Diagnostic[] {
+  const cohort = series.data.cohort;
+  if (cohort === undefined || !model.people) return [];
+  const at = {
+    severity: 'error' as const,
+    code: 'TB408' as const,
+    file: series.file,
+    line: lineOf(series, 'cohort'),
+    subject: { kind: 'evidence' as const, id: series.id },
+  };
+  if (series.data.frequency !== 'per-event') {
+    return [
+      {
+        ...at,
+        message: `${series.id} names the cohort \`${cohort}\` but is ${series.data.frequency}: a cohort's events are people joining or leaving`,
+        hint: 'Set `frequency: per-event`, or remove `cohort`.',
+      },
+    ];
+  }
+  const periods: Period[] = [];
+  const exported = new Map<string, string>();
+  for (const population of series.data.population) {
+    const period = populationPeriod(population, window);
+    if (!period) continue;
+    if (population.rows === 0) {
+      periods.push(period);
+      continue;
+    }
+    const rows = exportPeople(population.file ? model.artifactFiles.get(population.file) : undefined);
+    if (!rows) return []; // an export outside the repository cannot be compared
+    periods.push(period);
+    for (const row of rows) exported.set(row.person, row.item);
+  }
+  if (periods.length === 0) return [];
+  const inPeriods = (date: string) => periods.some((period) => date >= period.start && date <= period.end);
+  const members = cohortMembers(model, cohort, window, context.asOf).filter((member) => inPeriods(member.date));
+  const register = new Set(members.map((member) => member.person.id));
+  const staff = new Map((model.people.data.staff ?? []).map((person) => [person.id, person]));
+  const label = cohortLabels[cohort];
+  const notInRegister = [...exported.keys()]
+    .filter((person) => !register.has(person))
+    .map((person) => {
+      const record = staff.get(person);
+      if (!record) return `${person} (not in ${model.people!.file})`;
+      const date = cohortDate(record, cohort);
+      return date === undefined ? `${person} (no \`left\` date)` : `${person} (${date})`;
+    });
+  const notExported = members.filter((member) => !exported.has(member.person.id)).map((member) => member.person.id);
+  if (notInRegister.length === 0 && notExported.length === 0) return [];
+  const parts = [
+    notInRegister.length > 0 ? `in the export but not among the register's ${label}: ${some(notInRegister)}` : '',
+    notExported.length > 0 ? `among the register's ${label} but not in the export: ${some(notExported)}` : '',
+  ].filter(Boolean);
+  return [
+    {
+      ...at,
+      message: `the population of ${series.id} and ${model.people.file} disagree on the ${label} of the window: ${parts.join('; ')}`,
+      hint: `Each person in the HR system's list is a staff record with \`${cohort === 'new-hires' ? 'hired' : 'left'}\` inside the window, and the reverse. Add the missing staff records or dates, or export the list again.`,
+    },
+  ];
+}
 
 function checkSeries(
   series: Document<EvidenceData>,
@@ -101,7 +232,9 @@ function checkSeries(
   });
 
   const required = requiredPopulationRange(window, context.asOf, span.from, span.to);
-  const gap = required ? firstUncoveredDay(required, valid) : undefined;
+  // A personnel series without an export takes its population from the staff register.
+  const fromRegister = series.data.cohort !== undefined && series.data.population.length === 0;
+  const gap = required && !fromRegister ? firstUncoveredDay(required, valid) : undefined;
   if (required && gap !== undefined) {
     diagnostics.push({
       ...evidenceSeverity(context),
