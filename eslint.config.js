@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', '.trustbook/', 'test-results/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', '.trustbook/', 'test-results/', 'lib/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

@@ -14,6 +14,10 @@ import { setSiteData } from '../site/data.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { publishPaths, publishSites } from './publish.ts';
+import { routes } from './routes.ts';
+
+/** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
+const packageRoot = new URL('../../', import.meta.url);
 
 export interface TrustbookOptions {
   /** Evaluate dates as of this day instead of TRUSTBOOK_AS_OF, the program's `as_of`, or today. */
@@ -50,8 +54,11 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   return {
     name: 'trustbook',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
+        for (const route of routes) {
+          injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
+        }
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
         updateConfig({
           build: { inlineStylesheets: 'never' },

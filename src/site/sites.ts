@@ -14,3 +14,6 @@ export const siteNames: Record<Site, string> = {
 export function canSee(site: Site, audience: readonly Audience[]): boolean {
   return audience.includes(site);
 }
+
+/** The sites with procedure and checklist pages: the trust center publishes neither. */
+export const procedureSites: readonly Site[] = ['employees', 'auditors'];

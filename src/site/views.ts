@@ -154,3 +154,15 @@ export const auditorResult = perResult(function auditorResult(result: CheckResul
   if (!systemDescription) delete model.systemDescription;
   return { ...result, model };
 });
+
+/** The view of one site: what a route shared by several sites (policy, procedure, checklist) renders from. */
+export function viewOf(site: Site, result: CheckResult): PublicView | EmployeeView | AuditorView {
+  switch (site) {
+    case 'public':
+      return publicView(result);
+    case 'employees':
+      return employeeView(result);
+    case 'auditors':
+      return auditorView(result);
+  }
+}
