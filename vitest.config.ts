@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**', 'test/package/**'],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },
         },
@@ -20,6 +20,16 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file builds real sites; two at once would only fight over two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          // Packs the package, installs it into a new program and builds that: minutes, mostly npm.
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
           sequence: { groupOrder: 1 },
         },
       },

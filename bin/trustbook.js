@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `trustbook` command. It runs the TypeScript sources directly (Node strips the types),
-// which needs Node 22.18+. Under an older Node it hands over to the Node that `npm ci` installed, if any.
+// Entry point of the `trustbook` command. Installed from npm it runs the compiled JavaScript in lib/ (Node does
+// not strip types under node_modules); in this repository it runs the TypeScript sources directly, which needs
+// Node 22.18+. Under an older Node it hands over to the Node that `npm ci` installed, if any.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
 
 // Node caches compiled (and type-stripped) modules here, so later runs start faster.
 module.enableCompileCache?.();
-const { main } = await import('../src/cli/main.ts');
+const installed = import.meta.url.includes('/node_modules/');
+const { main } = await import(installed ? '../lib/cli/main.js' : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),

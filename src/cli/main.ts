@@ -1,10 +1,11 @@
 /** The `trustbook` command: picks a subcommand and turns its outcome, or its failure, into an exit code. */
+import { readFileSync } from 'node:fs';
 import { UsageError } from '../engine/index.ts';
 import { EXIT_CLEAN, EXIT_USAGE, type Io } from './io.ts';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from './io.ts';
 
-const usage = `Usage: trustbook <command> [options]
+const usage = `Usage: trustbook <command> [options]      (trustbook --version says which version this is)
 
 Commands:
   check                         validate the program and report every finding
@@ -84,6 +85,14 @@ Exit codes: 0 success (warnings allowed), 1 findings, 2 usage or I/O error.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
+/** The installed package's version, from its package.json (two folders up from `src/cli/` or `lib/cli/`). */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
 /** Each command is loaded when it runs, so `check` never pays for the browser `pdf` needs. */
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.ts')).runCheck,
@@ -110,6 +119,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'help' || command === '--help' || command === '-h') {
       io.stdout(usage);
+      return EXIT_CLEAN;
+    }
+    if (command === 'version' || command === '--version' || command === '-v') {
+      io.stdout(`trustbook ${packageVersion()}`);
       return EXIT_CLEAN;
     }
     const load = commands[command];

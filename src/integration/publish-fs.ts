@@ -57,7 +57,8 @@ function removeLeftovers(staging: string): void {
 const textFile = /\.(html|xml|json|js|mjs|css|txt|ics|svg|webmanifest)$/;
 
 const trashSuffix = '-old-';
-const defaultIcon = fileURLToPath(new URL('../site/favicon.svg', import.meta.url));
+// From src/integration/ or the compiled lib/integration/ alike: the icon ships in the package's src/.
+const defaultIcon = fileURLToPath(new URL('../../src/site/favicon.svg', import.meta.url));
 
 /** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
 export function splitSites(paths: PublishPaths): void {

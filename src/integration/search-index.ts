@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const worker = fileURLToPath(new URL('./search-index-worker.ts', import.meta.url));
+// The worker beside this module: TypeScript in this repository, compiled JavaScript once installed.
+const worker = fileURLToPath(
+  new URL(`./search-index-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+);
 
 /** Indexes each folder; resolves with the number of pages indexed in each. */
 export function indexSites(folders: readonly string[]): Promise<number[]> {

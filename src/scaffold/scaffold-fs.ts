@@ -2,9 +2,24 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { UsageError } from '../engine/errors.ts';
+import type { PackageFacts } from './repository-files.ts';
 
-/** The templates folder shipped with Trustbook. */
+/** The templates folder shipped with Trustbook (beside src/ and lib/, two levels above this module). */
 export const templatesRoot = join(import.meta.dirname, '../../templates');
+
+/** What a new program repository depends on, from the running package's own package.json. */
+export function ownPackageFacts(): PackageFacts {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    version: string;
+    peerDependencies: { astro: string };
+    optionalDependencies?: Record<string, string>;
+  };
+  return {
+    version: manifest.version,
+    astro: manifest.peerDependencies.astro,
+    node: manifest.optionalDependencies ?? {},
+  };
+}
 
 export function readTemplate(path: string): string {
   return readFileSync(join(templatesRoot, path), 'utf8');

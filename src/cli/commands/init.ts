@@ -1,6 +1,8 @@
 /** `trustbook init`: a new program from the templates, in readiness mode, for the categories in scope. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
 import { categories, type Category } from '../../catalog/index.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
 import { UsageError } from '../../engine/errors.ts';
@@ -8,30 +10,49 @@ import { parseFrontmatterDocument } from '../../engine/frontmatter.ts';
 import { PROGRAM_FILE } from '../../engine/model.ts';
 import { peopleYaml, programYaml, type NewProgram } from '../../scaffold/program-files.ts';
 import { assertSafeValue, controlCategory, fillPlaceholders, type Placeholders } from '../../scaffold/render.ts';
-import { listTemplates, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
+import { repositoryFiles } from '../../scaffold/repository-files.ts';
+import { listTemplates, ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
 export function runInit(args: string[], io: Io): number {
-  const { values } = parse(args, {
-    org: { type: 'string' },
-    system: { type: 'string' },
-    scope: { type: 'string', default: 'security' },
-    website: { type: 'string', default: 'https://example.com' },
-    contact: { type: 'string' },
-    dir: { type: 'string', default: '.' },
-    'as-of': { type: 'string' },
-  });
-  if (!values.org) {
-    throw new UsageError('init needs the organization name', 'For example: trustbook init --org "Example Cloud, Inc."');
+  const { values, positionals } = parse(
+    args,
+    {
+      org: { type: 'string' },
+      system: { type: 'string' },
+      scope: { type: 'string', default: 'security' },
+      website: { type: 'string', default: 'https://example.com' },
+      contact: { type: 'string' },
+      dir: { type: 'string' },
+      from: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+    1,
+  );
+  const folder = positionals[0] ?? values.dir;
+  const organization = values.org ?? (positionals[0] !== undefined ? titleCase(basename(positionals[0])) : undefined);
+  if (!organization) {
+    throw new UsageError(
+      'init needs the organization name',
+      'For example: trustbook init acme-trust --org "Acme, Inc." (a new repository), or --org alone for this folder.',
+    );
   }
-  const root = resolve(io.cwd, values.dir);
+  const root = resolve(io.cwd, folder ?? '.');
   if (existsSync(resolve(root, PROGRAM_FILE))) {
-    throw new UsageError(`${root} already holds a program`, 'Choose an empty folder with --dir.');
+    throw new UsageError(`${root} already holds a program`, 'Choose an empty folder: trustbook init NEW-FOLDER.');
+  }
+  // A folder without a package.json becomes a repository of its own, with Trustbook installed from npm.
+  const newRepository = !existsSync(join(root, 'package.json'));
+  if (values.from !== undefined && !newRepository) {
+    throw new UsageError(
+      `--from installs Trustbook into a new repository, and ${root} already has a package.json`,
+      'Choose a new folder: trustbook init NEW-FOLDER --from trustbook-x.y.z.tgz',
+    );
   }
   const program: NewProgram = {
-    organization: values.org,
-    system: values.system ?? `${values.org.replace(/,? (Inc|LLC|Ltd|GmbH|SAS|BV)\.?$/i, '')} Platform`,
+    organization,
+    system: values.system ?? `${organization.replace(/,? (Inc|LLC|Ltd|GmbH|SAS|BV)\.?$/i, '')} Platform`,
     website: values.website,
     contact: values.contact ?? `security@${hostOf(values.website)}`,
     scope: parseScope(values.scope),
@@ -46,20 +67,98 @@ export function runInit(args: string[], io: Io): number {
     assertSafeValue(name, value);
   }
   const files = programFiles(program);
+  const source = newRepository ? trustbookSource(values.from, io.cwd) : undefined;
+  if (source) {
+    const repository = repositoryFiles({
+      name: basename(root),
+      trustbook: source.dependency,
+      facts: ownPackageFacts(),
+      values: { organization: program.organization, system: program.system },
+      readTemplate,
+    });
+    for (const [path, text] of repository) files.set(path, text);
+  }
   const written = writeNewFiles(root, files);
+  if (source?.tarball) {
+    mkdirSync(join(root, 'vendor'), { recursive: true });
+    copyFileSync(source.tarball, join(root, 'vendor', basename(source.tarball)));
+  }
   const count = (folder: string) => written.filter((path) => path.startsWith(folder)).length;
+  const shown = relative(io.cwd, root) || '.';
   io.stdout(
     [
       `Created a program for ${program.organization} in ${root}:`,
       `  ${count('policies/')} policies, ${count('content/controls/')} controls, ${count('evidence-index/')} evidence series (empty),`,
       `  ${count('content/procedures/')} procedures, the system description, a trust-center page, program.yaml and people.yaml.`,
       '',
+      ...(source
+        ? [
+            `  and a repository of its own: package.json (trustbook ${source.dependency}), astro.config.mjs, the workflow.`,
+          ]
+        : []),
+      '',
       'It starts in readiness mode: missing evidence is a warning until you remove `readiness: true`',
       'from content/program.yaml when the audit window opens. Next:',
-      `  trustbook check --root ${values.dir}`,
+      ...(source
+        ? [`  cd ${shown} && npm install && npm run build`]
+        : [`  trustbook check${shown === '.' ? '' : ` --root ${shown}`}`]),
     ].join('\n'),
   );
   return EXIT_CLEAN;
+}
+
+/** `acme-trust` -> `Acme Trust`: an organization name to start from when only the folder is given. */
+function titleCase(folder: string): string {
+  return folder
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/**
+ * How the new repository gets Trustbook: from the registry (`^version`), or from `--from`, a packed tarball or
+ * a folder holding the package (packed here), which is copied into vendor/ so the repository installs alone.
+ */
+function trustbookSource(from: string | undefined, cwd: string): { dependency: string; tarball?: string } {
+  if (from === undefined) return { dependency: `^${ownPackageFacts().version}` };
+  const path = resolve(cwd, from);
+  if (!existsSync(path)) {
+    throw new UsageError(
+      `--from ${from} does not exist`,
+      'Name a tarball from `npm pack`, or the folder of the package.',
+    );
+  }
+  const tarball = statSync(path).isDirectory() ? packFolder(path) : path;
+  if (!/\.tgz$/.test(tarball)) {
+    throw new UsageError(
+      `--from ${from} is not a .tgz tarball`,
+      'Run `npm pack` in the package folder and name its .tgz.',
+    );
+  }
+  return { dependency: `file:vendor/${basename(tarball)}`, tarball };
+}
+
+/** Packs the package in `folder` with npm into a temporary folder, and returns the tarball's path. */
+function packFolder(folder: string): string {
+  if (!existsSync(join(folder, 'package.json'))) {
+    throw new UsageError(
+      `--from ${folder} holds no package.json`,
+      'Name the folder of the Trustbook package, or its tarball.',
+    );
+  }
+  const destination = mkdtempSync(join(tmpdir(), 'trustbook-pack-'));
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const packed = spawnSync(npm, ['pack', '--silent', '--pack-destination', destination], {
+    cwd: folder,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  const name = packed.stdout?.trim().split('\n').at(-1);
+  if (packed.status !== 0 || !name) {
+    throw new UsageError(`npm pack failed in ${folder}`, packed.stderr?.trim() || 'Run `npm pack` there to see why.');
+  }
+  return join(destination, name);
 }
 
 function hostOf(url: string): string {
