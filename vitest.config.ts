@@ -30,7 +30,8 @@ export default defineConfig({
           // Packs the package, installs it into a new program and builds that: minutes, mostly npm.
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
+          // Last, alone: npm and a second Astro build would otherwise compete with the browser tests.
+          sequence: { groupOrder: 3 },
         },
       },
       {

@@ -9,7 +9,7 @@ const usage = `Usage: trustbook <command> [options]      (trustbook --version sa
 
 Commands:
   check                         validate the program and report every finding
-  init --org NAME               start a new program from the templates
+  init [FOLDER] [--org NAME]    start a new program (a repository of its own in a new FOLDER; --from TARBALL)
   new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
@@ -20,6 +20,7 @@ Commands:
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
+  templates diff                after an upgrade: documents whose template changed since init, with the diff
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -107,6 +108,7 @@ const commands: Record<string, () => Promise<Command>> = {
   acknowledgements: async () => (await import('./commands/acknowledgements.ts')).runAcknowledgements,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,
+  templates: async () => (await import('./commands/templates.ts')).runTemplates,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -90,7 +90,7 @@ function mayHaveEsm(body: string): boolean {
  * document comes near the limits, which sit well below those points. The scan counts characters without
  * parsing; it skips fenced code blocks, whose text the parser does not read as MDX.
  */
-function beyondParserLimits(body: string, bodyLine: number): BodySyntaxProblem | undefined {
+export function beyondParserLimits(body: string, bodyLine: number): BodySyntaxProblem | undefined {
   const { brackets: maxBrackets, tags: maxTags, expression } = PARSER_LIMITS;
   let line = bodyLine - 1;
   let fence: string | undefined;

@@ -1,8 +1,10 @@
 /** Whether a `<Check>` item is done, from the program's real state: the build ticks it, nobody does by hand. */
 import type { CheckResult } from './check.ts';
-import type { CheckBinding, CheckRule } from './checklist-bindings.ts';
+import type { ChecklistData } from '../schema/index.ts';
+import { checklistItems, type CheckBinding, type CheckRule } from './checklist-bindings.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
 import { controlStatus, findingsAbout, isBlocking } from './facts.ts';
+import type { Document } from './model.ts';
 
 /** The codes whose findings (errors or warnings) keep a rule's item unticked. */
 export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
@@ -35,4 +37,34 @@ export function isBindingDone(result: CheckResult, binding: Pick<CheckBinding, '
       return codes.size > 0 && !diagnostics.some((d) => codes.has(d.code));
     }
   }
+}
+
+/** How far a checklist is: its bound items as the build ticks them, its task list items as the file records them. */
+export interface ChecklistProgress {
+  checks: number;
+  checksDone: number;
+  tasks: number;
+  tasksDone: number;
+  done: number;
+  total: number;
+  /** Whole percent; an empty checklist is complete. */
+  percent: number;
+}
+
+/** The progress of a checklist: one computation for the report, the readiness page and the checklist's page. */
+export function checklistProgress(result: CheckResult, checklist: Document<ChecklistData>): ChecklistProgress {
+  const { checks, tasks } = checklistItems(checklist.body, checklist.bodyLine);
+  const checksDone = checks.filter((binding) => isBindingDone(result, binding)).length;
+  const tasksDone = tasks.filter((task) => task.checked).length;
+  const done = checksDone + tasksDone;
+  const total = checks.length + tasks.length;
+  return {
+    checks: checks.length,
+    checksDone,
+    tasks: tasks.length,
+    tasksDone,
+    done,
+    total,
+    percent: total === 0 ? 100 : Math.round((done / total) * 100),
+  };
 }

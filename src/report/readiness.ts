@@ -4,8 +4,7 @@
  * per category. Built from a check result; no disk.
  */
 import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
-import { checkBindings } from '../engine/checklist-bindings.ts';
-import { isBindingDone } from '../engine/checklist-state.ts';
+import { checklistProgress } from '../engine/checklist-state.ts';
 import { upcomingDeadlines } from '../engine/deadlines.ts';
 import { controlStatus } from '../engine/facts.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
@@ -130,19 +129,8 @@ export function readinessReport(result: CheckResult): ReadinessReport {
       code: deadline.code,
     })),
     checklists: model.checklists.map((checklist) => {
-      const bindings = checkBindings(checklist.body, checklist.bodyLine);
-      const manual = [...checklist.body.matchAll(/^\s*[-*] \[([ xX])\] /gm)];
-      const done =
-        bindings.filter((binding) => isBindingDone(result, binding)).length +
-        manual.filter((match) => match[1] !== ' ').length;
-      const total = bindings.length + manual.length;
-      return {
-        id: checklist.id,
-        title: checklist.data.title,
-        done,
-        total,
-        percent: total === 0 ? 100 : Math.round((done / total) * 100),
-      };
+      const { done, total, percent } = checklistProgress(result, checklist);
+      return { id: checklist.id, title: checklist.data.title, done, total, percent };
     }),
   };
 }

@@ -18,6 +18,11 @@ export function setSiteData(data: SiteData): void {
   (globalThis as Holder)[key] = data;
 }
 
+/** The data the integration left, if it has checked the program in this process. */
+export function heldSiteData(): SiteData | undefined {
+  return (globalThis as Holder)[key];
+}
+
 export function siteData(): SiteData {
   const data = (globalThis as Holder)[key];
   if (!data) {

@@ -165,6 +165,10 @@ describe('a new company’s repository', () => {
       'trustbook 99.0.0',
     );
     expect(programHashes()).toEqual(before);
+    // The same templates in both versions: nothing to adopt.
+    expect(run(join(program, 'node_modules/.bin/trustbook'), ['templates', 'diff'], program).stdout).toContain(
+      'No template has changed',
+    );
     expect(JSON.parse(readFileSync(join(program, 'package.json'), 'utf8')).dependencies.trustbook).toBe(
       'file:vendor/trustbook-99.0.0.tgz',
     );

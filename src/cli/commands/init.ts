@@ -11,6 +11,7 @@ import { PROGRAM_FILE } from '../../engine/model.ts';
 import { peopleYaml, programYaml, type NewProgram } from '../../scaffold/program-files.ts';
 import { assertSafeValue, controlCategory, fillPlaceholders, type Placeholders } from '../../scaffold/render.ts';
 import { repositoryFiles } from '../../scaffold/repository-files.ts';
+import { TEMPLATE_RECORD, templateRecord, type TemplateOrigin } from '../../scaffold/template-record.ts';
 import { listTemplates, ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
@@ -66,18 +67,22 @@ export function runInit(args: string[], io: Io): number {
   })) {
     assertSafeValue(name, value);
   }
-  const files = programFiles(program);
+  const { files, origins } = programFilesWithOrigins(program);
+  const facts = ownPackageFacts();
   const source = newRepository ? trustbookSource(values.from, io.cwd) : undefined;
   if (source) {
     const repository = repositoryFiles({
       name: basename(root),
       trustbook: source.dependency,
-      facts: ownPackageFacts(),
+      facts,
       values: { organization: program.organization, system: program.system },
       readTemplate,
     });
     for (const [path, text] of repository) files.set(path, text);
   }
+  // Which template each document came from, so that `trustbook templates diff` can tell what changed since.
+  const record = templateRecord(facts.version, origins, files, readTemplate);
+  files.set(TEMPLATE_RECORD, `${JSON.stringify(record, null, 2)}\n`);
   const written = writeNewFiles(root, files);
   if (source?.tarball) {
     mkdirSync(join(root, 'vendor'), { recursive: true });
@@ -186,6 +191,14 @@ function parseScope(text: string): Category[] {
 
 /** Every file of the new program, by path. */
 export function programFiles(program: NewProgram): Map<string, string> {
+  return programFilesWithOrigins(program).files;
+}
+
+/** Every file of the new program, and the template each came from (program.yaml and people.yaml come from code). */
+export function programFilesWithOrigins(program: NewProgram): {
+  files: Map<string, string>;
+  origins: Map<string, TemplateOrigin>;
+} {
   const values: Placeholders = {
     organization: program.organization,
     system: program.system,
@@ -197,16 +210,20 @@ export function programFiles(program: NewProgram): Map<string, string> {
     [PROGRAM_FILE, programYaml(program)],
     ['content/people.yaml', peopleYaml()],
   ]);
-  const fill = (template: string, extra: Placeholders = {}) =>
-    fillPlaceholders(readTemplate(template), { ...values, ...extra }, template);
+  const origins = new Map<string, TemplateOrigin>();
+  const add = (path: string, template: string, extra: Placeholders = {}) => {
+    const all = { ...values, ...extra };
+    const text = fillPlaceholders(readTemplate(template), all, template);
+    files.set(path, text);
+    origins.set(path, { template, values: all });
+    return text;
+  };
   const fileName = (template: string) => template.slice(template.lastIndexOf('/') + 1);
 
-  for (const template of listTemplates('policies')) files.set(`policies/${fileName(template)}`, fill(template));
-  for (const template of listTemplates('procedures')) {
-    files.set(`content/procedures/${fileName(template)}`, fill(template));
-  }
+  for (const template of listTemplates('policies')) add(`policies/${fileName(template)}`, template);
+  for (const template of listTemplates('procedures')) add(`content/procedures/${fileName(template)}`, template);
   for (const template of listTemplates('controls')) {
-    const text = fill(template);
+    const text = fillPlaceholders(readTemplate(template), values, template);
     const control = parseFrontmatterDocument(text).data as {
       id: string;
       title: string;
@@ -216,20 +233,17 @@ export function programFiles(program: NewProgram): Map<string, string> {
     };
     const category = controlCategory(control.criteria);
     if (!category || !program.scope.includes(category)) continue;
-    files.set(`content/controls/${fileName(template)}`, text);
+    add(`content/controls/${fileName(template)}`, template);
     const evidenceId = `EV-${control.id}`;
-    files.set(
-      `evidence-index/${evidenceId}.mdx`,
-      fill('new/evidence.mdx', {
-        id: evidenceId,
-        title: `Evidence for ${control.title}`,
-        control: control.id,
-        owner: control.owner,
-        frequency: control.frequency,
-      }),
-    );
+    add(`evidence-index/${evidenceId}.mdx`, 'new/evidence.mdx', {
+      id: evidenceId,
+      title: `Evidence for ${control.title}`,
+      control: control.id,
+      owner: control.owner,
+      frequency: control.frequency,
+    });
   }
-  files.set('content/system-description.mdx', fill('program/system-description.mdx'));
-  files.set('content/trust/overview.mdx', fill('program/trust/overview.mdx'));
-  return files;
+  add('content/system-description.mdx', 'program/system-description.mdx');
+  add('content/trust/overview.mdx', 'program/trust/overview.mdx');
+  return { files, origins };
 }
