@@ -39,3 +39,4 @@ export const peopleSchema = z.strictObject({
 
 export type PeopleData = z.output<typeof peopleSchema>;
 export type StaffData = z.output<typeof staffSchema>;
+export type RoleData = z.output<typeof roleSchema>;

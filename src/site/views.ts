@@ -7,8 +7,15 @@ import { auditWindow } from '../engine/evidence-timeline.ts';
 import { personnelReview } from '../engine/personnel.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
-import type { ControlData, VendorData } from '../schema/index.ts';
+import type { ChecklistData, ControlData, RoleData, StaffData, VendorData } from '../schema/index.ts';
+import { checklistProgress, type ChecklistProgress } from '../engine/checklist-state.ts';
 import { canSee, type Site } from './sites.ts';
+
+/** The people a site may name: every site names roles; only the private sites name staff. */
+export interface SitePeople {
+  roles: readonly RoleData[];
+  staff: readonly StaffData[];
+}
 
 /** A control as the trust center shows it: its title, summary and the criteria it maps to. Never the narrative. */
 export interface PublicPractice {
@@ -48,14 +55,25 @@ export const publicView = perResult(function publicView(result: CheckResult) {
   return {
     program: model.program!.data,
     asOf: result.summary.asOf,
+    /** Role titles only: the trust center names no staff member. */
+    people: { roles: model.people?.data.roles ?? [], staff: [] },
     policies: visible('public', model.policies),
     procedures: visible('public', model.procedures),
     checklists: visible('public', model.checklists),
+    checklistProgress: progressOf(result, visible('public', model.checklists)),
     trustPages: [...model.trustPages].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     practices: model.controls.filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
   };
 });
+
+/** Each checklist's progress, by id, as the engine works it out. */
+function progressOf(
+  result: CheckResult,
+  checklists: readonly Document<ChecklistData>[],
+): Map<string, ChecklistProgress> {
+  return new Map(checklists.map((checklist) => [checklist.id, checklistProgress(result, checklist)]));
+}
 
 function isPublished(control: Document<ControlData>): boolean {
   return control.data.status === 'implemented' && control.data.public_summary !== undefined;
@@ -77,9 +95,12 @@ export const employeeView = perResult(function employeeView(result: CheckResult)
     asOf: result.summary.asOf,
     readiness: result.summary.readiness,
     roles: model.people?.data.roles ?? [],
+    /** Who owns what: role titles and the names of staff who own documents. */
+    people: { roles: model.people?.data.roles ?? [], staff: model.people?.data.staff ?? [] },
     policies: visible('employees', model.policies),
     procedures: visible('employees', model.procedures),
     checklists: visible('employees', model.checklists),
+    checklistProgress: progressOf(result, visible('employees', model.checklists)),
   };
 });
 
@@ -119,9 +140,11 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     result,
     roles: model.people?.data.roles ?? [],
     staff: model.people?.data.staff ?? [],
+    people: { roles: model.people?.data.roles ?? [], staff: model.people?.data.staff ?? [] },
     policies: visible('auditors', model.policies),
     procedures: visible('auditors', model.procedures),
     checklists: visible('auditors', model.checklists),
+    checklistProgress: progressOf(result, visible('auditors', model.checklists)),
     controls: visible('auditors', model.controls),
     evidence: visible('auditors', model.evidence),
     risks: visible('auditors', model.risks),

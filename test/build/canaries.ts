@@ -23,6 +23,9 @@ export const canaries = {
   systemDescription: { text: 'canary-system-description-zqf', sites: ['auditors'] },
   checklistBody: { text: 'canary-checklist-body-zqg', sites: ['employees', 'auditors'] },
   auditorOnlyPolicy: { text: 'canary-auditor-only-policy-zqh', sites: ['auditors'] },
+  // The title of an auditors-only policy that a procedure on the employee portal cites: the portal names it by
+  // its id only.
+  auditorOnlyPolicyTitle: { text: 'canary-auditor-only-policy-title-zqi', sites: ['auditors'] },
 } as const;
 
 export type CanaryName = keyof typeof canaries;
@@ -65,6 +68,18 @@ export function canaryProgram(): Files {
     'content/procedures/access-review.mdx',
     '- [ ] Export the user list',
     `- [ ] Export the user list (${c('procedureBody')})`,
+  );
+  files = edit(
+    files,
+    'policies/data-retention.mdx',
+    /^title: .*$/m,
+    `title: Data retention ${c('auditorOnlyPolicyTitle')}`,
+  );
+  files = edit(
+    files,
+    'content/procedures/access-review.mdx',
+    'policies: [information-security]',
+    'policies: [information-security, data-retention]',
   );
   files = edit(
     files,
