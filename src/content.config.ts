@@ -5,11 +5,8 @@
  * (`export { collections } from 'trustbook/content'`).
  */
 import { defineCollection } from 'astro:content';
-import { collectionDocuments, programLoader, type CollectionName } from './site/content-loader.ts';
+import { collectionKinds, programLoader } from './site/content-loader.ts';
 
 export const collections = Object.fromEntries(
-  (Object.keys(collectionDocuments) as CollectionName[]).map((name) => [
-    name,
-    defineCollection({ loader: programLoader(name) }),
-  ]),
-) as Record<CollectionName, ReturnType<typeof defineCollection>>;
+  [...collectionKinds.keys()].map((name) => [name, defineCollection({ loader: programLoader(name) })]),
+);

@@ -36,19 +36,41 @@ export interface DocumentKindInfo {
   schema: z.ZodType;
   /** What a person calls this kind in a message. */
   noun: string;
+  /** The content collection whose entries render this kind's bodies on the sites, if the sites show them. */
+  collection?: string;
+  /** Whether the sites show each document's revision history from git. */
+  history?: boolean;
 }
 
 const markdown = ['.mdx', '.md'] as const;
 
 export const documentKinds: readonly DocumentKindInfo[] = [
-  { kind: 'policy', path: 'policies', extensions: markdown, schema: policySchema, noun: 'policy' },
-  { kind: 'control', path: 'content/controls', extensions: markdown, schema: controlSchema, noun: 'control' },
+  {
+    kind: 'policy',
+    path: 'policies',
+    extensions: markdown,
+    schema: policySchema,
+    noun: 'policy',
+    collection: 'policies',
+    history: true,
+  },
+  {
+    kind: 'control',
+    path: 'content/controls',
+    extensions: markdown,
+    schema: controlSchema,
+    noun: 'control',
+    collection: 'controls',
+    history: true,
+  },
   {
     kind: 'procedure',
     path: 'content/procedures',
     extensions: markdown,
     schema: procedureSchema,
     noun: 'procedure',
+    collection: 'procedures',
+    history: true,
   },
   {
     kind: 'evidence',
@@ -56,6 +78,7 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: markdown,
     schema: evidenceSchema,
     noun: 'evidence series',
+    collection: 'evidence',
   },
   {
     kind: 'vendor',
@@ -64,15 +87,23 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     schema: vendorSchema,
     noun: 'vendor',
   },
-  { kind: 'risk', path: 'content/risks', extensions: markdown, schema: riskSchema, noun: 'risk' },
+  { kind: 'risk', path: 'content/risks', extensions: markdown, schema: riskSchema, noun: 'risk', collection: 'risks' },
   {
     kind: 'checklist',
     path: 'content/checklists',
     extensions: markdown,
     schema: checklistSchema,
     noun: 'checklist',
+    collection: 'checklists',
   },
-  { kind: 'trust-page', path: 'content/trust', extensions: markdown, schema: trustPageSchema, noun: 'trust page' },
+  {
+    kind: 'trust-page',
+    path: 'content/trust',
+    extensions: markdown,
+    schema: trustPageSchema,
+    noun: 'trust page',
+    collection: 'trust',
+  },
   {
     kind: 'system-description',
     path: 'content/system-description.mdx',
@@ -80,6 +111,7 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: markdown,
     schema: systemDescriptionSchema,
     noun: 'system description',
+    collection: 'system',
   },
   {
     kind: 'assertion',
@@ -88,6 +120,7 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: markdown,
     schema: assertionSchema,
     noun: "management's assertion",
+    collection: 'assertion',
   },
 ];
 

@@ -5,16 +5,19 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
+import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { setSiteData } from '../site/data.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { routes } from './routes.ts';
+import { taskLabelsPlugin } from './task-labels-plugin.ts';
 
 /** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
 const packageRoot = new URL('../../', import.meta.url);
@@ -25,7 +28,7 @@ export interface TrustbookOptions {
 }
 
 /** Folders whose documents get a revision history. */
-const historyFolders = ['policies', 'content/procedures', 'content/controls'];
+const historyFolders = documentKinds.filter((info) => info.history).map((info) => info.path);
 
 export default function trustbook(options: TrustbookOptions = {}): AstroIntegration {
   let root = '';
@@ -63,6 +66,8 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         updateConfig({
           build: { inlineStylesheets: 'never' },
           vite: { build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } } },
+          // Astro's own Markdown processor, with task list boxes named by their items (MDX inherits it).
+          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin] }) },
           integrations: [mdx()],
         });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });

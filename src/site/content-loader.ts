@@ -8,37 +8,25 @@
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../engine/index.ts';
-import type { Document, ProgramModel } from '../engine/model.ts';
+import { documentKinds, type DocumentKind } from '../engine/document-kinds.ts';
+import { allDocuments } from '../engine/model.ts';
 import { heldSiteData } from './data.ts';
+import { entryId } from './entry-id.ts';
 
-/** The documents of each collection. */
-export const collectionDocuments = {
-  policies: (model: ProgramModel) => model.policies,
-  controls: (model: ProgramModel) => model.controls,
-  procedures: (model: ProgramModel) => model.procedures,
-  evidence: (model: ProgramModel) => model.evidence,
-  risks: (model: ProgramModel) => model.risks,
-  checklists: (model: ProgramModel) => model.checklists,
-  trust: (model: ProgramModel) => model.trustPages,
-  system: (model: ProgramModel) => (model.systemDescription ? [model.systemDescription] : []),
-  assertion: (model: ProgramModel) => (model.assertion ? [model.assertion] : []),
-} satisfies Record<string, (model: ProgramModel) => readonly Document<unknown>[]>;
+/** The content collections: one per document kind whose bodies the sites render (src/engine/document-kinds.ts). */
+export const collectionKinds: ReadonlyMap<string, DocumentKind> = new Map(
+  documentKinds.flatMap((info) => (info.collection ? [[info.collection, info.kind] as const] : [])),
+);
 
-export type CollectionName = keyof typeof collectionDocuments;
-
-/** A document's entry id: its file name without the extension, as pages look it up (src/site/bodies.ts). */
-export function entryId(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|mdx)$/, '');
-}
-
-export function programLoader(collection: CollectionName): Loader {
+export function programLoader(collection: string): Loader {
+  const kind = collectionKinds.get(collection);
   return {
     name: `trustbook-${collection}`,
     load: async ({ config, store, generateDigest, renderMarkdown }) => {
       // A build has checked the program already; `astro sync` and `astro check` have not, and read it here.
       const result = heldSiteData()?.result ?? checkProject(fileURLToPath(config.root));
       store.clear();
-      for (const document of collectionDocuments[collection](result.model)) {
+      for (const document of allDocuments(result.model).filter((candidate) => candidate.kind === kind)) {
         if (!/\.(md|mdx)$/.test(document.file)) continue; // a vendor kept as YAML has no body
         const entry = {
           id: entryId(document.file),

@@ -1,25 +1,22 @@
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { labelTaskItems } from '../../src/site/task-labels.ts';
+import { taskLabelsPlugin } from '../../src/integration/task-labels-plugin.ts';
+
+const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [taskLabelsPlugin] }).html;
 
 describe('task list checkboxes', () => {
-  it('are named by the text of their item', () => {
-    expect(
-      labelTaskItems(
-        '<li class="task-list-item"><input type="checkbox" checked disabled/> Named the <em>system</em> "in scope"</li>',
-      ),
-    ).toBe(
-      '<li class="task-list-item"><input type="checkbox" checked disabled aria-label="Named the system &quot;in scope&quot;"/> Named the <em>system</em> "in scope"</li>',
-    );
+  it('are named by the text of their item, markup and quotes included as text', () => {
+    const html = render('- [x] Named the *system* "in scope"\n');
+    expect(html).toContain('aria-label="Named the system &quot;in scope&quot;"');
   });
 
   it('take only their own text when the item holds a nested list', () => {
-    const html = '<li class="task-list-item"><input type="checkbox" disabled/> Parent<ul><li>child</li></ul></li>';
-    expect(labelTaskItems(html)).toContain('aria-label="Parent"');
+    const html = render('- [ ] Parent\n  - [ ] Child\n');
+    expect(html).toContain('aria-label="Parent"');
+    expect(html).toContain('aria-label="Child"');
   });
 
-  it('leave other inputs and already named boxes alone', () => {
-    const html =
-      '<li><input type="checkbox"/> x</li><li class="task-list-item"><input aria-label="y" type="checkbox"/> z</li>';
-    expect(labelTaskItems(html)).toBe(html);
+  it('leave list items that are no task alone', () => {
+    expect(render('- an item\n- [not a box]\n')).not.toContain('aria-label');
   });
 });

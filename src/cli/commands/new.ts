@@ -1,5 +1,6 @@
 /** `trustbook new <kind> <id>`: one new document from its template, in the folder its kind lives in. */
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { kindInfo, type DocumentKind } from '../../engine/document-kinds.ts';
 import { checkProject } from '../../engine/index.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
@@ -9,17 +10,18 @@ import { readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
-const destinations = {
-  policy: { template: 'new/policy.mdx', folder: 'policies', extension: '.mdx' },
-  control: { template: 'new/control.mdx', folder: 'content/controls', extension: '.mdx' },
-  evidence: { template: 'new/evidence.mdx', folder: 'evidence-index', extension: '.mdx' },
-  procedure: { template: 'new/procedure.mdx', folder: 'content/procedures', extension: '.mdx' },
-  risk: { template: 'new/risk.mdx', folder: 'content/risks', extension: '.mdx' },
-  vendor: { template: 'new/vendor.yaml', folder: 'content/vendors', extension: '.yaml' },
-} as const;
+/** The template of each kind `new` creates; the folder comes from the registry of document kinds. */
+const templates = {
+  policy: 'new/policy.mdx',
+  control: 'new/control.mdx',
+  evidence: 'new/evidence.mdx',
+  procedure: 'new/procedure.mdx',
+  risk: 'new/risk.mdx',
+  vendor: 'new/vendor.yaml',
+} as const satisfies Partial<Record<DocumentKind, string>>;
 
-type NewKind = keyof typeof destinations;
-export const newKinds = Object.keys(destinations) as NewKind[];
+type NewKind = keyof typeof templates;
+export const newKinds = Object.keys(templates) as NewKind[];
 
 export function runNew(args: string[], io: Io): number {
   const { values, positionals } = parse(
@@ -44,14 +46,11 @@ export function runNew(args: string[], io: Io): number {
   assertSafeValue('title', title);
   const root = resolve(io.cwd, values.root ?? '.');
   const today = resolveEvaluationDate({ env: io.env.TRUSTBOOK_AS_OF }).date;
-  const destination = destinations[kind as NewKind];
+  const template = templates[kind as NewKind];
   const extra = kind === 'evidence' ? evidenceDefaults(root, id, values.control) : {};
-  const text = fillPlaceholders(
-    readTemplate(destination.template),
-    { id, title, today, ...extra },
-    destination.template,
-  );
-  const [written] = writeNewFiles(root, new Map([[`${destination.folder}/${id}${destination.extension}`, text]]));
+  const text = fillPlaceholders(readTemplate(template), { id, title, today, ...extra }, template);
+  const path = `${kindInfo(kind as NewKind).path}/${id}${extname(template)}`;
+  const [written] = writeNewFiles(root, new Map([[path, text]]));
   io.stdout(`Created ${written}. Fill it in, then run \`trustbook check\`.`);
   return EXIT_CLEAN;
 }

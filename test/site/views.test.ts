@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findingsAbout } from '../../src/engine/facts.ts';
+import { auditorView, employeeView, publicView } from '../../src/site/views.ts';
+import { check, edit, validProgram } from '../helpers/program.ts';
+
+describe('site views', () => {
+  it('keep two staff ids apart when one is a prefix of the other', () => {
+    const files = edit(
+      validProgram(),
+      'content/people.yaml',
+      /staff:\n/,
+      'staff:\n  - { id: ana, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2026-02-01] }\n' +
+        '  - { id: ana-b, role: ceo, hired: 2024-01-10, trainings: [2026-02-01] }\n',
+    );
+    const result = check(files);
+    expect(findingsAbout(result, 'person', 'ana-b').map((d) => d.code)).toEqual(['TB508']);
+    expect(findingsAbout(result, 'person', 'ana')).toEqual([]);
+    const rows = auditorView(result).acknowledgements;
+    expect(new Set(rows.map((row) => row.person.id))).toEqual(new Set(['ada', 'ana', 'ana-b']));
+  });
+
+  it('give each site only the policies its audience may see, so no page can name another one', () => {
+    const audience = (sites: string) =>
+      check(
+        edit(
+          validProgram(),
+          'policies/data-retention.mdx',
+          'kind: data-retention',
+          `kind: data-retention\naudience: [${sites}]`,
+        ),
+      );
+    const ids = (policies: readonly { id: string }[]) => policies.map((policy) => policy.id);
+    const auditorsOnly = audience('auditors');
+    expect(ids(employeeView(auditorsOnly).policies)).not.toContain('data-retention');
+    expect(ids(auditorView(auditorsOnly).policies)).toContain('data-retention');
+    const everyone = audience('public, employees, auditors');
+    expect(ids(publicView(everyone).policies)).toEqual(['data-retention']);
+    expect(ids(publicView(check(validProgram())).policies)).toEqual([]);
+  });
+
+  it('name staff on the private sites only', () => {
+    const result = check(validProgram());
+    expect(publicView(result).people.staff).toEqual([]);
+    expect(employeeView(result).people.staff.map((person) => person.id)).toEqual(['ada']);
+    expect(auditorView(result).people.roles.length).toBeGreaterThan(0);
+  });
+});
