@@ -1,5 +1,6 @@
 /** The three output formats of `trustbook check`: pretty (people), json (tools), github (workflow annotations). */
 import type { Deadline } from '../engine/deadlines.ts';
+import { codes, type DiagnosticCode } from '../engine/diagnostics.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 
 export type OutputFormat = 'pretty' | 'json' | 'github';
@@ -23,10 +24,63 @@ export const colors: Style = {
 };
 export const plain: Style = { red: String, yellow: String, dim: String, bold: String, green: String };
 
-export function formatPretty(result: CheckResult, durationMs: number, style: Style = plain): string {
+/** How many findings of one code and severity make a group, shown once with a count and the first few. */
+export const GROUP_AT = 5;
+/** How many findings of a group are listed before "and N more". */
+const GROUP_SHOWN = 3;
+
+/** One code's findings of one severity, in the order the check reports them. */
+export interface FindingGroup {
+  code: DiagnosticCode;
+  severity: Diagnostic['severity'];
+  title: string;
+  count: number;
+}
+
+/** The findings by code and severity, most first: what the pretty output groups and the JSON counts. */
+export function findingGroups(diagnostics: readonly Diagnostic[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const d of diagnostics) {
+    const key = `${d.severity} ${d.code}`;
+    const group = groups.get(key) ?? { code: d.code, severity: d.severity, title: codes[d.code], count: 0 };
+    group.count++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/**
+ * Findings for people: a code with many findings of one severity (a fresh program's 28 series without
+ * artifacts) is one group with its count, the first few and one fix; the rest by file. `all` lists every one.
+ */
+export function formatPretty(
+  result: CheckResult,
+  durationMs: number,
+  style: Style = plain,
+  options: { all?: boolean } = {},
+): string {
   const lines: string[] = [];
+  const grouped = options.all ? [] : findingGroups(result.diagnostics).filter((group) => group.count >= GROUP_AT);
+  const inGroup = (d: Diagnostic) => grouped.some((group) => group.code === d.code && group.severity === d.severity);
+  for (const group of grouped) {
+    const members = result.diagnostics.filter((d) => d.code === group.code && d.severity === group.severity);
+    const severity = group.severity === 'error' ? style.red('error') : style.yellow('warning');
+    lines.push(`${severity} ${style.dim(group.code)} ${style.bold(`${group.title}: ${group.count} findings`)}`);
+    for (const d of members.slice(0, GROUP_SHOWN))
+      lines.push(`  ${d.message}`, `    ${style.dim('at')} ${d.file}:${d.line ?? 1}`);
+    if (members.length > GROUP_SHOWN) {
+      lines.push(`  ${style.dim(`and ${members.length - GROUP_SHOWN} more (trustbook check --all lists every one)`)}`);
+    }
+    lines.push(`  ${style.dim('fix:')} ${members[0]!.hint}`, '');
+  }
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of result.diagnostics) {
+    if (inGroup(diagnostic)) continue;
     byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
   }
   for (const [file, diagnostics] of byFile) {
@@ -65,7 +119,7 @@ export function formatJson(result: CheckResult, durationMs: number, upcoming?: D
         message: d.message,
         hint: d.hint,
       })),
-      summary: { ...result.summary, durationMs },
+      summary: { ...result.summary, durationMs, byCode: findingGroups(result.diagnostics) },
       ...(upcoming
         ? { upcoming: upcoming.map(({ due, what, file, line, code, kind }) => ({ due, kind, what, file, line, code })) }
         : {}),

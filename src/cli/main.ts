@@ -26,6 +26,7 @@ check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
   --format pretty|json|github
   --upcoming DAYS               also list what falls due in the next DAYS days, soonest first
+  --all                         list every finding (pretty output groups a code with 5 or more)
   --root DIR                    the program's folder (default: the current folder)
 
 report:

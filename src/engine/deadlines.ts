@@ -67,6 +67,11 @@ export function trainingDue(person: { hired: string; trainings: readonly string[
   return latest ? addMonths(latest, 12) : addDays(person.hired, TRAINING_GRACE_DAYS);
 }
 
+/** When a vendor's next review is due: `review_months` after the last one. */
+export function vendorReviewDue(vendor: { data: { reviewed: string; review_months: number } }): string {
+  return addMonths(vendor.data.reviewed, vendor.data.review_months);
+}
+
 export function policyReviewDue(policy: { data: { approved: string; review_months: number } }): string {
   return addMonths(policy.data.approved, policy.data.review_months);
 }
@@ -123,14 +128,14 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
   }
 
   for (const vendor of model.vendors) {
-    const { name, reviewed, review_months, assurance } = vendor.data;
+    const { name, assurance } = vendor.data;
     push({
       kind: 'vendor-review',
       code: 'TB503',
       file: vendor.file,
       subject: { kind: 'vendor', id: vendor.id },
       at: [vendor, 'reviewed'],
-      due: addMonths(reviewed, review_months),
+      due: vendorReviewDue(vendor),
       what: `the review of vendor ${name}`,
       hint: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
     });

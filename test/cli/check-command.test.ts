@@ -117,3 +117,41 @@ describe('the trustbook executable', () => {
     expect(JSON.parse(output).summary.errors).toBe(0);
   });
 });
+
+describe('trustbook check, many findings of one code', () => {
+  /** Six policies without an approver: one code, six findings. */
+  const sixFindings = () => {
+    let files = validProgram();
+    for (const policy of [
+      'information-security',
+      'incident-response',
+      'data-retention',
+      'acceptable-use',
+      'vendor-management',
+      'business-continuity',
+    ]) {
+      files = edit(files, `policies/${policy}.mdx`, 'approved_by: ceo\n', 'approved_by: nobody-here\n');
+    }
+    return files;
+  };
+
+  it('groups them with their count, the first three and one fix, and lists every one with --all', async () => {
+    writeProgram(root, sixFindings());
+    const grouped = await run(['check']);
+    const code = grouped.stdout.match(/^error (TB\d+) .*: 6 findings$/m)?.[1];
+    expect(code).toBeDefined();
+    expect(grouped.stdout).toContain('and 3 more (trustbook check --all lists every one)');
+    expect(grouped.stdout.match(/\n {4}at policies\//g)).toHaveLength(3);
+    const all = await run(['check', '--all']);
+    expect(all.stdout.match(new RegExp(`error ${code}`, 'g'))).toHaveLength(6);
+  });
+
+  it('counts them by code in the JSON summary', async () => {
+    writeProgram(root, sixFindings());
+    const report = JSON.parse((await run(['check', '--format', 'json'])).stdout);
+    expect(report.summary.byCode).toEqual([
+      expect.objectContaining({ severity: 'error', count: 6, title: expect.any(String) }),
+    ]);
+    expect(report.diagnostics).toHaveLength(6);
+  });
+});

@@ -21,6 +21,7 @@ export function runCheck(args: string[], io: Io): number {
     format: { type: 'string', default: 'pretty' },
     upcoming: { type: 'string' },
     root: { type: 'string' },
+    all: { type: 'boolean', default: false },
   });
   const format = values.format;
   if (!(outputFormats as readonly string[]).includes(format)) {
@@ -42,7 +43,7 @@ export function runCheck(args: string[], io: Io): number {
   const output: Record<OutputFormat, () => string> = {
     pretty: () =>
       [
-        formatPretty(result, duration, style),
+        formatPretty(result, duration, style, { all: values.all }),
         ...(upcoming ? ['', formatUpcoming(upcoming, days!, result.summary.asOf)] : []),
       ].join('\n'),
     json: () => formatJson(result, duration, upcoming),
