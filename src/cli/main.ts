@@ -9,6 +9,7 @@ const usage = `Usage: trustbook <command> [options]      (trustbook --version sa
 
 Commands:
   check                         validate the program and report every finding
+  todo                          the next steps, in the order of the SOC 2 checklist (--format json)
   init [FOLDER] [--org NAME]    start a new program (a repository of its own in a new FOLDER; --from TARBALL)
   new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
   report                        the readiness and gap report
@@ -110,6 +111,7 @@ const commands: Record<string, () => Promise<Command>> = {
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,
   templates: async () => (await import('./commands/templates.ts')).runTemplates,
+  todo: async () => (await import('./commands/todo.ts')).runTodo,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -43,3 +43,17 @@ describe('the acknowledgements page', () => {
     });
   });
 });
+
+describe('the readiness page', () => {
+  it('lists the nine steps of the checklist, each with a labelled progress bar', async () => {
+    await harness().withPage(async (page, log) => {
+      expect(await openPage(page, harness().url('auditors', '/readiness/'))).toBe(200);
+      const steps = page.locator('ol.todo > li');
+      expect(await steps.count()).toBe(9);
+      expect(await steps.first().locator('strong').innerText()).toBe('Define the scope');
+      const bar = steps.nth(1).locator('progress');
+      expect(await bar.getAttribute('aria-label')).toBe('Assess the gaps: 38 of 38 criteria covered');
+      expect(log.errors, log.errors.join('\n')).toEqual([]);
+    });
+  });
+});

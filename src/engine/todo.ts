@@ -1,0 +1,216 @@
+/**
+ * The company's next steps, in the order of the SOC 2 checklist this project follows: define the scope, assess
+ * the gaps, implement controls, write and approve policies, train staff, assess risks, collect evidence, review
+ * vendors, engage an audit firm. Each step is worked out from the program's real state (its documents and the
+ * check's findings), never ticked by hand. One computation for `trustbook todo` and the readiness page.
+ */
+import type { CheckResult } from './check.ts';
+import { isCurrentStaff } from './deadlines.ts';
+import { codes, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
+import { auditWindow } from './evidence-timeline.ts';
+import { controlStatus, findingsAbout, isBlocking } from './facts.ts';
+
+export type TodoStepId =
+  'scope' | 'gaps' | 'controls' | 'policies' | 'training' | 'risks' | 'evidence' | 'vendors' | 'audit';
+
+/** What is left of a step: the findings of one code and severity, counted, with the first few files. */
+export interface TodoLeft {
+  code: DiagnosticCode;
+  severity: Diagnostic['severity'];
+  /** The finding's own message when there is one, else the code's title. */
+  what: string;
+  count: number;
+  files: string[];
+}
+
+export interface TodoStep {
+  id: TodoStepId;
+  title: string;
+  /** What the counts count: "criteria covered", "policies in order". */
+  unit: string;
+  done: number;
+  total: number;
+  complete: boolean;
+  left: TodoLeft[];
+  /** The command to run or the file to open next; empty when the step is complete. */
+  next: string;
+}
+
+/** The finding codes that keep each step open. */
+export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
+  scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
+  gaps: ['TB301'],
+  controls: ['TB204', 'TB205', 'TB401', 'TB808'],
+  policies: ['TB203', 'TB302', 'TB501', 'TB803', 'TB804'],
+  training: ['TB507', 'TB508', 'TB514', 'TB520'],
+  risks: ['TB303', 'TB505', 'TB506'],
+  evidence: [
+    'TB402',
+    'TB403',
+    'TB404',
+    'TB405',
+    'TB406',
+    'TB408',
+    'TB409',
+    'TB502',
+    'TB601',
+    'TB602',
+    'TB603',
+    'TB604',
+    'TB605',
+    'TB701',
+    'TB702',
+    'TB703',
+  ],
+  vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
+  audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB910', 'TB911', 'TB912'],
+};
+
+const FILES_SHOWN = 3;
+
+function leftOf(diagnostics: readonly Diagnostic[], step: TodoStepId): TodoLeft[] {
+  const wanted = new Set(stepCodes[step]);
+  const byCode = new Map<string, TodoLeft>();
+  for (const d of diagnostics) {
+    if (!wanted.has(d.code)) continue;
+    const key = `${d.severity} ${d.code}`;
+    const entry = byCode.get(key) ?? { code: d.code, severity: d.severity, what: d.message, count: 0, files: [] };
+    entry.count++;
+    if (entry.count > 1) entry.what = codes[d.code];
+    if (entry.files.length < FILES_SHOWN && !entry.files.includes(d.file)) entry.files.push(d.file);
+    byCode.set(key, entry);
+  }
+  return [...byCode.values()].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** The steps, in the checklist's order. */
+export function todoList(result: CheckResult): TodoStep[] {
+  const { model, diagnostics, summary } = result;
+  const program = model.program?.data;
+  const blockingAbout = (kind: Parameters<typeof findingsAbout>[1], id: string) =>
+    findingsAbout(result, kind, id).some(isBlocking);
+  const step = (id: TodoStepId, title: string, unit: string, done: number, total: number, next: string): TodoStep => {
+    const left = leftOf(diagnostics, id);
+    const complete = left.length === 0 && done >= total;
+    return { id, title, unit, done, total, complete, left, next: complete ? '' : next };
+  };
+
+  const audit = program?.audit;
+  const scopeItems = [
+    (program?.scope.length ?? 0) > 0,
+    audit !== undefined && (audit.type === 'II' ? audit.period !== undefined : audit.date !== undefined),
+    model.systemDescription !== undefined,
+    audit?.type !== 'II' || model.assertion !== undefined,
+  ];
+  const covered = summary.coverage.reduce((sum, category) => sum + category.covered, 0);
+  const criteria = summary.coverage.reduce((sum, category) => sum + category.total, 0);
+  const controls = model.controls.filter((control) => control.data.status !== 'not-applicable');
+  // A control counts once it operates: implemented, and its evidence sound (or a deviation disclosed).
+  const operating = controls.filter((control) => ['operating', 'exception'].includes(controlStatus(result, control)));
+  const planned = controls.find((control) => control.data.status === 'planned');
+  const policiesInOrder = model.policies.filter((policy) => !blockingAbout('policy', policy.id));
+  const staff = (model.people?.data.staff ?? []).filter((person) => isCurrentStaff(person, summary.asOf));
+  const trained = staff.filter(
+    (person) =>
+      !findingsAbout(result, 'person', person.id).some((d) => isBlocking(d) && stepCodes.training.includes(d.code)),
+  );
+  const risksInOrder = model.risks.filter((risk) => !blockingAbout('risk', risk.id));
+  const evidenced = model.evidence.filter(
+    (series) => series.data.artifacts.length > 0 && !blockingAbout('evidence', series.id),
+  );
+  const empty = model.evidence.find((series) => series.data.artifacts.length === 0);
+  const vendorsInOrder = model.vendors.filter((vendor) => !blockingAbout('vendor', vendor.id));
+  const window = auditWindow(model);
+  const windowOpen = window !== undefined && window.start <= summary.asOf;
+  const auditItems = [program?.audit.auditor !== undefined, !windowOpen || model.samples.length > 0];
+
+  return [
+    step(
+      'scope',
+      'Define the scope',
+      'scope decisions recorded',
+      scopeItems.filter(Boolean).length,
+      scopeItems.length,
+      '`content/program.yaml` (scope, audit type and window), `content/system-description.mdx`, `content/assertion.mdx`',
+    ),
+    step(
+      'gaps',
+      'Assess the gaps',
+      'criteria covered',
+      covered,
+      criteria,
+      '`npx trustbook report` (coverage and points of focus per criterion)',
+    ),
+    step(
+      'controls',
+      'Implement controls',
+      'controls operating',
+      operating.length,
+      controls.length,
+      planned
+        ? `\`${planned.file}\`: implement it, then set \`status: implemented\``
+        : 'a control operates once its evidence is in order: see "Collect evidence"',
+    ),
+    step(
+      'policies',
+      'Write and approve policies',
+      'policies in order',
+      policiesInOrder.length,
+      Math.max(model.policies.length, 1),
+      model.policies.length === 0
+        ? '`npx trustbook new policy information-security`'
+        : '`policies/`: review, approve, set `approved` and `approved_by`',
+    ),
+    step(
+      'training',
+      'Train staff',
+      'staff screened, trained and acknowledged',
+      trained.length,
+      Math.max(staff.length, 1),
+      '`content/people.yaml`: `background_check`, `trainings`; then `npx trustbook acknowledgements import FILE`',
+    ),
+    step(
+      'risks',
+      'Assess risks',
+      'risks assessed and reviewed',
+      risksInOrder.length,
+      Math.max(model.risks.length, 1),
+      model.risks.length === 0 ? '`npx trustbook new risk R-01`' : '`content/risks/`: review each risk, set `reviewed`',
+    ),
+    step(
+      'evidence',
+      'Collect evidence',
+      'evidence series in order',
+      evidenced.length,
+      Math.max(model.evidence.length, 1),
+      empty
+        ? `\`npx trustbook evidence add ${empty.id} --url URL --collected YYYY-MM-DD\``
+        : '`npx trustbook check --upcoming 30` (what falls due next)',
+    ),
+    step(
+      'vendors',
+      'Review vendors',
+      'vendors reviewed',
+      vendorsInOrder.length,
+      Math.max(model.vendors.length, 1),
+      model.vendors.length === 0
+        ? '`npx trustbook new vendor ID`'
+        : '`content/vendors/`: review each vendor, set `reviewed`',
+    ),
+    step(
+      'audit',
+      'Engage an audit firm',
+      'audit steps done',
+      auditItems.filter(Boolean).length,
+      auditItems.length,
+      program?.audit.auditor === undefined
+        ? '`content/program.yaml`: name the firm as `audit.auditor`; import its request list with `npx trustbook requests import FILE`'
+        : '`npx trustbook sample`, then `npx trustbook audit` (a mock audit)',
+    ),
+  ];
+}

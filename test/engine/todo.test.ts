@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/index.ts';
+import { todoList } from '../../src/engine/todo.ts';
+import { runCli } from '../cli/run.ts';
+import { check, edit, validProgram } from '../helpers/program.ts';
+
+const repository = resolve(import.meta.dirname, '../..');
+
+describe('the to-do list', () => {
+  it('follows the SOC 2 checklist’s order', () => {
+    expect(todoList(check(validProgram())).map((step) => step.id)).toEqual([
+      'scope',
+      'gaps',
+      'controls',
+      'policies',
+      'training',
+      'risks',
+      'evidence',
+      'vendors',
+      'audit',
+    ]);
+  });
+
+  it('on a fresh program from init, has every step with work in it open, each with its counts and what to do next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trustbook-todo-'));
+    try {
+      await runCli(dir, ['init', '--org', 'Fresh Co', '--dir', 'p'], { TRUSTBOOK_AS_OF: '2026-11-26' });
+      const steps = todoList(checkProject(join(dir, 'p'), { asOf: '2026-11-26' }));
+      const byId = new Map(steps.map((step) => [step.id, step]));
+      expect(byId.get('gaps')).toMatchObject({ complete: true, done: 33, total: 33 });
+      expect(byId.get('controls')).toMatchObject({ complete: false, done: 0 });
+      const evidence = byId.get('evidence')!;
+      expect(evidence).toMatchObject({ complete: false, done: 0, total: evidence.total });
+      expect(evidence.left[0]).toMatchObject({ code: 'TB402', severity: 'warning', count: evidence.total });
+      expect(evidence.next).toMatch(/^`npx trustbook evidence add EV-/);
+      expect(byId.get('risks')).toMatchObject({ complete: false, next: '`npx trustbook new risk R-01`' });
+      expect(byId.get('vendors')).toMatchObject({ complete: false, next: '`npx trustbook new vendor ID`' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on the sample program, is nearly done: only what falls due soon and one planned control are open', () => {
+    const steps = todoList(checkProject(repository));
+    expect(steps.filter((step) => !step.complete).map((step) => step.id)).toEqual(['controls', 'training', 'vendors']);
+    for (const step of steps.filter((candidate) => !candidate.complete)) {
+      expect(
+        step.left.every((left) => left.severity === 'warning'),
+        step.id,
+      ).toBe(true);
+      expect(step.next, step.id).not.toBe('');
+    }
+  });
+
+  it('keeps a step open while a finding of its codes stands, and closes it once the finding is gone', () => {
+    const overdue = edit(
+      validProgram(),
+      'policies/backup.mdx' in validProgram() ? 'policies/backup.mdx' : 'policies/acceptable-use.mdx',
+      'approved: 2026-03-01',
+      'approved: 2024-01-01',
+    );
+    const policies = (files: ReturnType<typeof validProgram>) =>
+      todoList(check(files)).find((step) => step.id === 'policies')!;
+    expect(policies(validProgram())).toMatchObject({ complete: true, next: '' });
+    expect(policies(overdue)).toMatchObject({ complete: false });
+    expect(policies(overdue).left.map((left) => left.code)).toContain('TB501');
+  });
+});
