@@ -31,6 +31,7 @@ export const programScripts: Record<string, string> = {
   build: 'astro build',
   preview: 'trustbook preview',
   check: 'trustbook check',
+  todo: 'trustbook todo',
   report: 'trustbook report',
   export: 'trustbook export',
   pdf: 'trustbook pdf',
