@@ -1,6 +1,6 @@
 /** The three output formats of `trustbook check`: pretty (people), json (tools), github (workflow annotations). */
 import type { Deadline } from '../engine/deadlines.ts';
-import { codes, type DiagnosticCode } from '../engine/diagnostics.ts';
+import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 
 export type OutputFormat = 'pretty' | 'json' | 'github';
@@ -24,35 +24,8 @@ export const colors: Style = {
 };
 export const plain: Style = { red: String, yellow: String, dim: String, bold: String, green: String };
 
-/** How many findings of one code and severity make a group, shown once with a count and the first few. */
-export const GROUP_AT = 5;
 /** How many findings of a group are listed before "and N more". */
 const GROUP_SHOWN = 3;
-
-/** One code's findings of one severity, in the order the check reports them. */
-export interface FindingGroup {
-  code: DiagnosticCode;
-  severity: Diagnostic['severity'];
-  title: string;
-  count: number;
-}
-
-/** The findings by code and severity, most first: what the pretty output groups and the JSON counts. */
-export function findingGroups(diagnostics: readonly Diagnostic[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const d of diagnostics) {
-    const key = `${d.severity} ${d.code}`;
-    const group = groups.get(key) ?? { code: d.code, severity: d.severity, title: codes[d.code], count: 0 };
-    group.count++;
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      b.count - a.count ||
-      a.code.localeCompare(b.code),
-  );
-}
 
 /**
  * Findings for people: a code with many findings of one severity (a fresh program's 28 series without

@@ -53,4 +53,11 @@ describe('a program fresh from init', () => {
     }
     expect(broken).toEqual([]);
   });
+
+  it('folds the many findings of one code on the readiness page into one expandable line, and lists the next steps', () => {
+    const html = readFileSync(join(project.root, 'dist/auditors/readiness/index.html'), 'utf8');
+    const summary = html.match(/<summary[^>]*>[\s\S]*?<\/summary>/)?.[0] ?? '';
+    expect(summary).toMatch(/TB402<\/span> Evidence series without artifacts: \d+ findings/);
+    expect(html.match(/<ol class="todo"[^>]*>/)).not.toBeNull();
+  });
 });
