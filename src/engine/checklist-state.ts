@@ -49,12 +49,18 @@ export interface ChecklistProgress {
   total: number;
   /** Whole percent; an empty checklist is complete. */
   percent: number;
+  /** Whether each bound item is done, by `bindingKey`: what the page's `<Check>` items show. */
+  states: ReadonlyMap<string, boolean>;
 }
+
+/** The key of a bound item: its kind and target. */
+export const bindingKey = (binding: Pick<CheckBinding, 'kind' | 'target'>) => `${binding.kind}:${binding.target}`;
 
 /** The progress of a checklist: one computation for the report, the readiness page and the checklist's page. */
 export function checklistProgress(result: CheckResult, checklist: Document<ChecklistData>): ChecklistProgress {
   const { checks, tasks } = checklistItems(checklist.body, checklist.bodyLine);
-  const checksDone = checks.filter((binding) => isBindingDone(result, binding)).length;
+  const states = new Map(checks.map((binding) => [bindingKey(binding), isBindingDone(result, binding)]));
+  const checksDone = checks.filter((binding) => states.get(bindingKey(binding))).length;
   const tasksDone = tasks.filter((task) => task.checked).length;
   const done = checksDone + tasksDone;
   const total = checks.length + tasks.length;
@@ -66,5 +72,6 @@ export function checklistProgress(result: CheckResult, checklist: Document<Check
     done,
     total,
     percent: total === 0 ? 100 : Math.round((done / total) * 100),
+    states,
   };
 }

@@ -74,6 +74,7 @@ describe('checklist progress', () => {
       done: 2,
       total: 3,
       percent: 67,
+      states: new Map([['control:BASE-01', true]]),
     });
     // The control's Q1 evidence goes missing: the control fails, and its item is no longer ticked.
     const failing = edit(
@@ -83,7 +84,11 @@ describe('checklist progress', () => {
       '',
     );
     const broken = check(failing);
-    expect(checklistProgress(broken, broken.model.checklists[0]!)).toMatchObject({ checksDone: 0, done: 1 });
+    expect(checklistProgress(broken, broken.model.checklists[0]!)).toMatchObject({
+      checksDone: 0,
+      done: 1,
+      states: new Map([['control:BASE-01', false]]),
+    });
   });
 
   it('does not count a <Check> shown in a code block as an item', () => {
