@@ -24,10 +24,17 @@ export function findingGroups(diagnostics: readonly Diagnostic[]): FindingGroup[
     group.count++;
     groups.set(key, group);
   }
-  return [...groups.values()].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      b.count - a.count ||
-      a.code.localeCompare(b.code),
+  return [...groups.values()].sort(worstFirst);
+}
+
+/** Errors before warnings, then the most findings first, then by code. */
+export function worstFirst(
+  a: { severity: Diagnostic['severity']; count: number; code: string },
+  b: { severity: Diagnostic['severity']; count: number; code: string },
+): number {
+  return (
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    b.count - a.count ||
+    a.code.localeCompare(b.code)
   );
 }

@@ -8,6 +8,7 @@ import type { CheckResult } from './check.ts';
 import { isCurrentStaff } from './deadlines.ts';
 import { codes, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
 import { auditWindow } from './evidence-timeline.ts';
+import { worstFirst } from './finding-groups.ts';
 import { controlStatus, findingsAbout, isBlocking } from './facts.ts';
 
 export type TodoStepId =
@@ -80,12 +81,7 @@ function leftOf(diagnostics: readonly Diagnostic[], step: TodoStepId): TodoLeft[
     if (entry.files.length < FILES_SHOWN && !entry.files.includes(d.file)) entry.files.push(d.file);
     byCode.set(key, entry);
   }
-  return [...byCode.values()].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      b.count - a.count ||
-      a.code.localeCompare(b.code),
-  );
+  return [...byCode.values()].sort(worstFirst);
 }
 
 /** The steps, in the checklist's order. */
