@@ -9,7 +9,7 @@ import type { AuditWindow } from '../engine/evidence-timeline.ts';
 import { findingsAbout, isBlocking } from '../engine/facts.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { exceptionsAbout, personnelReview } from '../engine/personnel.ts';
-import type { ExceptionData } from '../schema/index.ts';
+import type { ExceptionData, StaffData } from '../schema/index.ts';
 import type { WorkpaperResult } from './workpaper.ts';
 
 /** One fact inspected for a person: what, and what the records show. */
@@ -44,8 +44,8 @@ export function personnelTests(result: CheckResult, window: AuditWindow): Person
   const roles = new Map((model.people?.data.roles ?? []).map((role) => [role.id, role.title]));
   const tracked = tracksAcknowledgements(model);
 
-  const outcome = (personId: string, facts: PersonnelFact[], date: string, kind: 'new-hire' | 'leaver') => {
-    const person = model.people!.data.staff.find((candidate) => candidate.id === personId)!;
+  const outcome = (person: StaffData, facts: PersonnelFact[], date: string, kind: 'new-hire' | 'leaver') => {
+    const personId = person.id;
     // The cohort is what is tested: onboarding findings for a new hire, offboarding ones for a leaver.
     const relevant = kind === 'new-hire' ? onboardingCodes : offboardingCodes;
     const blocking = findingsAbout(result, 'person', personId).filter(
@@ -95,7 +95,7 @@ export function personnelTests(result: CheckResult, window: AuditWindow): Person
       },
       ...(tracked ? [{ label: 'Policies acknowledged', value: acknowledged.join('; ') }] : []),
     ];
-    return outcome(person.id, facts, person.hired, 'new-hire');
+    return outcome(person, facts, person.hired, 'new-hire');
   });
 
   const leavers = review.leavers.map((offboarding) => {
@@ -106,7 +106,7 @@ export function personnelTests(result: CheckResult, window: AuditWindow): Person
         : offboarding.accessRemoved === undefined
           ? `not recorded (due by ${offboarding.deadline})`
           : `${offboarding.accessRemoved}${offboarding.state === 'late' ? `, after the deadline ${offboarding.deadline}` : ', in time'}`;
-    return outcome(person.id, [{ label: 'Access removed', value: removal }], offboarding.member.date, 'leaver');
+    return outcome(person, [{ label: 'Access removed', value: removal }], offboarding.member.date, 'leaver');
   });
 
   return { newHires, leavers };
