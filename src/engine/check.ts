@@ -4,7 +4,10 @@ import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
 import { PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { computeCoverage } from './rules/coverage.ts';
+import { auditHasBegun } from './rules/context.ts';
 import { rules, type RuleContext } from './rules/index.ts';
+
+export { auditHasBegun };
 
 export interface CheckOptions {
   /** `--as-of` from the command line. */
@@ -66,13 +69,6 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
       })),
     },
   };
-}
-
-/** True once the evaluation date reaches the Type II window or the Type I report date. */
-export function auditHasBegun(model: ProgramModel, asOf: string): boolean {
-  const audit = model.program?.data.audit;
-  const start = audit?.type === 'II' ? audit.period?.start : audit?.date;
-  return start !== undefined && asOf >= start;
 }
 
 function requiredFiles(model: ProgramModel, loadDiagnostics: Diagnostic[]): Diagnostic[] {

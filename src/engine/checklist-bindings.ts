@@ -4,9 +4,7 @@
  * item. A `<Check>` inside a code block or an MDX comment is not an item, and a task list is what GFM
  * says it is; no pattern is matched against the Markdown.
  */
-import { createRequire } from 'node:module';
-import type * as Satteri from 'satteri';
-import { beyondParserLimits } from './body-syntax.ts';
+import { bodyTree, isElement, textOf, type BodyNode } from './body-tree.ts';
 
 export type BindingKind = 'control' | 'evidence' | 'policy' | 'rule';
 
@@ -37,24 +35,6 @@ export type CheckRule = (typeof checkRules)[number];
 
 const bindingKinds = new Set<string>(['control', 'evidence', 'policy', 'rule']);
 
-interface Node {
-  type: string;
-  name?: string | null;
-  value?: unknown;
-  checked?: boolean | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: Node[];
-  position?: { start: { line: number } };
-}
-
-let satteri: typeof Satteri | undefined;
-
-/** The text of a node and its descendants, as a reader sees it. */
-function textOf(node: Node): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return String(node.value ?? '');
-  return (node.children ?? []).map(textOf).join('');
-}
-
 /** One parse per body: the check's rules, the report and the pages ask for the same items. */
 const cache = new Map<string, ChecklistItems>();
 
@@ -67,23 +47,17 @@ export function checklistItems(body: string, bodyLine: number): ChecklistItems {
   const cached = cache.get(key);
   if (cached) return cached;
   const items: ChecklistItems = { checks: [], tasks: [] };
-  if (beyondParserLimits(body, bodyLine) === undefined) {
-    try {
-      satteri ??= createRequire(import.meta.url)('satteri') as typeof Satteri;
-      const tree = satteri.mdxToMdast(body, { features: { frontmatter: false } }) as unknown as Node;
-      collect(tree, bodyLine, items);
-    } catch {
-      // Not parseable: TB007 says so, and nothing is counted.
-    }
-  }
+  // Not parseable: TB007 says so, and nothing is counted.
+  const tree = bodyTree(body, bodyLine);
+  if (tree) collect(tree, bodyLine, items);
   if (cache.size > 500) cache.clear();
   cache.set(key, items);
   return items;
 }
 
-function collect(node: Node, bodyLine: number, items: ChecklistItems): void {
+function collect(node: BodyNode, bodyLine: number, items: ChecklistItems): void {
   const line = bodyLine + (node.position?.start.line ?? 1) - 1;
-  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Check') {
+  if (isElement(node, 'Check')) {
     const attribute = node.attributes?.find(
       (candidate) => candidate.type === 'mdxJsxAttribute' && bindingKinds.has(candidate.name ?? ''),
     );

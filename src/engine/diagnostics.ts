@@ -66,6 +66,8 @@ export const codes = {
   TB311: 'Exclusion without a substantive reason',
   TB312: 'Whole category excluded',
   TB313: 'Criterion both excluded and addressed',
+  TB320: 'Text still to write',
+  TB321: 'Template default left in',
   TB401: 'Control without evidence',
   TB402: 'Evidence series without artifacts',
   TB403: 'Per-event series without a population',

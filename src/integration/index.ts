@@ -13,6 +13,7 @@ import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { setSiteData } from '../site/data.ts';
+import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { publishPaths, publishSites } from './publish.ts';
@@ -59,7 +60,11 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
+        if (command === 'build' || command === 'dev') check(logger, command);
+        // A public file made from a program field that still holds a template default is not built at all.
+        const withheld = result ? withheldRoutes(result) : new Set<string>();
         for (const route of routes) {
+          if (withheld.has(route.entrypoint)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
         }
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
@@ -71,7 +76,6 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
           integrations: [mdx()],
         });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
-        if (command === 'build' || command === 'dev') check(logger, command);
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = /(content|policies|evidence-index)\/.*\.(mdx?|ya?ml)$/;

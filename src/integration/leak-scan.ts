@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from '../engine/index.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
+import { programPlaceholders, unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type { Site } from '../site/sites.ts';
 import { canSee } from '../site/sites.ts';
 
@@ -85,7 +86,11 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
   const allowed: Fragment[] = [];
   const forbidden: Fragment[] = [];
   const { model } = result;
+  // The trust center leaves out what still holds a placeholder: such a document is neither shown nor needed
+  // there, and the placeholders themselves (template guidance, example.com defaults) must never appear on it.
+  const withheld = site === 'public' ? withheldFromTrustCenter(model) : new Set<Document<unknown>>();
   for (const document of allDocuments(model)) {
+    if (withheld.has(document)) continue;
     const fields = textFields[document.kind] ?? [];
     const fragments = documentFragments(document, fields);
     const audience = audienceOf(document, site);
@@ -98,14 +103,26 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
       }
     }
   }
+  if (site === 'public') {
+    const placeholders = programPlaceholders(model);
+    for (const [document, found] of placeholders.documents) {
+      for (const placeholder of found) forbidden.push({ text: placeholder.text, source: `${document.file}:${placeholder.line} (placeholder)` });
+    }
+    for (const placeholder of placeholders.program) {
+      forbidden.push({ text: placeholder.text, source: `${model.program!.file}:${placeholder.line} (placeholder)` });
+    }
+  }
   const program = model.program?.data;
   if (program) {
+    const unfinished = site === 'public' ? unfinishedProgramFields(model) : new Set<string>();
+    const fields = { website: program.website, contact: program.contact };
     for (const text of [
       program.organization,
       program.system,
       program.audit.auditor ?? '',
-      program.website,
-      program.contact,
+      ...Object.entries(fields)
+        .filter(([field]) => !unfinished.has(field))
+        .map(([, text]) => text),
     ]) {
       allowed.push({ text, source: 'content/program.yaml' });
     }

@@ -7,7 +7,8 @@ import { auditWindow } from '../engine/evidence-timeline.ts';
 import { personnelReview } from '../engine/personnel.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
-import type { ChecklistData, ControlData, RoleData, StaffData, VendorData } from '../schema/index.ts';
+import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
+import type { ChecklistData, ControlData, Program, RoleData, StaffData, VendorData } from '../schema/index.ts';
 import { checklistProgress, type ChecklistProgress } from '../engine/checklist-state.ts';
 import { canSee, type Site } from './sites.ts';
 
@@ -50,22 +51,64 @@ function visible<T extends { audience: readonly Site[] }>(site: Site, documents:
   return documents.filter((document) => canSee(site, document.data.audience));
 }
 
+/**
+ * The program as the trust center shows it: a field that still holds a template default (an example.com
+ * contact or website) is left out, and with it what is built from it (security.txt, the sitemap, the feed).
+ */
+export type PublicProgram = Omit<Program, 'contact' | 'website' | 'trust_center_url'> & {
+  contact?: string;
+  website?: string;
+  trust_center_url?: string | undefined;
+};
+
+function publicProgram(result: CheckResult): PublicProgram {
+  const program: PublicProgram = { ...result.model.program!.data };
+  for (const field of unfinishedProgramFields(result.model)) {
+    if (field === 'contact' || field === 'website' || field === 'trust_center_url') delete program[field];
+  }
+  return program;
+}
+
+/** The trust center's address for absolute links (the sitemap, the feed): undefined while it is a default. */
+export function publicBase(program: PublicProgram): string | undefined {
+  const url = program.trust_center_url ?? program.website;
+  return url?.replace(/\/?$/, '/');
+}
+
 export const publicView = perResult(function publicView(result: CheckResult) {
   const { model } = result;
+  // A document still holding a placeholder is not published until it is done (the check says so: TB320/TB321).
+  const withheld = withheldFromTrustCenter(model);
+  const finished = <T>(documents: Document<T>[]) => documents.filter((document) => !withheld.has(document));
   return {
-    program: model.program!.data,
+    program: publicProgram(result),
     asOf: result.summary.asOf,
     /** Role titles only: the trust center names no staff member. */
     people: { roles: model.people?.data.roles ?? [], staff: [] },
-    policies: visible('public', model.policies),
-    procedures: visible('public', model.procedures),
-    checklists: visible('public', model.checklists),
-    checklistProgress: progressOf(result, visible('public', model.checklists)),
-    trustPages: [...model.trustPages].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
-    practices: model.controls.filter(isPublished).map(toPractice),
+    policies: finished(visible('public', model.policies)),
+    procedures: finished(visible('public', model.procedures)),
+    checklists: finished(visible('public', model.checklists)),
+    checklistProgress: progressOf(result, finished(visible('public', model.checklists))),
+    trustPages: finished(model.trustPages).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
+    practices: finished(model.controls).filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
   };
 });
+
+/**
+ * The trust center's files that are not built while the program field they are made from holds a default:
+ * route entry points, as `routes.ts` names them.
+ */
+export function withheldRoutes(result: CheckResult): Set<string> {
+  const program = publicProgram(result);
+  const withheld = new Set<string>();
+  if (!program.contact) withheld.add('public/.well-known/security.txt.ts');
+  if (!publicBase(program)) {
+    withheld.add('public/sitemap.xml.ts');
+    withheld.add('public/subprocessors.xml.ts');
+  }
+  return withheld;
+}
 
 /** Each checklist's progress, by id, as the engine works it out. */
 function progressOf(

@@ -15,6 +15,13 @@ export interface RuleContext {
   readiness: boolean;
 }
 
+/** True once the evaluation date reaches the Type II window or the Type I report date. */
+export function auditHasBegun(model: ProgramModel, asOf: string): boolean {
+  const audit = model.program?.data.audit;
+  const start = audit?.type === 'II' ? audit.period?.start : audit?.date;
+  return start !== undefined && asOf >= start;
+}
+
 /** The severity of an evidence finding: an error, which readiness mode defers to a marked warning. */
 export function evidenceSeverity(context: RuleContext): Pick<Diagnostic, 'severity' | 'deferred'> {
   return context.readiness ? { severity: 'warning', deferred: true } : { severity: 'error' };

@@ -7,6 +7,7 @@ import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { peopleRule } from './people.ts';
+import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   auditSetupRule,
   coverageRule,
   requiredDocumentsRule,
+  placeholdersRule,
   missingEvidenceRule,
   populationRule,
   frequencyRule,

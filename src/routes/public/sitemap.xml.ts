@@ -3,11 +3,13 @@ import { siteData } from '../../site/data.ts';
 import { sitemap } from '../../site/feeds.ts';
 import { navigation } from '../../site/navigation.ts';
 import { slug } from '../../site/paths.ts';
-import { publicView } from '../../site/views.ts';
+import { publicBase, publicView } from '../../site/views.ts';
 
 export const GET: APIRoute = () => {
   const view = publicView(siteData().result);
-  const base = (view.program.trust_center_url ?? view.program.website).replace(/\/?$/, '/');
+  const base = publicBase(view.program);
+  // Not built while the address is a template default (withheldRoutes); `astro dev` answers 404.
+  if (!base) return new Response(null, { status: 404 });
   const paths = [
     ...navigation.public.filter((item) => item.path !== 'search/').map((item) => item.path),
     ...view.policies.map((policy) => `policies/${slug(policy.id)}/`),

@@ -1,13 +1,16 @@
 import type { APIRoute } from 'astro';
 import { siteData } from '../../site/data.ts';
 import { subprocessorFeed } from '../../site/feeds.ts';
-import { publicView } from '../../site/views.ts';
+import { publicBase, publicView } from '../../site/views.ts';
 
 export const GET: APIRoute = () => {
   const view = publicView(siteData().result);
+  const siteUrl = publicBase(view.program);
+  // Not built while the address is a template default (withheldRoutes); `astro dev` answers 404.
+  if (!siteUrl) return new Response(null, { status: 404 });
   const body = subprocessorFeed({
     organization: view.program.organization,
-    siteUrl: view.program.trust_center_url ?? view.program.website,
+    siteUrl,
     subprocessors: view.subprocessors,
     updated: view.asOf,
   });
