@@ -39,7 +39,9 @@ export function bodyTree(body: string, bodyLine: number, syntax: BodySyntax = 'm
     try {
       satteri ??= createRequire(import.meta.url)('satteri') as typeof Satteri;
       const options = { features: { frontmatter: false } };
-      tree = (syntax === 'mdx' ? satteri.mdxToMdast(body, options) : satteri.markdownToMdast(body, options)) as unknown as BodyNode;
+      tree = (syntax === 'mdx'
+        ? satteri.mdxToMdast(body, options)
+        : satteri.markdownToMdast(body, options)) as unknown as BodyNode;
     } catch {
       tree = undefined;
     }

@@ -36,7 +36,8 @@ export interface ProgramPlaceholders {
  * An address or site under one of the reserved example domains the templates start from. The sample program's
  * own fictional domain (`tallowbrook.example`) is a made-up company's, not a default, and is not matched.
  */
-const defaultDomain = /(?<![\w.@%+/:-])(?:https?:\/\/)?(?:[\w.%+-]+@)?(?:[a-z0-9-]+\.)*example\.(?:com|org|net)\b(?:\/[^\s)\]>"']*)?/i;
+const defaultDomain =
+  /(?<![\w.@%+/:-])(?:https?:\/\/)?(?:[\w.%+-]+@)?(?:[a-z0-9-]+\.)*example\.(?:com|org|net)\b(?:\/[^\s)\]>"']*)?/i;
 
 /** The default address or site in a text, if any. */
 export function defaultIn(text: string): string | undefined {
@@ -65,7 +66,8 @@ export function bodyPlaceholders(body: string, bodyLine: number, file: string): 
       found.push({ kind: 'todo', line: lineOf(node), text: flatten(textOf(node)) || 'to do' });
       return;
     }
-    if (syntax === 'markdown' && node.type === 'html' && /^<Todo[\s>]/.test(String(node.value))) {
+    if (syntax === 'markdown' && isTodoTag(node)) {
+      // A block: the whole element is one HTML node.
       found.push({ kind: 'todo', line: lineOf(node), text: flatten(String(node.value).replace(/<[^>]*>/g, '')) });
       return;
     }
@@ -76,10 +78,31 @@ export function bodyPlaceholders(body: string, bodyLine: number, file: string): 
     if (hit) found.push({ kind: 'default', line: lineOf(node), text: hit });
     // A link whose text is its address is one placeholder, not two.
     if (url && node.children?.every((child) => child.type === 'text' && defaultIn(String(child.value)))) return;
-    for (const child of node.children ?? []) visit(child);
+    const children = node.children ?? [];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (syntax === 'markdown' && isTodoTag(child) && !/<\/Todo>/.test(String(child.value))) {
+        // Inside a paragraph, Markdown keeps `<Todo>` and `</Todo>` as two HTML nodes around the text.
+        let end = index + 1;
+        while (end < children.length && !/^<\/Todo>/.test(String(children[end]!.value ?? ''))) end++;
+        const text = children
+          .slice(index + 1, end)
+          .map(textOf)
+          .join('');
+        found.push({ kind: 'todo', line: lineOf(child), text: flatten(text) || 'to do' });
+        index = end;
+        continue;
+      }
+      visit(child);
+    }
   };
   visit(tree);
   return found;
+}
+
+/** An HTML node opening a `<Todo>` element, in a Markdown body. */
+function isTodoTag(node: BodyNode): boolean {
+  return node.type === 'html' && /^<Todo[\s>]/.test(String(node.value));
 }
 
 /** The placeholders in a document's fields (frontmatter or YAML), each with its line. */
@@ -141,8 +164,16 @@ const practiceFields = new Set(['title', 'public_summary', 'criteria']);
  *   customers are owed has to be complete), so the placeholder would be published;
  * - `private`: only the employee portal and the auditor site show them.
  */
-export function trustCenterReach(document: Document<unknown>, placeholders: readonly Placeholder[]): 'withheld' | 'published' | 'private' {
-  const data = document.data as { audience?: readonly string[]; public?: boolean; public_summary?: string; status?: string };
+export function trustCenterReach(
+  document: Document<unknown>,
+  placeholders: readonly Placeholder[],
+): 'withheld' | 'published' | 'private' {
+  const data = document.data as {
+    audience?: readonly string[];
+    public?: boolean;
+    public_summary?: string;
+    status?: string;
+  };
   const inFields = (fields: Set<string>) =>
     placeholders.some((placeholder) => placeholder.field !== undefined && fields.has(placeholder.field.split('.')[0]!));
   switch (document.kind) {

@@ -67,13 +67,42 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
   audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB910', 'TB911', 'TB912'],
 };
 
+/**
+ * Placeholders (TB320, TB321) belong to the step of the document they are in: the program file, the system
+ * description and the trust pages to the scope, a policy to the policies, and so on.
+ */
+const placeholderCodes: readonly DiagnosticCode[] = ['TB320', 'TB321'];
+const placeholderSteps: Partial<Record<NonNullable<Diagnostic['subject']>['kind'], TodoStepId>> = {
+  program: 'scope',
+  'system-description': 'scope',
+  assertion: 'scope',
+  'trust-page': 'scope',
+  policy: 'policies',
+  control: 'controls',
+  procedure: 'controls',
+  checklist: 'controls',
+  evidence: 'evidence',
+  risk: 'risks',
+  vendor: 'vendors',
+};
+
+/** The step a finding keeps open, if any. */
+export function stepOf(diagnostic: Diagnostic): TodoStepId | undefined {
+  if (placeholderCodes.includes(diagnostic.code))
+    return placeholderSteps[diagnostic.subject?.kind ?? 'program'] ?? 'scope';
+  return stepByCode.get(diagnostic.code);
+}
+
+const stepByCode = new Map<DiagnosticCode, TodoStepId>(
+  Object.entries(stepCodes).flatMap(([step, list]) => list.map((code) => [code, step as TodoStepId] as const)),
+);
+
 const FILES_SHOWN = 3;
 
 function leftOf(diagnostics: readonly Diagnostic[], step: TodoStepId): TodoLeft[] {
-  const wanted = new Set(stepCodes[step]);
   const byCode = new Map<string, TodoLeft>();
   for (const d of diagnostics) {
-    if (!wanted.has(d.code)) continue;
+    if (stepOf(d) !== step) continue;
     const key = `${d.severity} ${d.code}`;
     const entry = byCode.get(key) ?? { code: d.code, severity: d.severity, what: d.message, count: 0, files: [] };
     entry.count++;

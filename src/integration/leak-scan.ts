@@ -106,7 +106,8 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
   if (site === 'public') {
     const placeholders = programPlaceholders(model);
     for (const [document, found] of placeholders.documents) {
-      for (const placeholder of found) forbidden.push({ text: placeholder.text, source: `${document.file}:${placeholder.line} (placeholder)` });
+      for (const placeholder of found)
+        forbidden.push({ text: placeholder.text, source: `${document.file}:${placeholder.line} (placeholder)` });
     }
     for (const placeholder of placeholders.program) {
       forbidden.push({ text: placeholder.text, source: `${model.program!.file}:${placeholder.line} (placeholder)` });

@@ -34,7 +34,18 @@ describe('the to-do list', () => {
       expect(byId.get('controls')).toMatchObject({ complete: false, done: 0 });
       const evidence = byId.get('evidence')!;
       expect(evidence).toMatchObject({ complete: false, done: 0, total: evidence.total });
-      expect(evidence.left[0]).toMatchObject({ code: 'TB402', severity: 'warning', count: evidence.total });
+      // No artifacts yet, and each series' description still to write (the template's <Todo>).
+      expect(evidence.left).toEqual([
+        expect.objectContaining({ code: 'TB320', severity: 'warning', count: evidence.total }),
+        expect.objectContaining({ code: 'TB402', severity: 'warning', count: evidence.total }),
+      ]);
+      // Placeholders count in the step of their document: the system description and trust page in the scope.
+      expect(byId.get('scope')!.left).toContainEqual(
+        expect.objectContaining({
+          code: 'TB320',
+          files: ['content/system-description.mdx', 'content/trust/overview.mdx'],
+        }),
+      );
       expect(evidence.next).toMatch(/^`npx trustbook evidence add EV-/);
       expect(byId.get('risks')).toMatchObject({ complete: false, next: '`npx trustbook new risk R-01`' });
       expect(byId.get('vendors')).toMatchObject({ complete: false, next: '`npx trustbook new vendor ID`' });

@@ -25,7 +25,8 @@ export const placeholdersRule: Rule = (model, context) => {
     const reach = trustCenterReach(document, placeholders);
     for (const placeholder of placeholders) found.push(documentFinding(document, placeholder, reach, severity));
   }
-  for (const placeholder of programPlaceholders(model).program) found.push(programFinding(model, placeholder, severity));
+  for (const placeholder of programPlaceholders(model).program)
+    found.push(programFinding(model, placeholder, severity));
   return found;
 };
 
