@@ -31,4 +31,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });

@@ -5,6 +5,10 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   isTTY: boolean;
+  /** True when both standard input and output are a terminal: a command may ask questions. */
+  interactive?: boolean;
+  /** Asks a question and returns the answer (undefined once the input has ended); tests pass their own. */
+  ask?: (question: string) => Promise<string | undefined>;
 }
 
 export const EXIT_CLEAN = 0;

@@ -70,13 +70,22 @@ pdf:
 preview:
   --port N                      the first of three ports (default 4321)
 
-init:
-  --org NAME                    the organization (required)
+init:                           in a terminal, asks for each answer below that no flag gives (Enter takes
+                                the default); with flags alone, or --yes, it asks nothing
+  --org NAME                    the organization (default: from the new folder's name)
   --system NAME                 the system the report describes (default: "<org> Platform")
   --scope LIST                  categories in scope, comma-separated: security (always), availability,
                                 confidentiality, processing-integrity, privacy
-  --dir DIR                     where to write the program (default: the current folder)
   --website URL, --contact EMAIL
+                                the public website and security contact (default: example.com placeholders,
+                                reported by the check until replaced)
+  --type II|I                   the report type (default II)
+  --start, --end YYYY-MM-DD     the Type II window (default: 12 months from the first month 90 days away)
+  --date YYYY-MM-DD             the Type I report date
+  --auditor NAME                the audit firm, once chosen
+  --yes                         ask nothing: flags and defaults only
+  --dir DIR                     where to write the program (default: the current folder)
+  --from TGZ|DIR                install Trustbook in the new repository from a packed tarball or its folder
   --as-of YYYY-MM-DD            the date written as approval and review dates (default: today)
 
 new:

@@ -2,6 +2,26 @@
 import type { Category } from '../catalog/index.ts';
 import { addDays, addMonths } from '../engine/dates.ts';
 
+/** The audit as init records it: a Type II window or a Type I date, and the firm once chosen. */
+export type NewAudit =
+  | { type: 'II'; period: { start: string; end: string }; auditor?: string | undefined }
+  | {
+      type: 'I';
+      date: string;
+      auditor?: string | undefined;
+    };
+
+/** A person who holds one of the starter roles, as the guided init asks for them. */
+export interface KeyPerson {
+  id: string;
+  name: string;
+  role: string;
+  hired: string;
+  background_check?: string | undefined;
+  /** The last security awareness training, if one is on record. */
+  trained?: string | undefined;
+}
+
 export interface NewProgram {
   organization: string;
   system: string;
@@ -9,6 +29,10 @@ export interface NewProgram {
   contact: string;
   scope: Category[];
   today: string;
+  /** Default: Type II over the first window (`firstAuditWindow`), no firm yet. */
+  audit?: NewAudit | undefined;
+  /** Default: none; people.yaml then starts with the roles only. */
+  keyPeople?: readonly KeyPerson[] | undefined;
 }
 
 /** The first audit window: 12 months from the first day of the month at least 90 days away. */
@@ -18,8 +42,17 @@ export function firstAuditWindow(today: string): { start: string; end: string } 
   return { start, end: addDays(addMonths(start, 12), -1) };
 }
 
+function auditYaml(audit: NewAudit): string {
+  const when =
+    audit.type === 'II'
+      ? `  period: { start: ${audit.period.start}, end: ${audit.period.end} }   # the Type II window; adjust to your auditor's dates`
+      : `  date: ${audit.date}   # the Type I report date; adjust to your auditor's date`;
+  const firm = audit.auditor ? `  auditor: "${audit.auditor}"` : '  # auditor: Your CPA firm LLP';
+  return `audit:\n  type: ${audit.type}\n${when}\n${firm}`;
+}
+
 export function programYaml(program: NewProgram): string {
-  const window = firstAuditWindow(program.today);
+  const audit = program.audit ?? { type: 'II', period: firstAuditWindow(program.today) };
   return `# The program: who is audited, for what, and when. Fields: docs/content-model.md.
 organization: "${program.organization}"
 system: "${program.system}"
@@ -27,10 +60,7 @@ website: ${program.website}
 contact: ${program.contact}
 scope: [${program.scope.join(', ')}]   # security is mandatory; also availability, confidentiality, processing-integrity, privacy
 excluded_criteria: []   # criteria of an in-scope category that do not apply: - { id: P3.2, reason: "..." }
-audit:
-  type: II
-  period: { start: ${window.start}, end: ${window.end} }   # the Type II window; adjust to your auditor's dates
-  # auditor: Your CPA firm LLP
+${auditYaml(audit)}
 warn_within_days: 30
 # Readiness mode: until the audit window opens, missing evidence is a warning rather than an error.
 # Schema, reference, coverage and review errors still fail. Remove this line when the window opens.
@@ -47,12 +77,25 @@ export const starterRoles = [
   ['people-ops', 'People Operations'],
 ] as const;
 
-export function peopleYaml(): string {
+export function peopleYaml(keyPeople: readonly KeyPerson[] = []): string {
+  const record = (person: KeyPerson) =>
+    [
+      `id: ${person.id}`,
+      `name: "${person.name}"`,
+      `role: ${person.role}`,
+      `hired: ${person.hired}`,
+      ...(person.background_check ? [`background_check: ${person.background_check}`] : []),
+      ...(person.trained ? [`trainings: [${person.trained}]`] : []),
+    ].join(', ');
+  const staff =
+    keyPeople.length === 0
+      ? 'staff: []'
+      : `staff:\n${keyPeople.map((person) => `  - { ${record(person)} }`).join('\n')}`;
   return `# Roles own documents; staff records hold training and background checks. Never published.
 roles:
 ${starterRoles.map(([id, title]) => `  - { id: ${id}, title: ${title} }`).join('\n')}
 # One record per person, for example:
 #   - { id: jane-doe, name: Jane Doe, role: security-lead, hired: 2026-01-05, background_check: 2025-12-20, trainings: [2026-01-20] }
-staff: []
+${staff}
 `;
 }

@@ -3,28 +3,47 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { categories, type Category } from '../../catalog/index.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { parseFrontmatterDocument } from '../../engine/frontmatter.ts';
 import { PROGRAM_FILE } from '../../engine/model.ts';
+import {
+  DEFAULT_WEBSITE,
+  auditFromFlags,
+  defaultContact,
+  defaultSystem,
+  readEmail,
+  readScope,
+  readText,
+  readWebsite,
+  titleCase,
+  type Read,
+} from '../../scaffold/new-program.ts';
 import { peopleYaml, programYaml, type NewProgram } from '../../scaffold/program-files.ts';
-import { assertSafeValue, controlCategory, fillPlaceholders, type Placeholders } from '../../scaffold/render.ts';
+import { controlCategory, fillPlaceholders, type Placeholders } from '../../scaffold/render.ts';
 import { repositoryFiles } from '../../scaffold/repository-files.ts';
 import { TEMPLATE_RECORD, templateRecord, type TemplateOrigin } from '../../scaffold/template-record.ts';
 import { listTemplates, ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
+import { terminalAsk } from '../interview.ts';
+import type { KnownAnswers } from './init-guided.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
-export function runInit(args: string[], io: Io): number {
+export async function runInit(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
       org: { type: 'string' },
       system: { type: 'string' },
-      scope: { type: 'string', default: 'security' },
-      website: { type: 'string', default: 'https://example.com' },
+      scope: { type: 'string' },
+      website: { type: 'string' },
       contact: { type: 'string' },
+      type: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      date: { type: 'string' },
+      auditor: { type: 'string' },
+      yes: { type: 'boolean' },
       dir: { type: 'string' },
       from: { type: 'string' },
       'as-of': { type: 'string' },
@@ -32,13 +51,6 @@ export function runInit(args: string[], io: Io): number {
     1,
   );
   const folder = positionals[0] ?? values.dir;
-  const organization = values.org ?? (positionals[0] !== undefined ? titleCase(basename(positionals[0])) : undefined);
-  if (!organization) {
-    throw new UsageError(
-      'init needs the organization name',
-      'For example: trustbook init acme-trust --org "Acme, Inc." (a new repository), or --org alone for this folder.',
-    );
-  }
   const root = resolve(io.cwd, folder ?? '.');
   if (existsSync(resolve(root, PROGRAM_FILE))) {
     throw new UsageError(`${root} already holds a program`, 'Choose an empty folder: trustbook init NEW-FOLDER.');
@@ -47,26 +59,29 @@ export function runInit(args: string[], io: Io): number {
   const newRepository = !existsSync(join(root, 'package.json'));
   if (values.from !== undefined && !newRepository) {
     throw new UsageError(
-      `--from installs Trustbook into a new repository, and ${root} already has a package.json`,
+      `--from ${values.from} installs Trustbook into a new repository, and ${root} already has a package.json`,
       'Choose a new folder: trustbook init NEW-FOLDER --from trustbook-x.y.z.tgz',
     );
   }
-  const program: NewProgram = {
-    organization,
-    system: values.system ?? `${organization.replace(/,? (Inc|LLC|Ltd|GmbH|SAS|BV)\.?$/i, '')} Platform`,
-    website: values.website,
-    contact: values.contact ?? `security@${hostOf(values.website)}`,
-    scope: parseScope(values.scope),
-    today: resolveEvaluationDate({ cli: values['as-of'], env: io.env.TRUSTBOOK_AS_OF }).date,
+  const today = resolveEvaluationDate({ cli: values['as-of'], env: io.env.TRUSTBOOK_AS_OF }).date;
+  const flagged = <T>(read: Read<T>, flag: string): T => {
+    if ('value' in read) return read.value;
+    throw new UsageError(`--${flag}: ${read.problem}`, 'Run `trustbook --help` for the options of init.');
   };
-  for (const [name, value] of Object.entries({
-    organization: program.organization,
-    system: program.system,
-    website: program.website,
-    contact: program.contact,
-  })) {
-    assertSafeValue(name, value);
-  }
+  const auditGiven = ['type', 'start', 'end', 'date', 'auditor'].some((flag) => values[flag as 'type'] !== undefined);
+  const known: KnownAnswers = {
+    organization: values.org === undefined ? undefined : flagged(readText('organization', values.org), 'org'),
+    system: values.system === undefined ? undefined : flagged(readText('system', values.system), 'system'),
+    website: values.website === undefined ? undefined : flagged(readWebsite(values.website), 'website'),
+    contact: values.contact === undefined ? undefined : flagged(readEmail(values.contact), 'contact'),
+    scope: values.scope === undefined ? undefined : flagged(readScope(values.scope), 'scope'),
+    audit: auditGiven ? auditFromFlags(values, today) : undefined,
+    suggestedOrganization: positionals[0] !== undefined ? titleCase(basename(positionals[0])) : undefined,
+    today,
+  };
+  // In a terminal, init asks for what the flags leave open; for scripts and CI (or with --yes) the flags and
+  // the defaults are the whole answer.
+  const program = io.interactive && !values.yes ? await askInTerminal(known, io) : fromFlags(known);
   const { files, origins } = programFilesWithOrigins(program);
   const facts = ownPackageFacts();
   const source = newRepository ? trustbookSource(values.from, io.cwd) : undefined;
@@ -105,20 +120,14 @@ export function runInit(args: string[], io: Io): number {
       'It starts in readiness mode: missing evidence is a warning until you remove `readiness: true`',
       'from content/program.yaml when the audit window opens. Next:',
       ...(source
-        ? [`  cd ${shown} && npm install && npm run build`]
-        : [`  trustbook check${shown === '.' ? '' : ` --root ${shown}`}`]),
+        ? [`  cd ${shown} && npm install && npm run build`, '  npx trustbook todo   (what to do first, step by step)']
+        : [
+            `  trustbook todo${shown === '.' ? '' : ` --root ${shown}`}   (what to do first, step by step)`,
+            `  trustbook check${shown === '.' ? '' : ` --root ${shown}`}`,
+          ]),
     ].join('\n'),
   );
   return EXIT_CLEAN;
-}
-
-/** `acme-trust` -> `Acme Trust`: an organization name to start from when only the folder is given. */
-function titleCase(folder: string): string {
-  return folder
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 }
 
 /**
@@ -166,27 +175,36 @@ function packFolder(folder: string): string {
   return join(destination, name);
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname || 'example.com';
-  } catch {
-    throw new UsageError(`--website "${url}" is not a URL`, 'For example: --website https://example.com');
-  }
-}
-
-function parseScope(text: string): Category[] {
-  const requested = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const unknown = requested.filter((part) => !(categories as readonly string[]).includes(part));
-  if (unknown.length > 0) {
+/** The program the flags describe, with the defaults for everything they leave open. */
+function fromFlags(known: KnownAnswers): NewProgram {
+  const organization = known.organization ?? known.suggestedOrganization;
+  if (!organization) {
     throw new UsageError(
-      `unknown scope "${unknown.join(', ')}"`,
-      `Use a comma-separated list of: ${categories.join(', ')}.`,
+      'init needs the organization name',
+      'For example: trustbook init acme-trust --org "Acme, Inc." (a new repository), or --org alone for this folder.',
     );
   }
-  return categories.filter((category) => category === 'security' || requested.includes(category));
+  const website = known.website ?? DEFAULT_WEBSITE;
+  return {
+    organization,
+    system: known.system ?? defaultSystem(organization),
+    website,
+    contact: known.contact ?? defaultContact(website),
+    scope: known.scope ?? ['security'],
+    today: known.today,
+    audit: known.audit,
+  };
+}
+
+/** The guided questions, in the terminal the command runs in. */
+async function askInTerminal(known: KnownAnswers, io: Io): Promise<NewProgram> {
+  const { guidedProgram } = await import('./init-guided.ts');
+  const terminal = io.ask ? { ask: io.ask, close: () => {} } : terminalAsk();
+  try {
+    return await guidedProgram(known, terminal.ask, io.stdout);
+  } finally {
+    terminal.close();
+  }
 }
 
 /** Every file of the new program, by path. */
@@ -208,7 +226,7 @@ export function programFilesWithOrigins(program: NewProgram): {
   };
   const files = new Map<string, string>([
     [PROGRAM_FILE, programYaml(program)],
-    ['content/people.yaml', peopleYaml()],
+    ['content/people.yaml', peopleYaml(program.keyPeople)],
   ]);
   const origins = new Map<string, TemplateOrigin>();
   const add = (path: string, template: string, extra: Placeholders = {}) => {
