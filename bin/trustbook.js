@@ -32,4 +32,5 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  ...(process.stderr.isTTY ? { progress: (text) => process.stderr.write(`\r\u001b[K${text}`) } : {}),
 });

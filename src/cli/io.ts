@@ -7,6 +7,11 @@ export interface Io {
   isTTY: boolean;
   /** True when both standard input and output are a terminal: a command may ask questions. */
   interactive?: boolean;
+  /**
+   * Replaces the progress line on a terminal (standard error); an empty text clears it. Absent when standard
+   * error is not a terminal: logs and CI get no progress lines.
+   */
+  progress?: (text: string) => void;
   /** Asks a question and returns the answer (undefined once the input has ended); tests pass their own. */
   ask?: (question: string) => Promise<string | undefined>;
 }

@@ -293,7 +293,12 @@ export interface LoadOptions {
    * Default true.
    */
   bodyCache?: boolean;
+  /** Told how far the slow part (parsing bodies not known to be clean) has come; for a progress line. */
+  progress?: Progress | undefined;
 }
+
+/** How far a long step has come: `done` of `total` items of `step`. */
+export type Progress = (step: string, done: number, total: number) => void;
 
 /** Reads and models the program under `root`. */
 export function loadProject(
@@ -303,7 +308,9 @@ export function loadProject(
   const files = scanProgram(root);
   const { model, diagnostics } = buildModel(readScanned(root, files));
   resolveArtifactFiles(root, model);
-  for (const diagnostic of checkBodies(root, model, options.bodyCache ?? true)) diagnostics.push(diagnostic);
+  for (const diagnostic of checkBodies(root, model, options.bodyCache ?? true, options.progress)) {
+    diagnostics.push(diagnostic);
+  }
   // A Markdown file that evidence names as an artifact is read, as evidence, wherever it is.
   const artifacts = new Set([...model.artifactFiles.keys()].map((file) => posix.join(EVIDENCE_DIR, file)));
   for (const file of files.unread) {
@@ -317,14 +324,15 @@ export function loadProject(
  * file (TB007). Bodies remembered as clean are not parsed again. Bodies of documents whose fields failed
  * their schema are not in the model, and are parsed once that finding is fixed.
  */
-function checkBodies(root: string, model: ProgramModel, useCache: boolean): Diagnostic[] {
+function checkBodies(root: string, model: ProgramModel, useCache: boolean, progress?: Progress): Diagnostic[] {
   const documents = allDocuments(model).filter((document) => document.file.endsWith('.mdx'));
   if (documents.length === 0) return [];
   const version = useCache ? bodyCacheVersion() : undefined;
   const known = version === undefined ? new Set<string>() : readCleanBodies(root, version);
   const clean = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const document of documents) {
+  for (const [index, document] of documents.entries()) {
+    progress?.('parsing MDX bodies', index, documents.length);
     const key = bodyKey(document.body);
     if (known.has(key)) {
       clean.add(key);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { edit, validProgram, writeProgram } from '../helpers/program.ts';
+import { progressLine } from '../../src/cli/commands/check.ts';
 import { runCli } from './run.ts';
 
 let root: string;
@@ -153,5 +154,41 @@ describe('trustbook check, many findings of one code', () => {
       expect.objectContaining({ severity: 'error', count: 6, title: expect.any(String) }),
     ]);
     expect(report.diagnostics).toHaveLength(6);
+  });
+});
+
+describe('trustbook check on a terminal', () => {
+  const recorder = () => {
+    const lines: string[] = [];
+    return {
+      lines,
+      io: {
+        stdout: () => {},
+        stderr: () => {},
+        env: {},
+        cwd: '.',
+        isTTY: true,
+        progress: (text: string) => lines.push(text),
+      },
+    };
+  };
+
+  it('shows how far a long check has come on one line, at most ten times a second, and clears it at the end', () => {
+    const { lines, io } = recorder();
+    const line = progressLine(io, performance.now() - 5_000);
+    for (let done = 0; done < 1_000; done++) line.update!('parsing MDX bodies', done, 1_000);
+    line.clear();
+    expect(lines[0]).toBe('checking: parsing MDX bodies 0 of 1000…');
+    expect(lines.length).toBeLessThan(5);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('shows nothing for a check that is quick anyway, or where standard error is no terminal', () => {
+    const { lines, io } = recorder();
+    const quick = progressLine(io, performance.now());
+    quick.update!('parsing MDX bodies', 1, 2);
+    quick.clear();
+    expect(lines).toEqual([]);
+    expect(progressLine({ ...io, progress: undefined as never }, 0).update).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { upcomingDeadlines, type Deadline } from '../../engine/deadlines.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
+import type { Progress } from '../../engine/load-fs.ts';
 import { parse } from '../args.ts';
 import {
   colors,
@@ -14,6 +15,29 @@ import {
   type OutputFormat,
 } from '../format.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
+
+/** After this long, a check shows on the terminal how far it has come. */
+const PROGRESS_AFTER_MS = 400;
+/** And updates that line at most this often. */
+const PROGRESS_EVERY_MS = 100;
+
+/** The progress line of a long check, on a terminal only; quiet for a check that is quick anyway. */
+export function progressLine(io: Io, started: number): { update?: Progress; clear: () => void } {
+  const show = io.progress;
+  if (!show) return { clear: () => {} };
+  let shownAt = 0;
+  return {
+    update: (step, done, total) => {
+      const now = performance.now();
+      if (now - started < PROGRESS_AFTER_MS || now - shownAt < PROGRESS_EVERY_MS) return;
+      shownAt = now;
+      show(`checking: ${step} ${done} of ${total}…`);
+    },
+    clear: () => {
+      if (shownAt > 0) show('');
+    },
+  };
+}
 
 export function runCheck(args: string[], io: Io): number {
   const { values } = parse(args, {
@@ -32,10 +56,13 @@ export function runCheck(args: string[], io: Io): number {
     throw new UsageError(`--upcoming takes a number of days, not "${values.upcoming}"`, 'For example: --upcoming 60');
   }
   const started = performance.now();
+  const progress = progressLine(io, started);
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
+    progress: progress.update,
   });
+  progress.clear();
   const upcoming: Deadline[] | undefined =
     days === undefined ? undefined : upcomingDeadlines(result.model, result.summary.asOf, days);
   const duration = Math.round(performance.now() - started);
