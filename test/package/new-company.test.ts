@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/integration/publish-fs.ts';
 import { startStaticServer, type StaticServer } from '../../src/preview/static-server.ts';
 import { sites } from '../../src/site/sites.ts';
+import { blockingViolations } from '../e2e/axe.ts';
 import { collectErrors, launchBrowser, openPage } from '../e2e/browser.ts';
 
 const repository = resolve(import.meta.dirname, '../..');
@@ -132,6 +133,19 @@ describe('a new company’s repository', () => {
       expect(await openPage(page, servers.get(site)!.url(path))).toBe(200);
       expect(await page.locator('main').innerText()).toContain(text);
       expect(log.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('shows the templates’ to-do boxes on the private sites as labelled notes, and none on the trust center', async () => {
+      const page = await browser.newPage();
+      expect(await openPage(page, servers.get('auditors')!.url('/system-description/'))).toBe(200);
+      const notes = page.getByRole('note', { name: 'To do' });
+      expect(await notes.count()).toBe(9);
+      expect(await notes.first().innerText()).toContain('Describe the services Acme Trust, Inc. provides');
+      expect(await blockingViolations(page)).toEqual([]);
+      expect(await openPage(page, servers.get('public')!.url('/'))).toBe(200);
+      expect(await page.locator('[data-todo]').count()).toBe(0);
+      expect(await page.locator('main').innerText()).not.toContain('Describe in a few paragraphs');
       await page.close();
     });
 
