@@ -3,12 +3,23 @@
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
 import { acknowledgementStatus } from '../engine/acknowledgement-status.ts';
-import { auditWindow } from '../engine/evidence-timeline.ts';
+import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
+import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
+import { auditWindow, seriesTimeline } from '../engine/evidence-timeline.ts';
+import { controlStatus, findingsAbout, type ControlStatus } from '../engine/facts.ts';
 import { personnelReview } from '../engine/personnel.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
-import type { ChecklistData, ControlData, Program, RoleData, StaffData, VendorData } from '../schema/index.ts';
+import type {
+  ChecklistData,
+  ControlData,
+  EvidenceData,
+  Program,
+  RoleData,
+  StaffData,
+  VendorData,
+} from '../schema/index.ts';
 import { checklistProgress, type ChecklistProgress } from '../engine/checklist-state.ts';
 import { canSee, type Site } from './sites.ts';
 
@@ -171,25 +182,39 @@ function significantChanges(result: CheckResult): SignificantChange[] {
     .sort((a, b) => a.date.localeCompare(b.date) || a.control.id.localeCompare(b.control.id));
 }
 
+/** What the auditor site shows of a staff member besides the record: employed today, and training next due. */
+export interface StaffFacts {
+  current: boolean;
+  trainingDue: string;
+}
+
 export const auditorView = perResult(function auditorView(result: CheckResult) {
   const { model } = result;
+  const asOf = result.summary.asOf;
   const description = model.systemDescription;
   const assertion = model.assertion;
   const period = auditWindow(model);
+  const controls = visible('auditors', model.controls);
+  const evidence = visible('auditors', model.evidence);
+  const staff = model.people?.data.staff ?? [];
+  const evidenceByControl = new Map<string, Document<EvidenceData>[]>();
+  for (const series of evidence) {
+    for (const id of series.data.controls) evidenceByControl.set(id, [...(evidenceByControl.get(id) ?? []), series]);
+  }
   return {
     program: model.program!.data,
-    asOf: result.summary.asOf,
+    asOf,
     readiness: result.summary.readiness,
     result,
     roles: model.people?.data.roles ?? [],
-    staff: model.people?.data.staff ?? [],
-    people: { roles: model.people?.data.roles ?? [], staff: model.people?.data.staff ?? [] },
+    staff,
+    people: { roles: model.people?.data.roles ?? [], staff },
     policies: visible('auditors', model.policies),
     procedures: visible('auditors', model.procedures),
     checklists: visible('auditors', model.checklists),
     checklistProgress: progressOf(result, visible('auditors', model.checklists)),
-    controls: visible('auditors', model.controls),
-    evidence: visible('auditors', model.evidence),
+    controls,
+    evidence,
     risks: visible('auditors', model.risks),
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
@@ -201,11 +226,27 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
     /** Each person's policy acknowledgements, for the policies auditors see. */
-    acknowledgements: acknowledgementStatus(model, result.summary.asOf, visible('auditors', model.policies)),
+    acknowledgements: acknowledgementStatus(model, asOf, visible('auditors', model.policies)),
     /** The Type II audit window; undefined for a Type I audit. */
     auditWindow: period,
     /** The audit window's new hires and leavers (Type II), with their onboarding and offboarding facts. */
-    personnel: period && personnelReview(model, period, result.summary.asOf),
+    personnel: period && personnelReview(model, period, asOf),
+    /** Each control's status, from the check's findings (src/engine/facts.ts). */
+    controlStatuses: new Map<string, ControlStatus>(
+      controls.map((control) => [control.id, controlStatus(result, control)]),
+    ),
+    /** The findings about one document or person, by the subject each finding names. */
+    findingsAbout: (kind: Subject['kind'], id: string): Diagnostic[] => findingsAbout(result, kind, id),
+    /** The evidence series (that auditors see) naming each control. */
+    evidenceOf: (controlId: string): Document<EvidenceData>[] => evidenceByControl.get(controlId) ?? [],
+    /** A series' periods in the audit window; none for a Type I audit. */
+    timelineOf: (series: Document<EvidenceData>) => (period ? seriesTimeline(model, series, period, asOf) : []),
+    /** When each vendor's next review is due. */
+    vendorReviewDue: new Map(model.vendors.map((vendor) => [vendor.id, vendorReviewDue(vendor)])),
+    /** Each staff member's standing on the evaluation date. */
+    staffFacts: new Map<string, StaffFacts>(
+      staff.map((person) => [person.id, { current: isCurrentStaff(person, asOf), trainingDue: trainingDue(person) }]),
+    ),
   };
 });
 
