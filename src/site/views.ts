@@ -2,12 +2,13 @@
  * What each site may see of the program. Pages get their data only from here, so a page cannot render a
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
-import { acknowledgementStatus } from '../engine/acknowledgement-status.ts';
+import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
 import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
 import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
 import { auditWindow, seriesTimeline } from '../engine/evidence-timeline.ts';
 import { controlStatus, findingsAbout, type ControlStatus } from '../engine/facts.ts';
-import { personnelReview } from '../engine/personnel.ts';
+import { computeCoverage } from '../engine/rules/coverage.ts';
+import { personnelReview, staffCohort } from '../engine/personnel.ts';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
@@ -227,10 +228,16 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     significantChanges: significantChanges(result),
     /** Each person's policy acknowledgements, for the policies auditors see. */
     acknowledgements: acknowledgementStatus(model, asOf, visible('auditors', model.policies)),
+    /** Whether the program tracks acknowledgements at all (an `acknowledge_url` or imported records). */
+    tracksAcknowledgements: tracksAcknowledgements(model),
+    /** A person's cohort for the audit window: current staff, a new hire of the window, or a leaver. */
+    cohortOf: (person: StaffData) => staffCohort(person, period, asOf),
     /** The Type II audit window; undefined for a Type I audit. */
     auditWindow: period,
     /** The audit window's new hires and leavers (Type II), with their onboarding and offboarding facts. */
     personnel: period && personnelReview(model, period, asOf),
+    /** Coverage of each in-scope criterion: the controls in operation that address it, or its exclusion. */
+    coverage: computeCoverage(model, asOf),
     /** Each control's status, from the check's findings (src/engine/facts.ts). */
     controlStatuses: new Map<string, ControlStatus>(
       controls.map((control) => [control.id, controlStatus(result, control)]),

@@ -35,8 +35,22 @@ export function isInOperation(control: Document<ControlData>, asOf: string | und
   return (implemented === undefined || implemented <= asOf) && (retired === undefined || retired >= asOf);
 }
 
-/** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
+const coverageCache = new WeakMap<ProgramModel, Map<string, CategoryCoverage[]>>();
+
+/**
+ * Coverage of each in-scope category, criterion by criterion, on the evaluation date. Worked out once per
+ * model and date: the rule, the summary, the report, the workpaper and the criteria page all ask for it.
+ */
 export function computeCoverage(model: ProgramModel, asOf?: string): CategoryCoverage[] {
+  let byDate = coverageCache.get(model);
+  if (!byDate) coverageCache.set(model, (byDate = new Map()));
+  const key = asOf ?? '';
+  let coverage = byDate.get(key);
+  if (!coverage) byDate.set(key, (coverage = coverageOn(model, asOf)));
+  return coverage;
+}
+
+function coverageOn(model: ProgramModel, asOf?: string): CategoryCoverage[] {
   const program = model.program?.data;
   if (!program) return [];
   const exclusions = new Map(program.excluded_criteria.map((entry) => [entry.id, entry.reason]));
