@@ -2,7 +2,7 @@
 import { categoryLabels, type Category } from '../catalog/index.ts';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
-import { PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
+import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { computeCoverage } from './rules/coverage.ts';
 import { auditHasBegun } from './rules/context.ts';
 import { rules, type RuleContext } from './rules/index.ts';
@@ -50,7 +50,7 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
   const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
   // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.
   for (const rule of rules) for (const diagnostic of rule(model, context)) diagnostics.push(diagnostic);
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = sortDiagnostics(withSubjects(model, diagnostics));
   return {
     model,
     diagnostics: sorted,
@@ -69,6 +69,21 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
       })),
     },
   };
+}
+
+/**
+ * Every finding says what it is about. A rule names the subject when it knows better (a person, one period of a
+ * series); any other finding in a document's file is about that document. Done once here, so no view, export or
+ * page ever matches findings to documents by file name.
+ */
+function withSubjects(model: ProgramModel, diagnostics: Diagnostic[]): Diagnostic[] {
+  const documentOf = new Map(allDocuments(model).map((document) => [document.file, document]));
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.subject) continue;
+    const document = documentOf.get(diagnostic.file);
+    if (document) diagnostic.subject = { kind: document.kind, id: document.id };
+  }
+  return diagnostics;
 }
 
 function requiredFiles(model: ProgramModel, loadDiagnostics: Diagnostic[]): Diagnostic[] {

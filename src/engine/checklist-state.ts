@@ -17,8 +17,7 @@ export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
 
 export function isBindingDone(result: CheckResult, binding: Pick<CheckBinding, 'kind' | 'target'>): boolean {
   const { model, diagnostics } = result;
-  const blockingIn = (file: string, kind: 'evidence' | 'policy', id: string) =>
-    diagnostics.some((d) => d.file === file && isBlocking(d)) || findingsAbout(result, kind, id).some(isBlocking);
+  const blockingAbout = (kind: 'evidence' | 'policy', id: string) => findingsAbout(result, kind, id).some(isBlocking);
   switch (binding.kind) {
     case 'control': {
       const control = model.controls.find((candidate) => candidate.id === binding.target);
@@ -26,11 +25,11 @@ export function isBindingDone(result: CheckResult, binding: Pick<CheckBinding, '
     }
     case 'evidence': {
       const series = model.evidence.find((candidate) => candidate.id === binding.target);
-      return !!series && series.data.artifacts.length > 0 && !blockingIn(series.file, 'evidence', series.id);
+      return !!series && series.data.artifacts.length > 0 && !blockingAbout('evidence', series.id);
     }
     case 'policy': {
       const policy = model.policies.find((candidate) => candidate.id === binding.target);
-      return !!policy && !blockingIn(policy.file, 'policy', policy.id);
+      return !!policy && !blockingAbout('policy', policy.id);
     }
     case 'rule': {
       const codes = new Set<DiagnosticCode>(ruleCodes[binding.target as CheckRule] ?? []);

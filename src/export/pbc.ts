@@ -119,12 +119,7 @@ export function pbcRows(result: CheckResult): PbcRow[] {
       period: policy.data.approved,
       owner: policy.data.owner,
       due: window?.start ?? asOf,
-      status: [
-        ...findingsAbout(result, 'policy', policy.id),
-        ...result.diagnostics.filter((d) => d.file === policy.file),
-      ].some(isBlocking)
-        ? 'not current'
-        : 'provided',
+      status: findingsAbout(result, 'policy', policy.id).some(isBlocking) ? 'not current' : 'provided',
       link: `policies/${policy.id}`,
     });
   }

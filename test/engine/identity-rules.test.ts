@@ -78,3 +78,22 @@ describe('identity rule', () => {
     expect(findings(check(files), 'TB208')).toEqual([expect.objectContaining({ line: 7 })]);
   });
 });
+
+describe('the subject of a finding', () => {
+  it('is the document whose file it is in when the rule names none, so nothing matches findings by file name', () => {
+    const result = check(edit(validProgram(), 'policies/data-retention.mdx', 'owner: security-lead', 'owner: nobody'));
+    expect(findings(result, 'TB206')).toEqual([
+      expect.objectContaining({
+        file: 'policies/data-retention.mdx',
+        subject: { kind: 'policy', id: 'data-retention' },
+      }),
+    ]);
+  });
+
+  it('stays what the rule said when it names one (a person in people.yaml, a period of a series)', () => {
+    const result = check(validProgram(), { asOf: '2027-06-01' });
+    const training = findings(result, 'TB507');
+    expect(training.length).toBeGreaterThan(0);
+    expect(training.every((d) => d.subject?.kind === 'person')).toBe(true);
+  });
+});
