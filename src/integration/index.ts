@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { setSiteData } from '../site/data.ts';
+import { SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
@@ -70,7 +70,10 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
         updateConfig({
           build: { inlineStylesheets: 'never' },
-          vite: { build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } } },
+          vite: {
+            plugins: [siteDataHandOver()],
+            build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } },
+          },
           // Astro's own Markdown processor, with task list boxes named by their items (MDX inherits it).
           markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin] }) },
           integrations: [mdx()],
@@ -103,6 +106,31 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
         logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
       },
+    },
+  };
+}
+
+/**
+ * The hand-over from the integration to the pages and the content loader: `virtual:trustbook/data` is this
+ * package's own data module, loaded by Node itself (not by the bundle or Vite's module runner), so the pages
+ * Astro renders in this process and the loader share the very instance the check filled.
+ */
+function siteDataHandOver() {
+  const resolved = '\0trustbook:site-data';
+  return {
+    name: 'trustbook:site-data',
+    enforce: 'pre' as const,
+    resolveId(id: string) {
+      return id === SITE_DATA_SPECIFIER ? resolved : undefined;
+    },
+    load(id: string) {
+      if (id !== resolved) return undefined;
+      // Node's require of an ES module returns the instance its own import made (Node 22.12+).
+      return [
+        `import { createRequire } from 'node:module';`,
+        `const data = createRequire(import.meta.url)(${JSON.stringify(fileURLToPath(SITE_DATA_MODULE))});`,
+        `export const { siteData, heldSiteData, setSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER } = data;`,
+      ].join('\n');
     },
   };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from '../engine/index.ts';
 import { documentKinds, type DocumentKind } from '../engine/document-kinds.ts';
 import { allDocuments } from '../engine/model.ts';
-import { heldSiteData } from './data.ts';
+import { heldSiteData } from 'virtual:trustbook/data';
 import { entryId } from './entry-id.ts';
 
 /** The content collections: one per document kind whose bodies the sites render (src/engine/document-kinds.ts). */

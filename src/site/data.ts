@@ -1,6 +1,11 @@
 /**
  * The program as the build saw it. The integration checks the program once, before anything renders, and
- * leaves the result here; pages read it instead of parsing the files again.
+ * hands the result over here; pages read it instead of parsing the files again.
+ *
+ * Pages and the content loader import this module as `virtual:trustbook/data`, which the integration resolves
+ * to this very file, kept out of the bundle (`SITE_DATA_MODULE`): Astro renders the pages in the process that
+ * ran the integration, so Node gives the bundled pages the same instance of this module that the integration
+ * filled. No global, and nothing serialized.
  */
 import type { CheckResult } from '../engine/index.ts';
 import type { Revision } from '../integration/git-history.ts';
@@ -11,22 +16,26 @@ export interface SiteData {
   history: Map<string, Revision[]>;
 }
 
-const key = Symbol.for('trustbook.site-data');
-type Holder = { [key]?: SiteData };
+/** The specifier pages import this module by. */
+export const SITE_DATA_SPECIFIER = 'virtual:trustbook/data';
+
+/** This module's own URL: what the specifier resolves to, outside the bundle. */
+export const SITE_DATA_MODULE = import.meta.url;
+
+let held: SiteData | undefined;
 
 export function setSiteData(data: SiteData): void {
-  (globalThis as Holder)[key] = data;
+  held = data;
 }
 
 /** The data the integration left, if it has checked the program in this process. */
 export function heldSiteData(): SiteData | undefined {
-  return (globalThis as Holder)[key];
+  return held;
 }
 
 export function siteData(): SiteData {
-  const data = (globalThis as Holder)[key];
-  if (!data) {
+  if (!held) {
     throw new Error('The program has not been checked: add the trustbook integration to astro.config.mjs.');
   }
-  return data;
+  return held;
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { policyReviewDue } from '../../engine/deadlines.ts';
-import { siteData } from '../../site/data.ts';
+import { siteData } from 'virtual:trustbook/data';
 import { calendar } from '../../site/feeds.ts';
 import { employeeView } from '../../site/views.ts';
 

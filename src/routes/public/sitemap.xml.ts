@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../../site/data.ts';
+import { siteData } from 'virtual:trustbook/data';
 import { sitemap } from '../../site/feeds.ts';
 import { navigation } from '../../site/navigation.ts';
 import { slug } from '../../site/paths.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../../site/data.ts';
+import { siteData } from 'virtual:trustbook/data';
 import { subprocessorFeed } from '../../site/feeds.ts';
 import { publicBase, publicView } from '../../site/views.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exporters } from '../../../cli/commands/export.ts';
-import { siteData } from '../../../site/data.ts';
+import { siteData } from 'virtual:trustbook/data';
 import { auditorResult } from '../../../site/views.ts';
 
 /** The same files `trustbook export` writes, offered for download on the auditor site. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { addDays } from '../../../engine/dates.ts';
-import { siteData } from '../../../site/data.ts';
+import { siteData } from 'virtual:trustbook/data';
 import { securityTxt } from '../../../site/feeds.ts';
 import { publicView } from '../../../site/views.ts';
 
