@@ -4,6 +4,7 @@ import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
 import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { computeCoverage } from './rules/coverage.ts';
+import { programFacts, type ProgramFacts } from './program-facts.ts';
 import { auditHasBegun } from './rules/context.ts';
 import { rules, type RuleContext } from './rules/index.ts';
 
@@ -33,6 +34,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
   context: RuleContext;
+  /** What follows from the model and the findings: coverage, statuses, periods, progress, deadlines. */
+  facts: ProgramFacts;
 }
 
 export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], options: CheckOptions = {}): CheckResult {
@@ -51,7 +54,7 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
   // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.
   for (const rule of rules) for (const diagnostic of rule(model, context)) diagnostics.push(diagnostic);
   const sorted = sortDiagnostics(withSubjects(model, diagnostics));
-  return {
+  return withFacts({
     model,
     diagnostics: sorted,
     context,
@@ -68,7 +71,14 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
         total,
       })),
     },
-  };
+  });
+}
+
+/** The result with its facts, each worked out from this very result on first use. */
+export function withFacts(result: Omit<CheckResult, 'facts'>): CheckResult {
+  const whole = result as CheckResult;
+  whole.facts = programFacts(whole);
+  return whole;
 }
 
 /**

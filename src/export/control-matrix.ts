@@ -2,7 +2,6 @@
  * The control matrix: one row per control, the table auditors start their testing from. `operating` is the
  * control's status from the check's findings (operating, exception, failing, not in operation).
  */
-import { controlStatus } from '../engine/facts.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { toCsv } from './csv.ts';
 
@@ -37,7 +36,7 @@ export function controlMatrixRows(result: CheckResult): string[][] {
         control.data.owner,
         control.data.frequency,
         control.data.status,
-        controlStatus(result, control),
+        result.facts.controlStatus(control),
         control.data.policies.join('; '),
         series.map((s) => s.id).join('; '),
         latest,

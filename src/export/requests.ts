@@ -3,7 +3,7 @@
  * the PBC list is: a request is only `provided` when every control and series it maps to shows no finding.
  */
 import type { CheckResult } from '../engine/index.ts';
-import { controlStatus, findingsAbout, isBlocking } from '../engine/facts.ts';
+import { findingsAbout, isBlocking } from '../engine/facts.ts';
 import type { EvidenceData } from '../schema/index.ts';
 import type { Document } from '../engine/model.ts';
 import { toCsv } from './csv.ts';
@@ -58,7 +58,7 @@ export function requestRows(result: CheckResult): RequestRow[] {
             ...request.controls.map((id) => {
               const control = controlsById.get(id);
               if (!control) return 'open' as const;
-              const status = controlStatus(result, control);
+              const status = result.facts.controlStatus(control);
               return status === 'operating' ? 'provided' : status === 'exception' ? 'exception' : 'open';
             }),
             ...request.evidence.map((id) => {

@@ -13,7 +13,6 @@ import type { Document, YamlFile } from '../engine/model.ts';
 import { lineOf } from '../engine/model.ts';
 import { auditWindow, seriesTimeline, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
 import {
-  controlStatus,
   defaultTest,
   evidenceOfControl,
   findingsAbout,
@@ -22,7 +21,6 @@ import {
   type ControlStatus,
 } from '../engine/facts.ts';
 import { periodUnitOf, type PeriodUnit } from '../engine/periods.ts';
-import { computeCoverage } from '../engine/rules/coverage.ts';
 import { makesPopulationUnfit, populationOf } from '../engine/sampling.ts';
 import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
 import type {
@@ -214,7 +212,7 @@ function testControl(
   window: AuditWindow | undefined,
   record: YamlFile<SamplesData> | undefined,
 ): WorkpaperControl {
-  const operation = controlStatus(result, control);
+  const operation = result.facts.controlStatus(control);
   const base = {
     id: control.id,
     title: control.data.title,
@@ -527,7 +525,7 @@ function countResults(controls: WorkpaperControl[]): WorkpaperCounts {
 
 function criterionConclusions(result: CheckResult, controls: WorkpaperControl[]): WorkpaperCriterion[] {
   const tested = new Map(controls.map((control) => [control.id, control]));
-  return computeCoverage(result.model, result.summary.asOf).flatMap(({ criteria }) =>
+  return result.facts.coverage().flatMap(({ criteria }) =>
     criteria.map(({ criterion, controls: addressing, exclusion }): WorkpaperCriterion => {
       const ids = addressing.map((control) => control.id).sort((a, b) => byId({ id: a }, { id: b }));
       const entries = ids.flatMap((id) => tested.get(id) ?? []);

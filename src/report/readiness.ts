@@ -4,11 +4,8 @@
  * per category. Built from a check result; no disk.
  */
 import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
-import { checklistProgress } from '../engine/checklist-state.ts';
-import { upcomingDeadlines } from '../engine/deadlines.ts';
-import { controlStatus } from '../engine/facts.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
-import { computeCoverage, type CriterionCoverage } from '../engine/rules/coverage.ts';
+import type { CriterionCoverage } from '../engine/rules/coverage.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;
@@ -83,9 +80,11 @@ export function readinessReport(result: CheckResult): ReadinessReport {
   const { model, diagnostics, summary } = result;
   const program = model.program?.data;
   const scope = program?.scope ?? [];
-  const categories = computeCoverage(model, summary.asOf).map((coverage): CategoryReadiness => {
+  const categories = result.facts.coverage().map((coverage): CategoryReadiness => {
     const controls = new Map(coverage.criteria.flatMap((entry) => entry.controls.map((c) => [c.id, c] as const)));
-    const operating = [...controls.values()].filter((control) => controlStatus(result, control) === 'operating').length;
+    const operating = [...controls.values()].filter(
+      (control) => result.facts.controlStatus(control) === 'operating',
+    ).length;
     const coverageShare = coverage.total === 0 ? 1 : coverage.covered / coverage.total;
     const operatingShare = controls.size === 0 ? 0 : operating / controls.size;
     return {
@@ -122,14 +121,14 @@ export function readinessReport(result: CheckResult): ReadinessReport {
     pointsOfFocusMethod,
     errors: diagnostics.filter((d) => d.severity === 'error'),
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
-    upcoming: upcomingDeadlines(model, summary.asOf, REPORT_HORIZON_DAYS).map((deadline) => ({
+    upcoming: result.facts.upcoming(REPORT_HORIZON_DAYS).map((deadline) => ({
       due: deadline.due,
       what: deadline.what,
       file: deadline.file,
       code: deadline.code,
     })),
     checklists: model.checklists.map((checklist) => {
-      const { done, total, percent } = checklistProgress(result, checklist);
+      const { done, total, percent } = result.facts.checklistProgress(checklist);
       return { id: checklist.id, title: checklist.data.title, done, total, percent };
     }),
   };

@@ -5,11 +5,10 @@
 import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
 import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
 import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
-import { auditWindow, seriesTimeline } from '../engine/evidence-timeline.ts';
-import { controlStatus, findingsAbout, type ControlStatus } from '../engine/facts.ts';
-import { computeCoverage } from '../engine/rules/coverage.ts';
+import { auditWindow } from '../engine/evidence-timeline.ts';
+import type { ControlStatus } from '../engine/facts.ts';
 import { personnelReview, staffCohort } from '../engine/personnel.ts';
-import type { CheckResult } from '../engine/index.ts';
+import { withFacts, type CheckResult } from '../engine/check.ts';
 import type { Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type {
@@ -21,7 +20,7 @@ import type {
   StaffData,
   VendorData,
 } from '../schema/index.ts';
-import { checklistProgress, type ChecklistProgress } from '../engine/checklist-state.ts';
+import type { ChecklistProgress } from '../engine/checklist-state.ts';
 import { canSee, type Site } from './sites.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
@@ -127,7 +126,7 @@ function progressOf(
   result: CheckResult,
   checklists: readonly Document<ChecklistData>[],
 ): Map<string, ChecklistProgress> {
-  return new Map(checklists.map((checklist) => [checklist.id, checklistProgress(result, checklist)]));
+  return new Map(checklists.map((checklist) => [checklist.id, result.facts.checklistProgress(checklist)]));
 }
 
 function isPublished(control: Document<ControlData>): boolean {
@@ -237,17 +236,17 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     /** The audit window's new hires and leavers (Type II), with their onboarding and offboarding facts. */
     personnel: period && personnelReview(model, period, asOf),
     /** Coverage of each in-scope criterion: the controls in operation that address it, or its exclusion. */
-    coverage: computeCoverage(model, asOf),
+    coverage: result.facts.coverage(),
     /** Each control's status, from the check's findings (src/engine/facts.ts). */
     controlStatuses: new Map<string, ControlStatus>(
-      controls.map((control) => [control.id, controlStatus(result, control)]),
+      controls.map((control) => [control.id, result.facts.controlStatus(control)]),
     ),
     /** The findings about one document or person, by the subject each finding names. */
-    findingsAbout: (kind: Subject['kind'], id: string): Diagnostic[] => findingsAbout(result, kind, id),
+    findingsAbout: (kind: Subject['kind'], id: string): Diagnostic[] => result.facts.findingsAbout(kind, id),
     /** The evidence series (that auditors see) naming each control. */
     evidenceOf: (controlId: string): Document<EvidenceData>[] => evidenceByControl.get(controlId) ?? [],
     /** A series' periods in the audit window; none for a Type I audit. */
-    timelineOf: (series: Document<EvidenceData>) => (period ? seriesTimeline(model, series, period, asOf) : []),
+    timelineOf: (series: Document<EvidenceData>) => result.facts.periods(series),
     /** When each vendor's next review is due. */
     vendorReviewDue: new Map(model.vendors.map((vendor) => [vendor.id, vendorReviewDue(vendor)])),
     /** Each staff member's standing on the evaluation date. */
@@ -266,7 +265,8 @@ export const auditorResult = perResult(function auditorResult(result: CheckResul
   const { policies, procedures, checklists, controls, evidence, risks, systemDescription } = auditorView(result);
   const model = { ...result.model, policies, procedures, checklists, controls, evidence, risks, trustPages: [] };
   if (!systemDescription) delete model.systemDescription;
-  return { ...result, model };
+  // The filtered copy gets facts of its own, worked out from what auditors see.
+  return withFacts({ model, diagnostics: result.diagnostics, summary: result.summary, context: result.context });
 });
 
 /** The view of one site: what a route shared by several sites (policy, procedure, checklist) renders from. */

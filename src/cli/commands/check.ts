@@ -1,6 +1,6 @@
 /** `trustbook check`: validate the program and report every finding; `--upcoming` also lists what falls due. */
 import { resolve } from 'node:path';
-import { upcomingDeadlines, type Deadline } from '../../engine/deadlines.ts';
+import type { Deadline } from '../../engine/deadlines.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import type { Progress } from '../../engine/load-fs.ts';
 import { parse } from '../args.ts';
@@ -63,8 +63,7 @@ export function runCheck(args: string[], io: Io): number {
     progress: progress.update,
   });
   progress.clear();
-  const upcoming: Deadline[] | undefined =
-    days === undefined ? undefined : upcomingDeadlines(result.model, result.summary.asOf, days);
+  const upcoming: Deadline[] | undefined = days === undefined ? undefined : result.facts.upcoming(days);
   const duration = Math.round(performance.now() - started);
   const style = io.isTTY && !io.env.NO_COLOR ? colors : plain;
   const output: Record<OutputFormat, () => string> = {

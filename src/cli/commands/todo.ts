@@ -1,7 +1,7 @@
 /** `trustbook todo`: the company's next steps in the order of the SOC 2 checklist, from the program's real state. */
 import { resolve } from 'node:path';
 import { checkProject } from '../../engine/index.ts';
-import { todoList, type TodoStep } from '../../engine/todo.ts';
+import type { TodoStep } from '../../engine/todo.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
@@ -40,7 +40,7 @@ export function runTodo(args: string[], io: Io): number {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
   });
-  const steps = todoList(result);
+  const steps = result.facts.todo();
   io.stdout(
     values.format === 'json'
       ? JSON.stringify({ asOf: result.summary.asOf, steps }, null, 2)
