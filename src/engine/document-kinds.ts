@@ -2,6 +2,7 @@
 import type { z } from 'astro/zod';
 import {
   assertionSchema,
+  attestationSchema,
   checklistSchema,
   controlSchema,
   evidenceSchema,
@@ -9,6 +10,7 @@ import {
   procedureSchema,
   riskSchema,
   systemDescriptionSchema,
+  trustDocumentSchema,
   trustPageSchema,
   vendorSchema,
 } from '../schema/index.ts';
@@ -22,6 +24,8 @@ export type DocumentKind =
   | 'risk'
   | 'checklist'
   | 'trust-page'
+  | 'trust-document'
+  | 'attestation'
   | 'system-description'
   | 'assertion';
 
@@ -103,6 +107,20 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     schema: trustPageSchema,
     noun: 'trust page',
     collection: 'trust',
+  },
+  {
+    kind: 'trust-document',
+    path: 'content/trust/documents',
+    extensions: ['.yaml', '.yml'],
+    schema: trustDocumentSchema,
+    noun: 'trust document',
+  },
+  {
+    kind: 'attestation',
+    path: 'content/trust/attestations',
+    extensions: ['.yaml', '.yml'],
+    schema: attestationSchema,
+    noun: 'attestation',
   },
   {
     kind: 'system-description',

@@ -80,7 +80,9 @@ function scanProgram(root: string): ProgramFiles {
       if (hidden(entry.name)) continue;
       const path = `${info.path}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (path !== ARTIFACT_FILES_DIR && path !== SAMPLES_DIR) findNested(root, path, info, unread);
+        // A sub-folder that is a kind's own folder (content/trust/documents) is read as that kind.
+        const ownFolder = documentKinds.some((other) => other.path === path);
+        if (path !== ARTIFACT_FILES_DIR && path !== SAMPLES_DIR && !ownFolder) findNested(root, path, info, unread);
       } else if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
         paths.push(path);
       } else if (markdownLike.test(entry.name)) {
@@ -300,6 +302,25 @@ export interface LoadOptions {
 /** How far a long step has come: `done` of `total` items of `step`. */
 export type Progress = (step: string, done: number, total: number) => void;
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether each trust document's file is a file inside the repository. */
+function resolveTrustFiles(root: string, model: ProgramModel): void {
+  for (const document of model.trustDocuments) {
+    const file = document.data.file;
+    if (file === undefined) continue;
+    const path = resolve(root, file);
+    const inside = !isAbsolute(file) && !relative(root, path).startsWith('..');
+    model.trustFiles.set(file, inside && isFile(path));
+  }
+}
+
 /** Reads and models the program under `root`. */
 export function loadProject(
   root: string,
@@ -308,6 +329,7 @@ export function loadProject(
   const files = scanProgram(root);
   const { model, diagnostics } = buildModel(readScanned(root, files));
   resolveArtifactFiles(root, model);
+  resolveTrustFiles(root, model);
   for (const diagnostic of checkBodies(root, model, options.bodyCache ?? true, options.progress)) {
     diagnostics.push(diagnostic);
   }

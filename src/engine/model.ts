@@ -22,6 +22,8 @@ import {
   type RiskData,
   type SystemDescriptionData,
   type TrustPageData,
+  type TrustDocumentData,
+  type AttestationData,
   type VendorData,
 } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -119,6 +121,10 @@ export interface ProgramModel {
   risks: Document<RiskData>[];
   checklists: Document<ChecklistData>[];
   trustPages: Document<TrustPageData>[];
+  /** The trust center's documents (content/trust/documents/). */
+  trustDocuments: Document<TrustDocumentData>[];
+  /** Attestations by audit firms (content/trust/attestations/). */
+  attestations: Document<AttestationData>[];
   systemDescription?: Document<SystemDescriptionData>;
   assertion?: Document<AssertionData>;
   /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
@@ -143,6 +149,11 @@ export interface ProgramModel {
    * would report something missing of that kind stay quiet (the file's own finding fails the check).
    */
   unparsed: Set<DocumentKind>;
+  /**
+   * Whether each trust document's `file` is present, by its path as written (relative to the root); looked up on
+   * disk after the model is built, and empty for a model built from memory.
+   */
+  trustFiles: Map<string, boolean>;
   /** Artifact files by their path as written (relative to evidence-index/). */
   artifactFiles: Map<string, ArtifactFileState>;
   /** Number of files read. */
@@ -163,6 +174,8 @@ export function emptyModel(): ProgramModel {
     risks: [],
     checklists: [],
     trustPages: [],
+    trustDocuments: [],
+    attestations: [],
     knownIds: Object.fromEntries(documentKinds.map((info) => [info.kind, new Set<string>()])) as Record<
       DocumentKind,
       Set<string>
@@ -173,6 +186,7 @@ export function emptyModel(): ProgramModel {
     requests: [],
     acknowledgements: [],
     artifactFiles: new Map(),
+    trustFiles: new Map(),
     documentsRead: 0,
   };
 }
@@ -354,6 +368,12 @@ function pushDocument(model: ProgramModel, document: Document<unknown>): void {
     case 'trust-page':
       model.trustPages.push(document as Document<TrustPageData>);
       break;
+    case 'trust-document':
+      model.trustDocuments.push(document as Document<TrustDocumentData>);
+      break;
+    case 'attestation':
+      model.attestations.push(document as Document<AttestationData>);
+      break;
     case 'system-description':
       model.systemDescription = document as Document<SystemDescriptionData>;
       break;
@@ -374,6 +394,8 @@ export function allDocuments(model: ProgramModel): Document<unknown>[] {
     ...model.risks,
     ...model.checklists,
     ...model.trustPages,
+    ...model.trustDocuments,
+    ...model.attestations,
     ...(model.systemDescription ? [model.systemDescription] : []),
     ...(model.assertion ? [model.assertion] : []),
   ];

@@ -110,13 +110,16 @@ export function valuePlaceholders(data: unknown, keyLines: KeyLines): Placeholde
   const found: Placeholder[] = [];
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
+      // The line is looked up only for a value that holds a placeholder: working out a file's key lines
+      // parses its YAML a second time, which only a file with a finding should pay for.
+      const todo = todoValue.test(value);
+      const hit = todo ? undefined : defaultIn(value);
+      if (!todo && hit === undefined) return;
       const field = path.join('.');
       const line = lineOfPath(keyLines, path);
-      if (todoValue.test(value)) found.push({ kind: 'todo', line, text: flatten(value), field });
-      else {
-        const hit = defaultIn(value);
-        if (hit) found.push({ kind: 'default', line, text: hit, field });
-      }
+      found.push(
+        todo ? { kind: 'todo', line, text: flatten(value), field } : { kind: 'default', line, text: hit!, field },
+      );
     } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
     else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);

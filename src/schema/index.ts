@@ -15,3 +15,4 @@ export * from './assertion.ts';
 export * from './samples.ts';
 export * from './requests.ts';
 export * from './acknowledgements.ts';
+export * from './trust.ts';

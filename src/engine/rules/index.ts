@@ -13,6 +13,7 @@ import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
 import { samplesRule } from './samples.ts';
+import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
 import type { Rule } from './context.ts';
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   frequencyRule,
   expiryRule,
   vendorRule,
+  trustRule,
   peopleRule,
   acknowledgementsRule,
   type2Rule,

@@ -1,0 +1,60 @@
+/**
+ * The trust center's documents and attestations: `content/trust/documents/*.yaml` (a SOC 2 report, a bridge
+ * letter, a penetration test summary...) and `content/trust/attestations/*.yaml` (what an audit firm attested,
+ * for which period). The build works out each attestation's state; badges come only from current ones.
+ */
+import { z } from 'astro/zod';
+import { calendarDate, documentId, httpUrl } from './common.ts';
+
+export const trustDocumentSchema = z
+  .strictObject({
+    /** Stable id; defaults to the file name. */
+    id: documentId.optional(),
+    /** The document's title, as the trust center lists it. */
+    title: z.string().trim().min(1),
+    /** One sentence on what it is. */
+    summary: z.string().optional(),
+    /** The file, relative to the repository root; the trust center serves a public one itself. */
+    file: z.string().trim().min(1).optional(),
+    /** Or where it is kept, for a document the trust center links to. */
+    url: httpUrl.optional(),
+    /** `public`: anyone may download it; `nda`: listed with a lock, given under a non-disclosure agreement. */
+    access: z.enum(['public', 'nda']),
+    /** Until when it is valid (a certificate's expiry, the end of a bridge letter's cover). */
+    valid_until: calendarDate.optional(),
+  })
+  .refine((document) => document.file !== undefined || document.url !== undefined, {
+    message: 'a trust document needs `file:` (in the repository) or `url:`',
+  });
+
+export type TrustDocumentData = z.output<typeof trustDocumentSchema>;
+
+export const attestationSchema = z
+  .strictObject({
+    /** Stable id; defaults to the file name. */
+    id: documentId.optional(),
+    /** The framework attested: `soc2`, `soc3`, `iso27001`, `pci-dss`, `hipaa` or `other`. */
+    framework: z.enum(['soc2', 'soc3', 'iso27001', 'pci-dss', 'hipaa', 'other']),
+    /** For SOC reports: `I` (as of a date) or `II` (over a period). */
+    report_type: z.enum(['I', 'II']).optional(),
+    /** Type II and most other reports: the period the report covers. */
+    period: z.strictObject({ start: calendarDate, end: calendarDate }).optional(),
+    /** Type I: the date the report speaks for. */
+    date: calendarDate.optional(),
+    /** The audit firm or certification body. */
+    auditor: z.string().trim().min(1),
+    /** When the report was issued. */
+    issued: calendarDate,
+    /** The trust document holding the report (an id from content/trust/documents/). */
+    document: documentId.optional(),
+    /** Bridge letters covering the time since the period ended: each a trust document, and the day it covers to. */
+    bridge_letters: z.array(z.strictObject({ document: documentId, through: calendarDate })).default([]),
+  })
+  .refine((attestation) => attestation.period !== undefined || attestation.date !== undefined, {
+    message: 'an attestation needs the `period: { start, end }` it covers, or the `date` of a Type I report',
+  })
+  .refine((attestation) => !attestation.period || attestation.period.start < attestation.period.end, {
+    message: 'the period must start before it ends',
+  });
+
+export type AttestationData = z.output<typeof attestationSchema>;

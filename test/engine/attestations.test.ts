@@ -1,0 +1,114 @@
+/** Attestations: where a report stands on a day, around the 12-month boundary and leap days, and the findings. */
+import { describe, expect, it } from 'vitest';
+import { attestationState } from '../../src/engine/attestations.ts';
+import { check, findings, validProgram, type Files } from '../helpers/program.ts';
+
+/** A report issued on the last day of its period, which is as early as one can be. */
+const report = (end: string, bridges: { document: string; through: string }[] = []) => ({
+  period: { start: '2020-01-01', end },
+  issued: end,
+  bridge_letters: bridges,
+});
+
+describe('the state of an attestation', () => {
+  it('is current up to three months after its period, then needs a bridge letter, and lapses after 12 months', () => {
+    const end = '2025-06-30';
+    expect(attestationState(report(end), '2025-09-30').state).toBe('current');
+    expect(attestationState(report(end), '2025-10-01')).toMatchObject({
+      state: 'bridge-needed',
+      needsBridgeFrom: '2025-09-30',
+    });
+    expect(attestationState(report(end), '2026-06-30')).toMatchObject({ state: 'bridge-needed', lapses: '2026-06-30' });
+    expect(attestationState(report(end), '2026-07-01')).toMatchObject({ state: 'lapsed', lapses: '2026-06-30' });
+  });
+
+  it('is current while a bridge letter covers the day, and not a day longer', () => {
+    const bridged = report('2025-06-30', [{ document: 'bridge', through: '2025-12-31' }]);
+    expect(attestationState(bridged, '2025-12-31')).toMatchObject({ state: 'current', bridgedThrough: '2025-12-31' });
+    expect(attestationState(bridged, '2026-01-01').state).toBe('bridge-needed');
+    // A bridge letter cannot stretch a report past its 12 months.
+    const late = report('2025-06-30', [{ document: 'bridge', through: '2026-12-31' }]);
+    expect(attestationState(late, '2026-07-01').state).toBe('lapsed');
+  });
+
+  it('lapses on the last day of February after a period that ended on a leap day', () => {
+    expect(attestationState(report('2024-02-29'), '2025-02-28')).toMatchObject({
+      state: 'bridge-needed',
+      lapses: '2025-02-28',
+    });
+    expect(attestationState(report('2024-02-29'), '2025-03-01').state).toBe('lapsed');
+    // And a period ending on the 28th of a common year lapses on the 28th, even when the next year is a leap year.
+    expect(attestationState(report('2023-02-28'), '2024-02-28').state).not.toBe('lapsed');
+    expect(attestationState(report('2023-02-28'), '2024-02-29').state).toBe('lapsed');
+  });
+
+  it('takes a Type I report’s date as the end of what it speaks for, and is nothing before it is issued', () => {
+    const typeOne = { date: '2025-05-31', issued: '2025-06-20', bridge_letters: [] };
+    expect(attestationState(typeOne, '2025-06-20').state).toBe('current');
+    expect(attestationState(typeOne, '2025-06-19').state).toBe('not-issued');
+  });
+});
+
+const withTrust = (attestation: string, documents: Files = {}): Files => ({
+  ...validProgram(),
+  'content/trust/attestations/soc2-2025.yaml': attestation,
+  'content/trust/documents/soc2-report-2025.yaml':
+    'title: SOC 2 Type II report 2025\nfile: reports/soc2-2025.pdf\naccess: nda\n',
+  ...documents,
+});
+
+const soc2 = (end: string, extra = '') =>
+  `framework: soc2\nreport_type: II\nperiod: { start: 2025-01-01, end: ${end} }\nauditor: Test CPA\nissued: 2025-02-01\ndocument: soc2-report-2025\n${extra}`;
+
+describe('the trust rule', () => {
+  it('reports a lapsed report as an error with its line, and one about to lapse as a warning', () => {
+    const lapsed = check(withTrust(soc2('2025-06-30')), { asOf: '2026-07-15' });
+    expect(findings(lapsed, 'TB530')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'content/trust/attestations/soc2-2025.yaml',
+        line: 3,
+        subject: { kind: 'attestation', id: 'soc2-2025' },
+      }),
+    ]);
+    const soon = check(
+      withTrust(soc2('2025-07-31', 'bridge_letters: [{ document: soc2-report-2025, through: 2026-07-31 }]\n')),
+      {
+        asOf: '2026-07-15',
+      },
+    );
+    expect(findings(soon, 'TB530')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+
+  it('asks for a bridge letter once the period is over three months behind', () => {
+    const result = check(withTrust(soc2('2026-01-31')), { asOf: '2026-07-15' });
+    expect(findings(result, 'TB531')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+
+  it('refuses a report or bridge letter that names no trust document', () => {
+    const result = check(
+      withTrust(
+        soc2('2026-05-31', 'bridge_letters: [{ document: nope, through: 2026-12-31 }]\n').replace(
+          'document: soc2-report-2025',
+          'document: missing',
+        ),
+      ),
+    );
+    expect(findings(result, 'TB211').map((d) => d.message)).toEqual([
+      'names the trust document "missing", which does not exist',
+      'names the trust document "nope", which does not exist',
+    ]);
+  });
+
+  it('says when a trust document is no longer valid', () => {
+    const result = check(
+      withTrust(soc2('2026-05-31'), {
+        'content/trust/documents/insurance.yaml':
+          'title: Cyber insurance certificate\nurl: https://test.example/insurance.pdf\naccess: public\nvalid_until: 2026-06-30\n',
+      }),
+    );
+    expect(findings(result, 'TB532')).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'content/trust/documents/insurance.yaml', line: 4 }),
+    ]);
+  });
+});
