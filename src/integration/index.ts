@@ -52,7 +52,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     }
     if (errors > 0 || warnings > 0) logger.warn(report);
     else logger.info(report.split('\n').slice(-3).join('\n'));
-    setSiteData({ result, history: readGitHistory(root, historyFolders) });
+    setSiteData({ result, root, history: readGitHistory(root, historyFolders) });
   };
 
   return {

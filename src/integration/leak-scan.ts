@@ -78,6 +78,8 @@ const textFields: Record<string, readonly string[]> = {
   risk: ['title'],
   checklist: ['title', 'summary'],
   'trust-page': ['title', 'summary'],
+  'trust-document': ['title', 'summary'],
+  attestation: ['auditor'],
   'system-description': ['title'],
 };
 
@@ -146,6 +148,10 @@ function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | s
   const audience = data.audience ?? [];
   switch (document.kind) {
     case 'trust-page':
+    case 'attestation':
+      return 'all';
+    case 'trust-document':
+      // Every site lists a trust document by its title, an NDA one too; its file is never on the public site.
       return 'all';
     case 'vendor':
       if (site === 'auditors') return 'all';

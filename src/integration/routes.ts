@@ -32,6 +32,8 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'subprocessors.xml.ts',
     'sitemap.xml.ts',
     '.well-known/security.txt.ts',
+    '.well-known/trust.json.ts',
+    'documents/[file].ts',
   ],
   employees: ['checklists/index.astro', 'owners.astro', 'calendar.ics.ts'],
   auditors: [

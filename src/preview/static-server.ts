@@ -32,6 +32,7 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
   '.woff2': 'font/woff2',
 };
 

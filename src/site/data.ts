@@ -12,6 +12,8 @@ import type { Revision } from '../integration/git-history.ts';
 
 export interface SiteData {
   result: CheckResult;
+  /** The program's folder, for the files the trust center serves (public trust documents). */
+  root: string;
   /** Revisions of each document, by project-relative path, newest first. */
   history: Map<string, Revision[]>;
 }

@@ -8,7 +8,9 @@ import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
 import { auditWindow } from '../engine/evidence-timeline.ts';
 import type { ControlStatus } from '../engine/facts.ts';
 import { personnelReview, staffCohort } from '../engine/personnel.ts';
+import { attestationState, type AttestationState } from '../engine/attestations.ts';
 import { withFacts, type CheckResult } from '../engine/check.ts';
+import { attestationName, frameworkNames } from '../engine/rules/trust.ts';
 import type { Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type {
@@ -18,6 +20,7 @@ import type {
   Program,
   RoleData,
   StaffData,
+  TrustDocumentData,
   VendorData,
 } from '../schema/index.ts';
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
@@ -34,6 +37,32 @@ export interface PublicPractice {
   title: string;
   summary: string;
   criteria: string[];
+}
+
+/** A document the trust center lists: a public one to download, an NDA one to request. */
+export interface PublicTrustDocument {
+  id: string;
+  title: string;
+  summary?: string | undefined;
+  access: 'public' | 'nda';
+  /** For a public document: where it is downloaded, relative to the trust center's root, or its URL. */
+  href?: string | undefined;
+  validUntil?: string | undefined;
+}
+
+/** A current attestation, as the trust center shows its badge. */
+export interface PublicAttestation {
+  id: string;
+  name: string;
+  framework: string;
+  reportType?: 'I' | 'II' | undefined;
+  period?: { start: string; end: string } | undefined;
+  date?: string | undefined;
+  auditor: string;
+  issued: string;
+  state: Extract<AttestationState, { state: 'current' }>;
+  /** The report itself, as the trust center lists it. */
+  document?: PublicTrustDocument | undefined;
 }
 
 /** A subprocessor as the trust center lists it. */
@@ -103,8 +132,70 @@ export const publicView = perResult(function publicView(result: CheckResult) {
     trustPages: finished(model.trustPages).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     practices: finished(model.controls).filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
+    ...trustCenterDocuments(result),
   };
 });
+
+/** The file name a public trust document is served under: its id and the file's own extension. */
+export function servedName(document: Document<TrustDocumentData>): string {
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(document.data.file ?? '')?.[0] ?? '';
+  return `${document.id}${extension.toLowerCase()}`;
+}
+
+/**
+ * The trust center's documents (those still valid) and its attestations: badges come only from attestations
+ * that are current on the evaluation date, never from text someone wrote.
+ */
+function trustCenterDocuments(result: CheckResult): {
+  trustDocuments: PublicTrustDocument[];
+  servedDocuments: Document<TrustDocumentData>[];
+  attestations: PublicAttestation[];
+} {
+  const { model } = result;
+  const asOf = result.summary.asOf;
+  const valid = model.trustDocuments.filter(
+    (document) => document.data.valid_until === undefined || document.data.valid_until >= asOf,
+  );
+  const served = valid.filter((document) => document.data.access === 'public' && document.data.file !== undefined);
+  const toPublic = (document: Document<TrustDocumentData>): PublicTrustDocument => ({
+    id: document.id,
+    title: document.data.title,
+    summary: document.data.summary,
+    access: document.data.access,
+    href:
+      document.data.access !== 'public'
+        ? undefined
+        : document.data.file !== undefined
+          ? `documents/${servedName(document)}`
+          : document.data.url,
+    validUntil: document.data.valid_until,
+  });
+  const byId = new Map(valid.map((document) => [document.id, toPublic(document)]));
+  const attestations = model.attestations.flatMap((attestation): PublicAttestation[] => {
+    const state = attestationState(attestation.data, asOf);
+    if (state.state !== 'current') return [];
+    const { data } = attestation;
+    return [
+      {
+        id: attestation.id,
+        name: attestationName(data),
+        framework: frameworkNames[data.framework],
+        reportType: data.report_type,
+        period: data.period,
+        date: data.date,
+        auditor: data.auditor,
+        issued: data.issued,
+        state,
+        document: data.document === undefined ? undefined : byId.get(data.document),
+      },
+    ];
+  });
+  return {
+    trustDocuments: [...byId.values()].sort((a, b) => a.title.localeCompare(b.title)),
+    servedDocuments: served,
+    attestations: attestations.sort((a, b) => b.issued.localeCompare(a.issued)),
+  };
+}
 
 /**
  * The trust center's files that are not built while the program field they are made from holds a default:

@@ -9,7 +9,8 @@ import { lineOf, type Document } from '../model.ts';
 import type { AttestationData, TrustDocumentData } from '../../schema/index.ts';
 import { dueState, type Rule, type RuleContext } from './context.ts';
 
-const frameworkNames: Record<AttestationData['framework'], string> = {
+/** The framework's name as people write it. */
+export const frameworkNames: Record<AttestationData['framework'], string> = {
   soc2: 'SOC 2',
   soc3: 'SOC 3',
   iso27001: 'ISO/IEC 27001',

@@ -1,0 +1,83 @@
+/**
+ * `/.well-known/trust.json`: what the trust center says, for a buyer's tools. Built from the public view
+ * only, so it can say nothing the trust center's pages may not.
+ */
+import type { PublicView } from './views.ts';
+
+export const TRUST_SUMMARY_VERSION = 1;
+
+export interface TrustSummary {
+  version: number;
+  organization: string;
+  system: string;
+  website?: string | undefined;
+  trust_center?: string | undefined;
+  contact?: string | undefined;
+  /** The day the build evaluated the program. */
+  evaluated: string;
+  /** Current attestations only: the ones the trust center shows a badge for. */
+  attestations: {
+    id: string;
+    framework: string;
+    report_type?: 'I' | 'II' | undefined;
+    period?: { start: string; end: string } | undefined;
+    date?: string | undefined;
+    auditor: string;
+    issued: string;
+    lapses: string;
+    bridged_through?: string | undefined;
+  }[];
+  documents: {
+    id: string;
+    title: string;
+    access: 'public' | 'nda';
+    url?: string | undefined;
+    valid_until?: string | undefined;
+  }[];
+  subprocessors: { name: string; purpose: string; data: string[]; locations: string[]; added: string }[];
+  policies: { id: string; title: string; version: string; sha256: string }[];
+}
+
+export function trustSummary(view: PublicView, hash: (body: string) => string): TrustSummary {
+  const base = view.program.trust_center_url?.replace(/\/?$/, '/');
+  return {
+    version: TRUST_SUMMARY_VERSION,
+    organization: view.program.organization,
+    system: view.program.system,
+    website: view.program.website,
+    trust_center: view.program.trust_center_url,
+    contact: view.program.contact,
+    evaluated: view.asOf,
+    attestations: view.attestations.map((attestation) => ({
+      id: attestation.id,
+      framework: attestation.framework,
+      report_type: attestation.reportType,
+      period: attestation.period,
+      date: attestation.date,
+      auditor: attestation.auditor,
+      issued: attestation.issued,
+      lapses: attestation.state.lapses,
+      bridged_through: attestation.state.bridgedThrough,
+    })),
+    documents: view.trustDocuments.map((document) => ({
+      id: document.id,
+      title: document.title,
+      access: document.access,
+      url: document.href && !/^https?:/.test(document.href) && base ? `${base}${document.href}` : document.href,
+      valid_until: document.validUntil,
+    })),
+    subprocessors: view.subprocessors.map(({ name, purpose, data, locations, added }) => ({
+      name,
+      purpose,
+      data,
+      locations,
+      added,
+    })),
+    policies: view.policies.map((policy) => ({
+      id: policy.id,
+      title: policy.data.title,
+      version: policy.data.version,
+      sha256: hash(policy.body),
+    })),
+  };
+}
