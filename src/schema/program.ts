@@ -105,6 +105,11 @@ export const programSchema = z.strictObject({
   acknowledge_within_days: z.number().int().min(1).max(365).optional(),
   /** The form or e-signature page where staff acknowledge a policy; the employee portal links to it. */
   acknowledge_url: httpUrl.optional(),
+  /**
+   * Publish, on the trust center, the share of controls in each area that the build finds operating with
+   * current evidence as of its date (opt-in; never typed by hand).
+   */
+  trust_center_status: z.boolean().default(false),
   /** Items that expire within this many days are reported as warnings. */
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */

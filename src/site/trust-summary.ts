@@ -36,6 +36,8 @@ export interface TrustSummary {
   }[];
   subprocessors: { name: string; purpose: string; data: string[]; locations: string[]; added: string }[];
   policies: { id: string; title: string; version: string; sha256: string }[];
+  /** When the program publishes it (`trust_center_status`): controls operating by area. */
+  status?: { area: string; operating: number; total: number }[] | undefined;
 }
 
 export function trustSummary(view: PublicView, hash: (body: string) => string): TrustSummary {
@@ -73,6 +75,7 @@ export function trustSummary(view: PublicView, hash: (body: string) => string): 
       locations,
       added,
     })),
+    status: view.statusByArea,
     policies: view.policies.map((policy) => ({
       id: policy.id,
       title: policy.data.title,

@@ -24,6 +24,7 @@ import type {
   VendorData,
 } from '../schema/index.ts';
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
+import { groupBySeries } from './criteria-groups.ts';
 import { canSee, type Site } from './sites.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
@@ -63,6 +64,13 @@ export interface PublicAttestation {
   state: Extract<AttestationState, { state: 'current' }>;
   /** The report itself, as the trust center lists it. */
   document?: PublicTrustDocument | undefined;
+}
+
+/** One area's controls as the trust center's status shows them: how many operate, of those in operation. */
+export interface AreaStatus {
+  area: string;
+  operating: number;
+  total: number;
 }
 
 /** A subprocessor as the trust center lists it. */
@@ -133,8 +141,27 @@ export const publicView = perResult(function publicView(result: CheckResult) {
     practices: finished(model.controls).filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
     ...trustCenterDocuments(result),
+    /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
+    statusByArea: model.program!.data.trust_center_status ? statusByArea(result) : undefined,
   };
 });
+
+/**
+ * For each area (the series of a control's first criterion, as the practices page groups them), how many of
+ * its controls in operation the check finds operating with current evidence. A disclosed exception does not
+ * count as operating.
+ */
+function statusByArea(result: CheckResult): AreaStatus[] {
+  const inOperation = result.model.controls
+    .map((control) => ({ control, status: result.facts.controlStatus(control) }))
+    .filter(({ status }) => status !== 'not in operation')
+    .map(({ control, status }) => ({ criteria: control.data.criteria, operating: status === 'operating' }));
+  return groupBySeries(inOperation).map(({ label, items }) => ({
+    area: label,
+    operating: items.filter((item) => item.operating).length,
+    total: items.length,
+  }));
+}
 
 /** The file name a public trust document is served under: its id and the file's own extension. */
 export function servedName(document: Document<TrustDocumentData>): string {

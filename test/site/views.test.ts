@@ -45,3 +45,24 @@ describe('site views', () => {
     expect(auditorView(result).people.roles.length).toBeGreaterThan(0);
   });
 });
+
+describe('the trust center’s control status', () => {
+  it('is published only when the program opts in, and counts only controls the check finds operating', async () => {
+    const { check, edit, validProgram } = await import('../helpers/program.ts');
+    const { publicView } = await import('../../src/site/views.ts');
+    expect(publicView(check(validProgram())).statusByArea).toBeUndefined();
+    const optedIn = edit(
+      validProgram(),
+      'content/program.yaml',
+      'warn_within_days: 30',
+      'warn_within_days: 30\ntrust_center_status: true',
+    );
+    expect(publicView(check(optedIn)).statusByArea).toEqual([
+      { area: 'Governance and people', operating: 1, total: 1 },
+    ]);
+    const stale = edit(optedIn, 'evidence-index/EV-BASE-01.mdx', /\n {2}- \{ collected: 2026-07-03[^\n]*/, '');
+    expect(publicView(check(stale, { asOf: '2026-09-15' })).statusByArea).toEqual([
+      { area: 'Governance and people', operating: 0, total: 1 },
+    ]);
+  });
+});
