@@ -18,6 +18,8 @@ Commands:
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
   requests import FILE          read the audit firm's request list (.csv or .xlsx) into content/requests/
+  answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
+                                --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
@@ -116,6 +118,7 @@ const commands: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample.ts')).runSample,
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   requests: async () => (await import('./commands/requests.ts')).runRequests,
+  answers: async () => (await import('./commands/answers.ts')).runAnswers,
   acknowledgements: async () => (await import('./commands/acknowledgements.ts')).runAcknowledgements,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,

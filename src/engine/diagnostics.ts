@@ -56,6 +56,8 @@ export const codes = {
   TB209: 'Unknown checklist rule',
   TB210: 'Unknown point of focus',
   TB211: 'Unknown trust document',
+  TB212: 'Answer cites something that does not exist',
+  TB213: 'Answer cites what its audience may not see',
   TB301: 'Criterion not covered',
   TB302: 'Required policy missing',
   TB303: 'Risk assessment missing',

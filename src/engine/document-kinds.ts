@@ -1,6 +1,7 @@
 /** Where each kind of document lives, which schema it follows, and how its id is found. */
 import type { z } from 'astro/zod';
 import {
+  answerSchema,
   assertionSchema,
   attestationSchema,
   checklistSchema,
@@ -26,6 +27,7 @@ export type DocumentKind =
   | 'trust-page'
   | 'trust-document'
   | 'attestation'
+  | 'answer'
   | 'system-description'
   | 'assertion';
 
@@ -121,6 +123,13 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: ['.yaml', '.yml'],
     schema: attestationSchema,
     noun: 'attestation',
+  },
+  {
+    kind: 'answer',
+    path: 'content/answers',
+    extensions: ['.yaml', '.yml'],
+    schema: answerSchema,
+    noun: 'answer',
   },
   {
     kind: 'system-description',

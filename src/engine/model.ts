@@ -24,6 +24,7 @@ import {
   type TrustPageData,
   type TrustDocumentData,
   type AttestationData,
+  type AnswerData,
   type VendorData,
 } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -125,6 +126,8 @@ export interface ProgramModel {
   trustDocuments: Document<TrustDocumentData>[];
   /** Attestations by audit firms (content/trust/attestations/). */
   attestations: Document<AttestationData>[];
+  /** The answer library (content/answers/). */
+  answers: Document<AnswerData>[];
   systemDescription?: Document<SystemDescriptionData>;
   assertion?: Document<AssertionData>;
   /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
@@ -176,6 +179,7 @@ export function emptyModel(): ProgramModel {
     trustPages: [],
     trustDocuments: [],
     attestations: [],
+    answers: [],
     knownIds: Object.fromEntries(documentKinds.map((info) => [info.kind, new Set<string>()])) as Record<
       DocumentKind,
       Set<string>
@@ -374,6 +378,9 @@ function pushDocument(model: ProgramModel, document: Document<unknown>): void {
     case 'attestation':
       model.attestations.push(document as Document<AttestationData>);
       break;
+    case 'answer':
+      model.answers.push(document as Document<AnswerData>);
+      break;
     case 'system-description':
       model.systemDescription = document as Document<SystemDescriptionData>;
       break;
@@ -396,6 +403,7 @@ export function allDocuments(model: ProgramModel): Document<unknown>[] {
     ...model.trustPages,
     ...model.trustDocuments,
     ...model.attestations,
+    ...model.answers,
     ...(model.systemDescription ? [model.systemDescription] : []),
     ...(model.assertion ? [model.assertion] : []),
   ];

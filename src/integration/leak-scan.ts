@@ -80,6 +80,7 @@ const textFields: Record<string, readonly string[]> = {
   'trust-page': ['title', 'summary'],
   'trust-document': ['title', 'summary'],
   attestation: ['auditor'],
+  answer: ['question', 'answer'],
   'system-description': ['title'],
 };
 
@@ -131,6 +132,14 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
     }
   }
   for (const role of model.people?.data.roles ?? []) allowed.push({ text: role.title, source: 'content/people.yaml' });
+  // A public answer links the sections it cites (`policies/encryption/#key-management`): the link's words are
+  // the public policy's id and heading, whatever private title they happen to spell.
+  for (const answer of model.answers) {
+    if (!canSee('public', answer.data.audience)) continue;
+    for (const citation of answer.data.cites.policies) {
+      allowed.push({ text: citation.replace(/[#/]/g, ' '), source: `${answer.file} cites` });
+    }
+  }
   if (site !== 'auditors') {
     for (const person of model.people?.data.staff ?? []) {
       if (person.name) forbidden.push({ text: person.name, source: `content/people.yaml ${person.id}` });

@@ -34,6 +34,8 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     '.well-known/security.txt.ts',
     '.well-known/trust.json.ts',
     'documents/[file].ts',
+    'answers.astro',
+    'answers.csv.ts',
   ],
   employees: ['checklists/index.astro', 'owners.astro', 'calendar.ics.ts'],
   auditors: [

@@ -16,3 +16,4 @@ export * from './samples.ts';
 export * from './requests.ts';
 export * from './acknowledgements.ts';
 export * from './trust.ts';
+export * from './answer.ts';

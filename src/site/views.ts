@@ -20,11 +20,15 @@ import type {
   Program,
   RoleData,
   StaffData,
+  AnswerData,
   TrustDocumentData,
   VendorData,
 } from '../schema/index.ts';
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
+import { answersFor, citationNames } from '../export/answers.ts';
+import { splitCitation } from '../engine/policy-sections.ts';
 import { groupBySeries } from './criteria-groups.ts';
+import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
@@ -71,6 +75,16 @@ export interface AreaStatus {
   area: string;
   operating: number;
   total: number;
+}
+
+/** A public answer as the trust center shows it, with a link for each citation. */
+export interface PublicAnswer {
+  id: string;
+  question: string;
+  answer: string;
+  short?: AnswerData['short'] | undefined;
+  category: string;
+  citations: { label: string; href: string }[];
 }
 
 /** A subprocessor as the trust center lists it. */
@@ -141,10 +155,44 @@ export const publicView = perResult(function publicView(result: CheckResult) {
     practices: finished(model.controls).filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
     ...trustCenterDocuments(result),
+    /** The answer library's public answers: the trust center's questionnaire answers. */
+    answers: publicAnswers(result),
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
     statusByArea: model.program!.data.trust_center_status ? statusByArea(result) : undefined,
   };
 });
+
+/** Public answers, grouped by category, each citation linked to the page of the trust center that shows it. */
+function publicAnswers(result: CheckResult): PublicAnswer[] {
+  const { model } = result;
+  return answersFor(result, 'public').map((answer) => {
+    const names = citationNames(result, answer);
+    const { policies, controls, documents } = answer.data.cites;
+    const hrefs = [
+      ...policies.map((citation) => {
+        const { id, section } = splitCitation(citation);
+        return `policies/${slug(id)}/${section ? `#${section}` : ''}`;
+      }),
+      ...controls.map(() => 'practices/'),
+      ...documents.map((id) => {
+        const document = model.trustDocuments.find((candidate) => candidate.id === id);
+        return document?.data.access === 'public' && document.data.url && !document.data.file
+          ? document.data.url
+          : document?.data.access === 'public' && document.data.file
+            ? `documents/${servedName(document)}`
+            : '#documents-heading';
+      }),
+    ];
+    return {
+      id: answer.id,
+      question: answer.data.question,
+      answer: answer.data.answer,
+      short: answer.data.short,
+      category: answer.data.category ?? 'General',
+      citations: names.map((label, index) => ({ label, href: hrefs[index]! })),
+    };
+  });
+}
 
 /**
  * For each area (the series of a control's first criterion, as the practices page groups them), how many of

@@ -60,3 +60,27 @@ describe('the trust center’s attestations and documents', () => {
     expect(summary.subprocessors.length).toBeGreaterThan(0);
   });
 });
+
+describe('the trust center’s questionnaire answers', () => {
+  it('lists every public answer with its short answer, and each cited section is a heading of its policy', async () => {
+    await harness().withPage(async (page) => {
+      await page.goto(harness().url('public', '/answers/'));
+      const answers = page.locator('article.answer');
+      expect(await answers.count()).toBe(36);
+      const encryption = page.getByRole('article', { name: 'Do you encrypt customer data at rest?' });
+      expect(await encryption.locator('.answer-short').innerText()).toBe('Yes');
+      const links = await page
+        .locator('article.answer a[href*="#"]')
+        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThan(20);
+      for (const link of new Set(links)) {
+        const url = new URL(link);
+        if (url.hash === '#documents-heading') continue;
+        const html = await (await fetch(url)).text();
+        expect(html, link).toContain(`id="${url.hash.slice(1)}"`);
+      }
+      const csv = await (await fetch(harness().url('public', '/answers.csv'))).text();
+      expect(csv.split('\r\n')[0]).toBe('id,category,question,answer,yes/no,citations');
+    });
+  });
+});

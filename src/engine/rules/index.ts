@@ -1,4 +1,5 @@
 import { acknowledgementsRule } from './acknowledgements.ts';
+import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   expiryRule,
   vendorRule,
   trustRule,
+  answersRule,
   peopleRule,
   acknowledgementsRule,
   type2Rule,
