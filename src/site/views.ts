@@ -273,8 +273,8 @@ function trustCenterDocuments(result: CheckResult): {
 }
 
 /**
- * The trust center's files that are not built while the program field they are made from holds a default:
- * route entry points, as `routes.ts` names them.
+ * The trust center's files that are not built: those made from a program field that still holds a default,
+ * and the answers page while no answer is public. Route entry points, as `routes.ts` names them.
  */
 export function withheldRoutes(result: CheckResult): Set<string> {
   const program = publicProgram(result);
@@ -283,6 +283,11 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   if (!publicBase(program)) {
     withheld.add('public/sitemap.xml.ts');
     withheld.add('public/subprocessors.xml.ts');
+  }
+  // No public answers yet: no empty answers page, and no CSV of nothing.
+  if (publicView(result).answers.length === 0) {
+    withheld.add('public/answers.astro');
+    withheld.add('public/answers.csv.ts');
   }
   return withheld;
 }
