@@ -44,55 +44,55 @@ function attestationFindings(
   const { data } = attestation;
   const subject = { kind: 'attestation' as const, id: attestation.id };
   const found: Diagnostic[] = [];
-  const unknown = (id: string, line: number) =>
-    found.push({
-      severity: 'error',
-      code: 'TB211',
-      file: attestation.file,
-      line,
-      subject,
-      message: `names the trust document "${id}", which does not exist`,
-      hint: 'Name a document of content/trust/documents/ by its id (its file name), or add it there.',
-    });
-  if (data.document !== undefined && !documents.has(data.document))
-    unknown(data.document, lineOf(attestation, 'document'));
+  const report = (
+    severity: Diagnostic['severity'],
+    code: 'TB211' | 'TB530' | 'TB531',
+    path: PropertyKey[],
+    message: string,
+    hint: string,
+  ) =>
+    found.push({ severity, code, file: attestation.file, line: lineOf(attestation, ...path), subject, message, hint });
+  const unknown = (id: string, path: PropertyKey[]) =>
+    report(
+      'error',
+      'TB211',
+      path,
+      `names the trust document "${id}", which does not exist`,
+      'Name a document of content/trust/documents/ by its id (its file name), or add it there.',
+    );
+  if (data.document !== undefined && !documents.has(data.document)) unknown(data.document, ['document']);
   data.bridge_letters.forEach((letter, index) => {
-    if (!documents.has(letter.document)) unknown(letter.document, lineOf(attestation, 'bridge_letters', index));
+    if (!documents.has(letter.document)) unknown(letter.document, ['bridge_letters', index]);
   });
   const name = attestationName(data);
   const state = attestationState(data, context.asOf);
+  const when = [data.period ? 'period' : 'date'];
   if (state.state === 'lapsed') {
-    found.push({
-      severity: 'error',
-      code: 'TB530',
-      file: attestation.file,
-      line: lineOf(attestation, data.period ? 'period' : 'date'),
-      subject,
-      message: `the ${name} lapsed on ${state.lapses}, 12 months after its period ended; the trust center shows no badge for it`,
-      hint: 'Record the new report as an attestation, and retire this one (delete the file: git keeps its history).',
-    });
+    report(
+      'error',
+      'TB530',
+      when,
+      `the ${name} lapsed on ${state.lapses}, 12 months after its period ended; the trust center shows no badge for it`,
+      'Record the new report as an attestation, and retire this one (delete the file: git keeps its history).',
+    );
   } else if (state.state === 'bridge-needed') {
-    found.push({
-      severity: 'warning',
-      code: 'TB531',
-      file: attestation.file,
-      line: lineOf(attestation, 'bridge_letters'),
-      subject,
-      message: `the ${name} ended over three months ago (${state.periodEnd}) and no bridge letter covers ${context.asOf}; the trust center shows no badge for it until one does`,
-      hint: 'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
-    });
+    report(
+      'warning',
+      'TB531',
+      ['bridge_letters'],
+      `the ${name} ended over three months ago (${state.periodEnd}) and no bridge letter covers ${context.asOf}; the trust center shows no badge for it until one does`,
+      'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
+    );
   } else if (state.state === 'current') {
     const due = dueState(state.lapses, context);
     if (due.state === 'soon') {
-      found.push({
-        severity: 'warning',
-        code: 'TB530',
-        file: attestation.file,
-        line: lineOf(attestation, data.period ? 'period' : 'date'),
-        subject,
-        message: `the ${name} lapses on ${state.lapses}, in ${due.days} days`,
-        hint: 'Have the next report issued, and record it as an attestation.',
-      });
+      report(
+        'warning',
+        'TB530',
+        when,
+        `the ${name} lapses on ${state.lapses}, in ${due.days} days`,
+        'Have the next report issued, and record it as an attestation.',
+      );
     }
   }
   return found;
