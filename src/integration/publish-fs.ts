@@ -61,7 +61,7 @@ const trashSuffix = '-old-';
 const defaultIcon = fileURLToPath(new URL('../../src/site/favicon.svg', import.meta.url));
 
 /** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
-export function splitSites(paths: PublishPaths): void {
+export function splitSites(paths: PublishPaths, formAction?: string): void {
   rmSync(paths.staging, { recursive: true, force: true });
   removeLeftovers(paths.staging);
   const shared = readdirSync(paths.astroOut).filter((name) => !(sites as readonly string[]).includes(name));
@@ -77,7 +77,10 @@ export function splitSites(paths: PublishPaths): void {
       const secured = secureExternalLinks(html);
       if (secured !== html) writeFileSync(file, secured);
     }
-    writeFileSync(join(target, '_headers'), headersFile({ private: site !== 'public' }));
+    writeFileSync(
+      join(target, '_headers'),
+      headersFile({ private: site !== 'public', formAction: site === 'public' ? formAction : undefined }),
+    );
     // The icon comes with Trustbook; a project's own public/favicon.svg, copied above, takes precedence.
     if (!existsSync(join(target, 'favicon.svg'))) cpSync(defaultIcon, join(target, 'favicon.svg'));
   }

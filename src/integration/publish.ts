@@ -20,7 +20,7 @@ export function publishPaths(root: string): PublishPaths {
 export type PublishOutcome = { ok: true; pages: Record<Site, number> } | { ok: false; leaks: Map<Site, Leak[]> };
 
 export async function publishSites(result: CheckResult, paths: PublishPaths): Promise<PublishOutcome> {
-  splitSites(paths);
+  splitSites(paths, result.model.program?.data.request_access_url);
   // Pagefind indexes in a process of its own while this one scans the pages; the indexes are scanned after.
   const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
   const needles = new Map(sites.map((site) => [site, needlesFor(result, site)] as const));

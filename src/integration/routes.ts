@@ -36,6 +36,7 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'documents/[file].ts',
     'answers.astro',
     'answers.csv.ts',
+    'request-access.astro',
   ],
   employees: ['checklists/index.astro', 'owners.astro', 'calendar.ics.ts'],
   auditors: [

@@ -106,6 +106,11 @@ export const programSchema = z.strictObject({
   /** The form or e-signature page where staff acknowledge a policy; the employee portal links to it. */
   acknowledge_url: httpUrl.optional(),
   /**
+   * Where the trust center's request-access form posts (a form service, a ticketing webhook). Without it, the
+   * page offers a prefilled e-mail to `contact` instead.
+   */
+  request_access_url: httpUrl.optional(),
+  /**
    * Publish, on the trust center, the share of controls in each area that the build finds operating with
    * current evidence as of its date (opt-in; never typed by hand).
    */

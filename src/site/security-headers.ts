@@ -1,9 +1,14 @@
 /**
- * The Content Security Policy every page satisfies: no inline script, nothing loaded from elsewhere. The
- * same policy goes into a meta tag on each page and into `_headers` for hosts that read one (where it can
- * also forbid framing, which a meta tag cannot).
+ * The Content Security Policy every page satisfies: no inline script, nothing loaded from elsewhere, and forms
+ * posting nowhere but to the trust center's request-access URL when the program names one. The same policy
+ * goes into a meta tag on each page and into `_headers` for hosts that read one (where it can also forbid
+ * framing, which a meta tag cannot).
  */
-export const contentSecurityPolicy = [
+export function contentSecurityPolicy(formAction?: string): string {
+  return [...basePolicy, `form-action ${formAction ? new URL(formAction).origin : "'none'"}`].join('; ');
+}
+
+const basePolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
@@ -12,12 +17,11 @@ export const contentSecurityPolicy = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+];
 
-export function headersFile(options: { private: boolean }): string {
+export function headersFile(options: { private: boolean; formAction?: string | undefined }): string {
   return `/*
-  Content-Security-Policy: ${contentSecurityPolicy}; frame-ancestors 'none'
+  Content-Security-Policy: ${contentSecurityPolicy(options.formAction)}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   X-Frame-Options: DENY

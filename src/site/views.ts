@@ -284,8 +284,16 @@ export function withheldRoutes(result: CheckResult): Set<string> {
     withheld.add('public/sitemap.xml.ts');
     withheld.add('public/subprocessors.xml.ts');
   }
+  // Nothing under NDA to request, or no way to ask for it: no request page.
+  const view = publicView(result);
+  if (
+    !view.trustDocuments.some((document) => document.access === 'nda') ||
+    (!view.program.request_access_url && !view.program.contact)
+  ) {
+    withheld.add('public/request-access.astro');
+  }
   // No public answers yet: no empty answers page, and no CSV of nothing.
-  if (publicView(result).answers.length === 0) {
+  if (view.answers.length === 0) {
     withheld.add('public/answers.astro');
     withheld.add('public/answers.csv.ts');
   }

@@ -153,7 +153,8 @@ describe('a template default left in (TB321)', () => {
       expect.objectContaining({ file: 'content/program.yaml', line: 4, subject: { kind: 'program', id: 'contact' } }),
     ]);
     expect(publicView(result).program.contact).toBeUndefined();
-    const noAnswers = ['public/answers.astro', 'public/answers.csv.ts'];
+    // Nothing public to answer and nothing under NDA to request: those pages are not built either.
+    const noAnswers = ['public/request-access.astro', 'public/answers.astro', 'public/answers.csv.ts'];
     expect(withheldRoutes(result)).toEqual(
       new Set([
         'public/.well-known/security.txt.ts',
