@@ -26,9 +26,13 @@ describe('the trust center’s attestations and documents', () => {
         sha(readFileSync(join(repository, 'content/trust/files/pentest-summary-2026.pdf'))),
       );
       const locked = documents.getByRole('listitem').filter({ hasText: 'SOC 2 Type I report' });
-      expect(await locked.getByRole('link', { name: 'request access' }).getAttribute('href')).toMatch(
-        /^mailto:security@tallowbrook\.example\?subject=/,
-      );
+      expect(await locked.getByRole('link', { name: 'request access' }).getAttribute('href')).toBe('request-access/');
+      // Without a request_access_url, the request page offers a prefilled e-mail to the contact.
+      await locked.getByRole('link', { name: 'request access' }).click();
+      const mail = await page.getByRole('link', { name: 'security@tallowbrook.example' }).getAttribute('href');
+      expect(mail).toMatch(/^mailto:security@tallowbrook\.example\?subject=/);
+      expect(decodeURIComponent(mail!)).toContain('SOC 2 Type I report (as of 2026-01-31)');
+      await page.goto(harness().url('public', '/'));
       expect(await locked.getByRole('link', { name: /SOC 2 Type I report/ }).count()).toBe(0);
     });
   });
