@@ -316,8 +316,7 @@ function resolveTrustFiles(root: string, model: ProgramModel): void {
     const file = document.data.file;
     if (file === undefined) continue;
     const path = resolve(root, file);
-    const inside = !isAbsolute(file) && !relative(root, path).startsWith('..');
-    model.trustFiles.set(file, inside && isFile(path));
+    model.trustFiles.set(file, !isAbsolute(file) && isInside(root, path) && isFile(path));
   }
 }
 

@@ -176,11 +176,8 @@ function publicAnswers(result: CheckResult): PublicAnswer[] {
       ...controls.map(() => 'practices/'),
       ...documents.map((id) => {
         const document = model.trustDocuments.find((candidate) => candidate.id === id);
-        return document?.data.access === 'public' && document.data.url && !document.data.file
-          ? document.data.url
-          : document?.data.access === 'public' && document.data.file
-            ? `documents/${servedName(document)}`
-            : '#documents-heading';
+        // A document under NDA has no link of its own: the home page's list says how to request it.
+        return (document && documentHref(document)) ?? '#documents-heading';
       }),
     ];
     return {
@@ -211,6 +208,12 @@ function statusByArea(result: CheckResult): AreaStatus[] {
   }));
 }
 
+/** Where a public trust document is read: the trust center's own copy of its file, or its URL; none under NDA. */
+function documentHref(document: Document<TrustDocumentData>): string | undefined {
+  if (document.data.access !== 'public') return undefined;
+  return document.data.file !== undefined ? `documents/${servedName(document)}` : document.data.url;
+}
+
 /** The file name a public trust document is served under: its id and the file's own extension. */
 export function servedName(document: Document<TrustDocumentData>): string {
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(document.data.file ?? '')?.[0] ?? '';
@@ -237,12 +240,7 @@ function trustCenterDocuments(result: CheckResult): {
     title: document.data.title,
     summary: document.data.summary,
     access: document.data.access,
-    href:
-      document.data.access !== 'public'
-        ? undefined
-        : document.data.file !== undefined
-          ? `documents/${servedName(document)}`
-          : document.data.url,
+    href: documentHref(document),
     validUntil: document.data.valid_until,
   });
   const byId = new Map(valid.map((document) => [document.id, toPublic(document)]));
