@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/engine/index.ts';
 import { auditWindow, seriesTimeline } from '../src/engine/evidence-timeline.ts';
 
-const result = checkProject(join(import.meta.dirname, '..'));
+/** Checked as CI would publish it: with a grant secret (TB536 says what happens without one). */
+const result = checkProject(join(import.meta.dirname, '..'), { grantSecret: 'x'.repeat(32) });
 const { model } = result;
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
@@ -23,6 +24,19 @@ describe('the sample program', () => {
     const overdue = result.diagnostics.filter((d) => d.code === 'TB520' && d.message.includes('overdue'));
     expect(overdue.map((d) => d.subject?.id)).toEqual(['sam-okoye']);
     expect(result.summary.asOf).toBe('2026-11-30');
+  });
+
+  it('shares its SOC 2 report under NDA through two grants, one current and one expired, and says so without a secret', () => {
+    const states = model.grants.map((grant) => [grant.id, grant.data.expires >= result.summary.asOf]);
+    expect(states.sort()).toEqual([
+      ['harbor-dental-2026-04', false],
+      ['northwind-clinics-2026-11', true],
+    ]);
+    for (const grant of model.grants) expect(model.ndaVersions.has(grant.data.nda_version), grant.id).toBe(true);
+    const withoutSecret = checkProject(join(import.meta.dirname, '..'));
+    expect(withoutSecret.diagnostics.filter((d) => d.code === 'TB536').map((d) => d.subject?.id)).toEqual([
+      'northwind-clinics-2026-11',
+    ]);
   });
 
   it('models what a real audit has: populations, an exception, a control implemented mid-window, a carve-out, CUECs and an assertion', () => {

@@ -21,6 +21,8 @@ Commands:
   answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
+  grant add                     let a person read documents under NDA until a day, and print their link
+  grant link <id>               print a grant's link again (both need TRUSTBOOK_GRANT_SECRET)
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
   templates diff                after an upgrade: documents whose template changed since init, with the diff
@@ -48,6 +50,13 @@ sample:
   --seed N                      where the systematic selection starts (default: the recorded seed, else random)
   --control ID                  draw again for one control only, keeping the rest of the recorded sample
   --redraw                      replace the recorded sample of the window
+
+grant add:
+  --name, --email, --organization
+                                who is given the documents (all three required)
+  --documents ID,ID             the trust documents under NDA (default: every one the trust center offers)
+  --granted D, --expires D      the first and last day (default: the evaluation date, and 90 days on; or --days N)
+  --root DIR                    as for check; writes content/trust/grants/<organization>-<month>.yaml
 
 acknowledgements import FILE:
   --map person=COL,policy=COL,version=COL,date=COL[,sha256=COL]
@@ -119,6 +128,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   requests: async () => (await import('./commands/requests.ts')).runRequests,
   answers: async () => (await import('./commands/answers.ts')).runAnswers,
+  grant: async () => (await import('./commands/grant.ts')).runGrant,
   acknowledgements: async () => (await import('./commands/acknowledgements.ts')).runAcknowledgements,
   pdf: async () => (await import('./commands/pdf.ts')).runPdf,
   preview: async () => (await import('./commands/preview.ts')).runPreview,

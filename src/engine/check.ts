@@ -3,6 +3,7 @@ import { categoryLabels, type Category } from '../catalog/index.ts';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
 import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
+import { secretState } from './grants.ts';
 import { computeCoverage } from './rules/coverage.ts';
 import { programFacts, type ProgramFacts } from './program-facts.ts';
 import { auditHasBegun } from './rules/context.ts';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   envAsOf?: string | undefined;
   /** Today, for tests; defaults to the real date in UTC. */
   today?: string | undefined;
+  /** `TRUSTBOOK_GRANT_SECRET` from the environment: the check says whether it can protect grants, never what it is. */
+  grantSecret?: string | undefined;
 }
 
 export interface CheckSummary {
@@ -49,6 +52,7 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
     asOf: evaluation.date,
     warnWithinDays: model.program?.data.warn_within_days ?? 30,
     readiness: (model.program?.data.readiness ?? false) && !auditHasBegun(model, evaluation.date),
+    grantSecret: secretState(options.grantSecret),
   };
   const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
   // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.

@@ -7,6 +7,8 @@ import {
   checklistSchema,
   controlSchema,
   evidenceSchema,
+  grantSchema,
+  ndaSchema,
   policySchema,
   procedureSchema,
   riskSchema,
@@ -27,6 +29,8 @@ export type DocumentKind =
   | 'trust-page'
   | 'trust-document'
   | 'attestation'
+  | 'nda'
+  | 'grant'
   | 'answer'
   | 'system-description'
   | 'assertion';
@@ -123,6 +127,20 @@ export const documentKinds: readonly DocumentKindInfo[] = [
     extensions: ['.yaml', '.yml'],
     schema: attestationSchema,
     noun: 'attestation',
+  },
+  {
+    kind: 'nda',
+    path: 'content/trust/nda',
+    extensions: ['.md'],
+    schema: ndaSchema,
+    noun: 'NDA text',
+  },
+  {
+    kind: 'grant',
+    path: 'content/trust/grants',
+    extensions: ['.yaml', '.yml'],
+    schema: grantSchema,
+    noun: 'grant',
   },
   {
     kind: 'answer',

@@ -20,8 +20,10 @@ import {
   isAcknowledgementsFile,
   PEOPLE_FILE,
   PROGRAM_FILE,
+  PUBLIC_DIR,
   SAMPLES_DIR,
   type ArtifactFileState,
+  type PublicFileState,
   type ProgramModel,
   type SourceFile,
 } from './model.ts';
@@ -320,6 +322,23 @@ function resolveTrustFiles(root: string, model: ProgramModel): void {
   }
 }
 
+/** Whether each file `brand` names is a file inside `public/`, following links as a web server would. */
+function resolvePublicFiles(root: string, model: ProgramModel): void {
+  const brand = model.program?.data.brand;
+  const folder = resolve(root, PUBLIC_DIR);
+  for (const file of [brand?.logo, brand?.favicon]) {
+    if (file === undefined || model.publicFiles.has(file)) continue;
+    model.publicFiles.set(file, inspectPublicFile(folder, file));
+  }
+}
+
+function inspectPublicFile(folder: string, file: string): PublicFileState {
+  const path = resolve(folder, file);
+  if (isAbsolute(file) || file.includes('\\') || !isInside(folder, path)) return 'outside';
+  if (!isFile(path)) return 'missing';
+  return isInside(realpathSync(folder), realpathSync(path)) ? 'present' : 'outside';
+}
+
 /** Reads and models the program under `root`. */
 export function loadProject(
   root: string,
@@ -329,6 +348,7 @@ export function loadProject(
   const { model, diagnostics } = buildModel(readScanned(root, files));
   resolveArtifactFiles(root, model);
   resolveTrustFiles(root, model);
+  resolvePublicFiles(root, model);
   for (const diagnostic of checkBodies(root, model, options.bodyCache ?? true, options.progress)) {
     diagnostics.push(diagnostic);
   }

@@ -2,6 +2,7 @@
  * The program model: every document parsed and validated once, by kind, with its lines remembered.
  * Built from file contents only; reading the disk is `load-fs.ts`'s job.
  */
+import { createHash } from 'node:crypto';
 import {
   peopleSchema,
   samplesSchema,
@@ -25,6 +26,8 @@ import {
   type TrustDocumentData,
   type AttestationData,
   type AnswerData,
+  type GrantData,
+  type NdaData,
   type VendorData,
 } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -34,6 +37,8 @@ import { validate } from './validate.ts';
 
 export const PROGRAM_FILE = 'content/program.yaml';
 export const PEOPLE_FILE = 'content/people.yaml';
+/** The program's static files (logo, favicon), which every site serves as they are. */
+export const PUBLIC_DIR = 'public';
 /** Where `trustbook sample` records the samples it draws, one YAML file per audit window. */
 export const SAMPLES_DIR = 'evidence-index/samples';
 
@@ -111,6 +116,9 @@ export type ArtifactFileState =
   | { status: 'missing' }
   | { status: 'outside'; reason: string };
 
+/** What is known of a file the program names in `public/`: `outside` for a path or link that leaves the folder. */
+export type PublicFileState = 'present' | 'missing' | 'outside';
+
 export interface ProgramModel {
   program?: YamlFile<Program>;
   people?: YamlFile<PeopleData>;
@@ -128,6 +136,12 @@ export interface ProgramModel {
   attestations: Document<AttestationData>[];
   /** The answer library (content/answers/). */
   answers: Document<AnswerData>[];
+  /** The NDA texts (`content/trust/nda/*.md`), each one version. */
+  ndas: Document<NdaData>[];
+  /** Each NDA text's version, the SHA-256 of its file, and the text it names. */
+  ndaVersions: Map<string, Document<NdaData>>;
+  /** Who may read which documents under NDA (`content/trust/grants/*.yaml`). */
+  grants: Document<GrantData>[];
   systemDescription?: Document<SystemDescriptionData>;
   assertion?: Document<AssertionData>;
   /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
@@ -157,6 +171,11 @@ export interface ProgramModel {
    * disk after the model is built, and empty for a model built from memory.
    */
   trustFiles: Map<string, boolean>;
+  /**
+   * The files `brand` names in the program's `public/` folder (logo, favicon), by path as written (relative to
+   * `public/`): present, missing, or outside `public/`. Looked up on disk; empty for a model built from memory.
+   */
+  publicFiles: Map<string, PublicFileState>;
   /** Artifact files by their path as written (relative to evidence-index/). */
   artifactFiles: Map<string, ArtifactFileState>;
   /** Number of files read. */
@@ -180,6 +199,9 @@ export function emptyModel(): ProgramModel {
     trustDocuments: [],
     attestations: [],
     answers: [],
+    ndas: [],
+    ndaVersions: new Map(),
+    grants: [],
     knownIds: Object.fromEntries(documentKinds.map((info) => [info.kind, new Set<string>()])) as Record<
       DocumentKind,
       Set<string>
@@ -191,6 +213,7 @@ export function emptyModel(): ProgramModel {
     acknowledgements: [],
     artifactFiles: new Map(),
     trustFiles: new Map(),
+    publicFiles: new Map(),
     documentsRead: 0,
   };
 }
@@ -339,6 +362,14 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     keyLines: parsed.keyLines,
   };
   pushDocument(model, document);
+  if (info.kind === 'nda') {
+    model.ndaVersions.set(
+      createHash('sha256')
+        .update(source.text ?? '')
+        .digest('hex'),
+      document as Document<NdaData>,
+    );
+  }
 }
 
 /** The id a document gets from its file name: `policies/backup.mdx` is `backup`. */
@@ -381,6 +412,12 @@ function pushDocument(model: ProgramModel, document: Document<unknown>): void {
     case 'answer':
       model.answers.push(document as Document<AnswerData>);
       break;
+    case 'nda':
+      model.ndas.push(document as Document<NdaData>);
+      break;
+    case 'grant':
+      model.grants.push(document as Document<GrantData>);
+      break;
     case 'system-description':
       model.systemDescription = document as Document<SystemDescriptionData>;
       break;
@@ -404,6 +441,8 @@ export function allDocuments(model: ProgramModel): Document<unknown>[] {
     ...model.trustDocuments,
     ...model.attestations,
     ...model.answers,
+    ...model.ndas,
+    ...model.grants,
     ...(model.systemDescription ? [model.systemDescription] : []),
     ...(model.assertion ? [model.assertion] : []),
   ];

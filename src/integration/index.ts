@@ -12,12 +12,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
+import { GRANT_SECRET_ENV } from '../engine/grants.ts';
+import { GrantFileError, grantFiles, type GrantFile } from '../site/grant-files.ts';
+import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
+import { trustChanges } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
+import { readTrustHistory } from './trust-history.ts';
 import { publishPaths, publishSites } from './publish.ts';
-import { routes } from './routes.ts';
+import { grantRoutes, routes } from './routes.ts';
 import { taskLabelsPlugin } from './task-labels-plugin.ts';
 
 /** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
@@ -37,7 +41,11 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   const check = (logger: AstroIntegrationLogger, command: string) => {
     const started = performance.now();
     try {
-      result = checkProject(root, { asOf: options.asOf, envAsOf: process.env.TRUSTBOOK_AS_OF });
+      result = checkProject(root, {
+        asOf: options.asOf,
+        envAsOf: process.env.TRUSTBOOK_AS_OF,
+        grantSecret: process.env[GRANT_SECRET_ENV],
+      });
     } catch (error) {
       if (error instanceof UsageError) throw findingsError(error.message, error.hint);
       throw error;
@@ -52,17 +60,37 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     }
     if (errors > 0 || warnings > 0) logger.warn(report);
     else logger.info(report.split('\n').slice(-3).join('\n'));
-    setSiteData({ result, root, history: readGitHistory(root, historyFolders) });
+    setSiteData({
+      result,
+      root,
+      history: readGitHistory(root, historyFolders),
+      trustChanges: trustChanges(readTrustHistory(root)),
+      grantFiles: [],
+    });
+  };
+  /** Stamps and encrypts what the grants give: only for a build, after a check without errors. */
+  const sealGrants = async (): Promise<GrantFile[]> => {
+    if (!result) return [];
+    try {
+      return await grantFiles(result, root, process.env[GRANT_SECRET_ENV]);
+    } catch (error) {
+      if (!(error instanceof GrantFileError)) throw error;
+      throw findingsError(`${error.file}: ${error.message}; nothing was built.`, error.hint);
+    }
   };
 
   return {
     name: 'trustbook',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
         if (command === 'build' || command === 'dev') check(logger, command);
+        const sealed = command === 'build' ? await sealGrants() : [];
+        if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
         const withheld = result ? withheldRoutes(result) : new Set<string>();
+        // No grant to open: no access page, and no files for one.
+        if (sealed.length === 0) for (const route of grantRoutes) withheld.add(route);
         for (const route of routes) {
           if (withheld.has(route.entrypoint)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });

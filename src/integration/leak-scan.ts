@@ -81,6 +81,8 @@ const textFields: Record<string, readonly string[]> = {
   'trust-document': ['title', 'summary'],
   attestation: ['auditor'],
   answer: ['question', 'answer'],
+  nda: ['title'],
+  grant: ['name', 'email', 'organization'],
   'system-description': ['title'],
 };
 
@@ -159,6 +161,12 @@ function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | s
     case 'trust-page':
     case 'attestation':
       return 'all';
+    case 'nda':
+      // The agreement itself is what a prospect reads before asking for documents.
+      return 'all';
+    case 'grant':
+      // Who was given what is for staff and auditors; the trust center never names a recipient.
+      return site === 'public' ? 'none' : 'all';
     case 'trust-document':
       // Every site lists a trust document by its title, an NDA one too; its file is never on the public site.
       return 'all';
@@ -285,6 +293,13 @@ export function readableText(markup: string): string {
       return entities[entity.toLowerCase()] ?? match;
     });
   const attributes = [...markup.matchAll(/\s[\w:-]+\s*=\s*("([^"]*)"|'([^']*)')/g)].map((m) => m[2] ?? m[3] ?? '');
-  const body = markup.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' ');
-  return `${decode(body)}\n${attributes.map(decode).join('\n')}`;
+  // A CDATA section (an Atom feed's HTML title or summary) is text a reader sees, not a tag: read it as markup,
+  // and as written besides.
+  const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+  const sections = [...markup.matchAll(cdata)].map((m) => m[1] ?? '');
+  const body = markup
+    .replace(cdata, ' $1 ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  return `${decode(body)}\n${attributes.map(decode).join('\n')}\n${sections.join('\n')}`;
 }

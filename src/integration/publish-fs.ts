@@ -30,6 +30,8 @@ export interface PublishPaths {
   staging: string;
   /** The published folder: `dist/`. */
   dist: string;
+  /** The program's folder, where the trust documents' files are. */
+  root: string;
 }
 
 export function listFiles(folder: string): string[] {

@@ -7,6 +7,7 @@ import type { CheckResult } from '../engine/index.ts';
 import { sites, type Site } from '../site/sites.ts';
 import { needlesFor, type Leak } from './leak-scan.ts';
 import { scanSite, splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
+import { restrictedRuns, scanRestricted } from './restricted-files.ts';
 import { indexSites } from './search-index.ts';
 
 export function publishPaths(root: string): PublishPaths {
@@ -14,6 +15,7 @@ export function publishPaths(root: string): PublishPaths {
     astroOut: join(root, '.trustbook/astro'),
     staging: join(root, '.trustbook/sites'),
     dist: join(root, 'dist'),
+    root,
   };
 }
 
@@ -29,6 +31,8 @@ export async function publishSites(result: CheckResult, paths: PublishPaths): Pr
     if (found.length > 0) leaks.set(site, [...(leaks.get(site) ?? []), ...found]);
   };
   for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'pages'));
+  // No part of a document under NDA, in clear, in any file of the trust center (its grants publish ciphertext).
+  record('public', scanRestricted(join(paths.staging, 'public'), restrictedRuns(result, paths.root)));
   const counts = await indexing;
   for (const site of sites) record(site, scanSite(join(paths.staging, site), needles.get(site)!, 'search-index'));
   if (leaks.size > 0) return { ok: false, leaks };

@@ -30,6 +30,9 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'subprocessors.astro',
     'subprocessors.json.ts',
     'subprocessors.xml.ts',
+    'updates.astro',
+    'updates.xml.ts',
+    'updates.json.ts',
     'sitemap.xml.ts',
     '.well-known/security.txt.ts',
     '.well-known/trust.json.ts',
@@ -37,8 +40,10 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'answers.astro',
     'answers.csv.ts',
     'request-access.astro',
+    'access.astro',
+    'access/[...file].ts',
   ],
-  employees: ['checklists/index.astro', 'owners.astro', 'calendar.ics.ts'],
+  employees: ['checklists/index.astro', 'owners.astro', 'grants.astro', 'calendar.ics.ts'],
   auditors: [
     'acknowledgements.astro',
     'audit.astro',
@@ -57,6 +62,9 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'vendors.astro',
   ],
 };
+
+/** The recipient's page for a grant and the encrypted files it opens: built only when a grant publishes something. */
+export const grantRoutes: readonly string[] = ['public/access.astro', 'public/access/[...file].ts'];
 
 /**
  * A route file's URL pattern: its path without `.astro` (or an endpoint's `.ts`, leaving the extension of the

@@ -62,6 +62,12 @@ scope: [${program.scope.join(', ')}]   # security is mandatory; also availabilit
 excluded_criteria: []   # criteria of an in-scope category that do not apply: - { id: P3.2, reason: "..." }
 ${auditYaml(audit)}
 warn_within_days: 30
+# Branding on all three sites: a logo and a favicon in public/ (replace the placeholder logo.svg there with
+# yours, add a favicon.svg), and the colour of links and buttons, quoted, at least 4.5:1 on white.
+# brand:
+#   logo: logo.svg
+#   favicon: favicon.svg
+#   accent: "#1d4f91"
 # Readiness mode: until the audit window opens, missing evidence is a warning rather than an error.
 # Schema, reference, coverage and review errors still fail. Remove this line when the window opens.
 readiness: true

@@ -115,6 +115,23 @@ export const programSchema = z.strictObject({
    * current evidence as of its date (opt-in; never typed by hand).
    */
   trust_center_status: z.boolean().default(false),
+  /** How the three sites look: the organization's logo, favicon and accent colour (each optional). */
+  brand: z
+    .strictObject({
+      /**
+       * The logo in every site's header and the trust center's hero: a `.svg`, `.png` or `.webp` file, by its path
+       * in `public/` (`logo.svg` for public/logo.svg).
+       */
+      logo: z.string().min(1).optional(),
+      /** Each page's icon: a `.svg`, `.png` or `.ico` file, by its path in `public/` (default: Trustbook's). */
+      favicon: z.string().min(1).optional(),
+      /**
+       * The colour of links, buttons and focus rings: `"#rrggbb"`, quoted (unquoted, YAML reads `#` as the start of
+       * a comment, which leaves the field empty; the check says so), dark enough for 4.5:1 against white.
+       */
+      accent: z.string().nullable().optional(),
+    })
+    .optional(),
   /** Items that expire within this many days are reported as warnings. */
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */

@@ -58,3 +58,51 @@ export const attestationSchema = z
   });
 
 export type AttestationData = z.output<typeof attestationSchema>;
+
+/**
+ * A non-disclosure agreement's text: `content/trust/nda/*.md`. Each file is one version; its version is the
+ * SHA-256 of the file, so a changed text is a new version and a grant names exactly the text its recipient
+ * agreed to. Keep every version a grant still names.
+ */
+export const ndaSchema = z.strictObject({
+  /** Stable id; defaults to the file name. */
+  id: documentId.optional(),
+  /** The agreement's title, as the recipient reads it. */
+  title: z.string().trim().min(1),
+  /** The day this version applies from: new requests accept the latest version in effect. */
+  effective: calendarDate,
+});
+
+export type NdaData = z.output<typeof ndaSchema>;
+
+/**
+ * Who may read which documents under NDA, until when: `content/trust/grants/*.yaml`, written by
+ * `trustbook grant add`. The build encrypts each document of a current grant for that grant alone; an expired
+ * grant publishes nothing.
+ */
+export const grantSchema = z
+  .strictObject({
+    /** Stable id; defaults to the file name. The recipient's copy is stamped with it. */
+    id: documentId.optional(),
+    /** The person the documents are given to. */
+    name: z.string().trim().min(1),
+    /** Their work e-mail address. */
+    email: z.email(),
+    /** The organization they read for. */
+    organization: z.string().trim().min(1),
+    /** The trust documents under NDA they may read (ids from content/trust/documents/). */
+    documents: z.array(documentId).min(1),
+    /** The SHA-256 of the NDA text they accepted (a file in content/trust/nda/): 64 hexadecimal digits. */
+    nda_version: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'the NDA version is the SHA-256 of the NDA file: 64 lower-case hexadecimal digits'),
+    /** The day access was given. */
+    granted: calendarDate,
+    /** The last day the link opens the documents. */
+    expires: calendarDate,
+  })
+  .refine((grant) => grant.granted <= grant.expires, {
+    message: 'a grant must expire on or after the day it is given',
+  });
+
+export type GrantData = z.output<typeof grantSchema>;

@@ -21,6 +21,11 @@ export const vendorSchema = z.strictObject({
   locations: z.array(z.string().min(1)).default([]),
   /** When the vendor was taken on; drives the subprocessor change feed. */
   added: calendarDate,
+  /**
+   * The day a subprocessor starts processing customer data, when that is announced ahead: the trust center
+   * lists it as upcoming until then, and its trust update gives the date as advance notice.
+   */
+  effective: calendarDate.optional(),
   /** Last vendor review. */
   reviewed: calendarDate,
   /** Reviews are due this often. */

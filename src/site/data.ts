@@ -9,6 +9,8 @@
  */
 import type { CheckResult } from '../engine/index.ts';
 import type { Revision } from '../integration/git-history.ts';
+import type { GrantFile } from './grant-files.ts';
+import type { TrustChange } from './trust-updates.ts';
 
 export interface SiteData {
   result: CheckResult;
@@ -16,6 +18,10 @@ export interface SiteData {
   root: string;
   /** Revisions of each document, by project-relative path, newest first. */
   history: Map<string, Revision[]>;
+  /** The program's public changes from git, newest first: the public view's `updates` are made from them. */
+  trustChanges: TrustChange[];
+  /** What the trust center publishes for the grants (ciphertext), under `access/`; none without a secret. */
+  grantFiles: GrantFile[];
 }
 
 /** The specifier pages import this module by. */

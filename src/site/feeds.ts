@@ -1,4 +1,12 @@
-/** The subprocessor change feed (Atom), the JSON list of changes, security.txt, the sitemap and the ICS calendar. */
+/**
+ * The trust center's feeds (Atom and JSON Feed, written by the `feed` library), the JSON list of subprocessor
+ * changes, security.txt, the sitemap and the employees' calendar (iCalendar, written by `ics`). Every date comes
+ * from the program, never from the clock, so two builds of the same program give the same bytes.
+ */
+import { Feed, type Item } from 'feed';
+import { createEvents, type DateArray, type DateTime, type EventAttributes } from 'ics';
+import { addDays } from '../engine/dates.ts';
+import { anchorOf, type TrustUpdate } from './trust-updates.ts';
 import type { PublicSubprocessor } from './views.ts';
 
 export function escapeXml(text: string): string {
@@ -6,6 +14,16 @@ export function escapeXml(text: string): string {
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
   );
+}
+
+/** Text for a feed field that holds HTML (Atom's `type="html"` title and summary, JSON Feed's `content_html`). */
+function escapeHtml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+/** Midnight UTC of a calendar date: the instant feeds and calendars need, the same on every machine. */
+function dayStart(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
 }
 
 /** Newest first: each subprocessor is a change on the day it was added. */
@@ -22,25 +40,80 @@ export function subprocessorFeed(options: {
   updated: string;
 }): string {
   const base = options.siteUrl.replace(/\/?$/, '/');
-  const entries = subprocessorChanges(options.subprocessors).map(
-    (change) => `  <entry>
-    <id>${escapeXml(`${base}subprocessors/#${encodeURIComponent(change.name)}-${change.date}`)}</id>
-    <title>${escapeXml(`Subprocessor added: ${change.name}`)}</title>
-    <updated>${change.date}T00:00:00Z</updated>
-    <link href="${escapeXml(`${base}subprocessors/`)}"/>
-    <summary>${escapeXml(`${change.name}: ${change.purpose.replace(/\.$/, '')}. Data: ${change.data.join(', ') || 'none listed'}. Location: ${change.locations.join(', ') || 'not listed'}.`)}</summary>
-  </entry>`,
-  );
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(`${base}subprocessors.xml`)}</id>
-  <title>${escapeXml(`${options.organization} subprocessor changes`)}</title>
-  <updated>${options.updated}T00:00:00Z</updated>
-  <link rel="self" href="${escapeXml(`${base}subprocessors.xml`)}"/>
-  <author><name>${escapeXml(options.organization)}</name></author>
-${entries.join('\n')}
-</feed>
-`;
+  const feed = new Feed({
+    id: `${base}subprocessors.xml`,
+    title: `${options.organization} subprocessor changes`,
+    updated: dayStart(options.updated),
+    generator: 'Trustbook',
+    link: `${base}subprocessors/`,
+    feedLinks: { atom: `${base}subprocessors.xml` },
+    author: { name: options.organization },
+  });
+  for (const change of subprocessorChanges(options.subprocessors)) {
+    const summary = `${change.name}: ${change.purpose.replace(/\.$/, '')}. Data: ${change.data.join(', ') || 'none listed'}. Location: ${change.locations.join(', ') || 'not listed'}.`;
+    feed.addItem({
+      id: `${base}subprocessors/#${encodeURIComponent(change.name)}-${change.date}`,
+      title: escapeHtml(`Subprocessor added: ${change.name}`),
+      link: `${base}subprocessors/`,
+      date: dayStart(change.date),
+      description: escapeHtml(summary),
+    });
+  }
+  return `${feed.atom1()}\n`;
+}
+
+interface UpdatesFeedOptions {
+  organization: string;
+  /** The trust center's address, from `publicBase`. */
+  siteUrl: string;
+  /** Newest first, as the public view holds them. */
+  updates: readonly TrustUpdate[];
+  /** The evaluation date: the feed's date while it has no entry. */
+  asOf: string;
+}
+
+/** The trust updates as a `feed` object; `html` says whether the format reads titles as HTML (Atom) or text. */
+function updatesFeed(options: UpdatesFeedOptions, html: boolean): Feed {
+  const base = options.siteUrl.replace(/\/?$/, '/');
+  const feed = new Feed({
+    id: `${base}updates.xml`,
+    title: `${options.organization} trust updates`,
+    description: `Public changes to the trust center of ${options.organization}: subprocessors, policies, attestations and pages.`,
+    updated: dayStart(options.updates[0]?.date ?? options.asOf),
+    generator: 'Trustbook',
+    language: 'en',
+    link: `${base}updates/`,
+    feedLinks: { atom: `${base}updates.xml`, json: `${base}updates.json` },
+    author: { name: options.organization },
+  });
+  for (const update of options.updates) {
+    const item: Item = {
+      id: `${base}updates/#${anchorOf(update)}`,
+      title: html ? escapeHtml(update.title) : update.title,
+      link: `${base}${update.href}`,
+      date: dayStart(update.date),
+      published: dayStart(update.date),
+      description: escapeHtml(update.summary),
+      category: [{ name: update.label, term: update.kind }],
+    };
+    feed.addItem(item);
+  }
+  return feed;
+}
+
+/** The trust updates as an Atom feed. */
+export function updatesAtom(options: UpdatesFeedOptions): string {
+  return `${updatesFeed(options, true).atom1()}\n`;
+}
+
+/**
+ * The trust updates as a JSON Feed 1.1. `feed` 6 writes version 1 (jpmonette/feed#246); what 1.1 changed is
+ * the version's URL, `authors` in place of `author`, and `language`, so the library's output gets just that.
+ */
+export function updatesJsonFeed(options: UpdatesFeedOptions): string {
+  const { author, items, ...written } = JSON.parse(updatesFeed(options, false).json1()) as Record<string, unknown>;
+  const feed = { ...written, version: 'https://jsonfeed.org/version/1.1', language: 'en', authors: [author], items };
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
 /** RFC 9116 security.txt; Expires is a fixed time after the evaluation date so builds stay reproducible. */
@@ -68,44 +141,33 @@ ${urls.map((url) => `  <url><loc>${escapeXml(url)}</loc><lastmod>${lastmod}</las
 `;
 }
 
-/** RFC 5545 text: escaped, CRLF line ends, lines folded at 75 octets. */
+/**
+ * An iCalendar file of all-day events. DTSTAMP, which `ics` would take from the clock, is the evaluation date,
+ * so two builds as of the same day give the same file.
+ */
 export function calendar(options: {
   name: string;
   stamp: string;
   events: readonly { uid: string; date: string; summary: string; description?: string }[];
 }): string {
-  const text = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
-  const compact = (date: string) => date.replaceAll('-', '');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Trustbook//Program calendar//EN',
-    'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${text(options.name)}`,
-    ...options.events.flatMap((event) => [
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${compact(options.stamp)}T000000Z`,
-      `DTSTART;VALUE=DATE:${compact(event.date)}`,
-      `SUMMARY:${text(event.summary)}`,
-      ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
-      'END:VEVENT',
-    ]),
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
-}
-
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(start + (start === 0 ? 75 : 74), bytes.length);
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-  }
-  return parts.join('\r\n ');
+  const timestamp = dayStart(options.stamp).getTime();
+  const day = (date: string) => date.split('-').map(Number) as DateArray;
+  const events = options.events.map((event) => {
+    const attributes: EventAttributes & { timestamp: DateTime } = {
+      uid: event.uid,
+      title: event.summary,
+      // An all-day event: it ends (exclusively) the next day.
+      start: day(event.date),
+      end: day(addDays(event.date, 1)),
+      timestamp,
+      ...(event.description ? { description: event.description } : {}),
+    };
+    return attributes;
+  });
+  const { error, value } = createEvents(events, {
+    productId: '-//Trustbook//Program calendar//EN',
+    calName: options.name,
+  });
+  if (error || value === null) throw error ?? new Error('the calendar could not be written');
+  return value;
 }

@@ -13,6 +13,7 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Security practices', path: 'practices/' },
     { label: 'Subprocessors', path: 'subprocessors/' },
     { label: 'Policies', path: 'policies/' },
+    { label: 'Updates', path: 'updates/' },
     { label: 'Search', path: 'search/' },
   ],
   employees: [
@@ -21,6 +22,7 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Procedures', path: 'procedures/' },
     { label: 'Checklists', path: 'checklists/' },
     { label: 'Owners', path: 'owners/' },
+    { label: 'Shared under NDA', path: 'grants/' },
     { label: 'Search', path: 'search/' },
   ],
   auditors: [

@@ -9,9 +9,10 @@ import { auditWindow } from '../engine/evidence-timeline.ts';
 import type { ControlStatus } from '../engine/facts.ts';
 import { personnelReview, staffCohort } from '../engine/personnel.ts';
 import { attestationState, type AttestationState } from '../engine/attestations.ts';
+import { grantState, ndaBlocks, ndaInEffect, type GrantState, type NdaBlock } from '../engine/grants.ts';
 import { withFacts, type CheckResult } from '../engine/check.ts';
 import { attestationName, frameworkNames } from '../engine/rules/trust.ts';
-import type { Document } from '../engine/model.ts';
+import { allDocuments, type Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type {
   ChecklistData,
@@ -30,6 +31,7 @@ import { splitCitation } from '../engine/policy-sections.ts';
 import { groupBySeries } from './criteria-groups.ts';
 import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
+import { publicUpdates, type TrustChange, type TrustUpdate } from './trust-updates.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
 export interface SitePeople {
@@ -94,6 +96,8 @@ export interface PublicSubprocessor {
   data: string[];
   locations: string[];
   added: string;
+  /** The day it starts processing customer data, when announced ahead (`effective`). */
+  effective?: string | undefined;
 }
 
 /**
@@ -137,7 +141,7 @@ export function publicBase(program: PublicProgram): string | undefined {
   return url?.replace(/\/?$/, '/');
 }
 
-export const publicView = perResult(function publicView(result: CheckResult) {
+const trustCenterView = perResult(function publicView(result: CheckResult) {
   const { model } = result;
   // A document still holding a placeholder is not published until it is done (the check says so: TB320/TB321).
   const withheld = withheldFromTrustCenter(model);
@@ -157,10 +161,44 @@ export const publicView = perResult(function publicView(result: CheckResult) {
     ...trustCenterDocuments(result),
     /** The answer library's public answers: the trust center's questionnaire answers. */
     answers: publicAnswers(result),
+    /** The NDA a request for documents accepts: the version in effect on the evaluation date. */
+    nda: publicNda(result),
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
     statusByArea: model.program!.data.trust_center_status ? statusByArea(result) : undefined,
   };
 });
+
+/**
+ * The trust center's view. `changes` are the program's public changes from git, handed over beside the check
+ * result (`siteData().trustChanges`); `updates` holds those the trust center may list, newest first.
+ */
+export function publicView(result: CheckResult, changes: readonly TrustChange[] = []) {
+  const view = trustCenterView(result);
+  return { ...view, updates: changes.length === 0 ? [] : trustCenterUpdates(result, view, changes) };
+}
+
+/** The changes about what the trust center shows today (or about documents since deleted), each with its page. */
+function trustCenterUpdates(
+  result: CheckResult,
+  view: ReturnType<typeof trustCenterView>,
+  changes: readonly TrustChange[],
+): TrustUpdate[] {
+  const { model } = result;
+  const shown = new Map<string, string>([
+    ...model.vendors.filter((vendor) => vendor.data.public).map((vendor) => [vendor.file, 'subprocessors/'] as const),
+    ...view.policies.map((policy) => [policy.file, `policies/${slug(policy.id)}/`] as const),
+    ...model.attestations.map((attestation) => [attestation.file, ''] as const),
+    ...view.trustPages.map((page) => [page.file, page.id === 'overview' ? '' : `${slug(page.id)}/`] as const),
+  ]);
+  const files = new Set(allDocuments(model).map((document) => document.file));
+  return publicUpdates(changes, { asOf: result.summary.asOf, shown, files });
+}
+
+/** The agreement's title, version (the SHA-256 a grant records) and text, as the request page shows them. */
+function publicNda(result: CheckResult): { title: string; version: string; blocks: NdaBlock[] } | undefined {
+  const found = ndaInEffect(result.model, result.summary.asOf);
+  return found && { title: found.nda.data.title, version: found.version, blocks: ndaBlocks(found.nda) };
+}
 
 /** Public answers, grouped by category, each citation linked to the page of the trust center that shows it. */
 function publicAnswers(result: CheckResult): PublicAnswer[] {
@@ -281,6 +319,8 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   if (!publicBase(program)) {
     withheld.add('public/sitemap.xml.ts');
     withheld.add('public/subprocessors.xml.ts');
+    withheld.add('public/updates.xml.ts');
+    withheld.add('public/updates.json.ts');
   }
   // Nothing under NDA to request, or no way to ask for it: no request page.
   const view = publicView(result);
@@ -315,8 +355,8 @@ function toPractice(control: Document<ControlData>): PublicPractice {
 }
 
 function toSubprocessor(vendor: Document<VendorData>): PublicSubprocessor {
-  const { name, purpose, data, locations, added } = vendor.data;
-  return { name, purpose, data, locations, added };
+  const { name, purpose, data, locations, added, effective } = vendor.data;
+  return { name, purpose, data, locations, added, effective };
 }
 
 export const employeeView = perResult(function employeeView(result: CheckResult) {
@@ -332,8 +372,43 @@ export const employeeView = perResult(function employeeView(result: CheckResult)
     procedures: visible('employees', model.procedures),
     checklists: visible('employees', model.checklists),
     checklistProgress: progressOf(result, visible('employees', model.checklists)),
+    /** Who may read which documents under NDA, until when: the record of the trust center's grants. */
+    grants: grantRecords(result),
   };
 });
+
+/** A grant as staff see it: the recipient, what they may read, the NDA version, and where it stands. */
+export interface GrantRecord {
+  id: string;
+  name: string;
+  email: string;
+  organization: string;
+  documents: string[];
+  ndaTitle?: string | undefined;
+  ndaVersion: string;
+  granted: string;
+  expires: string;
+  state: GrantState['state'];
+}
+
+function grantRecords(result: CheckResult): GrantRecord[] {
+  const { model } = result;
+  const titleOf = (id: string) => model.trustDocuments.find((document) => document.id === id)?.data.title ?? id;
+  return model.grants
+    .map((grant) => ({
+      id: grant.id,
+      name: grant.data.name,
+      email: grant.data.email,
+      organization: grant.data.organization,
+      documents: grant.data.documents.map(titleOf),
+      ndaTitle: model.ndaVersions.get(grant.data.nda_version)?.data.title,
+      ndaVersion: grant.data.nda_version,
+      granted: grant.data.granted,
+      expires: grant.data.expires,
+      state: grantState(grant.data, result.summary.asOf).state,
+    }))
+    .sort((a, b) => b.granted.localeCompare(a.granted) || a.id.localeCompare(b.id));
+}
 
 /** A control that started or stopped operating inside the audit window: a significant change (DC9). */
 export interface SignificantChange {

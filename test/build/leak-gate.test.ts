@@ -9,7 +9,7 @@ import { check } from '../helpers/program.ts';
 import { canaries, canaryProgram } from './canaries.ts';
 
 let root: string;
-const paths = () => ({ astroOut: join(root, 'astro'), staging: join(root, 'sites'), dist: join(root, 'dist') });
+const paths = () => ({ astroOut: join(root, 'astro'), staging: join(root, 'sites'), dist: join(root, 'dist'), root });
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><title>x</title></head><body><main data-pagefind-body><h1>Page</h1><p>${body}</p></main></body></html>`;
 
@@ -36,6 +36,29 @@ describe('publishing', () => {
       file: 'index.html',
       source: 'content/controls/BASE-01.mdx',
     });
+    expect(readFileSync(join(root, 'dist/public/index.html'), 'utf8')).toBe('the last good build');
+  }, 60_000);
+
+  it('stops when a file of the trust center holds part of a document under NDA, whatever kind of file it is', async () => {
+    const report = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + (index >> 3)) % 251));
+    const program = {
+      ...canaryProgram(),
+      'content/trust/documents/report.yaml': 'title: SOC 2 report\nfile: content/trust/files/report.pdf\naccess: nda\n',
+    };
+    mkdirSync(join(root, 'content/trust/files'), { recursive: true });
+    writeFileSync(join(root, 'content/trust/files/report.pdf'), report);
+    // A slice from the middle of the report, inside a file no word scan reads.
+    mkdirSync(join(root, 'astro/public/files'), { recursive: true });
+    writeFileSync(
+      join(root, 'astro/public/files/appendix.bin'),
+      Buffer.concat([Buffer.from('x'), report.subarray(1000, 1400)]),
+    );
+    const outcome = await publishSites(check(program), paths());
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.leaks.get('public')).toEqual([
+      { file: 'files/appendix.bin', text: '32 bytes of the document', source: 'content/trust/documents/report.yaml' },
+    ]);
     expect(readFileSync(join(root, 'dist/public/index.html'), 'utf8')).toBe('the last good build');
   }, 60_000);
 

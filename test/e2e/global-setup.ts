@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { GRANT_SECRET_ENV } from '../../src/engine/grants.ts';
+import { E2E_GRANT_SECRET } from './grant-secret.ts';
 import { repoRoot } from './sites.ts';
 
 /** Astro's command-line entry, read from its package.json: the file has moved between Astro versions. */
@@ -22,7 +24,8 @@ export default async function buildSites(): Promise<void> {
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: repoRoot,
-      env: { ...process.env, FORCE_COLOR: '0' },
+      // With a grant secret, so the sample's grants publish what a recipient's link opens.
+      env: { ...process.env, FORCE_COLOR: '0', [GRANT_SECRET_ENV]: E2E_GRANT_SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];

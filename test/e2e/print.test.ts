@@ -20,6 +20,21 @@ describe('printing', () => {
     });
   });
 
+  it('the trust center’s home prints its facts without the menu or buttons, and says in words what is locked', async () => {
+    await harness().withPage(async (page) => {
+      await openPage(page, harness().url('public', '/'));
+      const buttons = page.locator('main .button');
+      expect(await buttons.first().isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header').isVisible()).toBe(false);
+      expect(await buttons.evaluateAll((found) => found.filter((button) => button.checkVisibility()).length)).toBe(0);
+      expect(await page.getByRole('region', { name: 'Current attestations' }).isVisible()).toBe(true);
+      const documents = page.getByRole('region', { name: 'Documents' });
+      expect(await documents.isVisible()).toBe(true);
+      expect(await documents.innerText()).toContain('Under NDA');
+    });
+  });
+
   it('the search interface is hidden on paper', async () => {
     await harness().withPage(async (page) => {
       await openPage(page, harness().url('employees', '/search/'));

@@ -140,7 +140,7 @@ describe('a template default left in (TB321)', () => {
     expect(defaultIn('https://tallowbrook.example')).toBeUndefined();
   });
 
-  it('in program.yaml, keeps security.txt, the contact line, the sitemap and the feed off the trust center', () => {
+  it('in program.yaml, keeps security.txt, the contact line, the sitemap and the feeds off the trust center', () => {
     const files = edit(
       edit(validProgram(), 'content/program.yaml', 'contact: security@test.example', 'contact: security@example.com'),
       'content/program.yaml',
@@ -160,6 +160,8 @@ describe('a template default left in (TB321)', () => {
         'public/.well-known/security.txt.ts',
         'public/sitemap.xml.ts',
         'public/subprocessors.xml.ts',
+        'public/updates.xml.ts',
+        'public/updates.json.ts',
         ...noAnswers,
       ]),
     );

@@ -42,7 +42,11 @@ export function runAcknowledgements(args: string[], io: Io): number {
   const columns = columnIndexes(mapping, header);
 
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, { asOf: values['as-of'], envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const result = checkProject(root, {
+    asOf: values['as-of'],
+    envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
+  });
   const { model } = result;
   const asOf = result.summary.asOf;
   const staff = new Set((model.people?.data.staff ?? []).map((person) => person.id));

@@ -35,6 +35,7 @@ export async function runAnswers(args: string[], io: Io): Promise<number> {
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
   });
   const out = resolve(io.cwd, values.out ?? `answers.${format}`);
   writeFileSync(out, format === 'csv' ? answersCsv(result, audience) : await answersXlsx(result, audience));

@@ -15,7 +15,11 @@ import { EXIT_CLEAN, type Io } from '../io.ts';
 export function runAudit(args: string[], io: Io): number {
   const { values } = parse(args, { out: { type: 'string' }, 'as-of': { type: 'string' }, root: { type: 'string' } });
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, { asOf: values['as-of'], envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const result = checkProject(root, {
+    asOf: values['as-of'],
+    envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
+  });
   const window = auditWindow(result.model);
   if (!window) {
     throw new UsageError(

@@ -60,6 +60,7 @@ export function runCheck(args: string[], io: Io): number {
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
     progress: progress.update,
   });
   progress.clear();

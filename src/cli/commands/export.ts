@@ -32,7 +32,11 @@ export function runExport(args: string[], io: Io): number {
     throw new UsageError(`unknown export "${unknown.join(', ')}"`, `Use any of: ${Object.keys(exporters).join(', ')}.`);
   }
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, { asOf: values['as-of'], envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const result = checkProject(root, {
+    asOf: values['as-of'],
+    envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
+  });
   const out = resolve(io.cwd, values.out);
   mkdirSync(out, { recursive: true });
   for (const kind of kinds) {

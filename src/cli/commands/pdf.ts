@@ -33,7 +33,7 @@ export async function runPdf(args: string[], io: Io): Promise<number> {
       'Run `npm run build` first.',
     );
   }
-  const result = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const result = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF, grantSecret: io.env.TRUSTBOOK_GRANT_SECRET });
   const policies = [...employeeView(result).policies].sort((a, b) => a.data.title.localeCompare(b.data.title));
   const out = resolve(io.cwd, values.out);
   mkdirSync(out, { recursive: true });

@@ -18,6 +18,7 @@ export function runReport(args: string[], io: Io): number {
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
   });
   io.stdout(renderReport(readinessReport(result), values.format as ReportFormat).trimEnd());
   return EXIT_CLEAN;

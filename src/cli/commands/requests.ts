@@ -43,7 +43,7 @@ export async function runRequests(args: string[], io: Io): Promise<number> {
   const table = await readTable(source);
   const tableRequests = requestsFromTable(table, map);
 
-  const { model } = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const { model } = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF, grantSecret: io.env.TRUSTBOOK_GRANT_SECRET });
   const firm = model.program?.data.audit?.auditor;
   const name = slugOf(values.name ?? (firm ? firmStem(firm) : basename(source, extname(source))));
   if (name === '') throw new UsageError('the list needs a file name', 'Pass --name NAME, such as --name halden-pryce.');

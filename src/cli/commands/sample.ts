@@ -32,7 +32,11 @@ export function runSample(args: string[], io: Io): number {
     );
   }
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, { asOf: values['as-of'], envAsOf: io.env.TRUSTBOOK_AS_OF });
+  const result = checkProject(root, {
+    asOf: values['as-of'],
+    envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
+  });
   const { model } = result;
   const window = auditWindow(model);
   if (!window) {

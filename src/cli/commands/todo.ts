@@ -39,6 +39,7 @@ export function runTodo(args: string[], io: Io): number {
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
+    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
   });
   const steps = result.facts.todo();
   io.stdout(

@@ -1,6 +1,7 @@
 /** What every rule receives besides the model: the one evaluation date and the program's settings. */
 import { daysBetween } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { SecretState } from '../grants.ts';
 import type { ProgramModel } from '../model.ts';
 
 export interface RuleContext {
@@ -13,6 +14,8 @@ export interface RuleContext {
    * or before the report date (Type I); `readiness: true` after that softens nothing.
    */
   readiness: boolean;
+  /** Whether the build has a grant secret to encrypt documents under NDA with (never the secret itself). */
+  grantSecret: SecretState;
 }
 
 /** True once the evaluation date reaches the Type II window or the Type I report date. */

@@ -1,9 +1,11 @@
 import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
+import { brandRule } from './brand.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
+import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
@@ -34,6 +36,8 @@ export const rules: readonly Rule[] = [
   expiryRule,
   vendorRule,
   trustRule,
+  brandRule,
+  grantsRule,
   answersRule,
   peopleRule,
   acknowledgementsRule,
