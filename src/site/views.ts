@@ -174,8 +174,17 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
  */
 export function publicView(result: CheckResult, changes: readonly TrustChange[] = []) {
   const view = trustCenterView(result);
-  return { ...view, updates: changes.length === 0 ? [] : trustCenterUpdates(result, view, changes) };
+  if (changes.length === 0) return { ...view, updates: [] };
+  // The home page, the updates page and both feeds ask for the same changes: work them out once.
+  let updates = updatesOf.get(changes);
+  if (!updates || updates.result !== result) {
+    updatesOf.set(changes, (updates = { result, list: trustCenterUpdates(result, view, changes) }));
+  }
+  return { ...view, updates: updates.list };
 }
+
+/** The trust center's updates, by the changes they come from (the build hands over one list per check). */
+const updatesOf = new WeakMap<readonly TrustChange[], { result: CheckResult; list: TrustUpdate[] }>();
 
 /** The changes about what the trust center shows today (or about documents since deleted), each with its page. */
 function trustCenterUpdates(
