@@ -80,6 +80,14 @@ describe('the check of grants', () => {
     }
   });
 
+  it('warns that a document which is not a PDF reaches its recipient unstamped', () => {
+    const files = edit(withGrant(), 'content/trust/documents/soc2-report.yaml', 'report.pdf', 'report.docx');
+    const found = findings(run(files), 'TB533');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', line: 4 });
+    expect(found[0]!.message).toMatch(/is not a PDF: the recipient's copy is encrypted but cannot be stamped/);
+  });
+
   it('refuses a grant naming an NDA version no kept text has: an edited NDA is a new version', () => {
     const files = edit(withGrant(), 'content/trust/nda/mutual.md', 'Keep it to yourselves.', 'Keep it to yourself.');
     const found = findings(run(files), 'TB534');

@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/index.ts';
 import { grantKey, grantToken } from '../../src/engine/grants.ts';
-import { grantFiles, type GrantFile, type GrantManifest } from '../../src/site/grant-files.ts';
+import { GrantFileError, grantFiles, type GrantFile, type GrantManifest } from '../../src/site/grant-files.ts';
 import { writeProgram } from '../helpers/program.ts';
 import { withGrant } from '../helpers/grants.ts';
 
@@ -115,6 +115,24 @@ describe('the files published for a grant', () => {
     expect(JSON.parse(Buffer.from(expired[0]!.bytes).toString())).toEqual({ version: 1, expired: '2026-03-01' });
     const early = await grantFiles(filesFor({ granted: '2026-08-01', expires: '2026-09-01' }), root, SECRET);
     expect(JSON.parse(Buffer.from(early[0]!.bytes).toString())).toEqual({ version: 1, from: '2026-08-01' });
+  });
+
+  it('stop the build with the file, the recipient and a fix when a PDF cannot be opened to stamp it', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'content/trust/files/report.pdf'), '%PDF-1.7 this is not a PDF after all');
+    try {
+      const error = await grantFiles(filesFor({}), root, SECRET).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(GrantFileError);
+      expect(error).toMatchObject({
+        file: 'content/trust/documents/soc2-report.yaml',
+        hint: expect.stringMatching(/opens without a password/),
+      });
+      expect((error as Error).message).toMatch(
+        /^content\/trust\/files\/report\.pdf could not be stamped for Priya Raman/,
+      );
+    } finally {
+      writeFileSync(join(root, 'content/trust/files/report.pdf'), await reportPdf());
+    }
   });
 
   it('are nothing at all without a secret, or with one too short', async () => {

@@ -80,6 +80,14 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
         `gives "${document.data.title}", which is kept elsewhere (\`url:\`), so the build cannot encrypt it for the recipient`,
         'Keep the document in the repository (`file:`), or share it from where it is kept and remove it from the grant.',
       );
+    } else if (!document.data.file.toLowerCase().endsWith('.pdf')) {
+      report(
+        'warning',
+        'TB533',
+        ['documents', index],
+        `gives "${document.data.title}", which is not a PDF: the recipient's copy is encrypted but cannot be stamped with their name`,
+        'Give the document as a PDF (export it), so every page of the copy names its recipient.',
+      );
     }
   });
 
