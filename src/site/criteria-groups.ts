@@ -29,7 +29,7 @@ export function seriesOf(criterionId: string): string {
 /** Groups items by the series of their first criterion, in framework order. */
 export function groupBySeries<T extends { criteria: readonly string[] }>(
   items: readonly T[],
-): { label: string; items: T[] }[] {
+): { series: string; label: string; items: T[] }[] {
   const order = Object.keys(seriesLabels);
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -38,5 +38,5 @@ export function groupBySeries<T extends { criteria: readonly string[] }>(
   }
   return [...groups]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([series, list]) => ({ label: seriesLabels[series] ?? series, items: list }));
+    .map(([series, list]) => ({ series, label: seriesLabels[series] ?? series, items: list }));
 }

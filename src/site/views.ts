@@ -28,6 +28,7 @@ import type {
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
 import { answersFor, citationNames } from '../export/answers.ts';
 import { splitCitation } from '../engine/policy-sections.ts';
+import { categoryLabels, criteria, type Category } from '../catalog/index.ts';
 import { groupBySeries } from './criteria-groups.ts';
 import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
@@ -75,6 +76,16 @@ export interface PublicAttestation {
 /** One area's controls as the trust center's status shows them: how many operate, of those in operation. */
 export interface AreaStatus {
   area: string;
+  /** The Trust Services Category its criteria belong to. */
+  category: Category | undefined;
+  operating: number;
+  total: number;
+}
+
+/** A category in scope as the trust center's status shows it: its areas' controls added up. */
+export interface CategoryStatus {
+  category: Category;
+  label: string;
   operating: number;
   total: number;
 }
@@ -146,8 +157,11 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
   // A document still holding a placeholder is not published until it is done (the check says so: TB320/TB321).
   const withheld = withheldFromTrustCenter(model);
   const finished = <T>(documents: Document<T>[]) => documents.filter((document) => !withheld.has(document));
+  const areas = model.program!.data.trust_center_status ? statusByArea(result) : undefined;
+  const documents = trustCenterDocuments(result);
+  const program = publicProgram(result);
   return {
-    program: publicProgram(result),
+    program,
     asOf: result.summary.asOf,
     /** Role titles only: the trust center names no staff member. */
     people: { roles: model.people?.data.roles ?? [], staff: [] },
@@ -158,13 +172,22 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     trustPages: finished(model.trustPages).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     practices: finished(model.controls).filter(isPublished).map(toPractice),
     subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
-    ...trustCenterDocuments(result),
+    ...documents,
+    /**
+     * Whether the trust center has a request page: something is under NDA and there is a way to ask (a form
+     * service, or the contact's address).
+     */
+    requestAccess:
+      documents.trustDocuments.some((document) => document.access === 'nda') &&
+      Boolean(program.request_access_url || program.contact),
     /** The answer library's public answers: the trust center's questionnaire answers. */
     answers: publicAnswers(result),
     /** The NDA a request for documents accepts: the version in effect on the evaluation date. */
     nda: publicNda(result),
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
-    statusByArea: model.program!.data.trust_center_status ? statusByArea(result) : undefined,
+    statusByArea: areas,
+    /** The same, added up for each category in scope. */
+    statusByCategory: areas && statusByCategory(model.program!.data.scope, areas),
   };
 });
 
@@ -248,11 +271,24 @@ function statusByArea(result: CheckResult): AreaStatus[] {
     .map((control) => ({ control, status: result.facts.controlStatus(control) }))
     .filter(({ status }) => status !== 'not in operation')
     .map(({ control, status }) => ({ criteria: control.data.criteria, operating: status === 'operating' }));
-  return groupBySeries(inOperation).map(({ label, items }) => ({
+  return groupBySeries(inOperation).map(({ series, label, items }) => ({
     area: label,
+    category: criteria.find((criterion) => criterion.series === series)?.category,
     operating: items.filter((item) => item.operating).length,
     total: items.length,
   }));
+}
+
+function statusByCategory(scope: readonly Category[], areas: readonly AreaStatus[]): CategoryStatus[] {
+  return scope.map((category) => {
+    const own = areas.filter((area) => area.category === category);
+    return {
+      category,
+      label: categoryLabels[category],
+      operating: own.reduce((sum, area) => sum + area.operating, 0),
+      total: own.reduce((sum, area) => sum + area.total, 0),
+    };
+  });
 }
 
 /** Where a public trust document is read: the trust center's own copy of its file, or its URL; none under NDA. */
@@ -333,12 +369,7 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   }
   // Nothing under NDA to request, or no way to ask for it: no request page.
   const view = publicView(result);
-  if (
-    !view.trustDocuments.some((document) => document.access === 'nda') ||
-    (!view.program.request_access_url && !view.program.contact)
-  ) {
-    withheld.add('public/request-access.astro');
-  }
+  if (!view.requestAccess) withheld.add('public/request-access.astro');
   // No public answers yet: no empty answers page, and no CSV of nothing.
   if (view.answers.length === 0) {
     withheld.add('public/answers.astro');

@@ -58,11 +58,15 @@ describe('the trust center’s control status', () => {
       'warn_within_days: 30\ntrust_center_status: true',
     );
     expect(publicView(check(optedIn)).statusByArea).toEqual([
-      { area: 'Governance and people', operating: 1, total: 1 },
+      { area: 'Governance and people', category: 'security', operating: 1, total: 1 },
+    ]);
+    // The same, added up for each category in scope.
+    expect(publicView(check(optedIn)).statusByCategory).toEqual([
+      { category: 'security', label: 'Security (common criteria)', operating: 1, total: 1 },
     ]);
     const stale = edit(optedIn, 'evidence-index/EV-BASE-01.mdx', /\n {2}- \{ collected: 2026-07-03[^\n]*/, '');
     expect(publicView(check(stale, { asOf: '2026-09-15' })).statusByArea).toEqual([
-      { area: 'Governance and people', operating: 0, total: 1 },
+      { area: 'Governance and people', category: 'security', operating: 0, total: 1 },
     ]);
   });
 });
