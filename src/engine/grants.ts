@@ -10,6 +10,7 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { bodyTree, syntaxOf, textOf } from './body-tree.ts';
 import { daysBetween } from './dates.ts';
+import { GRANT_TOKEN_PREFIX } from './grant-protocol.ts';
 import type { Document, ProgramModel } from './model.ts';
 import type { GrantData, NdaData } from '../schema/index.ts';
 
@@ -28,8 +29,6 @@ export function secretState(secret: string | undefined): SecretState {
 
 /** The part of the salt that names this scheme, so a key made for one purpose is never valid for another. */
 const KEY_SALT = 'trustbook grant key v1';
-/** What the name of a grant's published files is hashed with, so the name says nothing of the key. */
-const TOKEN_PREFIX = 'trustbook grant token v1\u0000';
 
 /** A grant's 256-bit key, from the build's secret and the fields that identify the grant. */
 export function grantKey(secret: string, grant: { id: string; data: Pick<GrantData, 'email' | 'granted'> }): Buffer {
@@ -42,7 +41,7 @@ export function grantKey(secret: string, grant: { id: string; data: Pick<GrantDa
  * link can find them and the name gives away nothing of the key. The browser works out the same name.
  */
 export function grantToken(key: Uint8Array): string {
-  return createHash('sha256').update(TOKEN_PREFIX).update(key).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(GRANT_TOKEN_PREFIX).update(key).digest('base64url').slice(0, 22);
 }
 
 /** The recipient's link: the trust center's access page, with the key in the fragment. */

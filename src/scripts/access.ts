@@ -15,7 +15,7 @@ interface Manifest {
 
 type Published = { expired: string } | { from: string } | { iv: string; data: string };
 
-const TOKEN_PREFIX = 'trustbook grant token v1\u0000';
+import { GRANT_TOKEN_PREFIX } from '../engine/grant-protocol.ts';
 
 function element<T extends HTMLElement>(root: HTMLElement, name: string): T {
   return root.querySelector<T>(`[data-access-${name}]`)!;
@@ -35,7 +35,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 async function tokenOf(key: Uint8Array<ArrayBuffer>): Promise<string> {
-  const prefix = new TextEncoder().encode(TOKEN_PREFIX);
+  const prefix = new TextEncoder().encode(GRANT_TOKEN_PREFIX);
   const joined = new Uint8Array(prefix.length + key.length);
   joined.set(prefix);
   joined.set(key, prefix.length);

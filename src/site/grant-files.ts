@@ -15,6 +15,7 @@ import type { CheckResult } from '../engine/index.ts';
 import { grantKey, grantState, grantToken, ndaBlocks, secretState, type NdaBlock } from '../engine/grants.ts';
 import type { Document } from '../engine/model.ts';
 import type { GrantData, TrustDocumentData } from '../schema/index.ts';
+import { extensionOf, mediaTypeOf } from './media-types.ts';
 import { stampPdf } from './stamp-pdf.ts';
 
 /** A file the trust center publishes for a grant, relative to the trust center's `access/` folder. */
@@ -56,14 +57,6 @@ export class GrantFileError extends Error {
   }
 }
 
-const types: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain',
-  '.csv': 'text/csv',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
 /** Every file the trust center publishes for the program's grants, as of the check's evaluation date. */
 export async function grantFiles(result: CheckResult, root: string, secret: string | undefined): Promise<GrantFile[]> {
   if (secretState(secret) !== 'set') return [];
@@ -96,7 +89,7 @@ export async function grantFiles(result: CheckResult, root: string, secret: stri
     };
     for (const [index, document] of documents.entries()) {
       const path = document.data.file!;
-      const extension = /\.[A-Za-z0-9]{1,8}$/.exec(path)?.[0]?.toLowerCase() ?? '';
+      const extension = extensionOf(path);
       let bytes: Uint8Array = readFileSync(join(root, path));
       if (extension === '.pdf') {
         try {
@@ -120,7 +113,7 @@ export async function grantFiles(result: CheckResult, root: string, secret: stri
         title: document.data.title,
         summary: document.data.summary,
         name: `${document.id}${extension}`,
-        type: types[extension] ?? 'application/octet-stream',
+        type: mediaTypeOf(path),
         file: `${index + 1}.bin`,
       });
     }

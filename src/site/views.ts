@@ -30,6 +30,7 @@ import { answersFor, citationNames } from '../export/answers.ts';
 import { splitCitation } from '../engine/policy-sections.ts';
 import { categoryLabels, criteria, type Category } from '../catalog/index.ts';
 import { groupBySeries } from './criteria-groups.ts';
+import { extensionOf } from './media-types.ts';
 import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
 import { publicUpdates, type TrustChange, type TrustUpdate } from './trust-updates.ts';
@@ -299,8 +300,7 @@ function documentHref(document: Document<TrustDocumentData>): string | undefined
 
 /** The file name a public trust document is served under: its id and the file's own extension. */
 export function servedName(document: Document<TrustDocumentData>): string {
-  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(document.data.file ?? '')?.[0] ?? '';
-  return `${document.id}${extension.toLowerCase()}`;
+  return `${document.id}${extensionOf(document.data.file ?? '')}`;
 }
 
 /**
