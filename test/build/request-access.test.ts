@@ -25,7 +25,8 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      received.push(new URLSearchParams(body));
+      // Only the form's posts: the thank-you page also makes the browser ask this origin for /favicon.ico.
+      if (request.method === 'POST' && request.url === '/requests') received.push(new URLSearchParams(body));
       response.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>Thank you</p>');
     });
   });
