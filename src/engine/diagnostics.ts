@@ -29,6 +29,8 @@ export interface Subject {
   id: string;
   /** For a finding about one period of an evidence series: the period's label. */
   period?: string;
+  /** For a finding about one artifact of an evidence series: its place in `artifacts`, from 0. */
+  artifact?: number;
 }
 
 /** Every code the check can report, with a title. docs/diagnostics.md explains each one. */

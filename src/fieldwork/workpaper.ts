@@ -10,7 +10,6 @@
 import { findCriterion } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic, DiagnosticCode } from '../engine/index.ts';
 import type { Document, YamlFile } from '../engine/model.ts';
-import { lineOf } from '../engine/model.ts';
 import { auditWindow, seriesTimeline, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
 import {
   defaultTest,
@@ -293,7 +292,6 @@ function testSeries(
     kind,
     population: { size: populationSize, description: describePopulation(series.data, kind, populationSize, current) },
   };
-  const artifactLines = series.data.artifacts.map((_, index) => artifactLinesOf(series, index));
 
   if (!sampled) {
     // As `trustbook sample` decides it: findings that make the population unfit to sample.
@@ -310,13 +308,10 @@ function testSeries(
   }
 
   const changed = wholeSeries.filter((d) => d.code === 'TB901');
-  const tiedToArtifact = (d: Diagnostic) =>
-    d.file === series.file && d.line !== undefined && artifactLines.some((lines) => lines.has(d.line!));
-  const unreliableFiles = wholeSeries.filter((d) => fileCodes.has(d.code) && !tiedToArtifact(d));
+  // A file of the series that no artifact names (its population export): the whole population is in doubt.
+  const unreliableFiles = wholeSeries.filter((d) => fileCodes.has(d.code) && d.subject?.artifact === undefined);
   const findingsOfArtifact = (index: number) =>
-    wholeSeries.filter(
-      (d) => artifactCodes.has(d.code) && d.file === series.file && artifactLines[index]!.has(d.line!),
-    );
+    wholeSeries.filter((d) => artifactCodes.has(d.code) && d.subject?.artifact === index);
   // Findings an item's note already shows; the rest are listed with the series.
   const shown = new Set<Diagnostic>([...changed, ...unreliableFiles]);
   const timeline = kind === 'periods' ? seriesTimeline(model, series, window, summary.asOf) : [];
@@ -459,11 +454,6 @@ function exceptionNote(exception: ExceptionData): string {
   return `Disclosed ${exception.disclosed}: ${exception.description} Management's response: ${exception.response} ${
     exception.remediated ? `Remediated ${exception.remediated}.` : 'Not yet remediated.'
   }`;
-}
-
-/** Lines of an artifact's entry that a finding about it points at. */
-function artifactLinesOf(series: Document<EvidenceData>, index: number): Set<number> {
-  return new Set(['file', 'collected', 'performed', 'period'].map((key) => lineOf(series, 'artifacts', index, key)));
 }
 
 function indexesWhere<T>(list: readonly T[], test: (entry: T) => boolean): number[] {

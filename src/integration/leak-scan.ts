@@ -13,22 +13,99 @@ import { canSee } from '../site/sites.ts';
 const SHINGLE = 8;
 const MIN_PHRASE_WORDS = 3;
 
-/** A forbidden run of words: where it starts in its fragment's words, and where the fragment comes from. */
-interface Needle {
-  words: readonly string[];
-  start: number;
-  source: string;
-}
+/**
+ * Forbidden runs of words of one length, by rolling hash: an open-addressing table over typed arrays. A
+ * program's forbidden text makes hundreds of thousands of runs; one object and one boxed key each (hashes
+ * above 2^30 are not small integers) made building the tables most of the scan's time. Runs whose hashes
+ * collide are all kept (at that many runs a 32-bit hash collides a few dozen times), so a collision can
+ * never hide a leak.
+ */
+class RunTable {
+  /** The hash in each slot. */
+  private readonly keys: Uint32Array;
+  /** What each slot holds: 0 empty, -1 a run since allowed, n > 0 run n - 1. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Runs still forbidden. */
+  size = 0;
 
-/** Whether `length` words of `list` from `start` are the needle's words (hashes can collide). */
-function sameWords(needle: Needle, list: readonly string[], start: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (needle.words[needle.start + i] !== list[start + i]) return false;
-  return true;
+  /** A table for at most `capacity` runs, kept at most half full. */
+  constructor(capacity: number) {
+    let length = 1024;
+    while (length < capacity * 2) length *= 2;
+    this.keys = new Uint32Array(length);
+    this.slots = new Int32Array(length);
+    this.mask = length - 1;
+  }
+
+  private home(hash: number): number {
+    return (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+  }
+
+  /** The first run under `hash` that `test` accepts, or -1. */
+  find(hash: number, test: (run: number) => boolean): number {
+    for (let slot = this.home(hash); this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot]!;
+      if (held > 0 && this.keys[slot] === hash && test(held - 1)) return held - 1;
+    }
+    return -1;
+  }
+
+  /** Forbids a run under `hash`, unless a run `same` says is the same words is there already. */
+  add(hash: number, run: number, same: (run: number) => boolean): void {
+    let slot = this.home(hash);
+    for (; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot]!;
+      if (held > 0 && this.keys[slot] === hash && same(held - 1)) return;
+    }
+    this.keys[slot] = hash;
+    this.slots[slot] = run + 1;
+    this.size++;
+  }
+
+  /** Allows again every run under `hash` that `test` accepts. */
+  remove(hash: number, test: (run: number) => boolean): void {
+    for (let slot = this.home(hash); this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot]!;
+      if (held > 0 && this.keys[slot] === hash && test(held - 1)) {
+        this.slots[slot] = -1;
+        this.size--;
+      }
+    }
+  }
 }
 
 export interface Needles {
-  /** By sequence length: rolling hash of the words -> the words and where they come from. */
-  byLength: Map<number, Map<number, Needle>>;
+  /** By run length: the forbidden runs of words. */
+  byLength: Map<number, RunTable>;
+  /**
+   * The hashes of the words of every forbidden text, end to end; a run is numbered by where its first word
+   * is here. Runs are told apart by these word hashes: two runs of different words with the same hash of every
+   * word would count as the same, which can only report a leak too many, never miss one.
+   */
+  words: Uint32Array;
+  /** Where each forbidden text begins in `words`, and where it comes from. */
+  starts: number[];
+  sources: string[];
+}
+
+/** Where the forbidden text holding a run comes from. */
+function sourceOf(needles: Needles, run: number): string {
+  const { starts } = needles;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= run) low = middle;
+    else high = middle - 1;
+  }
+  return needles.sources[low]!;
+}
+
+/** Whether `length` words from `start` in `hashes` are those of the run (rolling hashes can collide). */
+function sameWords(needles: Needles, run: number, hashes: Uint32Array, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (needles.words[run + i] !== hashes[start + i]) return false;
+  return true;
 }
 
 export interface Leak {
@@ -213,49 +290,59 @@ function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, 
   }
 }
 
-interface Tokens {
-  list: string[];
-  hashes: Uint32Array;
+/** The word hashes of each text, kept per check result: the three sites share most texts. */
+const hashCache = new WeakMap<CheckResult, Map<string, Uint32Array>>();
+
+function hashesOf(cache: Map<string, Uint32Array>, text: string): Uint32Array {
+  let hashes = cache.get(text);
+  if (!hashes) cache.set(text, (hashes = hashWords(words(text))));
+  return hashes;
 }
 
-/** Words and their hashes of each text, kept per check result: the three sites share most texts. */
-const tokenCache = new WeakMap<CheckResult, Map<string, Tokens>>();
-
-function tokensOf(cache: Map<string, Tokens>, text: string): Tokens {
-  let tokens = cache.get(text);
-  if (!tokens) {
-    const list = words(text);
-    cache.set(text, (tokens = { list, hashes: hashWords(list) }));
-  }
-  return tokens;
-}
-
-function addFragment(needles: Needles, fragment: Fragment, cache: Map<string, Tokens>): void {
-  const { list, hashes } = tokensOf(cache, fragment.text);
-  const length = list.length >= SHINGLE ? SHINGLE : list.length;
-  const isPhrase = list.length >= MIN_PHRASE_WORDS || (list.length >= 2 && fragment.text.length >= 10);
-  if (length < SHINGLE && !isPhrase) return;
-  const table = needles.byLength.get(length) ?? new Map<number, Needle>();
-  needles.byLength.set(length, table);
-  eachWindow(hashes, length, (start, hash) => {
-    table.set(hash, { words: list, start, source: fragment.source });
-  });
+/** The run length a text is cut into, or 0 when it is too short to be told apart from ordinary words. */
+function runLength(count: number, text: string): number {
+  if (count >= SHINGLE) return SHINGLE;
+  const isPhrase = count >= MIN_PHRASE_WORDS || (count >= 2 && text.length >= 10);
+  return isPhrase ? count : 0;
 }
 
 /** Everything a site must not contain, less anything it may contain anyway. */
 export function needlesFor(result: CheckResult, site: Site): Needles {
   const { allowed, forbidden } = splitForSite(result, site);
-  const needles: Needles = { byLength: new Map() };
-  let cache = tokenCache.get(result);
-  if (!cache) tokenCache.set(result, (cache = new Map()));
-  for (const fragment of forbidden) addFragment(needles, fragment, cache);
+  let cache = hashCache.get(result);
+  if (!cache) hashCache.set(result, (cache = new Map()));
+  // Cut every forbidden text first and count its words and runs, so each table is made once at its size.
+  const cut: { hashes: Uint32Array; length: number; source: string }[] = [];
+  const runsOfLength = new Map<number, number>();
+  let total = 0;
+  for (const fragment of forbidden) {
+    const hashes = hashesOf(cache, fragment.text);
+    const length = runLength(hashes.length, fragment.text);
+    if (length === 0) continue;
+    cut.push({ hashes, length, source: fragment.source });
+    runsOfLength.set(length, (runsOfLength.get(length) ?? 0) + hashes.length - length + 1);
+    total += hashes.length;
+  }
+  const needles: Needles = { byLength: new Map(), words: new Uint32Array(total), starts: [], sources: [] };
+  for (const [length, count] of runsOfLength) needles.byLength.set(length, new RunTable(count));
+  let first = 0;
+  for (const { hashes, length, source } of cut) {
+    const table = needles.byLength.get(length)!;
+    const base = first;
+    needles.words.set(hashes, base);
+    needles.starts.push(base);
+    needles.sources.push(source);
+    first += hashes.length;
+    eachWindow(hashes, length, (start, hash) =>
+      table.add(hash, base + start, (run) => sameWords(needles, run, hashes, start, length)),
+    );
+  }
   if (needles.byLength.size === 0) return needles;
   for (const fragment of allowed) {
-    const { list, hashes } = tokensOf(cache, fragment.text);
+    const hashes = hashesOf(cache, fragment.text);
     for (const [length, table] of needles.byLength) {
       eachWindow(hashes, length, (start, hash) => {
-        const needle = table.get(hash);
-        if (needle && sameWords(needle, list, start, length)) table.delete(hash);
+        table.remove(hash, (run) => sameWords(needles, run, hashes, start, length));
       });
     }
   }
@@ -270,9 +357,9 @@ export function findLeak(text: string, needles: Needles): { text: string; source
   let found: { text: string; source: string } | undefined;
   for (const [length, table] of needles.byLength) {
     eachWindow(hashes, length, (start, hash) => {
-      const needle = table.get(hash);
-      if (!needle || !sameWords(needle, list, start, length)) return false;
-      found = { text: list.slice(start, start + length).join(' '), source: needle.source };
+      const run = table.find(hash, (candidate) => sameWords(needles, candidate, hashes, start, length));
+      if (run < 0) return false;
+      found = { text: list.slice(start, start + length).join(' '), source: sourceOf(needles, run) };
       return true;
     });
     if (found) return found;

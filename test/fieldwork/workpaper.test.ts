@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/index.ts';
 import { populationHash } from '../../src/engine/sampling.ts';
 import { parseCsv } from '../../src/export/csv.ts';
 import { workpaperCsv, workpaperHeader, workpaperHtml } from '../../src/fieldwork/render-workpaper.ts';
 import { workpaper, type Workpaper } from '../../src/fieldwork/workpaper.ts';
-import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
+import { check, edit, findings, validProgram, writeProgram, type Files } from '../helpers/program.ts';
 
 const CONTROL = 'content/controls/BASE-01.mdx';
 const EVIDENCE = 'evidence-index/EV-BASE-01.mdx';
@@ -96,6 +100,37 @@ describe('the mock audit workpaper', () => {
     expect(items(paper)[1]!.codes).toEqual(['TB902']);
     expect(control(paper).result).toBe('evidence missing');
     expect(criterion(paper, 'CC7.2').conclusion).toBe('deviation: evidence missing for BASE-01');
+  });
+
+  it('puts an altered artifact on its own event, and an altered population export on every event', () => {
+    const zeros = '0'.repeat(64);
+    const files = edit(
+      perEvent(
+        `  - { collected: 2026-02-02, sample: "row 1", file: files/row-1.txt, sha256: "${zeros}" }\n` +
+          artifact('row 3'),
+      ),
+      EVIDENCE,
+      'rows: 3, location: "https://docs.test.example/p.csv"',
+      `rows: 3, file: files/p.csv, sha256: "${zeros}"`,
+    );
+    // On disk: the check reads the files to compare their hashes.
+    const root = mkdtempSync(join(tmpdir(), 'trustbook-workpaper-'));
+    writeProgram(root, {
+      ...sampledEvents(files, ['row 1', 'row 3']),
+      'evidence-index/files/row-1.txt': 'changed after collection\n',
+      'evidence-index/files/p.csv': 'ticket\nrow 1\nrow 2\nrow 3\n',
+    });
+    const result = checkProject(root, { today: '2026-07-15' });
+    rmSync(root, { recursive: true, force: true });
+    const altered = findings(result, 'TB702');
+    expect(altered.map((d) => d.subject?.artifact)).toEqual([0, undefined]);
+    const [row1, row3] = items(workpaper(result));
+    expect(row1).toMatchObject({ item: 'row 1', result: 'evidence missing', codes: ['TB702'] });
+    expect(row1!.note).toContain('artifact file `evidence-index/files/row-1.txt` does not match');
+    expect(row1!.note).toContain('population file `evidence-index/files/p.csv` does not match');
+    expect(row3).toMatchObject({ item: 'row 3', result: 'evidence missing', codes: ['TB702'] });
+    expect(row3!.note).not.toContain('row-1.txt');
+    expect(row3!.note).toContain('population file `evidence-index/files/p.csv` does not match');
   });
 
   it('tests nothing of a population changed after sampling, even an evidenced event', () => {

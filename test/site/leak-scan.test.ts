@@ -40,6 +40,20 @@ describe('leak scan', () => {
     expect(findLeak('Owner: Ada Quillfeather', needlesFor(result, 'auditors'))).toBeUndefined();
   });
 
+  it('finds each of two forbidden names whose runs of words hash alike', () => {
+    // These two names were searched for: their two-word runs have the same 32-bit rolling hash.
+    const files = edit(
+      validProgram(),
+      'content/people.yaml',
+      '{ id: ada, role: ceo,',
+      '{ id: ada, name: Ada Belpelholkin, role: ceo, hired: 2024-01-10 }\n  - { id: bo, name: Ada Garzandantor, role: ceo,',
+    );
+    const needles = needlesFor(check(files), 'employees');
+    expect(findLeak('Owner: Ada Belpelholkin', needles)).toMatchObject({ text: 'ada belpelholkin' });
+    expect(findLeak('Owner: Ada Garzandantor', needles)).toMatchObject({ text: 'ada garzandantor' });
+    expect(findLeak('Owner: Ada Garzandantorx', needles)).toBeUndefined();
+  });
+
   it('does not count text that a site may show anyway, such as a public policy', () => {
     const result = program();
     const publicPolicyText = 'The acceptable-use policy of the test company.';

@@ -32,7 +32,7 @@ export function namedFiles(model: ProgramModel): NamedFile[] {
           sha256: artifact.sha256,
           file: series.file,
           at: [series, 'artifacts', index, 'file'],
-          subject,
+          subject: { ...subject, artifact: index },
           what: 'artifact file',
         });
       }

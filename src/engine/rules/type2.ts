@@ -139,8 +139,8 @@ function checkExceptions(series: Document<EvidenceData>, window: AuditWindow, as
 function checkArtifactDates(series: Document<EvidenceData>, asOf: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const unit = periodUnitOf(series.data.frequency);
-  const subject = { kind: 'evidence' as const, id: series.id };
   series.data.artifacts.forEach((artifact, index) => {
+    const subject = { kind: 'evidence' as const, id: series.id, artifact: index };
     if (artifact.collected > asOf) {
       diagnostics.push({
         severity: 'error',
