@@ -13,7 +13,11 @@ function link(target: string, path: string): void {
   symlinkSync(target, path);
 }
 
-/** A Trustbook project at `root` whose content is the synthetic program. */
+/**
+ * A Trustbook project at `root` whose content is the synthetic program, built as a program that installed the
+ * package builds: through the compiled integration in lib/ (run `npm run build:lib` first), not the TypeScript
+ * source this repository's own sample uses, which Astro's configuration loader would compile on every build.
+ */
 export function trustbookProject(root: string): void {
   mkdirSync(root, { recursive: true });
   link(join(repository, 'src'), join(root, 'src'));
@@ -21,7 +25,7 @@ export function trustbookProject(root: string): void {
   writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
   writeFileSync(
     join(root, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport trustbook from './src/integration/index.ts';\nexport default defineConfig({ integrations: [trustbook()] });\n`,
+    `import { defineConfig } from 'astro/config';\nimport trustbook from ${JSON.stringify(join(repository, 'lib/integration/index.js'))};\nexport default defineConfig({ integrations: [trustbook()] });\n`,
   );
 }
 

@@ -10,6 +10,7 @@
  * --runs N (median of N runs, default 3), --skip-build. Runs alternate and ratios are taken pair by pair,
  * since a shared machine's speed drifts during a run.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,19 @@ if (!hasProc()) {
 }
 
 const repository = resolve(import.meta.dirname, '../..');
+// The build is measured as an installed package runs it: with the integration compiled to lib/.
+const compiled = spawnSync(
+  process.execPath,
+  [join(repository, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'],
+  {
+    cwd: repository,
+    stdio: 'inherit',
+  },
+);
+if (compiled.status !== 0) {
+  console.error('bench: compiling the package (tsconfig.lib.json) failed');
+  process.exit(2);
+}
 const work = join(repository, '.trustbook/bench');
 const node = process.execPath;
 const runs = Number(values.runs);

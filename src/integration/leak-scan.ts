@@ -12,6 +12,9 @@ import { canSee } from '../site/sites.ts';
 
 const SHINGLE = 8;
 const MIN_PHRASE_WORDS = 3;
+/** A word: a run of letters and digits, in any script. */
+const wordPattern = /[\p{L}\p{N}]+/gu;
+const wordCharacter = /[\p{L}\p{N}]/u;
 
 /**
  * Forbidden runs of words of one length, by rolling hash: an open-addressing table over typed arrays. A
@@ -119,7 +122,7 @@ export interface Leak {
 
 /** Lower-case words of a text, punctuation and markup dropped. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(wordPattern) ?? [];
 }
 
 interface Fragment {
@@ -264,16 +267,69 @@ export function isEmpty(needles: Needles): boolean {
 }
 
 const BASE = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/** A 32-bit hash of each word (FNV-1a), so sequences can be compared with a rolling hash. */
-function hashWords(list: readonly string[]): Uint32Array {
-  const hashes = new Uint32Array(list.length);
-  list.forEach((word, index) => {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-    hashes[index] = hash >>> 0;
-  });
-  return hashes;
+/**
+ * The words of a text, exactly as `words` cuts them, each as a 32-bit hash (FNV-1a of its lower-case form) so
+ * runs can be compared with a rolling hash. No string is made for a word of plain ASCII, which is nearly every
+ * word: the pages and the forbidden texts of a program are millions of words. `bounds`, when given, receives
+ * where each word starts and ends in the text.
+ */
+export function hashWords(text: string, bounds?: number[]): Uint32Array {
+  const hashes = new Uint32Array((text.length >> 1) + 1);
+  let count = 0;
+  let hash = FNV_OFFSET;
+  let start = -1;
+  let ascii = true;
+  const endWord = (end: number) => {
+    if (ascii) {
+      hashes[count++] = hash >>> 0;
+      bounds?.push(start, end);
+    } else {
+      // Lower-cased as a whole, as `words` does it: some letters lower-case by their neighbours (a final
+      // sigma), and some into a letter and a mark, which ends the word.
+      const lower = text.slice(start, end).toLowerCase();
+      const sameLength = lower.length === end - start;
+      for (const piece of lower.matchAll(wordPattern)) {
+        hashes[count++] = fnv(piece[0]);
+        if (sameLength) bounds?.push(start + piece.index, start + piece.index + piece[0].length);
+        else bounds?.push(start, end);
+      }
+    }
+    start = -1;
+    ascii = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 65 && code <= 90) code += 32;
+      else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
+        if (start >= 0) endWord(i);
+        continue;
+      }
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
+    }
+    const character = String.fromCodePoint(text.codePointAt(i)!);
+    if (wordCharacter.test(character)) {
+      if (start < 0) start = i;
+      ascii = false;
+    } else if (start >= 0) endWord(i);
+    i += character.length - 1;
+  }
+  if (start >= 0) endWord(text.length);
+  return hashes.slice(0, count);
+}
+
+function fnv(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash >>> 0;
 }
 
 /** Calls `visit` with the start and rolling hash of every run of `length` words. */
@@ -295,7 +351,7 @@ const hashCache = new WeakMap<CheckResult, Map<string, Uint32Array>>();
 
 function hashesOf(cache: Map<string, Uint32Array>, text: string): Uint32Array {
   let hashes = cache.get(text);
-  if (!hashes) cache.set(text, (hashes = hashWords(words(text))));
+  if (!hashes) cache.set(text, (hashes = hashWords(text)));
   return hashes;
 }
 
@@ -352,17 +408,25 @@ export function needlesFor(result: CheckResult, site: Site): Needles {
 /** The first forbidden sequence of words in an output text, if any. */
 export function findLeak(text: string, needles: Needles): { text: string; source: string } | undefined {
   if (needles.byLength.size === 0) return undefined;
-  const list = words(text);
-  const hashes = hashWords(list);
-  let found: { text: string; source: string } | undefined;
+  const hashes = hashWords(text);
   for (const [length, table] of needles.byLength) {
+    let found: { start: number; run: number } | undefined;
     eachWindow(hashes, length, (start, hash) => {
       const run = table.find(hash, (candidate) => sameWords(needles, candidate, hashes, start, length));
       if (run < 0) return false;
-      found = { text: list.slice(start, start + length).join(' '), source: sourceOf(needles, run) };
+      found = { start, run };
       return true;
     });
-    if (found) return found;
+    if (found) {
+      // Found: cut the text again, this time keeping where each word is, to quote the words.
+      const bounds: number[] = [];
+      hashWords(text, bounds);
+      const quoted = [];
+      for (let word = found.start; word < found.start + length; word++) {
+        quoted.push(text.slice(bounds[2 * word], bounds[2 * word + 1]).toLowerCase());
+      }
+      return { text: quoted.join(' '), source: sourceOf(needles, found.run) };
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeak, needlesFor, readableText } from '../../src/integration/leak-scan.ts';
+import { findLeak, hashWords, needlesFor, readableText, words } from '../../src/integration/leak-scan.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 
 const secret = 'the vault combination is kept in the blue binder behind reception';
@@ -52,6 +52,31 @@ describe('leak scan', () => {
     expect(findLeak('Owner: Ada Belpelholkin', needles)).toMatchObject({ text: 'ada belpelholkin' });
     expect(findLeak('Owner: Ada Garzandantor', needles)).toMatchObject({ text: 'ada garzandantor' });
     expect(findLeak('Owner: Ada Garzandantorx', needles)).toBeUndefined();
+  });
+
+  it('hashes the very words it would quote, in any script, without cutting them into strings', () => {
+    const fnv = (word: string) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+      return hash >>> 0;
+    };
+    const texts = [
+      'Owner: Ada Quillfeather <ada@example.com>, 2026-07-15; v1.2',
+      'Ärztliche Schweigepflicht — Datenschutz-Grundverordnung (DSGVO) §32',
+      'Σύστημα ΑΣΦΑΛΕΙΑΣ · 情報セキュリティ方針 · 𝒜𝓁𝑔𝑜 ٣٤ 12345',
+      'İstanbul office, cafés and naïve ﬁles: ÅNGSTRÖM',
+      '',
+      '  ...  ',
+    ];
+    for (const text of texts) {
+      const bounds: number[] = [];
+      expect([...hashWords(text, bounds)]).toEqual(words(text).map(fnv));
+      // A quote is cut from the text itself, unless lower-casing changes its length (İ becomes i and a mark).
+      if (text.toLowerCase().length !== text.length) continue;
+      const quoted = words(text).map((_, i) => text.slice(bounds[2 * i], bounds[2 * i + 1]).toLowerCase());
+      expect(quoted).toEqual(words(text));
+    }
+    expect(findLeak('Owner: ÄDA Quillfeather', needlesFor(program(), 'employees'))).toBeUndefined();
   });
 
   it('does not count text that a site may show anyway, such as a public policy', () => {
