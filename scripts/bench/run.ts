@@ -11,7 +11,7 @@
  * since a shared machine's speed drifts during a run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateProgram } from './generate.ts';
@@ -61,6 +61,14 @@ async function median(label: string, command: string, args: string[], cwd: strin
     results.push(result);
   }
   return middle(results);
+}
+
+/** Waits, up to two minutes, until no old output the build set aside for deletion is left in `folder`. */
+async function settled(folder: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (readdirSync(folder).some((name) => name.startsWith('sites-old-')) && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** The median wall time and the median peak memory of some runs. */
@@ -172,6 +180,8 @@ if (!values['skip-build']) {
         1,
       ),
     );
+    // The build hands its old output to a background deletion; let it finish, or it slows the next run.
+    await settled(join(base.program, '.trustbook'));
     bares.push(await median('bare build', 'sh', ['build.sh'], bare, 1));
   }
   const full = middle(fulls);

@@ -31,10 +31,11 @@ export function programLoader(collection: string): Loader {
         const entry = {
           id: entryId(document.file),
           data: {},
-          body: document.body,
           filePath: document.file,
           digest: generateDigest(`${document.file}\n${document.body}`),
         };
+        // No `body`: an MDX body renders from its file, a Markdown one here, and nothing else reads it; kept,
+        // every body would sit in Astro's data store a second time, and be written to its cache.
         if (document.file.endsWith('.mdx')) {
           store.set({ ...entry, deferredRender: true });
           continue;
