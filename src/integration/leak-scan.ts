@@ -83,8 +83,9 @@ export interface Needles {
   byLength: Map<number, RunTable>;
   /**
    * The hashes of the words of every forbidden text, end to end; a run is numbered by where its first word
-   * is here. Runs are told apart by these word hashes: two runs of different words with the same hash of every
-   * word would count as the same, which can only report a leak too many, never miss one.
+   * is here. Runs are told apart by these word hashes, not by their words: two runs would count as the same
+   * only if each word of one had the same 32-bit hash as the word in its place in the other, which the
+   * words of a program do not do by chance.
    */
   words: Uint32Array;
   /** Where each forbidden text begins in `words`, and where it comes from. */

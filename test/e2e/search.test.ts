@@ -74,10 +74,13 @@ describe('search', () => {
   it('on the auditor site, results can be narrowed by document kind, criterion and owner', async () => {
     await harness().withPage(async (page) => {
       expect(await search(page, 'auditors', 'access')).toMatch(/^[1-9]\d* results? for/i);
-      // Pagefind lists a filter group for every data-pagefind-filter the pages carry.
+      // Pagefind lists a filter group for every data-pagefind-filter the pages carry; it fetches each group's
+      // file on its own, so on a busy machine the last one can take a few seconds, as the results above can.
       const groups = page.locator('.pagefind-ui__filter-name');
       await expect
-        .poll(async () => (await groups.allInnerTexts()).map((name) => name.toLowerCase()).sort())
+        .poll(async () => (await groups.allInnerTexts()).map((name) => name.toLowerCase()).sort(), {
+          timeout: 10_000,
+        })
         .toEqual(['criterion', 'kind', 'owner']);
     });
   });
