@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../engine/check.ts';
 import { parseHexColour } from '../engine/rules/brand.ts';
+import { extensionOf } from './media-types.ts';
 
 export interface SiteBrand {
   /** The logo's path inside each site (as inside `public/`), when one is set and present. */
@@ -17,18 +18,17 @@ export interface SiteBrand {
   accent?: string | undefined;
 }
 
-const iconTypes: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon' };
+const iconTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
 export function siteBrand(result: CheckResult): SiteBrand {
   const brand = result.model.program?.data.brand;
   const present = (file: string | undefined) =>
     file !== undefined && result.model.publicFiles.get(file) === 'present' ? file : undefined;
   const favicon = present(brand?.favicon) ?? 'favicon.svg';
-  const extension = /\.([^./]+)$/.exec(favicon)?.[1]?.toLowerCase() ?? '';
   return {
     logo: present(brand?.logo),
     favicon,
-    faviconType: iconTypes[extension] ?? 'image/svg+xml',
+    faviconType: iconTypes[extensionOf(favicon)] ?? 'image/svg+xml',
     accent: brand?.accent && parseHexColour(brand.accent) ? brand.accent.toLowerCase() : undefined,
   };
 }

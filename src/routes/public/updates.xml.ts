@@ -1,20 +1,7 @@
-import type { APIRoute } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
 import { updatesAtom } from '../../site/feeds.ts';
-import { publicBase, publicView } from '../../site/views.ts';
+import { feedRoute } from './feed-route.ts';
 
 /** The trust updates as an Atom feed. */
-export const GET: APIRoute = () => {
-  const { result, trustChanges } = siteData();
-  const view = publicView(result, trustChanges);
-  const siteUrl = publicBase(view.program);
-  // Not built while the address is a template default (withheldRoutes); `astro dev` answers 404.
-  if (!siteUrl) return new Response(null, { status: 404 });
-  const body = updatesAtom({
-    organization: view.program.organization,
-    siteUrl,
-    updates: view.updates,
-    asOf: view.asOf,
-  });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
-};
+export const GET = feedRoute('application/atom+xml', (view, siteUrl) =>
+  updatesAtom({ organization: view.program.organization, siteUrl, updates: view.updates, asOf: view.asOf }),
+);

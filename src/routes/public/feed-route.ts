@@ -1,0 +1,18 @@
+/**
+ * A feed of the trust center (Atom or JSON Feed): made from the public view, with absolute links at the
+ * program's public address. Not built while that address is a template default (withheldRoutes); `astro dev`
+ * answers 404.
+ */
+import type { APIRoute } from 'astro';
+import { siteData } from 'virtual:trustbook/data';
+import { publicBase, publicView, type PublicView } from '../../site/views.ts';
+
+export function feedRoute(contentType: string, render: (view: PublicView, siteUrl: string) => string): APIRoute {
+  return () => {
+    const { result, trustChanges } = siteData();
+    const view = publicView(result, trustChanges);
+    const siteUrl = publicBase(view.program);
+    if (!siteUrl) return new Response(null, { status: 404 });
+    return new Response(render(view, siteUrl), { headers: { 'Content-Type': `${contentType}; charset=utf-8` } });
+  };
+}
