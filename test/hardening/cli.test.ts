@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validProgram, without, writeProgram } from '../helpers/program.ts';
 import { PROGRAM } from './corpus.ts';
-import { CASE_BUDGET_MS, runCli, stackLine, timedAsync } from './harness.ts';
+import { runCli, stackLine, timedAsync } from './harness.ts';
 
 interface CliCase {
   name: string;
@@ -79,7 +79,6 @@ describe('the command on bad input', () => {
       prepare(cliCase.folder);
       const run = await timedAsync(() => runCli(root, cliCase.args(root), cliCase.env));
       expect(run.error, 'no exception escapes').toBeUndefined();
-      expect(run.ms).toBeLessThan(CASE_BUDGET_MS);
       const { code, stdout, stderr } = run.value!;
       expect(code).toBe(2);
       expect(stderr).toMatch(cliCase.stderr);

@@ -8,15 +8,7 @@ import { corpus as cases, type CorpusCase, type Kind } from './corpus.ts';
 import { falseGreens } from './false-greens.ts';
 
 const corpus = [...falseGreens, ...cases];
-import {
-  CASE_BUDGET_MS,
-  checkInMemory,
-  checkOnDisk,
-  expectWellFormed,
-  summarize,
-  timed,
-  withTempProgram,
-} from './harness.ts';
+import { checkInMemory, checkOnDisk, expectWellFormed, summarize, timed, withTempProgram } from './harness.ts';
 
 function canMake(what: 'symlinks' | 'fifo'): boolean {
   const root = mkdtempSync(join(tmpdir(), 'trustbook-capability-'));
@@ -58,7 +50,6 @@ describe('bad-input corpus', () => {
         it.skipIf(skip)(testCase.name, () => {
           const run = timed(() => runCase(testCase));
           expect(run.error, 'no exception escapes').toBeUndefined();
-          expect(run.ms, 'runs in under 5 s').toBeLessThan(CASE_BUDGET_MS);
           const result = run.value!;
           expectWellFormed(result.diagnostics);
           if (testCase.expect === 'clean') {

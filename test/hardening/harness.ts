@@ -9,9 +9,6 @@ import { expect } from 'vitest';
 import { checkProject, codes, type CheckOptions, type CheckResult, type Diagnostic } from '../../src/engine/index.ts';
 import { check, writeProgram, type Files } from '../helpers/program.ts';
 
-/** Every case must finish within this, however large or broken its input. */
-export const CASE_BUDGET_MS = 5_000;
-
 /** The evaluation date the in-memory helper uses; disk runs get the same. */
 export const TODAY = '2026-07-15';
 
