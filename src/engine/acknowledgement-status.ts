@@ -27,7 +27,15 @@ export interface AcknowledgementRecord {
 }
 
 export type AcknowledgementState =
-  | { state: 'acknowledged'; version: string; date: string }
+  | {
+      state: 'acknowledged';
+      version: string;
+      date: string;
+      /** When the first acknowledgement that counts was due. */
+      due: string;
+      /** Acknowledged, but first after it was due: a deviation, not an on-time acknowledgement. */
+      late: boolean;
+    }
   | { state: 'overdue'; due: string; days: number }
   | { state: 'due'; due: string; days: number };
 
@@ -77,6 +85,11 @@ export function textProblem(policy: Document<PolicyData>, acknowledgement: Ackno
   return undefined;
 }
 
+/** An acknowledgement of the current version dated before that version was approved: it cannot have happened. */
+export function beforeApproval(policy: Document<PolicyData>, acknowledgement: AcknowledgementData): boolean {
+  return acknowledgement.version === policy.data.version && acknowledgement.date < policy.data.approved;
+}
+
 /** Whether an acknowledgement counts for the policy's current major version, as of `asOf`. */
 export function countsForCurrentVersion(
   policy: Document<PolicyData>,
@@ -87,6 +100,7 @@ export function countsForCurrentVersion(
   return (
     acknowledgement.date <= asOf &&
     acknowledgement.date >= person.hired &&
+    !beforeApproval(policy, acknowledgement) &&
     majorVersion(acknowledgement.version) === majorVersion(policy.data.version) &&
     textProblem(policy, acknowledgement) === undefined
   );
@@ -110,11 +124,15 @@ export function acknowledgementState(
         data.person === person.id && data.policy === policy.id && countsForCurrentVersion(policy, person, data, asOf),
     )
     .sort((a, b) => b.date.localeCompare(a.date));
-  const latest = counted[0];
-  if (latest) return { state: 'acknowledged', version: latest.version, date: latest.date };
   const within = acknowledgeWithinDays(model);
   const start = person.hired > policy.data.effective ? person.hired : policy.data.effective;
   const due = addDays(start, within);
+  const latest = counted[0];
+  if (latest) {
+    // Lateness is judged on the first acknowledgement that counts: a second one later does not make it late.
+    const first = counted.at(-1)!;
+    return { state: 'acknowledged', version: latest.version, date: latest.date, due, late: first.date > due };
+  }
   const days = daysBetween(asOf, due);
   return days < 0 ? { state: 'overdue', due, days: -days } : { state: 'due', due, days };
 }

@@ -4,7 +4,7 @@ import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
 import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { secretState } from './grants.ts';
-import { computeCoverage } from './rules/coverage.ts';
+import { computeCoverage } from './coverage.ts';
 import { programFacts, type ProgramFacts } from './program-facts.ts';
 import { auditHasBegun } from './rules/context.ts';
 import { rules, type RuleContext } from './rules/index.ts';

@@ -8,8 +8,8 @@ import type { Document } from './model.ts';
 
 /** The codes whose findings (errors or warnings) keep a rule's item unticked. */
 export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
-  coverage: ['TB301', 'TB311', 'TB312'],
-  'required-documents': ['TB302', 'TB303', 'TB304', 'TB305'],
+  coverage: ['TB301', 'TB311', 'TB312', 'TB314', 'TB315'],
+  'required-documents': ['TB302', 'TB303', 'TB304', 'TB305', 'TB316'],
   training: ['TB507', 'TB508'],
   vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
   risks: ['TB505', 'TB506'],

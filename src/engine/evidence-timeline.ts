@@ -219,14 +219,26 @@ function yearSpan(span: OperatingSpan, window: Period): OperatingSpan {
   return operated ? {} : { from: addDays(window.end, 1) };
 }
 
-/** The timeline of a series as the check sees it: with the operating span of its implemented controls. */
+const timelines = new WeakMap<ProgramModel, Map<string, TimelineCell[]>>();
+
+/**
+ * The timeline of a series as the check sees it: with the operating span of its implemented controls. Worked
+ * out once per model, series, window and date: the Type II rule, effectiveness, sampling and the pages ask.
+ */
 export function seriesTimeline(
   model: ProgramModel,
   series: Document<EvidenceData>,
   window: AuditWindow,
   asOf: string,
 ): TimelineCell[] {
-  // Evidence of controls that are only planned or not applicable: drawn, nothing required.
-  const span = operatingSpan(model, series) ?? { from: '9999-12-31' };
-  return evidenceTimeline(series.data, window, asOf, span);
+  let cache = timelines.get(model);
+  if (!cache) timelines.set(model, (cache = new Map()));
+  const key = `${series.file}\u0000${window.start}\u0000${window.end}\u0000${asOf}`;
+  let cells = cache.get(key);
+  if (!cells) {
+    // Evidence of controls that are only planned or not applicable: drawn, nothing required.
+    const span = operatingSpan(model, series) ?? { from: '9999-12-31' };
+    cache.set(key, (cells = evidenceTimeline(series.data, window, asOf, span)));
+  }
+  return cells;
 }

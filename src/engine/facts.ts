@@ -8,7 +8,7 @@ import type { CheckResult } from './check.ts';
 import type { Diagnostic, DiagnosticCode, Subject } from './diagnostics.ts';
 import type { Document } from './model.ts';
 import { evidenceOfControl as seriesOfControl } from './evidence-timeline.ts';
-import { isInOperation } from './rules/coverage.ts';
+import { isInOperation } from './coverage.ts';
 
 /** Findings that say a control's evidence does not show it operating. */
 export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
@@ -24,6 +24,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB603',
   'TB605',
   'TB608',
+  'TB610',
   'TB901',
   'TB902',
   'TB903',
@@ -70,7 +71,8 @@ export function evidenceOfControl(result: CheckResult, controlId: string): Docum
 
 /**
  * - `operating`: in operation, with evidence and no finding against it;
- * - `exception`: operating, with a deviation disclosed to the auditor;
+ * - `exception`: operating, with a deviation disclosed to the auditor (or more than its sample tolerates:
+ *   TB609, it did not operate effectively throughout the period);
  * - `failing`: in operation, but its evidence is missing, stale, late, incomplete or altered;
  * - `not in operation`: planned, not applicable, retired, or not yet implemented on the evaluation date.
  */
@@ -84,7 +86,7 @@ export function controlStatus(result: CheckResult, control: Document<ControlData
     ...series.flatMap((candidate) => findingsAbout(result, 'evidence', candidate.id)),
   ];
   if (series.length === 0 || findings.some((d) => evidenceCodes.has(d.code) && isBlocking(d))) return 'failing';
-  if (findings.some((d) => d.code === 'TB606')) return 'exception';
+  if (findings.some((d) => d.code === 'TB606' || d.code === 'TB609')) return 'exception';
   return 'operating';
 }
 

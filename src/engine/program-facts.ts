@@ -13,7 +13,7 @@ import { auditWindow, seriesTimeline, type TimelineCell } from './evidence-timel
 import { controlStatus, evidenceOfControl, findingsAbout, type ControlStatus } from './facts.ts';
 import type { Document } from './model.ts';
 import { programPlaceholders, type ProgramPlaceholders } from './placeholders.ts';
-import { computeCoverage, type CategoryCoverage } from './rules/coverage.ts';
+import { computeCoverage, type CategoryCoverage } from './coverage.ts';
 import { todoList, type TodoStep } from './todo.ts';
 
 export interface ProgramFacts {

@@ -40,9 +40,9 @@ export interface TodoStep {
 /** The finding codes that keep each step open. */
 export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
   scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
-  gaps: ['TB301'],
+  gaps: ['TB301', 'TB314', 'TB315'],
   controls: ['TB204', 'TB205', 'TB401', 'TB808'],
-  policies: ['TB203', 'TB302', 'TB501', 'TB803', 'TB804'],
+  policies: ['TB203', 'TB302', 'TB316', 'TB501', 'TB803', 'TB804'],
   training: ['TB507', 'TB508', 'TB514', 'TB520'],
   risks: ['TB303', 'TB505', 'TB506'],
   evidence: [
@@ -59,6 +59,9 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB603',
     'TB604',
     'TB605',
+    'TB610',
+    'TB611',
+    'TB612',
     'TB701',
     'TB702',
     'TB703',

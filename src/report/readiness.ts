@@ -5,7 +5,7 @@
  */
 import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
-import type { CriterionCoverage } from '../engine/rules/coverage.ts';
+import type { CriterionCoverage } from '../engine/coverage.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;

@@ -31,6 +31,12 @@ export const policySchema = z.strictObject({
   approved: calendarDate,
   /** When this version took effect. */
   effective: calendarDate,
+  /**
+   * Since when a version of the policy has been in force without a break: the day its first version took
+   * effect. Defaults to `effective`. A Type II audit needs every required policy in force from the window's
+   * first day, so a re-approval inside the window states this date (the auditor asks for the earlier version).
+   */
+  in_force_since: calendarDate.optional(),
   /** The policy must be reviewed again within this many months of `approved`. */
   review_months: reviewMonths.default(12),
   /** Criteria the policy supports. */

@@ -72,7 +72,13 @@ describe('when a control operated', () => {
     let files = monthly(['2026-04', '2026-05', '2026-06']);
     files = edit(files, CONTROL, 'frequency: monthly', 'frequency: monthly\nimplemented: 2026-04-01');
     const result = check(files);
-    expect(errors(files)).toEqual([]);
+    // Nothing is required of the months before, but nothing covered the criteria then either.
+    const gaps = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) {
+      expect(gap.code).toBe('TB314');
+      expect(gap.message).toMatch(/had no control in operation from 2026-01-01 to 2026-03-31/);
+    }
     const series = result.model.evidence[0]!;
     const states = seriesTimeline(result.model, series, { start: '2026-01-01', end: '2026-06-30' }, '2026-07-15').map(
       (cell) => cell.state,
@@ -351,7 +357,12 @@ describe('dates an auditor would question', () => {
 
 describe('offboarding', () => {
   const leaver = (fields: string) =>
-    edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', `trainings: [2026-02-01], left: 2026-05-15${fields} }`);
+    edit(
+      validProgram(),
+      PEOPLE,
+      'trainings: [2025-02-01, 2026-02-01] }',
+      `trainings: [2025-02-01, 2026-02-01], left: 2026-05-15${fields} }`,
+    );
 
   it('accepts access removed by the deadline, and reports it removed late', () => {
     expect(findings(check(leaver(', access_removed: 2026-05-16')), 'TB513')).toEqual([]);
@@ -371,8 +382,8 @@ describe('offboarding', () => {
     const before = edit(
       validProgram(),
       PEOPLE,
-      'trainings: [2026-02-01] }',
-      'trainings: [2026-02-01], left: 2025-11-15 }',
+      'trainings: [2025-02-01, 2026-02-01] }',
+      'trainings: [2025-02-01, 2026-02-01], left: 2025-11-15 }',
     );
     expect(findings(check(before), 'TB513')).toEqual([]);
     expect(findings(check(leaver(''), { asOf: '2026-05-16' }), 'TB513')).toEqual([]);

@@ -259,7 +259,7 @@ describe('TB007 in a checked program', () => {
       'Write to <insert email address here>.',
     );
     const found = newFindings(files);
-    expect(found).toEqual([expect.objectContaining({ severity: 'error', code: 'TB007', file: POLICY, line: 13 })]);
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', code: 'TB007', file: POLICY, line: 14 })]);
   });
 
   it('reports one finding per broken file, however many problems its body has', () => {
@@ -270,7 +270,7 @@ describe('TB007 in a checked program', () => {
   it('counts lines in a file with CRLF line ends', () => {
     const files = edit(validProgram(), POLICY, /The acceptable-use policy[^\n]*/, 'Dear {{.Name}},');
     const crlf = { ...files, [POLICY]: files[POLICY]!.replace(/\n/g, '\r\n') };
-    expect(summary(newFindings(crlf))).toEqual([`TB007 ${POLICY}:13`]);
+    expect(summary(newFindings(crlf))).toEqual([`TB007 ${POLICY}:14`]);
   });
 
   it('leaves .md bodies alone: Astro renders them as Markdown, where `<` and `{` are text', () => {

@@ -124,10 +124,22 @@ describe('people', () => {
     ]);
   });
 
-  it('does not check the training or background check of people who have left', () => {
+  it('does not check the training or background check of people who left before the window', () => {
+    const result = check(
+      addStaff('{ id: bo, role: ceo, hired: 2020-01-10, left: 2025-12-31, access_removed: 2025-12-31 }'),
+    );
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('checks the training of people who left during the window, for the days they were employed in it', () => {
     const result = check(
       addStaff('{ id: bo, role: ceo, hired: 2020-01-10, left: 2026-01-31, access_removed: 2026-01-31 }'),
     );
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'TB526',
+        'bo went without current security training from 2026-01-01 to 2026-01-31, while employed in the audit window',
+      ],
+    ]);
   });
 });

@@ -25,7 +25,7 @@ describe('text still to write (TB320)', () => {
         severity: 'warning',
         code: 'TB320',
         file: 'policies/data-retention.mdx',
-        line: 11,
+        line: 12,
         subject: { kind: 'policy', id: 'data-retention' },
         message: 'still to write: "Say who may grant an exception, and for how long."',
       }),

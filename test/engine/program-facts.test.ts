@@ -1,6 +1,6 @@
 /** The facts on a check result: one function each, worked out once, and a view's filtered copy has its own. */
 import { describe, expect, it } from 'vitest';
-import { computeCoverage } from '../../src/engine/rules/coverage.ts';
+import { computeCoverage } from '../../src/engine/coverage.ts';
 import { auditorResult } from '../../src/site/views.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 

@@ -69,7 +69,7 @@ describe('policy acknowledgements', () => {
   it('are not chased from leavers who owed none when they left', () => {
     const files = addStaff(
       acknowledgedByAda(),
-      '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2026-02-01], left: 2026-03-20, access_removed: 2026-03-20 }',
+      '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2025-02-01, 2026-02-01], left: 2026-03-20, access_removed: 2026-03-20 }',
     );
     expect(findings(check(files), 'TB520').filter((d) => d.subject?.id === 'bob')).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('policy acknowledgements', () => {
   it('are reported for a leaver of the window who was overdue on their last day: a deviation in the window', () => {
     const files = addStaff(
       acknowledgedByAda(),
-      '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2026-02-01], left: 2026-05-01, access_removed: 2026-05-01 }',
+      '{ id: bob, role: ceo, hired: 2024-02-01, background_check: 2024-01-20, trainings: [2025-02-01, 2026-02-01], left: 2026-05-01, access_removed: 2026-05-01 }',
     );
     const bob = findings(check(files), 'TB520').filter((d) => d.subject?.id === 'bob');
     expect(bob).toHaveLength(POLICIES.length);
@@ -231,5 +231,53 @@ describe('the acknowledge link', () => {
   it('orders versions part by part', () => {
     expect(compareVersions('3.10', '3.9')).toBeGreaterThan(0);
     expect(compareVersions('3', '3.0')).toBe(0);
+  });
+});
+
+describe('acknowledgements across the window', () => {
+  const acknowledgedOn = (date: string) =>
+    withAcks(
+      validProgram(),
+      POLICIES.map((policy) => ({ person: 'ada', policy, date: policy === 'acceptable-use' ? date : '2026-03-10' })),
+    );
+
+  it('counts an acknowledgement on its due date as on time, and one a day later as a late deviation', () => {
+    // Every policy took effect 2026-03-01: acknowledgements are due 30 days later, 2026-03-31.
+    expect(findings(check(acknowledgedOn('2026-03-31')), 'TB524')).toEqual([]);
+    expect(findings(check(acknowledgedOn('2026-04-01')), 'TB524')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: PEOPLE,
+        subject: { kind: 'person', id: 'ada' },
+        message: 'ada acknowledged acceptable-use version 1.x only after it was due (2026-03-31)',
+      }),
+    ]);
+  });
+
+  it('keeps a late acknowledgement disclosed as an exception a warning until it is remediated', () => {
+    const files = edit(
+      acknowledgedOn('2026-04-01'),
+      'evidence-index/EV-BASE-01.mdx',
+      '---\n\nExported',
+      'exceptions:\n  - { period: 2026-Q2, sample: ada/acceptable-use, description: "Acknowledged a day late.", disclosed: 2026-07-05, response: "Reminders now go out a week ahead." }\n---\n\nExported',
+    );
+    expect(findings(check(files), 'TB524')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+
+  it('refuses an acknowledgement dated before the version it names was approved', () => {
+    const result = check(acknowledgedOn('2026-02-28'));
+    expect(findings(result, 'TB525')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: ACKS,
+        message:
+          "ada's acknowledgement of acceptable-use version 1.0 is dated 2026-02-28, before that version was approved (2026-03-01)",
+      }),
+    ]);
+    // It does not count: the policy is still to acknowledge.
+    expect(findings(result, 'TB520').map((d) => d.message)).toEqual([
+      expect.stringContaining('has not acknowledged acceptable-use'),
+    ]);
+    expect(findings(check(acknowledgedOn('2026-03-01')), 'TB525')).toEqual([]);
   });
 });

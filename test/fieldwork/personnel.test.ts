@@ -30,7 +30,7 @@ function cohortSeries(cohort: 'new-hires' | 'leavers', artifacts = '', extra = '
 const bea =
   '{ id: bea, role: security-lead, hired: 2026-03-02, background_check: 2026-02-20, access_granted: 2026-03-02, trainings: [2026-03-10] }';
 const cal =
-  '{ id: cal, role: security-lead, hired: 2025-05-01, background_check: 2025-04-20, trainings: [2026-02-01], left: 2026-04-30, access_removed: 2026-04-30 }';
+  '{ id: cal, role: security-lead, hired: 2025-05-01, background_check: 2025-04-20, trainings: [2025-02-01, 2026-02-01], left: 2026-04-30, access_removed: 2026-04-30 }';
 
 /** Checks a program on disk, so that population exports are read. */
 function checkOnDisk(files: Files): CheckResult {
@@ -69,7 +69,8 @@ describe('personnel populations', () => {
   });
 
   it('count only the window’s joiners (or leavers), up to the evaluation date', () => {
-    const early = '{ id: old, role: ceo, hired: 2025-06-01, background_check: 2025-05-20, trainings: [2026-02-01] }';
+    const early =
+      '{ id: old, role: ceo, hired: 2025-06-01, background_check: 2025-05-20, trainings: [2025-02-01, 2026-02-01] }';
     const files = withStaff(cohortSeries('leavers'), bea, cal, early);
     const [sample] = drawSamples(check(files).model, '2026-07-15', 7);
     expect(sample!.items).toEqual(['cal']);

@@ -112,7 +112,10 @@ samples:
     const result = check(files);
     expect(findings(result, 'TB902')).toEqual([]);
     expect(findings(result, 'TB606')).toHaveLength(1);
-    expect(result.summary.errors).toBe(0);
+    // Tied out, but one deviation in three events is more than a sample tolerates: the only control addressing
+    // the criteria did not operate effectively, so they are not met (and nothing else is wrong).
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(new Set(errors.map((d) => d.code))).toEqual(new Set(['TB315']));
   });
 
   it('reports a sampled event with no evidence', () => {

@@ -8,7 +8,8 @@
  *   content/program.yaml   1 organization, 2 system, 3 website, 4 contact, 5 scope, 6 audit, 7 type, 8 period,
  *                          9 auditor, 10 as_of, 11 warn_within_days
  *   content/people.yaml    1 roles, 2 ceo, 3 security-lead, 4 staff, 5 ada
- *   a policy               1 ---, 2 title, 3 kind, 4 version, 5 owner, 6 approved_by, 7 approved, 8 effective, 9 ---
+ *   a policy               1 ---, 2 title, 3 kind, 4 version, 5 owner, 6 approved_by, 7 approved, 8 effective,
+ *                          9 in_force_since, 10 ---
  *   the control BASE-01    2 id, 3 title, 4 criteria, 5 policies, 6 procedures, 7 owner, 8 frequency, 9 ---
  *   the procedure          2 id, 3 title, 4 owner, 5 policies, 6 frequency, 7 ---
  *   the evidence series    2 id, 3 title, 4 controls, 5 owner, 6 frequency, 7 artifacts, 8 Q1, 9 Q2, 10 ---
@@ -193,15 +194,15 @@ export const corpus: CorpusCase[] = [
   {
     name: 'an unclosed double quote at the end of the frontmatter',
     kind: 'YAML syntax',
-    files: () => edit(validProgram(), POLICY, 'effective: 2026-03-01', 'effective: "2026-03-01'),
-    expect: error('TB001', POLICY, 8, /quoted/),
+    files: () => edit(validProgram(), POLICY, 'in_force_since: 2025-01-01', 'in_force_since: "2025-01-01'),
+    expect: error('TB001', POLICY, 9, /quoted/),
   },
   {
     name: 'an unclosed single quote that swallows the rest of the frontmatter',
     kind: 'YAML syntax',
     files: () =>
       edit(validProgram(), POLICY, 'title: information-security policy', "title: 'information-security policy"),
-    expect: error('TB001', POLICY, 8, /quoted/),
+    expect: error('TB001', POLICY, 9, /quoted/),
   },
   {
     name: 'a duplicate key in the frontmatter, on the line of the second one',
@@ -307,13 +308,14 @@ export const corpus: CorpusCase[] = [
   {
     name: 'frontmatter that is never closed',
     kind: 'file structure',
-    files: () => withPolicyFile(policyText().replace('effective: 2026-03-01\n---\n', 'effective: 2026-03-01\n')),
+    files: () =>
+      withPolicyFile(policyText().replace('in_force_since: 2025-01-01\n---\n', 'in_force_since: 2025-01-01\n')),
     expect: error('TB002', POLICY, 1, /never closed/),
   },
   {
     name: 'frontmatter closed with the YAML end marker ... is valid',
     kind: 'file structure',
-    files: () => edit(validProgram(), POLICY, 'effective: 2026-03-01\n---', 'effective: 2026-03-01\n...'),
+    files: () => edit(validProgram(), POLICY, 'in_force_since: 2025-01-01\n---', 'in_force_since: 2025-01-01\n...'),
     expect: 'clean',
   },
   {
@@ -610,7 +612,7 @@ export const corpus: CorpusCase[] = [
   {
     name: 'a string where a list is expected in people.yaml (trainings)',
     kind: 'wrong types',
-    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01]', 'trainings: 2026-02-01'),
+    files: () => edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01]', 'trainings: 2026-02-01'),
     expect: error('TB104', PEOPLE, 5, /expected array/),
   },
   {
@@ -666,7 +668,13 @@ export const corpus: CorpusCase[] = [
   {
     name: 'February 29th of a leap year (2024-02-29) is a date',
     kind: 'impossible dates',
-    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01]', 'trainings: [2024-02-29, 2026-02-01]'),
+    files: () =>
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01]',
+        'trainings: [2024-02-29, 2025-02-01, 2026-02-01]',
+      ),
     expect: 'clean',
   },
 
@@ -766,7 +774,13 @@ export const corpus: CorpusCase[] = [
   {
     name: 'an unknown key in a staff record',
     kind: 'unknown keys',
-    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', 'trainings: [2026-02-01], shoe_size: 9 }'),
+    files: () =>
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01] }',
+        'trainings: [2025-02-01, 2026-02-01], shoe_size: 9 }',
+      ),
     expect: error('TB102', PEOPLE, 5, /staff\.0\.shoe_size/),
   },
   {
@@ -1393,7 +1407,7 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
         'Write to <insert email address here>. The policy',
       ),
     disk: true,
-    expect: error('TB007', POLICY, 13, /`<insert>` is never closed/),
+    expect: error('TB007', POLICY, 14, /`<insert>` is never closed/),
   },
   {
     name: 'a control body holding a Go template placeholder',
@@ -1433,7 +1447,7 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
       return { ...files, [POLICY]: `\uFEFF${files[POLICY]!.replace(/\n/g, '\r\n')}` };
     },
     disk: true,
-    expect: error('TB007', POLICY, 13),
+    expect: error('TB007', POLICY, 14),
   },
   {
     name: 'bodies with tables, task lists, bound items, MDX comments and tags in code are valid',

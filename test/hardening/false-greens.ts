@@ -186,21 +186,32 @@ export const falseGreens: CorpusCase[] = [
   {
     name: 'security training dated in the future',
     kind: 'false greens',
-    files: () => edit(validProgram(), PEOPLE, 'trainings: [2026-02-01]', 'trainings: [2026-02-01, 2026-09-01]'),
+    files: () =>
+      edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01]', 'trainings: [2026-02-01, 2026-09-01]'),
     expect: error('TB802', PEOPLE, 5, /training of ada completed on 2026-09-01/),
   },
   {
     name: 'a leaver who left before being hired',
     kind: 'false greens',
     files: () =>
-      edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', 'trainings: [2026-02-01], left: 2023-05-01 }'),
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01] }',
+        'trainings: [2025-02-01, 2026-02-01], left: 2023-05-01 }',
+      ),
     expect: error('TB805', PEOPLE, 5, /left 2023-05-01, before being hired/),
   },
   {
     name: 'a leaver in the window whose access removal was never recorded',
     kind: 'false greens',
     files: () =>
-      edit(validProgram(), PEOPLE, 'trainings: [2026-02-01] }', 'trainings: [2026-02-01], left: 2026-05-15 }'),
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01] }',
+        'trainings: [2025-02-01, 2026-02-01], left: 2026-05-15 }',
+      ),
     expect: error('TB513', PEOPLE, 5, /no removal of their access is recorded/),
   },
   {
@@ -227,5 +238,73 @@ export const falseGreens: CorpusCase[] = [
         '  type: I\n  date: 2026-03-01',
       ),
     expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
+  },
+
+  // 10. Throughout the period: judged on every day of the window, not on the evaluation date
+  {
+    name: 'the only control for the common criteria implemented three months into the window',
+    kind: 'false greens',
+    files: () => edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\nimplemented: 2026-04-01'),
+    expect: error('TB314', PROGRAM, 8, /CC1\.1 .*had no control in operation from 2026-01-01 to 2026-03-31/),
+  },
+  {
+    name: 'the only control for the common criteria retired a month before the window ended',
+    kind: 'false greens',
+    files: () => edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\nretired: 2026-05-31'),
+    expect: error('TB314', PROGRAM, 8, /had no control in operation from 2026-06-01 to 2026-06-30/),
+  },
+  {
+    name: 'a control that never ran: every quarter disclosed as an exception, no artifact',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        EVIDENCE,
+        /artifacts:\n(.*\n){2}/,
+        `artifacts: []\nexceptions:\n${['2026-Q1', '2026-Q2'].map((period) => `  - { period: ${period}, description: "Not run.", disclosed: 2026-07-05, response: "Will run." }\n`).join('')}`,
+      ),
+    expect: error('TB610', EVIDENCE, 8, /never ran/),
+  },
+  {
+    name: 'a disclosed exception in one of the two quarters of the only control for the common criteria',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        EVIDENCE,
+        '---\n\nExported',
+        'exceptions:\n  - { period: 2026-Q1, description: "Skipped.", disclosed: 2026-07-05, response: "Runs now." }\n---\n\nExported',
+      ),
+    expect: error('TB315', PROGRAM, 8, /not met from 2026-01-01 to 2026-06-30: BASE-01 did not operate effectively/),
+  },
+  {
+    name: 'the first version of a required policy took effect two months into the window',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'in_force_since: 2025-01-01\n', ''),
+    expect: error('TB316', POLICY, 8, /in force only since 2026-03-01, after the period began on 2026-01-01/),
+  },
+  {
+    name: 'an exception disclosed before the period it concerns began',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        EVIDENCE,
+        '---\n\nExported',
+        'exceptions:\n  - { period: 2026-Q2, description: "Late.", disclosed: 2026-02-01, response: "Noted." }\n---\n\nExported',
+      ),
+    expect: error('TB611', EVIDENCE, 11, /disclosed 2026-02-01, before the period began on 2026-04-01/),
+  },
+  {
+    name: 'a leaver untrained for the month they worked in the window, with nothing overdue today',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PEOPLE,
+        'staff:\n',
+        'staff:\n  - { id: bo, role: ceo, hired: 2020-01-10, background_check: 2020-01-02, left: 2026-01-31, access_removed: 2026-01-31 }\n',
+      ),
+    expect: error('TB526', PEOPLE, 5, /bo went without current security training from 2026-01-01 to 2026-01-31/),
   },
 ];

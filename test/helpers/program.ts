@@ -20,6 +20,7 @@ owner: security-lead
 approved_by: ceo
 approved: 2026-03-01
 effective: 2026-03-01
+in_force_since: 2025-01-01
 ---
 
 ## Purpose
@@ -45,7 +46,7 @@ warn_within_days: 30
   - { id: ceo, title: Chief Executive Officer }
   - { id: security-lead, title: Security Lead }
 staff:
-  - { id: ada, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2026-02-01] }
+  - { id: ada, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2025-02-01, 2026-02-01] }
 `,
     'policies/information-security.mdx': policy('information-security', 'information-security'),
     'policies/incident-response.mdx': policy('incident-response', 'incident-response'),

@@ -9,8 +9,8 @@ describe('site views', () => {
       validProgram(),
       'content/people.yaml',
       /staff:\n/,
-      'staff:\n  - { id: ana, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2026-02-01] }\n' +
-        '  - { id: ana-b, role: ceo, hired: 2024-01-10, trainings: [2026-02-01] }\n',
+      'staff:\n  - { id: ana, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2025-02-01, 2026-02-01] }\n' +
+        '  - { id: ana-b, role: ceo, hired: 2024-01-10, trainings: [2025-02-01, 2026-02-01] }\n',
     );
     const result = check(files);
     expect(findingsAbout(result, 'person', 'ana-b').map((d) => d.code)).toEqual(['TB508']);

@@ -7,6 +7,7 @@
  */
 import {
   allAcknowledgements,
+  beforeApproval,
   personAcknowledgements,
   textProblem,
   tracksAcknowledgements,
@@ -71,6 +72,17 @@ export const acknowledgementsRule: Rule = (model, context) => {
         });
       }
     }
+    if (policy && beforeApproval(policy, data)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TB525',
+        file,
+        line: at('date'),
+        subject: { kind: 'person', id: data.person },
+        message: `${data.person}'s acknowledgement of ${policy.id} version ${data.version} is dated ${data.date}, before that version was approved (${policy.data.approved})`,
+        hint: 'Nobody can acknowledge a text before it exists: correct the date or the version from the form export. Such a record does not count.',
+      });
+    }
     if (data.date > context.asOf) {
       diagnostics.push({
         severity: 'error',
@@ -106,7 +118,26 @@ export const acknowledgementsRule: Rule = (model, context) => {
       !current && left !== undefined && window !== undefined && left >= window.start && left <= context.asOf;
     if (!current && !leftInWindow) return;
     for (const { policy, state } of personAcknowledgements(model, person, context.asOf, records)) {
-      if (state.state === 'acknowledged') continue;
+      if (state.state === 'acknowledged') {
+        // Acknowledged after the deadline is a deviation in the window, like a late first training.
+        if (!state.late || window === undefined || state.due < window.start || state.due > window.end) continue;
+        const reported = personDeviation(
+          model,
+          person.id,
+          {
+            severity: 'error',
+            code: 'TB524',
+            file: people.file,
+            line: lineOf(people, 'staff', index),
+            subject: { kind: 'person', id: person.id },
+            message: `${person.id} acknowledged ${policy.id} version ${majorVersion(policy.data.version)}.x only after it was due (${state.due})`,
+            hint: `A late acknowledgement is a deviation in the audit window: disclose it as an exception with \`sample: ${person.id}/${policy.id}\` in the series that evidences acknowledgements, or correct the date if it is wrong.`,
+          },
+          `${person.id}/${policy.id}`,
+        );
+        if (reported) diagnostics.push(reported);
+        continue;
+      }
       if (state.state === 'due' && (!current || state.days > context.warnWithinDays)) continue;
       const major = majorVersion(policy.data.version);
       const finding = {

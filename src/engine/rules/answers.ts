@@ -7,7 +7,7 @@ import type { AnswerData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { policySections, splitCitation } from '../policy-sections.ts';
-import { isInOperation } from './coverage.ts';
+import { isInOperation } from '../coverage.ts';
 import type { Rule } from './context.ts';
 
 export const answersRule: Rule = (model, context) =>

@@ -3,70 +3,12 @@
  * auditor would accept. Excluding is never a way around coverage: common criteria apply to every SOC 2
  * examination, a whole category cannot be excluded, and a reason has to say something.
  */
-import { categoryLabels, criteriaOf, type Category, type Criterion } from '../../catalog/index.ts';
-import type { ControlData } from '../../schema/index.ts';
+import { categoryLabels, type Category } from '../../catalog/index.ts';
+import { computeCoverage, type CategoryCoverage } from '../coverage.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { lineOf, PROGRAM_FILE, unvalidatedStrings, type Document, type ProgramModel } from '../model.ts';
+import { lineOf, PROGRAM_FILE, unvalidatedStrings, type ProgramModel } from '../model.ts';
+import { describeSpan } from '../spans.ts';
 import type { Rule } from './context.ts';
-
-export interface CriterionCoverage {
-  criterion: Criterion;
-  /** Controls in operation that address it. */
-  controls: Document<ControlData>[];
-  /** Set when the program excludes the criterion. */
-  exclusion?: string;
-}
-
-export interface CategoryCoverage {
-  category: Category;
-  criteria: CriterionCoverage[];
-  covered: number;
-  total: number;
-}
-
-/**
- * Whether a control counts towards coverage on a date: implemented, and, when dated, already implemented
- * and not yet retired.
- */
-export function isInOperation(control: Document<ControlData>, asOf: string | undefined): boolean {
-  const { status, implemented, retired } = control.data;
-  if (status !== 'implemented') return false;
-  if (asOf === undefined) return true;
-  return (implemented === undefined || implemented <= asOf) && (retired === undefined || retired >= asOf);
-}
-
-const coverageCache = new WeakMap<ProgramModel, Map<string, CategoryCoverage[]>>();
-
-/**
- * Coverage of each in-scope category, criterion by criterion, on the evaluation date. Worked out once per
- * model and date: the rule, the summary, the report, the workpaper and the criteria page all ask for it.
- */
-export function computeCoverage(model: ProgramModel, asOf?: string): CategoryCoverage[] {
-  let byDate = coverageCache.get(model);
-  if (!byDate) coverageCache.set(model, (byDate = new Map()));
-  const key = asOf ?? '';
-  let coverage = byDate.get(key);
-  if (!coverage) byDate.set(key, (coverage = coverageOn(model, asOf)));
-  return coverage;
-}
-
-function coverageOn(model: ProgramModel, asOf?: string): CategoryCoverage[] {
-  const program = model.program?.data;
-  if (!program) return [];
-  const exclusions = new Map(program.excluded_criteria.map((entry) => [entry.id, entry.reason]));
-  const operating = model.controls.filter((control) => isInOperation(control, asOf));
-  return program.scope.map((category) => {
-    const criteria = criteriaOf(category).map((criterion) => ({
-      criterion,
-      controls: operating.filter((control) => control.data.criteria.includes(criterion.id)),
-      ...(exclusions.has(criterion.id) ? { exclusion: exclusions.get(criterion.id)! } : {}),
-    }));
-    // Excluding a whole category covers none of it (the coverage rule reports it).
-    const wholeExcluded = criteria.every((entry) => entry.exclusion !== undefined);
-    const covered = criteria.filter((entry) => entry.controls.length > 0 || (entry.exclusion && !wholeExcluded)).length;
-    return { category, criteria, covered, total: criteria.length };
-  });
-}
 
 export const coverageRule: Rule = (model, context) => {
   const program = model.program;
@@ -94,8 +36,46 @@ export const coverageRule: Rule = (model, context) => {
             hint: `Add \`${criterion.id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
           })),
       );
-  return [...gaps, ...checkExclusions(model, coverage, wholeCategories)];
+  const stretches = model.unparsed.has('control') ? [] : uncoveredStretches(model, coverage, claimed);
+  return [...gaps, ...stretches, ...checkExclusions(model, coverage, wholeCategories)];
 };
+
+/**
+ * Type II: the stretches of the window in which a criterion with controls had none in operation (TB314), or
+ * none that operated effectively (TB315). A criterion without any control is TB301's alone.
+ */
+function uncoveredStretches(model: ProgramModel, coverage: CategoryCoverage[], claimed: Set<string>): Diagnostic[] {
+  const program = model.program!;
+  const line = lineOf(program, 'audit', 'period');
+  return coverage.flatMap(({ criteria }) =>
+    criteria.flatMap((entry): Diagnostic[] => {
+      if (entry.exclusion !== undefined || entry.controls.length === 0 || claimed.has(entry.criterion.id)) return [];
+      const { criterion } = entry;
+      const subject = { kind: 'program' as const, id: criterion.id };
+      const addressing = entry.controls.map((control) => control.id).join(', ');
+      return [
+        ...entry.gaps.map((gap): Diagnostic => ({
+          severity: 'error',
+          code: 'TB314',
+          file: PROGRAM_FILE,
+          line,
+          subject,
+          message: `${criterion.id} (${criterion.label}) had no control in operation ${describeSpan(gap)}; the report speaks for every day of the audit window`,
+          hint: `The controls addressing it (${addressing}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the criterion was not met for part of the period, which the auditor will report. Add \`${criterion.id}\` to a control that operated then.`,
+        })),
+        ...entry.unmet.map((stretch): Diagnostic => ({
+          severity: 'error',
+          code: 'TB315',
+          file: PROGRAM_FILE,
+          line,
+          subject,
+          message: `${criterion.id} (${criterion.label}) was not met ${describeSpan(stretch)}: ${entry.ineffective.map((control) => control.id).join(', ')} did not operate effectively over the window`,
+          hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criterion, or expect the auditor to report it not met.',
+        })),
+      ];
+    }),
+  );
+}
 
 /** Words that state no reason at all. */
 const nonReasons = /^(n\/?a|none|nil|not applicable|not relevant|does not apply|tbd|todo|to do|-+|\.+|x|no|yes)$/i;

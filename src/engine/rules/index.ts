@@ -3,12 +3,14 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { coverageRule } from './coverage.ts';
+import { documentsInForceRule } from './documents-in-force.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
+import { operatingEffectivenessRule } from './operating-effectiveness.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
@@ -16,6 +18,7 @@ import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
 import { samplesRule } from './samples.ts';
+import { trainingAcrossWindowRule } from './training-across-window.ts';
 import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
@@ -29,6 +32,7 @@ export const rules: readonly Rule[] = [
   auditSetupRule,
   coverageRule,
   requiredDocumentsRule,
+  documentsInForceRule,
   placeholdersRule,
   missingEvidenceRule,
   populationRule,
@@ -40,8 +44,10 @@ export const rules: readonly Rule[] = [
   grantsRule,
   answersRule,
   peopleRule,
+  trainingAcrossWindowRule,
   acknowledgementsRule,
   type2Rule,
+  operatingEffectivenessRule,
   integrityRule,
   plausibleDatesRule,
   samplesRule,

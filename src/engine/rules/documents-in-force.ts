@@ -1,0 +1,57 @@
+/**
+ * Required documents across the period: a policy the SOC 2 checklist requires must have been in force from
+ * the first day the report speaks for (the Type II window's start, or the Type I report date), not only on
+ * the evaluation date. A first version that took effect in month nine is a finding; a re-approval inside the
+ * window is not, when the policy says since when it has been in force (`in_force_since`).
+ */
+import type { PolicyData } from '../../schema/index.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { lineOf, type Document, type ProgramModel } from '../model.ts';
+import type { Rule } from './context.ts';
+import { requiredPolicyKinds } from './required-documents.ts';
+
+/** The first day the report speaks for, once the evaluation date has reached it. */
+export function reportStart(model: ProgramModel, asOf: string): string | undefined {
+  const audit = model.program?.data.audit;
+  const start = audit?.type === 'II' ? audit.period?.start : audit?.date;
+  return start !== undefined && asOf >= start ? start : undefined;
+}
+
+/** Since when a version of the policy has been in force: the earlier of `in_force_since` and `effective`. */
+export function inForceSince(policy: PolicyData): string {
+  const since = policy.in_force_since;
+  return since !== undefined && since < policy.effective ? since : policy.effective;
+}
+
+export const documentsInForceRule: Rule = (model, context) => {
+  const start = reportStart(model, context.asOf);
+  if (!start) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { kind, name } of requiredPolicyKinds) {
+    // Only policies in force today stand for the kind (the required-documents rule reports a missing one).
+    const candidates = model.policies.filter(
+      (policy) => policy.data.kind === kind && policy.data.effective <= context.asOf,
+    );
+    if (candidates.length === 0 || candidates.some((policy) => inForceSince(policy.data) <= start)) continue;
+    const first = candidates.sort((a, b) => inForceSince(a.data).localeCompare(inForceSince(b.data)))[0]!;
+    diagnostics.push(notInForce(first, name, start));
+  }
+  return diagnostics;
+};
+
+function notInForce(policy: Document<PolicyData>, name: string, start: string): Diagnostic {
+  const since = inForceSince(policy.data);
+  const field = policy.data.in_force_since !== undefined ? 'in_force_since' : 'effective';
+  return {
+    severity: 'error',
+    code: 'TB316',
+    file: policy.file,
+    line: lineOf(policy, field),
+    subject: { kind: 'policy', id: policy.id },
+    message: `the ${name.toLowerCase()} has been in force only since ${since}, after the period began on ${start}`,
+    hint:
+      field === 'effective'
+        ? `If an earlier version was in force on ${start}, say since when with \`in_force_since:\` (the day its first version took effect; the auditor will ask for that version). Otherwise the report cannot say the policy was in place throughout the period: the auditor will report it.`
+        : `Correct \`in_force_since\` if an earlier version was in force on ${start}; otherwise the auditor will report that the policy was not in place for part of the period.`,
+  };
+}
