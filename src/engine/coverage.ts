@@ -12,7 +12,7 @@ import { addDays, endOfMonth } from './dates.ts';
 import { controlEffectiveness } from './effectiveness.ts';
 import { auditWindow } from './evidence-timeline.ts';
 import type { Document, ProgramModel } from './model.ts';
-import { clip, union, uncovered, type DateSpan } from './spans.ts';
+import { clip, describeSpan, union, uncovered, type DateSpan } from './spans.ts';
 
 export interface CriterionCoverage {
   criterion: Criterion;
@@ -182,4 +182,20 @@ export function coverageByMonth(model: ProgramModel, asOf: string, entry: Criter
     start = addDays(endOfMonth(year, month), 1);
   }
   return months;
+}
+
+/**
+ * What kept a criterion from being met throughout the judged window, in words for the report, the control
+ * matrix and the workpaper ("no control in operation from 2026-01-01 to 2026-03-31; …"); undefined when
+ * nothing did.
+ */
+export function describeShortfall(entry: CriterionCoverage): string | undefined {
+  const parts = [
+    ...entry.gaps.map((gap) => `no control in operation ${describeSpan(gap)}`),
+    ...entry.unmet.map(
+      (stretch) =>
+        `${entry.ineffective.map((control) => control.id).join(', ')} did not operate effectively ${describeSpan(stretch)}`,
+    ),
+  ];
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }

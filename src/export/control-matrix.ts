@@ -1,8 +1,16 @@
 /**
  * The control matrix: one row per control, the table auditors start their testing from. `operating` is the
- * control's status from the check's findings (operating, exception, failing, not in operation).
+ * control's status from the check's findings (operating, exception, failing, not in operation); for a Type II
+ * window, `in operation` gives the days of the window it was in operation and `operated effectively` weighs
+ * its deviations against its sample (docs/sampling.md).
  */
+import { judgedWindow, operatingSpan } from '../engine/coverage.ts';
+import { controlEffectiveness } from '../engine/effectiveness.ts';
 import type { CheckResult } from '../engine/index.ts';
+import { plural } from '../engine/rules/context.ts';
+import type { Document } from '../engine/model.ts';
+import { describeSpan } from '../engine/spans.ts';
+import type { ControlData } from '../schema/index.ts';
 import { toCsv } from './csv.ts';
 
 export const controlMatrixHeader = [
@@ -16,6 +24,8 @@ export const controlMatrixHeader = [
   'policies',
   'evidence',
   'latest artifact',
+  'in operation',
+  'operated effectively',
 ] as const;
 
 export function controlMatrixRows(result: CheckResult): string[][] {
@@ -40,8 +50,28 @@ export function controlMatrixRows(result: CheckResult): string[][] {
         control.data.policies.join('; '),
         series.map((s) => s.id).join('; '),
         latest,
+        ...windowColumns(result, control),
       ];
     });
+}
+
+/** The days of the judged window the control was in operation, and whether it operated effectively over them. */
+function windowColumns(result: CheckResult, control: Document<ControlData>): [string, string] {
+  const judged = judgedWindow(result.model, result.summary.asOf);
+  const span = judged ? operatingSpan(control, judged) : undefined;
+  if (!judged || !span) return ['', ''];
+  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf);
+  let verdict = '';
+  if (effectiveness) {
+    if (effectiveness.neverRan.length > 0)
+      verdict = `no: never ran (${effectiveness.neverRan.map((s) => s.id).join(', ')})`;
+    else if (!effectiveness.effective)
+      verdict = `no: ${effectiveness.deviations} of ${effectiveness.occurrences} occurrences deviated, ${effectiveness.tolerable} tolerated`;
+    else
+      verdict =
+        effectiveness.deviations > 0 ? `yes, ${plural(effectiveness.deviations, 'deviation')} tolerated` : 'yes';
+  }
+  return [describeSpan(span), verdict];
 }
 
 export function controlMatrixCsv(result: CheckResult): string {

@@ -9,11 +9,13 @@ import type {
   WorkpaperItem,
   WorkpaperResult,
   WorkpaperSeries,
+  WorkpaperDeviation,
 } from './workpaper.ts';
 import type { PersonnelTest } from './personnel-tests.ts';
 
 /** The badge tone of each result, on the auditor site and in the HTML workpaper. */
-export const resultTones: Record<WorkpaperResult | 'excluded', 'ok' | 'warn' | 'bad' | 'neutral'> = {
+export const resultTones: Record<WorkpaperResult | 'excluded' | 'not met', 'ok' | 'warn' | 'bad' | 'neutral'> = {
+  'not met': 'bad',
   'no exception': 'ok',
   'exception disclosed': 'warn',
   'evidence missing': 'bad',
@@ -113,6 +115,28 @@ function seriesHtml(series: WorkpaperSeries): string {
 </table>${findings}</div>`;
 }
 
+/** Whether a control operated effectively, in words: "no (2 of 12 occurrences deviated; 1 tolerated)". */
+export function effectivenessWords(effectiveness: NonNullable<WorkpaperControl['effectiveness']>): string {
+  if (effectiveness.neverRan) return 'no, it never ran';
+  const counted = `${effectiveness.deviations} of ${effectiveness.occurrences} occurrences deviated; ${effectiveness.tolerable} tolerated`;
+  if (!effectiveness.effective) return `no (${counted})`;
+  return effectiveness.deviations > 0 ? `yes (${counted})` : 'yes';
+}
+
+/** One disclosed deviation in a line: where, whether the sample reached it, what happened and the response. */
+export function deviationWords(deviation: WorkpaperDeviation): string {
+  const { exception } = deviation;
+  return `${deviation.item} (${deviation.series}, ${deviation.sampled ? 'in the sample' : 'not in the sample'}), disclosed ${exception.disclosed}: ${exception.description} Management's response: ${exception.response} ${
+    exception.remediated ? `Remediated ${exception.remediated}.` : 'Not yet remediated.'
+  }`;
+}
+
+function deviationsHtml(control: WorkpaperControl): string {
+  if (control.deviations.length === 0) return '';
+  return `<p>Deviations management disclosed, each evaluated whether or not the sample reached it:</p>
+<ul class="deviations">${control.deviations.map((deviation) => `<li>${prose(deviationWords(deviation))}</li>`).join('')}</ul>`;
+}
+
 function controlHtml(control: WorkpaperControl): string {
   const why =
     control.notTested !== undefined
@@ -120,8 +144,8 @@ function controlHtml(control: WorkpaperControl): string {
       : '';
   return `<section class="control" id="${escapeHtml(control.id)}" aria-labelledby="${escapeHtml(control.id)}-heading">
 <h3 id="${escapeHtml(control.id)}-heading">${escapeHtml(control.id)}: ${escapeHtml(control.title)} ${badge(control.result)}</h3>
-<p class="facts">Test: <strong>${escapeHtml(control.test)}</strong> · Criteria: ${escapeHtml(control.criteria.join(', '))} · Operation: ${escapeHtml(operationWords[control.operation])}</p>
-${why}${control.series.map(seriesHtml).join('\n')}
+<p class="facts">Test: <strong>${escapeHtml(control.test)}</strong> · Criteria: ${escapeHtml(control.criteria.join(', '))} · Operation: ${escapeHtml(operationWords[control.operation])}${control.effectiveness ? ` · Operated effectively over the window: ${escapeHtml(effectivenessWords(control.effectiveness))}` : ''}</p>
+${why}${deviationsHtml(control)}${control.series.map(seriesHtml).join('\n')}
 </section>`;
 }
 

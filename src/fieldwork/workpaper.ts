@@ -10,6 +10,7 @@
 import { findCriterion } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic, DiagnosticCode } from '../engine/index.ts';
 import type { Document, YamlFile } from '../engine/model.ts';
+import { criterionState, describeShortfall } from '../engine/coverage.ts';
 import { auditWindow, seriesTimeline, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
 import {
   defaultTest,
@@ -19,7 +20,8 @@ import {
   isBlocking,
   type ControlStatus,
 } from '../engine/facts.ts';
-import { periodUnitOf, type PeriodUnit } from '../engine/periods.ts';
+import { periodUnitOf, resolvePeriod, type PeriodUnit } from '../engine/periods.ts';
+import { controlEffectiveness } from '../engine/effectiveness.ts';
 import { makesPopulationUnfit, populationOf } from '../engine/sampling.ts';
 import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
 import type {
@@ -103,13 +105,27 @@ export interface WorkpaperControl {
   /** For a control not tested, or only partly tested: why, in a few words. */
   notTested?: string;
   series: WorkpaperSeries[];
+  /** Every deviation management disclosed for the control's series in the window, sampled or not. */
+  deviations: WorkpaperDeviation[];
+  /** Type II: its deviations over the window weighed against its sample (docs/sampling.md). */
+  effectiveness?: { occurrences: number; deviations: number; tolerable: number; effective: boolean; neverRan: boolean };
+}
+
+/** A deviation management disclosed: the auditor evaluates each one, whether or not the sample reached it. */
+export interface WorkpaperDeviation {
+  series: string;
+  /** The event (`sample:`) or the period the exception concerns. */
+  item: string;
+  exception: ExceptionData;
+  /** Whether a sampled item of the series is the one the exception concerns. */
+  sampled: boolean;
 }
 
 /** What an auditor would likely note about one criterion in scope. */
 /** One thing an auditor would note about a criterion: "exception noted" and the controls it concerns. */
 export interface CriterionNote {
-  result: WorkpaperResult | 'excluded';
-  /** `no exception noted`, `exception noted`, `deviation`, `not tested` or `excluded`. */
+  result: WorkpaperResult | 'excluded' | 'not met';
+  /** `not met` (or `… for part of the period`), `no exception noted`, `exception noted`, `deviation`, `not tested` or `excluded`. */
   heading: string;
   /** The controls concerned and what about them, or the reason for an exclusion; empty for no exception. */
   detail: string;
@@ -121,8 +137,11 @@ export interface WorkpaperCriterion {
   label: string;
   /** Controls in operation that address it. */
   controls: string[];
-  /** The worst of their results, or `excluded` when the program excludes the criterion. */
-  result: WorkpaperResult | 'excluded';
+  /**
+   * The worst of their results; `not met` when, judged on every day of the Type II window, no control was in
+   * operation and effective on some of them; `excluded` when the program excludes the criterion.
+   */
+  result: WorkpaperResult | 'excluded' | 'not met';
   /** What would be noted, worst first. */
   notes: CriterionNote[];
   /** The notes in one line: "exception noted: AC-02, disclosed with management's response", … */
@@ -212,12 +231,25 @@ function testControl(
   record: YamlFile<SamplesData> | undefined,
 ): WorkpaperControl {
   const operation = result.facts.controlStatus(control);
+  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf);
   const base = {
     id: control.id,
     title: control.data.title,
     criteria: control.data.criteria,
     test: defaultTest(control.data),
     operation,
+    deviations: [] as WorkpaperDeviation[],
+    ...(effectiveness && window
+      ? {
+          effectiveness: {
+            occurrences: effectiveness.occurrences,
+            deviations: effectiveness.deviations,
+            tolerable: effectiveness.tolerable,
+            effective: effectiveness.effective,
+            neverRan: effectiveness.neverRan.length > 0,
+          },
+        }
+      : {}),
   };
   if (operation === 'not in operation') {
     return { ...base, result: 'not tested', notTested: notInOperation(control.data, result.summary.asOf), series: [] };
@@ -236,9 +268,12 @@ function testControl(
   if (series.length === 0) {
     return { ...base, result: 'not tested', notTested: 'no evidence series names it (TB401)', series };
   }
+  const deviations = disclosedDeviations(result, control, window, series);
   const results = series.flatMap((entry) =>
     entry.items.length === 0 ? ['not tested' as const] : entry.items.map((item) => item.result),
   );
+  // A deviation the sample missed is still a deviation: the auditor evaluates every one disclosed.
+  if (deviations.some((deviation) => !deviation.sampled)) results.push('exception disclosed');
   const tested = results.some((outcome) => outcome !== 'not tested');
   const reasons = [
     ...new Set(
@@ -251,10 +286,35 @@ function testControl(
   ];
   return {
     ...base,
-    result: tested ? worstResult(results) : 'not tested',
+    result: tested || deviations.length > 0 ? worstResult(results) : 'not tested',
     ...(reasons.length > 0 ? { notTested: reasons.join('; ') } : {}),
     series,
+    deviations,
   };
+}
+
+/** Every exception of the control's series that concerns the window, and whether the sample reached it. */
+function disclosedDeviations(
+  result: CheckResult,
+  control: Document<ControlData>,
+  window: AuditWindow,
+  tested: WorkpaperSeries[],
+): WorkpaperDeviation[] {
+  return [...evidenceOfControl(result, control.id)].sort(byId).flatMap((series) => {
+    const items = tested.find((entry) => entry.id === series.id)?.items ?? [];
+    return series.data.exceptions.flatMap((exception): WorkpaperDeviation[] => {
+      const period = resolvePeriod(exception.period);
+      if (!period || period.end < window.start || period.start > window.end) return [];
+      return [
+        {
+          series: series.id,
+          item: exception.sample ?? period.label,
+          exception,
+          sampled: items.some((item) => item.exceptions.includes(exception)),
+        },
+      ];
+    });
+  });
 }
 
 function notInOperation(control: ControlData, asOf: string): string {
@@ -516,12 +576,23 @@ function countResults(controls: WorkpaperControl[]): WorkpaperCounts {
 function criterionConclusions(result: CheckResult, controls: WorkpaperControl[]): WorkpaperCriterion[] {
   const tested = new Map(controls.map((control) => [control.id, control]));
   return result.facts.coverage().flatMap(({ criteria }) =>
-    criteria.map(({ criterion, controls: addressing, exclusion }): WorkpaperCriterion => {
+    criteria.map((entry): WorkpaperCriterion => {
+      const { criterion, controls: addressing, exclusion } = entry;
       const ids = addressing.map((control) => control.id).sort((a, b) => byId({ id: a }, { id: b }));
       const entries = ids.flatMap((id) => tested.get(id) ?? []);
       const listed = (outcome: WorkpaperResult) =>
         entries.filter((control) => control.result === outcome).map((control) => control.id);
       const notes: CriterionNote[] = [];
+      const shortfall = exclusion === undefined ? describeShortfall(entry) : undefined;
+      if (shortfall !== undefined) {
+        // Judged on every day of the window: a stretch nobody covered is noted before any test result.
+        const partly = criterionState(entry) === 'partly met';
+        notes.push({
+          result: 'not met',
+          heading: partly ? 'not met for part of the period' : 'not met',
+          detail: shortfall,
+        });
+      }
       if (exclusion !== undefined) notes.push({ result: 'excluded', heading: 'excluded', detail: exclusion });
       else if (entries.length === 0) {
         notes.push({ result: 'not tested', heading: 'not tested', detail: 'no control in operation addresses it' });
@@ -556,7 +627,12 @@ function criterionConclusions(result: CheckResult, controls: WorkpaperControl[])
         id: criterion.id,
         label: findCriterion(criterion.id)?.label ?? criterion.label,
         controls: ids,
-        result: exclusion !== undefined ? 'excluded' : worstResult(notes.map((note) => note.result as WorkpaperResult)),
+        result:
+          exclusion !== undefined
+            ? 'excluded'
+            : shortfall !== undefined
+              ? 'not met'
+              : worstResult(notes.map((note) => note.result as WorkpaperResult)),
         notes,
         conclusion: notes.map((note) => (note.detail ? `${note.heading}: ${note.detail}` : note.heading)).join('; '),
       };

@@ -5,7 +5,7 @@
  */
 import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
-import type { CriterionCoverage } from '../engine/coverage.ts';
+import { criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;
@@ -53,7 +53,13 @@ export interface CategoryReadiness {
     id: string;
     label: string;
     controls: string[];
-    status: 'covered' | 'excluded' | 'gap';
+    /**
+     * `covered` throughout what is judged; `not met for part of the period` or `not met` (Type II: controls
+     * in operation, but not on every day or not effectively); `excluded`; `gap` (no control at all).
+     */
+    status: 'covered' | 'not met for part of the period' | 'not met' | 'excluded' | 'gap';
+    /** Type II: what kept it from being met on every day of the window. */
+    shortfall?: string;
     exclusion?: string;
   }[];
   /** Guidance only: it does not enter the score. */
@@ -99,8 +105,9 @@ export function readinessReport(result: CheckResult): ReadinessReport {
         id: entry.criterion.id,
         label: entry.criterion.label,
         controls: entry.controls.map((control) => control.id),
-        status: entry.controls.length > 0 ? 'covered' : entry.exclusion ? 'excluded' : 'gap',
+        status: criterionStatus(entry),
         ...(entry.exclusion ? { exclusion: entry.exclusion } : {}),
+        ...(describeShortfall(entry) ? { shortfall: describeShortfall(entry)! } : {}),
       })),
       pointsOfFocus: reviewPointsOfFocus(coverage.criteria, scope),
     };
@@ -175,4 +182,17 @@ function reviewPointsOfFocus(criteria: CriterionCoverage[], scope: readonly Cate
     addressed: reviewed.reduce((sum, entry) => sum + entry.addressed.length, 0),
     criteria: reviewed,
   };
+}
+
+function criterionStatus(entry: CriterionCoverage): CategoryReadiness['criteria'][number]['status'] {
+  switch (criterionState(entry)) {
+    case 'met':
+      return 'covered';
+    case 'partly met':
+      return 'not met for part of the period';
+    case 'excluded':
+      return 'excluded';
+    case 'not met':
+      return entry.controls.length > 0 ? 'not met' : 'gap';
+  }
 }

@@ -94,7 +94,7 @@ export function reportMarkdown(report: ReadinessReport): string {
       '| --- | --- | --- | --- |',
       ...c.criteria.map(
         (k) =>
-          `| ${k.id} | ${cell(k.label)} | ${k.controls.join(', ') || '—'} | ${k.status}${k.exclusion ? `: ${cell(k.exclusion)}` : ''} |`,
+          `| ${k.id} | ${cell(k.label)} | ${k.controls.join(', ') || '—'} | ${k.status}${k.exclusion ? `: ${cell(k.exclusion)}` : ''}${k.shortfall ? `: ${cell(k.shortfall)}` : ''} |`,
       ),
       '',
     ]),

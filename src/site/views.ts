@@ -6,6 +6,7 @@ import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowl
 import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
 import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
 import { auditWindow } from '../engine/evidence-timeline.ts';
+import { coverageByMonth, criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
 import type { ControlStatus } from '../engine/facts.ts';
 import { personnelReview, staffCohort } from '../engine/personnel.ts';
 import { attestationState, type AttestationState } from '../engine/attestations.ts';
@@ -529,6 +530,15 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     personnel: period && personnelReview(model, period, asOf),
     /** Coverage of each in-scope criterion: the controls in operation that address it, or its exclusion. */
     coverage: result.facts.coverage(),
+    /**
+     * One criterion over what is judged (for a Type II audit, every day of the window up to the evaluation
+     * date): its state, what kept it from being met, and the window month by month.
+     */
+    criterionCoverage: (entry: CriterionCoverage) => ({
+      state: criterionState(entry),
+      shortfall: describeShortfall(entry),
+      months: coverageByMonth(model, asOf, entry),
+    }),
     /** Each control's status, from the check's findings (src/engine/facts.ts). */
     controlStatuses: new Map<string, ControlStatus>(
       controls.map((control) => [control.id, result.facts.controlStatus(control)]),

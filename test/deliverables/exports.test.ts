@@ -46,7 +46,25 @@ describe('control matrix export', () => {
       'information-security',
       'EV-BASE-01',
       '2026-07-03',
+      'from 2026-01-01 to 2026-06-30',
+      'yes',
     ]);
+  });
+
+  it('says for how much of the window a control was in operation, and whether its deviations were tolerable', () => {
+    const files = edit(
+      edit(
+        validProgram(),
+        'content/controls/BASE-01.mdx',
+        'frequency: quarterly',
+        'frequency: quarterly\nimplemented: 2026-02-10',
+      ),
+      'evidence-index/EV-BASE-01.mdx',
+      '---\n\nExported',
+      'exceptions:\n  - { period: 2026-Q2, description: "Skipped.", disclosed: 2026-07-05, response: "Runs now." }\n---\n\nExported',
+    );
+    const [, row] = parseCsv(controlMatrixCsv(check(files)));
+    expect(row!.slice(-2)).toEqual(['from 2026-02-10 to 2026-06-30', 'no: 1 of 2 occurrences deviated, 0 tolerated']);
   });
 });
 

@@ -31,6 +31,25 @@ describe('readiness report', () => {
     expect(report.errors.map((d) => d.code)).toContain('TB401');
   });
 
+  it('says a criterion was not met for part of the period, and why, when its only control started late', () => {
+    const files = edit(
+      validProgram(),
+      'content/controls/BASE-01.mdx',
+      'frequency: quarterly',
+      'frequency: quarterly\nimplemented: 2026-04-01',
+    );
+    const report = readinessReport(check(files));
+    const cc61 = report.categories[0]!.criteria.find((criterion) => criterion.id === 'CC6.1')!;
+    expect(cc61).toMatchObject({
+      status: 'not met for part of the period',
+      shortfall: 'no control in operation from 2026-01-01 to 2026-03-31',
+    });
+    expect(report.categories[0]!.covered).toBe(0);
+    expect(renderReport(report, 'md')).toContain(
+      '| not met for part of the period: no control in operation from 2026-01-01 to 2026-03-31 |',
+    );
+  });
+
   it('lists what falls due next, soonest first', () => {
     const files = edit(validProgram(), 'policies/acceptable-use.mdx', 'approved: 2026-03-01', 'approved: 2025-08-20');
     const report = readinessReport(check(files));

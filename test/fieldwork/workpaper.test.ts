@@ -86,7 +86,34 @@ describe('the mock audit workpaper', () => {
     });
     expect(control(paper).result).toBe('exception disclosed');
     expect(paper.counts).toMatchObject({ itemsTested: 2, noException: 1, exceptions: 1, missing: 0 });
-    expect(criterion(paper, 'CC6.1').conclusion).toBe("exception noted: BASE-01, disclosed with management's response");
+    // One deviation in three events is more than the sample tolerates: the criterion is not met, and says why.
+    expect(criterion(paper, 'CC6.1').result).toBe('not met');
+    expect(criterion(paper, 'CC6.1').conclusion).toBe(
+      "not met: BASE-01 did not operate effectively from 2026-01-01 to 2026-06-30; exception noted: BASE-01, disclosed with management's response",
+    );
+  });
+
+  it('evaluates a deviation management disclosed even when the sample did not reach it', () => {
+    const exception =
+      'exceptions:\n  - { period: 2026-03, sample: "row 2", description: "Approved after access was granted.", disclosed: 2026-04-02, response: "Approval step made blocking." }\n';
+    const paper = workpaper(
+      check(sampledEvents(perEvent(artifact('row 1') + artifact('row 3'), exception), ['row 1', 'row 3'])),
+    );
+    expect(items(paper).map((item) => item.result)).toEqual(['no exception', 'no exception']);
+    expect(control(paper).deviations).toEqual([
+      expect.objectContaining({ series: 'EV-BASE-01', item: 'row 2', sampled: false }),
+    ]);
+    expect(control(paper).result).toBe('exception disclosed');
+    expect(control(paper).effectiveness).toEqual({
+      occurrences: 3,
+      deviations: 1,
+      tolerable: 0,
+      effective: false,
+      neverRan: false,
+    });
+    const html = workpaperHtml(paper);
+    expect(html).toContain('row 2 (EV-BASE-01, not in the sample), disclosed 2026-04-02');
+    expect(html).toContain('Operated effectively over the window: no (1 of 3 occurrences deviated; 0 tolerated)');
   });
 
   it('reports a sampled event without evidence as evidence missing, from the check’s TB902', () => {
