@@ -63,7 +63,7 @@ export const vendorSchema = z.strictObject({
    * and the report relies on its own SOC report instead. Needs `csocs`.
    */
   carve_out: z.boolean().default(false),
-  /** Complementary subservice organization controls (DC6): what the company relies on this vendor to do. */
+  /** Complementary subservice organization controls (DC7): what the company relies on this vendor to do. */
   csocs: z
     .array(
       z.strictObject({

@@ -511,9 +511,9 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
     assertion: assertion && canSee('auditors', assertion.data.audience) ? assertion : undefined,
-    /** Carved-out subservice organizations and the controls relied on at each (DC6). */
+    /** Carved-out subservice organizations and the controls relied on at each (DC7). */
     subservice: model.vendors.filter((vendor) => vendor.data.carve_out),
-    /** Complementary user entity controls (DC7). */
+    /** Complementary user entity controls (DC6). */
     cuecs: model.program!.data.cuecs,
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
