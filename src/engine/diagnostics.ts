@@ -123,6 +123,7 @@ export const codes = {
   TB701: 'Evidence file missing',
   TB702: 'Evidence file changed',
   TB703: 'Evidence file outside evidence-index/',
+  TB704: 'Evidence location is a placeholder',
   TB801: 'Readiness mode has ended',
   TB802: 'Dated in the future',
   TB803: 'Policy effective before approval',

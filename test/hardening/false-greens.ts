@@ -228,4 +228,31 @@ export const falseGreens: CorpusCase[] = [
       ),
     expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
   },
+
+  // 10. The rest of the review: people, locations, subservice organizations, attestations, categories
+  {
+    name: 'an artifact kept at localhost',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'http://localhost:3000/q2.pdf'),
+    expect: error('TB704', EVIDENCE, 9, /localhost/),
+  },
+  {
+    name: 'an artifact whose location is TBD',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://TBD'),
+    expect: error('TB704', EVIDENCE, 9, /placeholder/),
+  },
+  {
+    name: 'an artifact at a bare site with no document on it',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://drive.acme.com/'),
+    expect: error('TB704', EVIDENCE, 9, /bare site/),
+  },
+  {
+    name: 'an artifact under a host reserved never to resolve',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://evidence.acme.invalid/q2.pdf'),
+    expect: error('TB704', EVIDENCE, 9, /\.invalid/),
+  },
 ];

@@ -8,6 +8,7 @@ import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
+import { locationsRule } from './locations.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   acknowledgementsRule,
   type2Rule,
   integrityRule,
+  locationsRule,
   plausibleDatesRule,
   samplesRule,
   requestsRule,
