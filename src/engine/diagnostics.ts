@@ -132,6 +132,8 @@ export const codes = {
   TB806: 'Background check long after hire',
   TB807: 'Audit window of an implausible length',
   TB808: 'Control dates inconsistent',
+  TB809: 'Acted for the company while not on staff',
+  TB810: 'Policy approved by its own owner',
   TB901: 'Population changed after sampling',
   TB902: 'Sampled item without evidence',
   TB903: 'Sample not in the population',

@@ -42,7 +42,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
   scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
   gaps: ['TB301'],
   controls: ['TB204', 'TB205', 'TB401', 'TB808'],
-  policies: ['TB203', 'TB302', 'TB501', 'TB803', 'TB804'],
+  policies: ['TB203', 'TB302', 'TB501', 'TB803', 'TB804', 'TB809', 'TB810'],
   training: ['TB507', 'TB508', 'TB514', 'TB520'],
   risks: ['TB303', 'TB505', 'TB506'],
   evidence: [
@@ -62,6 +62,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB701',
     'TB702',
     'TB703',
+    'TB704',
   ],
   vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
   audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB910', 'TB911', 'TB912'],

@@ -255,4 +255,28 @@ export const falseGreens: CorpusCase[] = [
       edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://evidence.acme.invalid/q2.pdf'),
     expect: error('TB704', EVIDENCE, 9, /\.invalid/),
   },
+  {
+    name: 'a policy approved by someone who had already left',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), POLICY, 'approved_by: ceo', 'approved_by: ada'),
+        PEOPLE,
+        'trainings: [2026-02-01] }',
+        'trainings: [2026-02-01], left: 2026-02-27, access_removed: 2026-02-27 }',
+      ),
+    expect: error('TB809', POLICY, 6, /ada was not on staff on 2026-03-01/),
+  },
+  {
+    name: "management's assertion signed by a role nobody on staff held that day",
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2026-02-01] }',
+        'trainings: [2026-02-01], left: 2026-07-09, access_removed: 2026-07-09 }',
+      ),
+    expect: error('TB809', 'content/assertion.mdx', 4, /no one holding the role ceo was on staff on 2026-07-10/),
+  },
 ];

@@ -3,6 +3,7 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { coverageRule } from './coverage.ts';
+import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   grantsRule,
   answersRule,
   peopleRule,
+  employmentRule,
   acknowledgementsRule,
   type2Rule,
   integrityRule,
