@@ -103,6 +103,7 @@ export const codes = {
   TB535: 'Grant about to expire',
   TB536: 'No grant secret: documents under NDA are not published',
   TB537: 'Grant secret too short',
+  TB538: 'Attestation that cannot be true',
   TB540: 'Brand file missing',
   TB541: 'Brand file outside public/',
   TB542: 'Brand file of the wrong type',

@@ -41,6 +41,15 @@ const vendor = (fields: string): Files => {
   return { ...validProgram(), [VENDOR]: files[VENDOR]!.replace(/^assurance:.*\n/m, fields ? `${fields}\n` : '') };
 };
 
+/** The test program with one SOC 2 attestation on the trust center, written as `fields`. */
+const ATTESTATION = 'content/trust/attestations/soc2.yaml';
+const attestation = (fields: string): Files => ({
+  ...validProgram(),
+  [ATTESTATION]: `framework: soc2\nauditor: Test CPA\n${fields}\n`,
+  'content/trust/documents/bridge.yaml':
+    'title: Bridge letter\nurl: https://docs.test.example/bridge.pdf\naccess: nda\n',
+});
+
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
   {
@@ -278,5 +287,26 @@ export const falseGreens: CorpusCase[] = [
         'trainings: [2026-02-01], left: 2026-07-09, access_removed: 2026-07-09 }',
       ),
     expect: error('TB809', 'content/assertion.mdx', 4, /no one holding the role ceo was on staff on 2026-07-10/),
+  },
+  {
+    name: 'a SOC 2 badge for a report issued before its period ended',
+    kind: 'false greens',
+    files: () => attestation('report_type: II\nperiod: { start: 2025-07-01, end: 2026-06-30 }\nissued: 2026-05-15'),
+    expect: error('TB538', ATTESTATION, 5, /issued on 2026-05-15, before the period it covers ended/),
+  },
+  {
+    name: 'a SOC 2 Type II badge for an 18-month period',
+    kind: 'false greens',
+    files: () => attestation('report_type: II\nperiod: { start: 2025-01-01, end: 2026-06-30 }\nissued: 2026-07-10'),
+    expect: error('TB538', ATTESTATION, 4, /longer than the 12 months/),
+  },
+  {
+    name: 'a SOC 2 badge kept current by a bridge letter dated into the future',
+    kind: 'false greens',
+    files: () =>
+      attestation(
+        'report_type: II\nperiod: { start: 2025-01-01, end: 2025-12-31 }\nissued: 2026-02-01\nbridge_letters:\n  - { document: bridge, through: 2026-12-31 }',
+      ),
+    expect: error('TB538', ATTESTATION, 7, /up to 2026-12-31, which have not yet passed/),
   },
 ];
