@@ -64,7 +64,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB703',
     'TB704',
   ],
-  vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
+  vendors: ['TB330', 'TB503', 'TB504', 'TB510', 'TB511', 'TB512', 'TB515', 'TB516', 'TB517', 'TB518'],
   audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB910', 'TB911', 'TB912'],
 };
 

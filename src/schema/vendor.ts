@@ -26,7 +26,15 @@ export const vendorSchema = z.strictObject({
    * lists it as upcoming until then, and its trust update gives the date as advance notice.
    */
   effective: calendarDate.optional(),
-  /** Last vendor review. */
+  /**
+   * The day the company stopped using the vendor. The record stays for the audit window: the auditor site
+   * shows it as removed, and the trust center no longer lists it as a subprocessor from that day.
+   */
+  removed: calendarDate.optional(),
+  /**
+   * Last vendor review. It is also management's review of the vendor's SOC report: a review older than the
+   * report's `period_end` cannot have read that report (TB517).
+   */
   reviewed: calendarDate,
   /** Reviews are due this often. */
   review_months: reviewMonths.default(12),

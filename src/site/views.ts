@@ -3,7 +3,7 @@
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
 import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
-import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
+import { isCurrentStaff, isRemovedVendor, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
 import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
 import { auditWindow } from '../engine/evidence-timeline.ts';
 import type { ControlStatus } from '../engine/facts.ts';
@@ -172,7 +172,10 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     checklistProgress: progressOf(result, finished(visible('public', model.checklists))),
     trustPages: finished(model.trustPages).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     practices: finished(model.controls).filter(isPublished).map(toPractice),
-    subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
+    // A removed subprocessor is never listed again; its removal stays in the updates.
+    subprocessors: model.vendors
+      .filter((vendor) => vendor.data.public && !isRemovedVendor(vendor, result.summary.asOf))
+      .map(toSubprocessor),
     ...documents,
     /**
      * Whether the trust center has a request page: something is under NDA and there is a way to ask (a form
@@ -220,7 +223,10 @@ function trustCenterUpdates(
   const shown = new Map<string, string>([
     ...model.vendors.filter((vendor) => vendor.data.public).map((vendor) => [vendor.file, 'subprocessors/'] as const),
     ...view.policies.map((policy) => [policy.file, `policies/${slug(policy.id)}/`] as const),
-    ...model.attestations.map((attestation) => [attestation.file, ''] as const),
+    // An attestation that cannot be true is not news either.
+    ...model.attestations
+      .filter((attestation) => attestationState(attestation.data, result.summary.asOf).state !== 'impossible')
+      .map((attestation) => [attestation.file, ''] as const),
     ...view.trustPages.map((page) => [page.file, page.id === 'overview' ? '' : `${slug(page.id)}/`] as const),
   ]);
   const files = new Set(allDocuments(model).map((document) => document.file));

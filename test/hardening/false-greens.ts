@@ -309,4 +309,63 @@ export const falseGreens: CorpusCase[] = [
       ),
     expect: error('TB538', ATTESTATION, 7, /up to 2026-12-31, which have not yet passed/),
   },
+  {
+    name: 'a subservice organization carved out on the strength of a Type I report',
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'carve_out: true\nassurance: { type: soc2-type1, period_end: 2026-02-28 }\ncsocs:\n  - { control: "Data centre access", criteria: [CC6.4] }',
+      ),
+    expect: error('TB515', VENDOR, 11, /SOC 2 Type I report/),
+  },
+  {
+    name: "a vendor's report kept alive by a bridge letter nine months long",
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'assurance:\n  type: soc2-type2\n  period_end: 2025-09-30\n  bridge_letter: { covers_until: 2026-06-30, location: "https://docs.test.example/bridge.pdf" }',
+      ),
+    expect: error('TB516', VENDOR, 13, /more than 3 months past the report's period/),
+  },
+  {
+    name: "a vendor's bridge letter that speaks for days still to come",
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'assurance:\n  type: soc2-type2\n  period_end: 2026-05-31\n  bridge_letter: { covers_until: 2026-08-31, location: "https://docs.test.example/bridge.pdf" }',
+      ),
+    expect: error('TB516', VENDOR, 13, /past the evaluation date 2026-07-15/),
+  },
+  {
+    name: 'a carved-out subservice organization whose current report nobody reviewed',
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'carve_out: true\nassurance: { type: soc2-type2, period_end: 2026-06-30 }\ncsocs:\n  - { control: "Data centre access", criteria: [CC6.4] }',
+      ),
+    expect: error('TB517', VENDOR, 9, /nobody has reviewed that report/),
+  },
+  {
+    name: 'a subprocessor recorded as removed on a day still to come, hiding it from the trust center early',
+    kind: 'false greens',
+    files: () => vendor('assurance: { type: soc2-type2, period_end: 2026-02-28 }\nremoved: 2026-09-01'),
+    expect: error('TB518', VENDOR, 11, /a day still to come/),
+  },
+  {
+    name: 'a CUEC that supports a criterion of a category out of scope',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PROGRAM,
+        'warn_within_days: 30',
+        'warn_within_days: 30\ncuecs:\n  - { id: CUEC-1, control: "Customers manage their users", criteria: [CC6.2, P4.1] }',
+      ),
+    expect: error(
+      'TB330',
+      PROGRAM,
+      13,
+      /P4\.1, which the report does not cover: its category \(privacy\) is not in scope/,
+    ),
+  },
 ];

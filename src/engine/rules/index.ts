@@ -18,6 +18,7 @@ import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
 import { samplesRule } from './samples.ts';
+import { subserviceRule } from './subservice.ts';
 import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
@@ -37,6 +38,7 @@ export const rules: readonly Rule[] = [
   frequencyRule,
   expiryRule,
   vendorRule,
+  subserviceRule,
   trustRule,
   brandRule,
   grantsRule,
