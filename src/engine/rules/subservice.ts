@@ -13,9 +13,10 @@
  */
 import { findCriterion } from '../../catalog/index.ts';
 import { addMonths } from '../dates.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Subject } from '../diagnostics.ts';
+import type { KeyLines } from '../frontmatter.ts';
 import { isRemovedVendor } from '../deadlines.ts';
-import { lineOf, type Document, type ProgramModel } from '../model.ts';
+import { lineOf, type ProgramModel } from '../model.ts';
 import type { Rule } from './context.ts';
 
 /** How far past its report's period a vendor's bridge letter may reach. */
@@ -95,7 +96,13 @@ function outOfScopeCriteria(model: ProgramModel): Diagnostic[] {
   const scope = new Set<string>(program.data.scope);
   const excluded = new Set(program.data.excluded_criteria.map((exclusion) => exclusion.id));
   const found: Diagnostic[] = [];
-  const check = (document: Document<unknown>, path: PropertyKey[], what: string, criteria: readonly string[]) => {
+  const check = (
+    document: { file: string; keyLines: KeyLines },
+    subject: Subject,
+    path: PropertyKey[],
+    what: string,
+    criteria: readonly string[],
+  ) => {
     criteria.forEach((id, index) => {
       const criterion = findCriterion(id);
       // An id that is not a criterion at all is TB202's.
@@ -111,7 +118,7 @@ function outOfScopeCriteria(model: ProgramModel): Diagnostic[] {
         code: 'TB330',
         file: document.file,
         line: lineOf(document, ...path, index),
-        subject: document.kind === 'vendor' ? { kind: 'vendor', id: document.id } : { kind: 'program', id: 'cuecs' },
+        subject,
         message: `${what} supports ${id}, which the report does not cover: ${reason}`,
         hint: 'Name the in-scope criteria the control supports, or bring the category into scope (or the criterion back from `excluded_criteria`).',
       });
@@ -119,11 +126,23 @@ function outOfScopeCriteria(model: ProgramModel): Diagnostic[] {
   };
   for (const vendor of model.vendors) {
     vendor.data.csocs.forEach((csoc, index) =>
-      check(vendor, ['csocs', index, 'criteria'], `a complementary control of ${vendor.data.name}`, csoc.criteria),
+      check(
+        vendor,
+        { kind: 'vendor', id: vendor.id },
+        ['csocs', index, 'criteria'],
+        `a complementary control of ${vendor.data.name}`,
+        csoc.criteria,
+      ),
     );
   }
   program.data.cuecs.forEach((cuec, index) =>
-    check(program, ['cuecs', index, 'criteria'], `the user entity control ${cuec.id}`, cuec.criteria),
+    check(
+      program,
+      { kind: 'program', id: 'cuecs' },
+      ['cuecs', index, 'criteria'],
+      `the user entity control ${cuec.id}`,
+      cuec.criteria,
+    ),
   );
   return found;
 }
