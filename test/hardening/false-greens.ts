@@ -50,6 +50,16 @@ const attestation = (fields: string): Files => ({
     'title: Bridge letter\nurl: https://docs.test.example/bridge.pdf\naccess: nda\n',
 });
 
+/** The test program with `category` in scope, each of its criteria addressed by a control of its own. */
+const inScope = (category: 'privacy' | 'processing-integrity'): Files => {
+  const files = edit(validProgram(), PROGRAM, 'scope: [security]', `scope: [security, ${category}]`);
+  for (const { id } of criteriaOf(category)) {
+    files[`content/controls/${id}.mdx`] =
+      `---\nid: C-${id}\ntitle: ${id} control\ncriteria: [${id}]\nowner: security-lead\nfrequency: annual\nstatus: planned\n---\n\nPlanned.\n`;
+  }
+  return files;
+};
+
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
   {
@@ -367,5 +377,17 @@ export const falseGreens: CorpusCase[] = [
       13,
       /P4\.1, which the report does not cover: its category \(privacy\) is not in scope/,
     ),
+  },
+  {
+    name: 'privacy in scope with every criterion mapped, and no privacy notice',
+    kind: 'false greens',
+    files: () => inScope('privacy'),
+    expect: error('TB331', PROGRAM, 5, /no policy in force addresses P1\.1/),
+  },
+  {
+    name: 'processing integrity in scope with every criterion mapped, and no processing specifications',
+    kind: 'false greens',
+    files: () => inScope('processing-integrity'),
+    expect: error('TB332', PROGRAM, 5, /no policy in force addresses PI1\.1/),
   },
 ];

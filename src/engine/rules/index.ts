@@ -2,6 +2,7 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { categoriesRule } from './categories.ts';
 import { coverageRule } from './coverage.ts';
 import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   auditSetupRule,
   coverageRule,
   requiredDocumentsRule,
+  categoriesRule,
   placeholdersRule,
   missingEvidenceRule,
   populationRule,
