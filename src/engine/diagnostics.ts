@@ -75,6 +75,7 @@ export const codes = {
   TB331: 'Privacy notice missing',
   TB332: 'Processing specifications missing',
   TB333: 'One control claims a whole category',
+  TB334: 'Control tested by inquiry alone',
   TB320: 'Text still to write',
   TB321: 'Template default left in',
   TB401: 'Control without evidence',

@@ -41,7 +41,7 @@ export interface TodoStep {
 export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
   scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
   gaps: ['TB301', 'TB333'],
-  controls: ['TB204', 'TB205', 'TB401', 'TB808'],
+  controls: ['TB204', 'TB205', 'TB334', 'TB401', 'TB808'],
   policies: ['TB203', 'TB302', 'TB331', 'TB332', 'TB501', 'TB803', 'TB804', 'TB809', 'TB810'],
   training: ['TB507', 'TB508', 'TB514', 'TB520'],
   risks: ['TB303', 'TB505', 'TB506'],

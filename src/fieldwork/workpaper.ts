@@ -30,6 +30,7 @@ import type {
   ExceptionData,
   Frequency,
 } from '../schema/index.ts';
+import { withInquiryCorroborated } from './inquiry.ts';
 import type { SampledSeries, SamplesData } from '../schema/samples.ts';
 
 /**
@@ -179,7 +180,9 @@ export function workpaper(result: CheckResult): Workpaper {
   const program = model.program?.data;
   const window = auditWindow(model);
   const record = window ? sampleRecordOf(model.samples, window) : undefined;
-  const controls = [...model.controls].sort(byId).map((control) => testControl(result, control, window, record));
+  const controls = [...model.controls]
+    .sort(byId)
+    .map((control) => withInquiryCorroborated(testControl(result, control, window, record), worstResult));
   const counts = countResults(controls);
   return {
     organization: program?.organization ?? '',

@@ -390,4 +390,10 @@ export const falseGreens: CorpusCase[] = [
     files: () => inScope('processing-integrity'),
     expect: error('TB332', PROGRAM, 5, /no policy in force addresses PI1\.1/),
   },
+  {
+    name: 'a control whose only test is asking the people who run it',
+    kind: 'false greens',
+    files: () => edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\ntest: inquiry'),
+    expect: error('TB334', CONTROL, 9, /inquiry alone/),
+  },
 ];

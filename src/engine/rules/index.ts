@@ -3,6 +3,7 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { categoriesRule } from './categories.ts';
+import { controlTestsRule } from './control-tests.ts';
 import { coverageRule } from './coverage.ts';
 import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   categoriesRule,
   placeholdersRule,
   missingEvidenceRule,
+  controlTestsRule,
   populationRule,
   frequencyRule,
   expiryRule,
