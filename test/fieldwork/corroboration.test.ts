@@ -73,3 +73,26 @@ describe('a control tested by inquiry alone in the mock audit', () => {
     expect(control.notTested).toBe(INQUIRY_ALONE);
   });
 });
+
+describe('evidence at a placeholder address in the mock audit', () => {
+  it('is evidence missing for the item it was filed for, not "no exception"', () => {
+    const files = edit(
+      sampled('inspection'),
+      EVIDENCE,
+      'https://docs.test.example/row-2.pdf',
+      'http://localhost/row-2.pdf',
+    );
+    const items = workpaper(check(files)).controls[0]!.series.flatMap((series) => series.items);
+    expect(items.map((item) => [item.item, item.result])).toEqual([
+      ['row 1', 'no exception'],
+      ['row 2', 'evidence missing'],
+    ]);
+    expect(items[1]?.codes).toEqual(['TB704']);
+  });
+
+  it('is evidence missing for every item when the population export is at one', () => {
+    const files = edit(sampled('inspection'), EVIDENCE, 'https://docs.test.example/p.csv', 'https://TBD');
+    const items = workpaper(check(files)).controls[0]!.series.flatMap((series) => series.items);
+    expect(items.map((item) => item.result)).toEqual(['evidence missing', 'evidence missing']);
+  });
+});
