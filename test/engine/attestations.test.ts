@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { attestationState } from '../../src/engine/attestations.ts';
 import { addMonths } from '../../src/engine/dates.ts';
+import { trustChanges } from '../../src/site/trust-updates.ts';
 import { publicView } from '../../src/site/views.ts';
 import { check, findings, validProgram, type Files } from '../helpers/program.ts';
 
@@ -169,5 +170,21 @@ describe('the trust rule', () => {
     );
     expect(findings(fine, 'TB538')).toEqual([]);
     expect(publicView(fine).attestations.map((attestation) => attestation.id)).toEqual(['soc2-2025']);
+  });
+});
+
+describe('the trust center’s updates', () => {
+  it('never announce an attestation that cannot be true', () => {
+    const text = (issued: string) =>
+      `framework: soc2\nreport_type: II\nperiod: { start: 2025-07-01, end: 2026-06-30 }\nauditor: Test CPA\nissued: ${issued}\n`;
+    const updates = (issued: string) => {
+      const path = 'content/trust/attestations/soc2.yaml';
+      const history = [
+        { commit: 'a'.repeat(40), date: '2026-07-10', baseline: false, files: [{ path, text: text(issued) }] },
+      ];
+      return publicView(check({ ...validProgram(), [path]: text(issued) }), trustChanges(history)).updates;
+    };
+    expect(updates('2026-07-10').map((update) => update.kind)).toEqual(['attestation-issued']);
+    expect(updates('2026-06-01')).toEqual([]);
   });
 });
