@@ -41,7 +41,7 @@ export const vendorSchema = z.strictObject({
   /** The vendor's own assurance: a SOC report has a `period_end`, a certificate `expires`. */
   assurance: z
     .strictObject({
-      /** Kind of assurance. */
+      /** Kind of assurance; a carved-out subservice organization needs `soc2-type2` (TB515). */
       type: z.enum(assuranceTypes),
       /** Last day of the period a SOC report covers; stale a year later. */
       period_end: calendarDate.optional(),
@@ -53,7 +53,10 @@ export const vendorSchema = z.strictObject({
        */
       bridge_letter: z
         .strictObject({
-          /** The last day the letter speaks for. */
+          /**
+           * The last day the letter speaks for: at most 3 months after `period_end`, and not after the
+           * evaluation date (TB516).
+           */
           covers_until: calendarDate,
           /** The letter, kept in the repository, relative to `evidence-index/`. */
           file: z.string().min(1).optional(),
