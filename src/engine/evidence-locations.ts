@@ -14,7 +14,7 @@ import { defaultIn } from './placeholders.ts';
 const reservedSuffixes = ['.invalid', '.test', '.local', '.localhost'];
 
 /** Words people write where a value is still to come, as a host label or a path segment. */
-const placeholderWords = new Set(['tbd', 'tbc', 'todo', 'fixme', 'placeholder', 'changeme', 'xxx', 'url', 'link']);
+const placeholderWords = new Set(['tbd', 'tbc', 'todo', 'fixme', 'placeholder', 'changeme', 'xxx']);
 
 /** Why a location is a placeholder, or undefined when it could be a real document. */
 export function placeholderLocation(location: string): string | undefined {

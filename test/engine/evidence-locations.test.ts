@@ -29,6 +29,7 @@ describe('evidence locations that point nowhere', () => {
     'https://acme.atlassian.net/browse/SEC-12',
     'https://drive.acme.com/?id=42',
     'https://tickets.acme.com/todos-2026/q1.pdf',
+    'https://link.acme.com/share/q1',
     // A template default is TB321's to report, once.
     'https://example.com/evidence.pdf',
   ])('accepts %s', (location) => {
