@@ -37,7 +37,7 @@ export function placeholderLocation(location: string): string | undefined {
   const segments = url.pathname
     .split('/')
     .map((segment) =>
-      decodeURIComponent(segment)
+      decoded(segment)
         .toLowerCase()
         .replace(/\.[a-z0-9]+$/, ''),
     )
@@ -48,4 +48,13 @@ export function placeholderLocation(location: string): string | undefined {
     return `it is the bare site \`${host}\`, not a document on it`;
   }
   return undefined;
+}
+
+/** A path segment with its escapes undone; as written when an escape is malformed (`%E0%A4%A`). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -30,6 +30,8 @@ describe('evidence locations that point nowhere', () => {
     'https://drive.acme.com/?id=42',
     'https://tickets.acme.com/todos-2026/q1.pdf',
     'https://link.acme.com/share/q1',
+    // A malformed escape is read as written, never thrown.
+    'https://drive.acme.com/q1%E0%A4%A.pdf',
     // A template default is TB321's to report, once.
     'https://example.com/evidence.pdf',
   ])('accepts %s', (location) => {
