@@ -1,4 +1,8 @@
-/** The DC 200 description criteria (2018) a SOC 2 system description follows. Labels are our own. */
+/**
+ * The DC 200 description criteria (2018, with the 2022 revisions) a SOC 2 system description follows. Labels are
+ * our own. DC6 is what the customers must do (CUECs), DC7 what a carved-out subservice organization does
+ * (CSOCs): test/engine/catalog.test.ts reads the sources and docs for any label that swaps them.
+ */
 
 export interface DescriptionCriterion {
   /** `DC1` to `DC9`. */

@@ -11,7 +11,7 @@ export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
   coverage: ['TB301', 'TB311', 'TB312', 'TB314', 'TB315'],
   'required-documents': ['TB302', 'TB303', 'TB304', 'TB305', 'TB316'],
   training: ['TB507', 'TB508'],
-  vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
+  vendors: ['TB330', 'TB503', 'TB504', 'TB510', 'TB511', 'TB512', 'TB515', 'TB516', 'TB517', 'TB518'],
   risks: ['TB505', 'TB506'],
 };
 

@@ -68,6 +68,11 @@ export function trainingDue(person: { hired: string; trainings: readonly string[
 }
 
 /** When a vendor's next review is due: `review_months` after the last one. */
+/** Whether the company had stopped using the vendor by `asOf` (its `removed` day or before). */
+export function isRemovedVendor(vendor: { data: { removed?: string | undefined } }, asOf: string): boolean {
+  return vendor.data.removed !== undefined && vendor.data.removed <= asOf;
+}
+
 export function vendorReviewDue(vendor: { data: { reviewed: string; review_months: number } }): string {
   return addMonths(vendor.data.reviewed, vendor.data.review_months);
 }
@@ -128,6 +133,8 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
   }
 
   for (const vendor of model.vendors) {
+    // Nothing more is due from a vendor the company no longer uses.
+    if (isRemovedVendor(vendor, asOf)) continue;
     const { name, assurance } = vendor.data;
     push({
       kind: 'vendor-review',

@@ -31,6 +31,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB701',
   'TB702',
   'TB703',
+  'TB704',
 ]);
 
 /** An error, or an error that readiness mode reports as a warning: either way, not audit-ready. */

@@ -40,9 +40,9 @@ export interface TodoStep {
 /** The finding codes that keep each step open. */
 export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
   scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
-  gaps: ['TB301', 'TB314', 'TB315'],
-  controls: ['TB204', 'TB205', 'TB401', 'TB808'],
-  policies: ['TB203', 'TB302', 'TB316', 'TB501', 'TB803', 'TB804'],
+  gaps: ['TB301', 'TB314', 'TB315', 'TB333'],
+  controls: ['TB204', 'TB205', 'TB334', 'TB401', 'TB808'],
+  policies: ['TB203', 'TB302', 'TB316', 'TB331', 'TB332', 'TB501', 'TB803', 'TB804', 'TB809', 'TB810'],
   training: ['TB507', 'TB508', 'TB514', 'TB520'],
   risks: ['TB303', 'TB505', 'TB506'],
   evidence: [
@@ -65,8 +65,9 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB701',
     'TB702',
     'TB703',
+    'TB704',
   ],
-  vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
+  vendors: ['TB330', 'TB503', 'TB504', 'TB510', 'TB511', 'TB512', 'TB515', 'TB516', 'TB517', 'TB518'],
   audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB910', 'TB911', 'TB912'],
 };
 

@@ -32,6 +32,7 @@ import type {
   ExceptionData,
   Frequency,
 } from '../schema/index.ts';
+import { withInquiryCorroborated } from './inquiry.ts';
 import type { SampledSeries, SamplesData } from '../schema/samples.ts';
 
 /**
@@ -182,9 +183,9 @@ export interface Workpaper {
 /** Findings that say a sampled item's evidence is missing, late, altered or gone. */
 const missingCodes = new Set<DiagnosticCode>(['TB601', 'TB605', 'TB902']);
 /** Findings about one artifact's file or dates: the artifact cannot be relied on. */
-const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB701', 'TB702', 'TB703']);
+const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB701', 'TB702', 'TB703', 'TB704']);
 /** Findings about a file of the series that no artifact names (its population export). */
-const fileCodes = new Set<DiagnosticCode>(['TB701', 'TB702', 'TB703']);
+const fileCodes = new Set<DiagnosticCode>(['TB701', 'TB702', 'TB703', 'TB704']);
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true });
 
@@ -198,7 +199,9 @@ export function workpaper(result: CheckResult): Workpaper {
   const program = model.program?.data;
   const window = auditWindow(model);
   const record = window ? sampleRecordOf(model.samples, window) : undefined;
-  const controls = [...model.controls].sort(byId).map((control) => testControl(result, control, window, record));
+  const controls = [...model.controls]
+    .sort(byId)
+    .map((control) => withInquiryCorroborated(testControl(result, control, window, record), worstResult));
   const counts = countResults(controls);
   return {
     organization: program?.organization ?? '',

@@ -57,7 +57,7 @@ export const programSchema = z.strictObject({
       message: 'the audit period must start before it ends',
     }),
   /**
-   * Complementary user entity controls (DC7): controls the company's customers must operate for the
+   * Complementary user entity controls (DC6): controls the company's customers must operate for the
    * criteria to be met, as the SOC 2 report will state them.
    */
   cuecs: z

@@ -47,7 +47,10 @@ export const attestationSchema = z
     issued: calendarDate,
     /** The trust document holding the report (an id from content/trust/documents/). */
     document: documentId.optional(),
-    /** Bridge letters covering the time since the period ended: each a trust document, and the day it covers to. */
+    /**
+     * Bridge letters covering the time since the period ended: each a trust document, and the last day it speaks
+     * for, which must have passed (a letter into the future cannot be true, TB538).
+     */
     bridge_letters: z.array(z.strictObject({ document: documentId, through: calendarDate })).default([]),
   })
   .refine((attestation) => attestation.period !== undefined || attestation.date !== undefined, {

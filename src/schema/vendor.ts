@@ -26,14 +26,22 @@ export const vendorSchema = z.strictObject({
    * lists it as upcoming until then, and its trust update gives the date as advance notice.
    */
   effective: calendarDate.optional(),
-  /** Last vendor review. */
+  /**
+   * The day the company stopped using the vendor. The record stays for the audit window: the auditor site
+   * shows it as removed, and the trust center no longer lists it as a subprocessor from that day.
+   */
+  removed: calendarDate.optional(),
+  /**
+   * Last vendor review. It is also management's review of the vendor's SOC report: a review older than the
+   * report's `period_end` cannot have read that report (TB517).
+   */
   reviewed: calendarDate,
   /** Reviews are due this often. */
   review_months: reviewMonths.default(12),
   /** The vendor's own assurance: a SOC report has a `period_end`, a certificate `expires`. */
   assurance: z
     .strictObject({
-      /** Kind of assurance. */
+      /** Kind of assurance; a carved-out subservice organization needs `soc2-type2` (TB515). */
       type: z.enum(assuranceTypes),
       /** Last day of the period a SOC report covers; stale a year later. */
       period_end: calendarDate.optional(),
@@ -45,7 +53,10 @@ export const vendorSchema = z.strictObject({
        */
       bridge_letter: z
         .strictObject({
-          /** The last day the letter speaks for. */
+          /**
+           * The last day the letter speaks for: at most 3 months after `period_end`, and not after the
+           * evaluation date (TB516).
+           */
           covers_until: calendarDate,
           /** The letter, kept in the repository, relative to `evidence-index/`. */
           file: z.string().min(1).optional(),
@@ -63,7 +74,7 @@ export const vendorSchema = z.strictObject({
    * and the report relies on its own SOC report instead. Needs `csocs`.
    */
   carve_out: z.boolean().default(false),
-  /** Complementary subservice organization controls (DC6): what the company relies on this vendor to do. */
+  /** Complementary subservice organization controls (DC7): what the company relies on this vendor to do. */
   csocs: z
     .array(
       z.strictObject({

@@ -73,6 +73,7 @@ const vendorFields = z.looseObject({
   name: vendorSchema.shape.name,
   public: vendorSchema.shape.public,
   effective: vendorSchema.shape.effective,
+  removed: vendorSchema.shape.removed,
 });
 const policyFields = z.looseObject({
   title: policySchema.shape.title,
@@ -92,8 +93,9 @@ export function readPublished(path: string, text: string): Published | undefined
     case 'vendor': {
       const fields = vendorFields.safeParse(parsed.data);
       if (!fields.success) return undefined;
-      const { name, effective } = fields.data;
-      return { kind, name, public: fields.data.public, effective };
+      const { name, effective, removed } = fields.data;
+      // Recording `removed:` takes the vendor off the list: the version that records it is the removal.
+      return { kind, name, public: fields.data.public && removed === undefined, effective };
     }
     case 'policy': {
       const fields = policyFields.safeParse(parsed.data);

@@ -3,7 +3,7 @@
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
 import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
-import { isCurrentStaff, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
+import { isCurrentStaff, isRemovedVendor, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
 import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
 import { auditWindow } from '../engine/evidence-timeline.ts';
 import { coverageByMonth, criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
@@ -173,7 +173,10 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     checklistProgress: progressOf(result, finished(visible('public', model.checklists))),
     trustPages: finished(model.trustPages).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     practices: finished(model.controls).filter(isPublished).map(toPractice),
-    subprocessors: model.vendors.filter((vendor) => vendor.data.public).map(toSubprocessor),
+    // A removed subprocessor is never listed again; its removal stays in the updates.
+    subprocessors: model.vendors
+      .filter((vendor) => vendor.data.public && !isRemovedVendor(vendor, result.summary.asOf))
+      .map(toSubprocessor),
     ...documents,
     /**
      * Whether the trust center has a request page: something is under NDA and there is a way to ask (a form
@@ -221,7 +224,10 @@ function trustCenterUpdates(
   const shown = new Map<string, string>([
     ...model.vendors.filter((vendor) => vendor.data.public).map((vendor) => [vendor.file, 'subprocessors/'] as const),
     ...view.policies.map((policy) => [policy.file, `policies/${slug(policy.id)}/`] as const),
-    ...model.attestations.map((attestation) => [attestation.file, ''] as const),
+    // An attestation that cannot be true is not news either.
+    ...model.attestations
+      .filter((attestation) => attestationState(attestation.data, result.summary.asOf).state !== 'impossible')
+      .map((attestation) => [attestation.file, ''] as const),
     ...view.trustPages.map((page) => [page.file, page.id === 'overview' ? '' : `${slug(page.id)}/`] as const),
   ]);
   const files = new Set(allDocuments(model).map((document) => document.file));
@@ -512,9 +518,9 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
     assertion: assertion && canSee('auditors', assertion.data.audience) ? assertion : undefined,
-    /** Carved-out subservice organizations and the controls relied on at each (DC6). */
+    /** Carved-out subservice organizations and the controls relied on at each (DC7). */
     subservice: model.vendors.filter((vendor) => vendor.data.carve_out),
-    /** Complementary user entity controls (DC7). */
+    /** Complementary user entity controls (DC6). */
     cuecs: model.program!.data.cuecs,
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),

@@ -17,7 +17,7 @@ describe('the trust center’s attestations and documents', () => {
       const badges = page.getByRole('region', { name: 'Current attestations' }).getByRole('listitem');
       expect(await badges.count()).toBe(1);
       // The check mark is an SVG beside the words; the state is in the text itself.
-      expect(await badges.first().innerText()).toMatch(/SOC 2 Type I\s+Current, bridged to 2027-01-31/);
+      expect(await badges.first().innerText()).toMatch(/SOC 2 Type I\s+Current, bridged to 2026-10-15/);
       const documents = page.getByRole('region', { name: 'Documents' });
       const download = documents.getByRole('link', { name: 'Penetration test summary, August 2026' });
       const response = await fetch(new URL((await download.getAttribute('href'))!, page.url()));

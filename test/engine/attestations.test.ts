@@ -1,6 +1,9 @@
 /** Attestations: where a report stands on a day, around the 12-month boundary and leap days, and the findings. */
 import { describe, expect, it } from 'vitest';
 import { attestationState } from '../../src/engine/attestations.ts';
+import { addMonths } from '../../src/engine/dates.ts';
+import { trustChanges } from '../../src/site/trust-updates.ts';
+import { publicView } from '../../src/site/views.ts';
 import { check, findings, validProgram, type Files } from '../helpers/program.ts';
 
 /** A report issued on the last day of its period, which is as early as one can be. */
@@ -22,13 +25,51 @@ describe('the state of an attestation', () => {
     expect(attestationState(report(end), '2026-07-01')).toMatchObject({ state: 'lapsed', lapses: '2026-06-30' });
   });
 
-  it('is current while a bridge letter covers the day, and not a day longer', () => {
+  it('is current for three months after the day a bridge letter speaks up to, and not a day longer', () => {
     const bridged = report('2025-06-30', [{ document: 'bridge', through: '2025-12-31' }]);
     expect(attestationState(bridged, '2025-12-31')).toMatchObject({ state: 'current', bridgedThrough: '2025-12-31' });
-    expect(attestationState(bridged, '2026-01-01').state).toBe('bridge-needed');
+    expect(attestationState(bridged, '2026-03-31')).toMatchObject({ state: 'current', bridgedThrough: '2025-12-31' });
+    expect(attestationState(bridged, '2026-04-01').state).toBe('bridge-needed');
     // A bridge letter cannot stretch a report past its 12 months.
-    const late = report('2025-06-30', [{ document: 'bridge', through: '2026-12-31' }]);
+    const late = report('2025-06-30', [{ document: 'bridge', through: '2026-06-15' }]);
     expect(attestationState(late, '2026-07-01').state).toBe('lapsed');
+  });
+
+  it('cannot be true with a bridge letter that speaks for days still to come', () => {
+    const bridged = report('2025-06-30', [{ document: 'bridge', through: '2025-12-31' }]);
+    expect(attestationState(bridged, '2025-12-30')).toMatchObject({
+      state: 'impossible',
+      reasons: [expect.objectContaining({ path: ['bridge_letters', 0] })],
+    });
+  });
+
+  it('cannot be true when issued before its period ended: the day before is refused, the last day accepted', () => {
+    const early = { ...report('2025-06-30'), issued: '2025-06-29' };
+    expect(attestationState(early, '2025-07-15')).toMatchObject({
+      state: 'impossible',
+      reasons: [expect.objectContaining({ path: ['issued'] })],
+    });
+    expect(attestationState(report('2025-06-30'), '2025-07-15').state).toBe('current');
+  });
+
+  it('cannot be true as a Type II without a period, or over more than 12 months', () => {
+    const year = {
+      report_type: 'II' as const,
+      period: { start: '2025-01-01', end: '2025-12-31' },
+      issued: '2026-02-01',
+      bridge_letters: [],
+    };
+    expect(attestationState(year, '2026-02-01').state).toBe('current');
+    const longer = { ...year, period: { start: '2025-01-01', end: '2026-01-01' } };
+    expect(attestationState(longer, '2026-02-01')).toMatchObject({
+      state: 'impossible',
+      reasons: [expect.objectContaining({ path: ['period'] })],
+    });
+    const none = { report_type: 'II' as const, date: '2025-12-31', issued: '2026-02-01', bridge_letters: [] };
+    expect(attestationState(none, '2026-02-01')).toMatchObject({
+      state: 'impossible',
+      reasons: [expect.objectContaining({ path: ['report_type'] })],
+    });
   });
 
   it('lapses on the last day of February after a period that ended on a leap day', () => {
@@ -58,7 +99,7 @@ const withTrust = (attestation: string, documents: Files = {}): Files => ({
 });
 
 const soc2 = (end: string, extra = '') =>
-  `framework: soc2\nreport_type: II\nperiod: { start: 2025-01-01, end: ${end} }\nauditor: Test CPA\nissued: 2025-02-01\ndocument: soc2-report-2025\n${extra}`;
+  `framework: soc2\nreport_type: II\nperiod: { start: ${addMonths(end, -6)}, end: ${end} }\nauditor: Test CPA\nissued: ${end}\ndocument: soc2-report-2025\n${extra}`;
 
 describe('the trust rule', () => {
   it('reports a lapsed report as an error with its line, and one about to lapse as a warning', () => {
@@ -72,7 +113,7 @@ describe('the trust rule', () => {
       }),
     ]);
     const soon = check(
-      withTrust(soc2('2025-07-31', 'bridge_letters: [{ document: soc2-report-2025, through: 2026-07-31 }]\n')),
+      withTrust(soc2('2025-07-31', 'bridge_letters: [{ document: soc2-report-2025, through: 2026-07-01 }]\n')),
       {
         asOf: '2026-07-15',
       },
@@ -88,7 +129,7 @@ describe('the trust rule', () => {
   it('refuses a report or bridge letter that names no trust document', () => {
     const result = check(
       withTrust(
-        soc2('2026-05-31', 'bridge_letters: [{ document: nope, through: 2026-12-31 }]\n').replace(
+        soc2('2026-05-31', 'bridge_letters: [{ document: nope, through: 2026-06-30 }]\n').replace(
           'document: soc2-report-2025',
           'document: missing',
         ),
@@ -110,5 +151,40 @@ describe('the trust rule', () => {
     expect(findings(result, 'TB532')).toEqual([
       expect.objectContaining({ severity: 'error', file: 'content/trust/documents/insurance.yaml', line: 4 }),
     ]);
+  });
+
+  it('reports an attestation that cannot be true on the line that says so, and the trust center shows no badge for it', () => {
+    const result = check(
+      withTrust(soc2('2026-05-31', 'bridge_letters: [{ document: soc2-report-2025, through: 2026-08-31 }]\n')),
+    );
+    expect(findings(result, 'TB538')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 7,
+        message: expect.stringMatching(/up to 2026-08-31, which have not yet passed on 2026-07-15/),
+      }),
+    ]);
+    expect(publicView(result).attestations).toEqual([]);
+    const fine = check(
+      withTrust(soc2('2026-05-31', 'bridge_letters: [{ document: soc2-report-2025, through: 2026-07-15 }]\n')),
+    );
+    expect(findings(fine, 'TB538')).toEqual([]);
+    expect(publicView(fine).attestations.map((attestation) => attestation.id)).toEqual(['soc2-2025']);
+  });
+});
+
+describe('the trust center’s updates', () => {
+  it('never announce an attestation that cannot be true', () => {
+    const text = (issued: string) =>
+      `framework: soc2\nreport_type: II\nperiod: { start: 2025-07-01, end: 2026-06-30 }\nauditor: Test CPA\nissued: ${issued}\n`;
+    const updates = (issued: string) => {
+      const path = 'content/trust/attestations/soc2.yaml';
+      const history = [
+        { commit: 'a'.repeat(40), date: '2026-07-10', baseline: false, files: [{ path, text: text(issued) }] },
+      ];
+      return publicView(check({ ...validProgram(), [path]: text(issued) }), trustChanges(history)).updates;
+    };
+    expect(updates('2026-07-10').map((update) => update.kind)).toEqual(['attestation-issued']);
+    expect(updates('2026-06-01')).toEqual([]);
   });
 });

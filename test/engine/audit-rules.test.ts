@@ -264,13 +264,14 @@ describe('vendors and subservice organizations', () => {
     'content/vendors/cloudco.yaml': `id: cloudco\nname: CloudCo\npurpose: Hosting\ncriticality: high\nsubprocessor: true\nadded: 2025-01-01\nreviewed: 2026-03-01\n${fields}\n`,
   });
 
-  it('lets a bridge letter carry a report past its year', () => {
+  it('finds a report stale a year on, and lets no bridge letter carry it past that year', () => {
     const stale = vendor('assurance: { type: soc2-type2, period_end: 2025-06-30 }');
     expect(findings(check(stale), 'TB504')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    // A letter reaching 15 months past the period, and past the evaluation date, is no letter at all.
     const bridged = vendor(
       'assurance:\n  type: soc2-type2\n  period_end: 2025-06-30\n  bridge_letter: { covers_until: 2026-09-30, location: "https://cloudco.example/bridge.pdf" }',
     );
-    expect(findings(check(bridged), 'TB504')).toEqual([]);
+    expect(findings(check(bridged), 'TB516')).toEqual([expect.objectContaining({ severity: 'error' })]);
   });
 
   it('needs a carved-out subservice organization to have its SOC report and the controls relied on', () => {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cosoComponentOf, criteria, criteriaOf, descriptionCriteria, findCriterion } from '../../src/catalog/index.ts';
 
@@ -83,5 +85,28 @@ describe('the Trust Services Criteria catalog', () => {
       'DC8',
       'DC9',
     ]);
+  });
+
+  it("labels DC6 the customers' controls and DC7 the subservice organizations' in every source, doc and template", () => {
+    expect(descriptionCriteria.find((criterion) => criterion.id === 'DC6')?.label).toMatch(/user entity/i);
+    expect(descriptionCriteria.find((criterion) => criterion.id === 'DC7')?.label).toMatch(/subservice/i);
+    const files = (path: string): string[] =>
+      statSync(path).isDirectory()
+        ? readdirSync(path).flatMap((name) => (name === 'node_modules' ? [] : files(join(path, name))))
+        : [path];
+    const mislabelled: string[] = [];
+    for (const file of ['src', 'docs', 'templates', 'content', 'README.md'].flatMap(files)) {
+      if (!/\.(ts|astro|md|mdx|yaml)$/.test(file)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          const customers = /user entity|CUEC/i.test(line);
+          const subservice = /subservice|CSOC|carved out|carve-out/i.test(line);
+          const numbers = [...line.matchAll(/\bDC([1-9])\b/g)].map((match) => match[1]);
+          if (numbers.length !== 1 || customers === subservice) return;
+          if (numbers[0] !== (customers ? '6' : '7')) mislabelled.push(`${file}:${index + 1}: ${line.trim()}`);
+        });
+    }
+    expect(mislabelled).toEqual([]);
   });
 });

@@ -100,7 +100,7 @@ subprocessor: true
 locations: [United States]
 added: 2025-01-01
 reviewed: 2026-03-01
-assurance: { type: soc2-type2, period_end: 2026-03-31 }
+assurance: { type: soc2-type2, period_end: 2026-02-28 }
 `,
     [CHECKLIST]: `---
 id: launch
@@ -786,7 +786,7 @@ export const corpus: CorpusCase[] = [
   {
     name: 'an unknown key in a vendor assurance',
     kind: 'unknown keys',
-    files: () => edit(fullProgram(), VENDOR, 'period_end: 2026-03-31 }', 'period_end: 2026-03-31, auditor: X }'),
+    files: () => edit(fullProgram(), VENDOR, 'period_end: 2026-02-28 }', 'period_end: 2026-02-28, auditor: X }'),
     expect: error('TB102', VENDOR, 10, /assurance\.auditor/),
   },
   {

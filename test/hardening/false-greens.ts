@@ -41,6 +41,25 @@ const vendor = (fields: string): Files => {
   return { ...validProgram(), [VENDOR]: files[VENDOR]!.replace(/^assurance:.*\n/m, fields ? `${fields}\n` : '') };
 };
 
+/** The test program with one SOC 2 attestation on the trust center, written as `fields`. */
+const ATTESTATION = 'content/trust/attestations/soc2.yaml';
+const attestation = (fields: string): Files => ({
+  ...validProgram(),
+  [ATTESTATION]: `framework: soc2\nauditor: Test CPA\n${fields}\n`,
+  'content/trust/documents/bridge.yaml':
+    'title: Bridge letter\nurl: https://docs.test.example/bridge.pdf\naccess: nda\n',
+});
+
+/** The test program with `category` in scope, each of its criteria addressed by a control of its own. */
+const inScope = (category: 'privacy' | 'processing-integrity'): Files => {
+  const files = edit(validProgram(), PROGRAM, 'scope: [security]', `scope: [security, ${category}]`);
+  for (const { id } of criteriaOf(category)) {
+    files[`content/controls/${id}.mdx`] =
+      `---\nid: C-${id}\ntitle: ${id} control\ncriteria: [${id}]\nowner: security-lead\nfrequency: annual\nstatus: planned\n---\n\nPlanned.\n`;
+  }
+  return files;
+};
+
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
   {
@@ -186,32 +205,21 @@ export const falseGreens: CorpusCase[] = [
   {
     name: 'security training dated in the future',
     kind: 'false greens',
-    files: () =>
-      edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01]', 'trainings: [2026-02-01, 2026-09-01]'),
+    files: () => edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01]', 'trainings: [2026-02-01, 2026-09-01]'),
     expect: error('TB802', PEOPLE, 5, /training of ada completed on 2026-09-01/),
   },
   {
     name: 'a leaver who left before being hired',
     kind: 'false greens',
     files: () =>
-      edit(
-        validProgram(),
-        PEOPLE,
-        'trainings: [2025-02-01, 2026-02-01] }',
-        'trainings: [2025-02-01, 2026-02-01], left: 2023-05-01 }',
-      ),
+      edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01] }', 'trainings: [2025-02-01, 2026-02-01], left: 2023-05-01 }'),
     expect: error('TB805', PEOPLE, 5, /left 2023-05-01, before being hired/),
   },
   {
     name: 'a leaver in the window whose access removal was never recorded',
     kind: 'false greens',
     files: () =>
-      edit(
-        validProgram(),
-        PEOPLE,
-        'trainings: [2025-02-01, 2026-02-01] }',
-        'trainings: [2025-02-01, 2026-02-01], left: 2026-05-15 }',
-      ),
+      edit(validProgram(), PEOPLE, 'trainings: [2025-02-01, 2026-02-01] }', 'trainings: [2025-02-01, 2026-02-01], left: 2026-05-15 }'),
     expect: error('TB513', PEOPLE, 5, /no removal of their access is recorded/),
   },
   {
@@ -240,7 +248,156 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
   },
 
-  // 10. Throughout the period: judged on every day of the window, not on the evaluation date
+  // 10. The rest of the review: people, locations, subservice organizations, attestations, categories
+  {
+    name: 'an artifact kept at localhost',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'http://localhost:3000/q2.pdf'),
+    expect: error('TB704', EVIDENCE, 9, /localhost/),
+  },
+  {
+    name: 'an artifact whose location is TBD',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://TBD'),
+    expect: error('TB704', EVIDENCE, 9, /placeholder/),
+  },
+  {
+    name: 'an artifact at a bare site with no document on it',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://drive.acme.com/'),
+    expect: error('TB704', EVIDENCE, 9, /bare site/),
+  },
+  {
+    name: 'an artifact under a host reserved never to resolve',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://evidence.acme.invalid/q2.pdf'),
+    expect: error('TB704', EVIDENCE, 9, /\.invalid/),
+  },
+  {
+    name: 'a policy approved by someone who had already left',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), POLICY, 'approved_by: ceo', 'approved_by: ada'),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01] }',
+        'trainings: [2025-02-01, 2026-02-01], left: 2026-02-27, access_removed: 2026-02-27 }',
+      ),
+    expect: error('TB809', POLICY, 6, /ada was not on staff on 2026-03-01/),
+  },
+  {
+    name: "management's assertion signed by a role nobody on staff held that day",
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PEOPLE,
+        'trainings: [2025-02-01, 2026-02-01] }',
+        'trainings: [2025-02-01, 2026-02-01], left: 2026-07-09, access_removed: 2026-07-09 }',
+      ),
+    expect: error('TB809', 'content/assertion.mdx', 4, /no one holding the role ceo was on staff on 2026-07-10/),
+  },
+  {
+    name: 'a SOC 2 badge for a report issued before its period ended',
+    kind: 'false greens',
+    files: () => attestation('report_type: II\nperiod: { start: 2025-07-01, end: 2026-06-30 }\nissued: 2026-05-15'),
+    expect: error('TB538', ATTESTATION, 5, /issued on 2026-05-15, before the period it covers ended/),
+  },
+  {
+    name: 'a SOC 2 Type II badge for an 18-month period',
+    kind: 'false greens',
+    files: () => attestation('report_type: II\nperiod: { start: 2025-01-01, end: 2026-06-30 }\nissued: 2026-07-10'),
+    expect: error('TB538', ATTESTATION, 4, /longer than the 12 months/),
+  },
+  {
+    name: 'a SOC 2 badge kept current by a bridge letter dated into the future',
+    kind: 'false greens',
+    files: () =>
+      attestation(
+        'report_type: II\nperiod: { start: 2025-01-01, end: 2025-12-31 }\nissued: 2026-02-01\nbridge_letters:\n  - { document: bridge, through: 2026-12-31 }',
+      ),
+    expect: error('TB538', ATTESTATION, 7, /up to 2026-12-31, which have not yet passed/),
+  },
+  {
+    name: 'a subservice organization carved out on the strength of a Type I report',
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'carve_out: true\nassurance: { type: soc2-type1, period_end: 2026-02-28 }\ncsocs:\n  - { control: "Data centre access", criteria: [CC6.4] }',
+      ),
+    expect: error('TB515', VENDOR, 11, /SOC 2 Type I report/),
+  },
+  {
+    name: "a vendor's report kept alive by a bridge letter nine months long",
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'assurance:\n  type: soc2-type2\n  period_end: 2025-09-30\n  bridge_letter: { covers_until: 2026-06-30, location: "https://docs.test.example/bridge.pdf" }',
+      ),
+    expect: error('TB516', VENDOR, 13, /more than 3 months past the report's period/),
+  },
+  {
+    name: "a vendor's bridge letter that speaks for days still to come",
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'assurance:\n  type: soc2-type2\n  period_end: 2026-05-31\n  bridge_letter: { covers_until: 2026-08-31, location: "https://docs.test.example/bridge.pdf" }',
+      ),
+    expect: error('TB516', VENDOR, 13, /past the evaluation date 2026-07-15/),
+  },
+  {
+    name: 'a carved-out subservice organization whose current report nobody reviewed',
+    kind: 'false greens',
+    files: () =>
+      vendor(
+        'carve_out: true\nassurance: { type: soc2-type2, period_end: 2026-06-30 }\ncsocs:\n  - { control: "Data centre access", criteria: [CC6.4] }',
+      ),
+    expect: error('TB517', VENDOR, 9, /nobody has reviewed that report/),
+  },
+  {
+    name: 'a subprocessor recorded as removed on a day still to come, hiding it from the trust center early',
+    kind: 'false greens',
+    files: () => vendor('assurance: { type: soc2-type2, period_end: 2026-02-28 }\nremoved: 2026-09-01'),
+    expect: error('TB518', VENDOR, 11, /a day still to come/),
+  },
+  {
+    name: 'a CUEC that supports a criterion of a category out of scope',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PROGRAM,
+        'warn_within_days: 30',
+        'warn_within_days: 30\ncuecs:\n  - { id: CUEC-1, control: "Customers manage their users", criteria: [CC6.2, P4.1] }',
+      ),
+    expect: error(
+      'TB330',
+      PROGRAM,
+      13,
+      /P4\.1, which the report does not cover: its category \(privacy\) is not in scope/,
+    ),
+  },
+  {
+    name: 'privacy in scope with every criterion mapped, and no privacy notice',
+    kind: 'false greens',
+    files: () => inScope('privacy'),
+    expect: error('TB331', PROGRAM, 5, /no policy in force addresses P1\.1/),
+  },
+  {
+    name: 'processing integrity in scope with every criterion mapped, and no processing specifications',
+    kind: 'false greens',
+    files: () => inScope('processing-integrity'),
+    expect: error('TB332', PROGRAM, 5, /no policy in force addresses PI1\.1/),
+  },
+  {
+    name: 'a control whose only test is asking the people who run it',
+    kind: 'false greens',
+    files: () => edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\ntest: inquiry'),
+    expect: error('TB334', CONTROL, 9, /inquiry alone/),
+  },
+
+  // 11. Throughout the period: judged on every day of the window, not on the evaluation date
   {
     name: 'the only control for the common criteria implemented three months into the window',
     kind: 'false greens',

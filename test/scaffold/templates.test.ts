@@ -20,7 +20,7 @@ describe('templates', () => {
   it('render to documents that pass their schemas', () => {
     const { model, diagnostics } = buildModel([...everything].map(([path, text]) => ({ path, text })));
     expect(diagnostics).toEqual([]);
-    expect(model.policies).toHaveLength(15);
+    expect(model.policies).toHaveLength(17);
     expect(model.procedures).toHaveLength(7);
     expect(model.controls.length).toBeGreaterThanOrEqual(30);
     expect(model.evidence).toHaveLength(model.controls.length);

@@ -238,7 +238,14 @@ export function programFilesWithOrigins(program: NewProgram): {
   };
   const fileName = (template: string) => template.slice(template.lastIndexOf('/') + 1);
 
-  for (const template of listTemplates('policies')) add(`policies/${fileName(template)}`, template);
+  for (const template of listTemplates('policies')) {
+    // A policy of one category other than security (the privacy notice, the processing specifications) comes
+    // with that category.
+    const criteria = (parseFrontmatterDocument(readTemplate(template)).data as { criteria?: string[] }).criteria ?? [];
+    const category = controlCategory(criteria);
+    if (category && category !== 'security' && !program.scope.includes(category)) continue;
+    add(`policies/${fileName(template)}`, template);
+  }
   for (const template of listTemplates('procedures')) add(`content/procedures/${fileName(template)}`, template);
   for (const template of listTemplates('controls')) {
     const text = fillPlaceholders(readTemplate(template), values, template);

@@ -2,13 +2,17 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { categoriesRule } from './categories.ts';
+import { controlTestsRule } from './control-tests.ts';
 import { coverageRule } from './coverage.ts';
 import { documentsInForceRule } from './documents-in-force.ts';
+import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
+import { locationsRule } from './locations.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { operatingEffectivenessRule } from './operating-effectiveness.ts';
 import { peopleRule } from './people.ts';
@@ -19,6 +23,7 @@ import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
 import { samplesRule } from './samples.ts';
 import { trainingAcrossWindowRule } from './training-across-window.ts';
+import { subserviceRule } from './subservice.ts';
 import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
@@ -33,22 +38,27 @@ export const rules: readonly Rule[] = [
   coverageRule,
   requiredDocumentsRule,
   documentsInForceRule,
+  categoriesRule,
   placeholdersRule,
   missingEvidenceRule,
+  controlTestsRule,
   populationRule,
   frequencyRule,
   expiryRule,
   vendorRule,
+  subserviceRule,
   trustRule,
   brandRule,
   grantsRule,
   answersRule,
   peopleRule,
   trainingAcrossWindowRule,
+  employmentRule,
   acknowledgementsRule,
   type2Rule,
   operatingEffectivenessRule,
   integrityRule,
+  locationsRule,
   plausibleDatesRule,
   samplesRule,
   requestsRule,

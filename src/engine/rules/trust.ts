@@ -1,6 +1,6 @@
 /**
- * The trust center's attestations and documents: an attestation whose report has lapsed (TB530) or needs a
- * bridge letter (TB531), a report or bridge letter that names no trust document (TB211), and a trust
+ * The trust center's attestations and documents: an attestation whose report has lapsed (TB530), needs a
+ * bridge letter (TB531) or cannot be true (TB538), a report or bridge letter that names no trust document (TB211), and a trust
  * document whose file is missing or whose validity has ended (TB532).
  */
 import { attestationState } from '../attestations.ts';
@@ -46,7 +46,7 @@ function attestationFindings(
   const found: Diagnostic[] = [];
   const report = (
     severity: Diagnostic['severity'],
-    code: 'TB211' | 'TB530' | 'TB531',
+    code: 'TB211' | 'TB530' | 'TB531' | 'TB538',
     path: PropertyKey[],
     message: string,
     hint: string,
@@ -67,7 +67,17 @@ function attestationFindings(
   const name = attestationName(data);
   const state = attestationState(data, context.asOf);
   const when = [data.period ? 'period' : 'date'];
-  if (state.state === 'lapsed') {
+  if (state.state === 'impossible') {
+    for (const { path, reason } of state.reasons) {
+      report(
+        'error',
+        'TB538',
+        path,
+        `the ${name} cannot be true: ${reason}; the trust center shows no badge for it`,
+        'Correct the record from the report itself (its period, its type, the date it was issued, the day each bridge letter speaks up to); a bridge letter is listed once the days it speaks for have passed.',
+      );
+    }
+  } else if (state.state === 'lapsed') {
     report(
       'error',
       'TB530',
@@ -80,7 +90,7 @@ function attestationFindings(
       'warning',
       'TB531',
       ['bridge_letters'],
-      `the ${name} ended over three months ago (${state.periodEnd}) and no bridge letter covers ${context.asOf}; the trust center shows no badge for it until one does`,
+      `the ${name} ended over three months ago (${state.periodEnd}) and no bridge letter speaks for the last three months before ${context.asOf}; the trust center shows no badge for it until one does`,
       'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
     );
   } else if (state.state === 'current') {

@@ -65,7 +65,7 @@ export const vendorRule: Rule = (model) => {
           code: 'TB512',
           line: lineOf(vendor, 'carve_out'),
           message: `${name} is carved out, but no complementary subservice organization controls (\`csocs\`) are listed`,
-          hint: 'List under `csocs:` what the company relies on the vendor to do, each with the criteria it supports; the report states them in DC6.',
+          hint: 'List under `csocs:` what the company relies on the vendor to do, each with the criteria it supports; the report states them in DC7.',
         });
       }
     }

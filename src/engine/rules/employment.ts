@@ -1,0 +1,88 @@
+/**
+ * Employment: an act is only the company's when someone on staff did it. A policy approved (`approved_by` on
+ * `approved`), an assertion signed (`signed_by` on `date`), or a control owned (`owner` on the evaluation date,
+ * or the day it was retired) by someone not employed that day is no approval, signature or owner at all
+ * (TB809). A role counts when anyone holding it was on staff that day; a role no staff record holds is not
+ * judged (the register does not say who held it). A policy approved by its own owner is a warning (TB810):
+ * whoever maintains a policy should not be the one who signs it off (segregation of duties).
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import { actorOn, tenure, type Actor } from '../employment.ts';
+import { lineOf, type Document } from '../model.ts';
+import type { Rule } from './context.ts';
+
+/** Why nobody under `id` could have acted on `date`; undefined when someone could. */
+function nobodyOn(actor: Actor, id: string, date: string): string | undefined {
+  if (actor.kind === 'unknown' || actor.holders.length > 0) return undefined;
+  if (actor.kind === 'person') return `${id} was not on staff on ${date} (${tenure(actor.person)})`;
+  const who = actor.everyone.map((holder) => `${holder.id}, ${tenure(holder)}`).join('; ');
+  return `no one holding the role ${id} was on staff on ${date} (${who})`;
+}
+
+export const employmentRule: Rule = (model, context) => {
+  const people = model.people?.data;
+  if (!people) return [];
+  const found: Diagnostic[] = [];
+  const notEmployed = (document: Document<unknown>, field: string, id: string, date: string, act: string) => {
+    const reason = nobodyOn(actorOn(people, id, date), id, date);
+    if (reason === undefined) return;
+    found.push({
+      severity: 'error',
+      code: 'TB809',
+      file: document.file,
+      line: lineOf(document, field),
+      subject: { kind: document.kind, id: document.id },
+      message: `${act}, but ${reason}`,
+      hint: `Name in \`${field}\` the person or role who really did it then, or correct the date; someone not on staff cannot act for the company.`,
+    });
+  };
+  for (const policy of model.policies) {
+    const { approved_by, approved, owner } = policy.data;
+    notEmployed(
+      policy,
+      'approved_by',
+      approved_by,
+      approved,
+      `${policy.id} version ${policy.data.version} was approved by ${approved_by} on ${approved}`,
+    );
+    const approver = actorOn(people, approved_by, approved);
+    const maintainer = actorOn(people, owner, approved);
+    const only = (actor: Actor) =>
+      actor.kind !== 'unknown' && actor.holders.length === 1 ? actor.holders[0]!.id : undefined;
+    const same =
+      owner === approved_by
+        ? owner
+        : only(approver) !== undefined && only(approver) === only(maintainer)
+          ? only(approver)
+          : undefined;
+    if (same !== undefined) {
+      found.push({
+        severity: 'warning',
+        code: 'TB810',
+        file: policy.file,
+        line: lineOf(policy, 'approved_by'),
+        subject: { kind: 'policy', id: policy.id },
+        message: `${policy.id} was approved on ${approved} by its own owner (${same === owner ? owner : `${same}, the only holder of ${owner}`})`,
+        hint: 'Have someone other than the owner approve the policy (management or the board), and record them in `approved_by`.',
+      });
+    }
+  }
+  const assertion = model.assertion;
+  if (assertion) {
+    const { signed_by, date } = assertion.data;
+    notEmployed(
+      assertion,
+      'signed_by',
+      signed_by,
+      date,
+      `management's assertion was signed by ${signed_by} on ${date}`,
+    );
+  }
+  for (const control of model.controls) {
+    if (control.data.status === 'not-applicable') continue;
+    const { retired, owner } = control.data;
+    const day = retired !== undefined && retired < context.asOf ? retired : context.asOf;
+    notEmployed(control, 'owner', owner, day, `${control.id} is owned by ${owner} on ${day}`);
+  }
+  return found;
+};
