@@ -128,9 +128,11 @@ export function pbcRows(result: CheckResult): PbcRow[] {
 
 function periodStatus(state: string, periodFindings: Diagnostic[], wholeSeries: Diagnostic[]): PbcStatus {
   const has = (code: string) => periodFindings.some((d) => d.code === code);
-  if (has('TB606')) return 'exception';
-  if (has('TB601')) return 'missing';
-  if (has('TB605')) return 'late';
+  // The cell's state first: an exception written for a quarter or a date range covers each month inside it,
+  // though its finding names the range, not the month.
+  if (state === 'exception' || has('TB606')) return 'exception';
+  if (state === 'missing' || has('TB601')) return 'missing';
+  if (state === 'late' || has('TB605')) return 'late';
   if (state === 'not-required') return 'not required';
   if (state === 'not-yet-due') return 'not yet due';
   return wholeSeries.length > 0 ? 'not current' : 'provided';

@@ -84,6 +84,33 @@ describe('PBC request list', () => {
     expect(rows.filter((row) => row[4] === 'policy')).toHaveLength(result.model.policies.length);
     expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
   });
+
+  it('marks every month inside an exception written for a quarter as an exception, never provided', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const monthly = edit(
+      edit(validProgram(), 'content/controls/BASE-01.mdx', 'frequency: quarterly', 'frequency: monthly'),
+      EVIDENCE,
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      `frequency: monthly\nartifacts:\n${months
+        .filter((month) => month >= '2026-04')
+        .map(
+          (month) =>
+            `  - { collected: ${month}-20, period: ${month}, location: "https://docs.test.example/${month}.pdf" }\n`,
+        )
+        .join(
+          '',
+        )}exceptions:\n  - { period: 2026-Q1, description: "Not run.", disclosed: 2026-07-05, response: "Runs now." }\n`,
+    );
+    const periodic = parseCsv(pbcCsv(check(monthly))).filter((row) => row[4] === 'periodic');
+    expect(periodic.map((row) => [row[5], row[8]])).toEqual([
+      ['2026-01', 'exception'],
+      ['2026-02', 'exception'],
+      ['2026-03', 'exception'],
+      ['2026-04', 'provided'],
+      ['2026-05', 'provided'],
+      ['2026-06', 'provided'],
+    ]);
+  });
 });
 
 describe('statuses in the exports come from the findings', () => {
