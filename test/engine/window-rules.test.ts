@@ -68,16 +68,27 @@ describe('spans of days', () => {
 });
 
 describe('coverage across the window', () => {
-  it('reports each criterion uncovered before its only control was implemented, stretch by stretch', () => {
+  it('reports the criteria uncovered before their only control was implemented as one finding, naming them all', () => {
     const found = findings(check(withControlDates('implemented: 2026-04-01')), 'TB314');
-    expect(found).toHaveLength(SECURITY);
+    expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error', file: 'content/program.yaml', line: 8 });
-    expect(found.map((d) => d.subject?.id).sort()).toEqual(
-      criteriaOf('security')
-        .map((c) => c.id)
-        .sort(),
+    const ids = criteriaOf('security').map((c) => c.id);
+    expect(found[0]!.message).toBe(
+      `${SECURITY} criteria (${ids.join(', ')}) had no control in operation from 2026-01-01 to 2026-03-31; the report speaks for every day of the audit window`,
     );
-    expect(found[0]!.message).toMatch(/had no control in operation from 2026-01-01 to 2026-03-31/);
+  });
+
+  it('reports a criterion left uncovered on other days than the rest on its own', () => {
+    const files = withControlDates('implemented: 2026-04-01', secondControl('implemented: 2026-02-01'));
+    const only = edit(files, 'content/controls/BASE-02.mdx', /criteria: \[.*\]/, 'criteria: [CC6.1]');
+    const messages = findings(check(only), 'TB314').map((d) => d.message);
+    expect(messages).toHaveLength(2);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^CC6\.1 \(.*\) had no control in operation from 2026-01-01 to 2026-01-31;/),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^32 criteria \(.*\) had no control in operation from 2026-01-01 to 2026-03-31;/),
+    );
   });
 
   it('holds the edges: implemented on the first day covers it, a day later leaves that day uncovered', () => {
@@ -170,8 +181,10 @@ describe('operating effectiveness', () => {
       }),
     ]);
     const unmet = findings(result, 'TB315');
-    expect(unmet).toHaveLength(SECURITY);
-    expect(unmet[0]!.message).toMatch(/was not met from 2026-01-01 to 2026-06-30: BASE-01 did not operate effectively/);
+    expect(unmet).toHaveLength(1);
+    expect(unmet[0]!.message).toMatch(
+      /^33 criteria \(.*\) were not met from 2026-01-01 to 2026-06-30: BASE-01 did not operate effectively/,
+    );
     expect(criterionState(result.facts.coverage()[0]!.criteria[0]!)).toBe('not met');
     expect(result.facts.controlStatus(result.model.controls[0]!)).toBe('exception');
   });

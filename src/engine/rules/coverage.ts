@@ -3,11 +3,11 @@
  * auditor would accept. Excluding is never a way around coverage: common criteria apply to every SOC 2
  * examination, a whole category cannot be excluded, and a reason has to say something.
  */
-import { categoryLabels, type Category } from '../../catalog/index.ts';
+import { categoryLabels, type Category, type Criterion } from '../../catalog/index.ts';
 import { computeCoverage, type CategoryCoverage } from '../coverage.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { lineOf, PROGRAM_FILE, unvalidatedStrings, type ProgramModel } from '../model.ts';
-import { describeSpan } from '../spans.ts';
+import { describeSpan, type DateSpan } from '../spans.ts';
 import type { Rule } from './context.ts';
 
 export const coverageRule: Rule = (model, context) => {
@@ -42,39 +42,57 @@ export const coverageRule: Rule = (model, context) => {
 
 /**
  * Type II: the stretches of the window in which a criterion with controls had none in operation (TB314), or
- * none that operated effectively (TB315). A criterion without any control is TB301's alone.
+ * none that operated effectively (TB315). A criterion without any control is TB301's alone. Criteria left
+ * uncovered by the same cause over the same days (one control addressing thirty of them, implemented in
+ * month nine) are one finding, naming them all: one gap, one fix.
  */
 function uncoveredStretches(model: ProgramModel, coverage: CategoryCoverage[], claimed: Set<string>): Diagnostic[] {
   const program = model.program!;
   const line = lineOf(program, 'audit', 'period');
-  return coverage.flatMap(({ criteria }) =>
-    criteria.flatMap((entry): Diagnostic[] => {
-      if (entry.exclusion !== undefined || entry.controls.length === 0 || claimed.has(entry.criterion.id)) return [];
-      const { criterion } = entry;
-      const subject = { kind: 'program' as const, id: criterion.id };
-      const addressing = entry.controls.map((control) => control.id).join(', ');
-      return [
-        ...entry.gaps.map((gap): Diagnostic => ({
+  const groups = new Map<
+    string,
+    { code: 'TB314' | 'TB315'; span: DateSpan; controls: string; criteria: Criterion[] }
+  >();
+  const add = (code: 'TB314' | 'TB315', span: DateSpan, controls: string, criterion: Criterion) => {
+    const key = `${code} ${span.start} ${span.end} ${controls}`;
+    const group = groups.get(key);
+    if (group) group.criteria.push(criterion);
+    else groups.set(key, { code, span, controls, criteria: [criterion] });
+  };
+  for (const { criteria } of coverage) {
+    for (const entry of criteria) {
+      if (entry.exclusion !== undefined || entry.controls.length === 0 || claimed.has(entry.criterion.id)) continue;
+      const ids = (controls: readonly { id: string }[]) => controls.map((control) => control.id).join(', ');
+      for (const gap of entry.gaps) add('TB314', gap, ids(entry.controls), entry.criterion);
+      for (const stretch of entry.unmet) add('TB315', stretch, ids(entry.ineffective), entry.criterion);
+    }
+  }
+  return [...groups.values()].map(({ code, span, controls, criteria }): Diagnostic => {
+    const named =
+      criteria.length === 1
+        ? `${criteria[0]!.id} (${criteria[0]!.label})`
+        : `${criteria.length} criteria (${criteria.map((criterion) => criterion.id).join(', ')})`;
+    const subject = { kind: 'program' as const, id: criteria[0]!.id };
+    return code === 'TB314'
+      ? {
           severity: 'error',
-          code: 'TB314',
+          code,
           file: PROGRAM_FILE,
           line,
           subject,
-          message: `${criterion.id} (${criterion.label}) had no control in operation ${describeSpan(gap)}; the report speaks for every day of the audit window`,
-          hint: `The controls addressing it (${addressing}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the criterion was not met for part of the period, which the auditor will report. Add \`${criterion.id}\` to a control that operated then.`,
-        })),
-        ...entry.unmet.map((stretch): Diagnostic => ({
+          message: `${named} had no control in operation ${describeSpan(span)}; the report speaks for every day of the audit window`,
+          hint: `The controls addressing ${criteria.length === 1 ? 'it' : 'them'} (${controls}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the auditor will report ${criteria.length === 1 ? 'the criterion' : 'them'} not met for part of the period. Address ${criteria.length === 1 ? 'it' : 'them'} with a control that operated then.`,
+        }
+      : {
           severity: 'error',
-          code: 'TB315',
+          code,
           file: PROGRAM_FILE,
           line,
           subject,
-          message: `${criterion.id} (${criterion.label}) was not met ${describeSpan(stretch)}: ${entry.ineffective.map((control) => control.id).join(', ')} did not operate effectively over the window`,
-          hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criterion, or expect the auditor to report it not met.',
-        })),
-      ];
-    }),
-  );
+          message: `${named} ${criteria.length === 1 ? 'was' : 'were'} not met ${describeSpan(span)}: ${controls} did not operate effectively over the window`,
+          hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criteria, or expect the auditor to report them not met.',
+        };
+  });
 }
 
 /** Words that state no reason at all. */
