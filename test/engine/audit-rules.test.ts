@@ -452,6 +452,9 @@ describe('population files', () => {
     expect(findings(run(program(5, sha)), 'TB405')).toEqual([
       expect.objectContaining({ line: 10, message: expect.stringContaining('lists 2 events, but `rows` says 5') }),
     ]);
+    expect(findings(run(program(1, sha)), 'TB405')).toEqual([
+      expect.objectContaining({ line: 10, message: expect.stringContaining('lists 2 events, but `rows` says 1') }),
+    ]);
     expect(findings(run(program(2, 'a'.repeat(64))), 'TB702')).toEqual([expect.objectContaining({ line: 10 })]);
   });
 });
