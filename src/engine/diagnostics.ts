@@ -135,6 +135,8 @@ export const codes = {
   TB902: 'Sampled item without evidence',
   TB903: 'Sample not in the population',
   TB904: 'Sample record names an unknown series',
+  TB905: 'Recorded sample differs from its redraw',
+  TB906: 'Sample record cannot be redrawn',
   TB910: 'Request names an unknown control or evidence series',
   TB911: 'Request mapping not confirmed',
   TB912: 'Duplicate request id',

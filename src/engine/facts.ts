@@ -27,6 +27,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB901',
   'TB902',
   'TB903',
+  'TB905',
   'TB701',
   'TB702',
   'TB703',

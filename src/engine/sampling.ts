@@ -26,7 +26,21 @@ export const defaultSampleSizes: Record<Exclude<Frequency, 'per-event' | 'contin
 export const defaultPerEventSampling = { percent: 10, min: 10, max: 40 };
 
 export const SAMPLING_METHOD =
-  'systematic selection from a seeded start: with s = seed + the sum of the character codes of the series id, the items at positions floor((s mod N) + i * N / n) mod N, for i = 0 .. n-1, in population order (docs/sampling.md)';
+  'systematic selection from a seeded start: with s = seed + the sum of the character codes of the series id, the items at positions ((s mod N) + quotient(i * N, n)) mod N, for i = 0 .. n-1, in population order (docs/sampling.md)';
+
+/**
+ * The words earlier records give for the same selection: floor((s mod N) + i * N / n) is the same number as
+ * (s mod N) + quotient(i * N, n) in exact arithmetic, so such a record is redrawn the same way.
+ */
+const EQUIVALENT_METHODS: readonly string[] = [
+  SAMPLING_METHOD,
+  'systematic selection from a seeded start: with s = seed + the sum of the character codes of the series id, the items at positions floor((s mod N) + i * N / n) mod N, for i = 0 .. n-1, in population order (docs/sampling.md)',
+];
+
+/** Whether a record's `method` is the documented selection, which the check can redo. */
+export function isDocumentedMethod(method: string): boolean {
+  return EQUIVALENT_METHODS.includes(method.trim());
+}
 
 /** The series' own offset to the seed: the sum of the character codes of its id, so each series starts elsewhere. */
 export function seriesOffset(seriesId: string): number {
@@ -47,6 +61,11 @@ export function sampleSize(frequency: Frequency, populationSize: number, samplin
   return Math.min(populationSize, sampling[key] ?? defaultSampleSizes[key]);
 }
 
+/** The frequency a series is sampled at: its own. */
+export function samplingFrequency(_model: ProgramModel, series: Document<EvidenceData>): Frequency {
+  return series.data.frequency;
+}
+
 /**
  * Positions (0-based) of the selected items: evenly spaced through the population from a start the seed
  * sets, so every part of the window is represented and the same seed always gives the same items.
@@ -54,8 +73,16 @@ export function sampleSize(frequency: Frequency, populationSize: number, samplin
 export function selectPositions(seed: number, populationSize: number, size: number): number[] {
   if (size <= 0 || populationSize <= 0) return [];
   const start = seed % populationSize;
-  const step = populationSize / size;
-  return Array.from({ length: size }, (_, i) => Math.floor(start + i * step) % populationSize).sort((a, b) => a - b);
+  // Whole numbers only: i * N / n in floating point lands a hair below a whole number for some N and n
+  // (N = 30, n = 22, i = 11 gives 14.999…), and the floor then picks another item than a spreadsheet's QUOTIENT.
+  return Array.from({ length: size }, (_, i) => (start + quotient(i * populationSize, size)) % populationSize).sort(
+    (a, b) => a - b,
+  );
+}
+
+/** Integer division of whole numbers, exact while `dividend` is a safe integer. */
+function quotient(dividend: number, divisor: number): number {
+  return (dividend - (dividend % divisor)) / divisor;
 }
 
 export interface Population {
@@ -112,27 +139,35 @@ export function populationHash(items: readonly string[]): string {
 export function drawSamples(model: ProgramModel, asOf: string, seed: number, onlyControl?: string): SampledSeries[] {
   const window = auditWindow(model);
   if (!window) return [];
-  const sampling = model.program?.data.sampling;
   return [...model.evidence]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .flatMap((series): SampledSeries[] => {
       const controls = implementedControlsOf(model, series).map((control) => control.id);
       if (controls.length === 0 || (onlyControl !== undefined && !controls.includes(onlyControl))) return [];
-      const population = populationOf(model, series, window, asOf);
-      const size = sampleSize(series.data.frequency, population.items.length, sampling);
-      return [
-        {
-          series: series.id,
-          controls,
-          kind: population.kind,
-          population: { size: population.items.length, sha256: populationHash(population.items) },
-          size,
-          items: selectPositions(seed + seriesOffset(series.id), population.items.length, size).map(
-            (position) => population.items[position]!,
-          ),
-        },
-      ];
+      return [drawSeries(model, series, window, asOf, seed)];
     });
+}
+
+/** The sample of one series, as the documented method draws it from `seed`: what a record must hold. */
+export function drawSeries(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  window: AuditWindow,
+  asOf: string,
+  seed: number,
+): SampledSeries {
+  const population = populationOf(model, series, window, asOf);
+  const size = sampleSize(samplingFrequency(model, series), population.items.length, model.program?.data.sampling);
+  return {
+    series: series.id,
+    controls: implementedControlsOf(model, series).map((control) => control.id),
+    kind: population.kind,
+    population: { size: population.items.length, sha256: populationHash(population.items) },
+    size,
+    items: selectPositions(seed + seriesOffset(series.id), population.items.length, size).map(
+      (position) => population.items[position]!,
+    ),
+  };
 }
 
 /**

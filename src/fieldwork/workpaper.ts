@@ -150,7 +150,7 @@ export interface Workpaper {
   asOf: string;
   auditor: string | undefined;
   /** The sample record the items come from, when one was drawn for the window. */
-  sampleRecord: { file: string; seed: number; drawn: string; method: string } | undefined;
+  sampleRecord: { file: string; seed: number | undefined; drawn: string; method: string } | undefined;
   counts: WorkpaperCounts;
   /** Every control, sorted by id. */
   controls: WorkpaperControl[];

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/index.ts';
 import { corpus as cases, type CorpusCase, type Kind } from './corpus.ts';
 import { falseGreens } from './false-greens.ts';
+import { recordFalseGreens } from './false-greens-records.ts';
 
-const corpus = [...falseGreens, ...cases];
+const corpus = [...falseGreens, ...recordFalseGreens, ...cases];
 import {
   CASE_BUDGET_MS,
   checkInMemory,

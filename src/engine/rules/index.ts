@@ -15,6 +15,7 @@ import { plausibleDatesRule } from './plausible-dates.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
+import { sampleRecordsRule } from './sample-records.ts';
 import { samplesRule } from './samples.ts';
 import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
@@ -45,5 +46,6 @@ export const rules: readonly Rule[] = [
   integrityRule,
   plausibleDatesRule,
   samplesRule,
+  sampleRecordsRule,
   requestsRule,
 ];
