@@ -137,6 +137,7 @@ export const codes = {
   TB904: 'Sample record names an unknown series',
   TB905: 'Recorded sample differs from its redraw',
   TB906: 'Sample record cannot be redrawn',
+  TB907: 'Sample size below the floor',
   TB910: 'Request names an unknown control or evidence series',
   TB911: 'Request mapping not confirmed',
   TB912: 'Duplicate request id',

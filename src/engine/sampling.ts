@@ -25,6 +25,23 @@ export const defaultSampleSizes: Record<Exclude<Frequency, 'per-event' | 'contin
 /** Per-event controls: a share of the population, within bounds. */
 export const defaultPerEventSampling = { percent: 10, min: 10, max: 40 };
 
+/**
+ * The least a program's own `sampling:` table may ask for, by frequency: the low end of the practitioner
+ * figures docs/sampling.md cites (the AICPA Audit Sampling guide's small-population table and the usual daily
+ * figures). An audit firm may test more; a table below these tests too little to support an opinion.
+ */
+export const sampleSizeFloors: Record<keyof typeof defaultSampleSizes, number> = {
+  annual: 1,
+  semiannual: 1,
+  quarterly: 2,
+  monthly: 2,
+  weekly: 5,
+  daily: 20,
+};
+
+/** The per-event floor: at least 5 items, a tenth of the population, and up to 25 for large populations. */
+export const perEventSamplingFloor = { percent: 10, min: 5, max: 25 };
+
 export const SAMPLING_METHOD =
   'systematic selection from a seeded start: with s = seed + the sum of the character codes of the series id, the items at positions ((s mod N) + quotient(i * N, n)) mod N, for i = 0 .. n-1, in population order (docs/sampling.md)';
 

@@ -64,7 +64,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB703',
   ],
   vendors: ['TB503', 'TB504', 'TB510', 'TB511', 'TB512'],
-  audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB905', 'TB906', 'TB910', 'TB911', 'TB912'],
+  audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB905', 'TB906', 'TB907', 'TB910', 'TB911', 'TB912'],
 };
 
 /**

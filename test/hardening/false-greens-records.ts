@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
 import { SAMPLING_METHOD } from '../../src/engine/sampling.ts';
-import { validProgram, type Files } from '../helpers/program.ts';
-import { type CorpusCase, type Expected } from './corpus.ts';
+import { edit, validProgram, type Files } from '../helpers/program.ts';
+import { PROGRAM, type CorpusCase, type Expected } from './corpus.ts';
 
 const SAMPLES = 'evidence-index/samples/2026-01-01_2026-06-30.yaml';
 
@@ -41,5 +41,12 @@ export const recordFalseGreens: CorpusCase[] = [
     kind: 'false greens',
     files: () => withSampleRecord(1, ['2026-Q1']),
     expect: error('TB905', SAMPLES, 10, /tests 1 of 2 items where the sample size is 2/),
+  },
+  {
+    name: "a firm's sampling table that tests one month of twelve",
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), PROGRAM, 'warn_within_days: 30\n', 'warn_within_days: 30\nsampling:\n  monthly: 1\n'),
+    expect: error('TB907', PROGRAM, 13, /below the floor of 2 items for a monthly control/),
   },
 ];

@@ -16,6 +16,7 @@ import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
 import { sampleRecordsRule } from './sample-records.ts';
+import { samplingTableRule } from './sampling-table.ts';
 import { samplesRule } from './samples.ts';
 import { trustRule } from './trust.ts';
 import { type2Rule } from './type2.ts';
@@ -47,5 +48,6 @@ export const rules: readonly Rule[] = [
   plausibleDatesRule,
   samplesRule,
   sampleRecordsRule,
+  samplingTableRule,
   requestsRule,
 ];
