@@ -24,6 +24,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB603',
   'TB605',
   'TB608',
+  'TB620',
   'TB901',
   'TB902',
   'TB903',

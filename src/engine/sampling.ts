@@ -6,7 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { EvidenceData, Frequency, Program, SampledSeries } from '../schema/index.ts';
-import { auditWindow, implementedControlsOf, seriesTimeline, type AuditWindow } from './evidence-timeline.ts';
+import {
+  auditWindow,
+  evidenceTimeline,
+  implementedControlsOf,
+  operatingSpan,
+  seriesTimeline,
+  type AuditWindow,
+} from './evidence-timeline.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { lineOf, type Document, type ProgramModel } from './model.ts';
 import { periodUnitOf } from './periods.ts';
@@ -78,9 +85,32 @@ export function sampleSize(frequency: Frequency, populationSize: number, samplin
   return Math.min(populationSize, sampling[key] ?? defaultSampleSizes[key]);
 }
 
-/** The frequency a series is sampled at: its own. */
-export function samplingFrequency(_model: ProgramModel, series: Document<EvidenceData>): Frequency {
-  return series.data.frequency;
+/** How often each frequency occurs, for comparing them: per-event counts as the most frequent (every event). */
+const occurrenceRank: Record<Frequency, number> = {
+  'per-event': 7,
+  daily: 6,
+  weekly: 5,
+  monthly: 4,
+  continuous: 4,
+  quarterly: 3,
+  semiannual: 2,
+  annual: 1,
+};
+
+/**
+ * The frequency a series is sampled at: its own, unless it is filed less often than a control it evidences
+ * and says why (`frequency_note`, e.g. a monthly export of daily runs). Then the occurrences to test are the
+ * control's (its days, its events), and so is the sample size: how often evidence is filed does not make a
+ * daily control a monthly one.
+ */
+export function samplingFrequency(model: ProgramModel, series: Document<EvidenceData>): Frequency {
+  const own = series.data.frequency;
+  if (series.data.frequency_note === undefined) return own;
+  let frequency = own;
+  for (const control of implementedControlsOf(model, series)) {
+    if (occurrenceRank[control.data.frequency] > occurrenceRank[frequency]) frequency = control.data.frequency;
+  }
+  return frequency;
 }
 
 /**
@@ -114,7 +144,8 @@ export interface Population {
  * The population a series is sampled from. Per-event: every row of its population exports in the order
  * listed (the first column is the event's id; an export kept only at a URL gives `row 1` .. `row N`); a
  * personnel series without an export: the register's new hires or leavers of the window, by date.
- * Periodic: the periods of the window that have come due while its controls were in operation.
+ * Periodic: the periods of the window that have come due while its controls were in operation, of the
+ * frequency it is sampled at (see `samplingFrequency`).
  */
 export function populationOf(
   model: ProgramModel,
@@ -122,7 +153,8 @@ export function populationOf(
   window: AuditWindow,
   asOf: string,
 ): Population {
-  if (periodUnitOf(series.data.frequency) === undefined) {
+  const frequency = samplingFrequency(model, series);
+  if (periodUnitOf(frequency) === undefined) {
     const cohort = series.data.cohort;
     if (cohort !== undefined && series.data.population.length === 0) {
       const items = cohortMembers(model, cohort, window, asOf).map((member) => member.person.id);
@@ -141,7 +173,11 @@ export function populationOf(
     }
     return { kind: 'events', items, fromFile };
   }
-  const items = seriesTimeline(model, series, window, asOf)
+  const timeline =
+    frequency === series.data.frequency
+      ? seriesTimeline(model, series, window, asOf)
+      : evidenceTimeline({ ...series.data, frequency }, window, asOf, operatingSpan(model, series));
+  const items = timeline
     .filter((cell) => cell.state !== 'not-required' && cell.state !== 'not-yet-due')
     .map((cell) => cell.period.label);
   return { kind: 'periods', items, fromFile: true };

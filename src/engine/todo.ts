@@ -59,6 +59,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB603',
     'TB604',
     'TB605',
+    'TB620',
     'TB701',
     'TB702',
     'TB703',

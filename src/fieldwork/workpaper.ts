@@ -19,8 +19,10 @@ import {
   isBlocking,
   type ControlStatus,
 } from '../engine/facts.ts';
-import { periodUnitOf, type PeriodUnit } from '../engine/periods.ts';
-import { makesPopulationUnfit, populationOf } from '../engine/sampling.ts';
+import { parsePeriodLabel, periodUnitOf, resolvePeriod, type Period, type PeriodUnit } from '../engine/periods.ts';
+import { isCollectionDue, overlaps, recordedSpans } from '../engine/rules/control-occurrences.ts';
+import { firstUncoveredDay } from '../engine/rules/populations.ts';
+import { makesPopulationUnfit, populationOf, samplingFrequency } from '../engine/sampling.ts';
 import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
 import type {
   ArtifactData,
@@ -290,7 +292,10 @@ function testSeries(
     title: series.data.title,
     frequency: series.data.frequency,
     kind,
-    population: { size: populationSize, description: describePopulation(series.data, kind, populationSize, current) },
+    population: {
+      size: populationSize,
+      description: describePopulation(series.data, samplingFrequency(model, series), kind, populationSize, current),
+    },
   };
 
   if (!sampled) {
@@ -315,6 +320,8 @@ function testSeries(
   // Findings an item's note already shows; the rest are listed with the series.
   const shown = new Set<Diagnostic>([...changed, ...unreliableFiles]);
   const timeline = kind === 'periods' ? seriesTimeline(model, series, window, summary.asOf) : [];
+  // A series filed less often than its control runs (with a `frequency_note`) is sampled by the control's occurrences.
+  const samplingUnit = periodUnitOf(samplingFrequency(model, series));
 
   const items = sampled.items.map((item): WorkpaperItem => {
     const outcomes: Outcome[] = [];
@@ -338,6 +345,10 @@ function testSeries(
           codes: ['TB902'],
         });
       }
+    } else if (samplingUnit !== periodUnitOf(series.data.frequency)) {
+      const occurrence = occurrenceOf(item, samplingUnit);
+      evidenceIndexes = occurrence ? recordedIn(series.data, occurrence) : [];
+      outcomes.push(...occurrenceOutcomes(result, series, item, occurrence, timeline));
     } else {
       const cell = timeline.find((candidate) => candidate.period.label === item);
       evidenceIndexes = cell?.artifacts ?? [];
@@ -404,6 +415,73 @@ interface Outcome {
   exceptions?: ExceptionData[];
 }
 
+/** The period a sampled occurrence's label names: a day's is its date. */
+function occurrenceOf(label: string, unit: PeriodUnit | undefined): Period | undefined {
+  if (unit === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(label) ? { label, start: label, end: label } : undefined;
+  return parsePeriodLabel(label);
+}
+
+/** The artifacts whose record (their period, up to the day they were made) reaches into an occurrence. */
+function recordedIn(series: EvidenceData, occurrence: Period): number[] {
+  return recordedSpans(series)
+    .filter((entry) => overlaps(entry.span, occurrence))
+    .map((entry) => entry.index);
+}
+
+/**
+ * A sampled occurrence of the control (a day of a daily control whose reports are monthly): its series period
+ * missing or late (TB601, TB605), an exception covering the occurrence itself (TB606), or no artifact recording
+ * the whole of it (TB620).
+ */
+function occurrenceOutcomes(
+  result: CheckResult,
+  series: Document<EvidenceData>,
+  label: string,
+  occurrence: Period | undefined,
+  timeline: TimelineCell[],
+): Outcome[] {
+  const cell =
+    occurrence && timeline.find((candidate) => overlaps(candidate.period, { ...occurrence, start: occurrence.end }));
+  if (!occurrence || !cell) {
+    return [{ result: 'not tested', note: 'the occurrence is not in the timeline of the window', codes: [] }];
+  }
+  const exceptions = series.data.exceptions.filter((exception) => {
+    const range = resolvePeriod(exception.period);
+    return range !== undefined && overlaps(range, occurrence);
+  });
+  const outcomes = periodOutcomes(result, series, cell.period.label, { ...cell, exceptions: [] }).filter(
+    (outcome) => outcome.result !== 'exception disclosed',
+  );
+  if (exceptions.length > 0) {
+    outcomes.push({
+      result: 'exception disclosed',
+      note: exceptions.map(exceptionNote).join('; '),
+      codes: ['TB606'],
+      exceptions,
+    });
+  } else if (outcomes.length === 0) {
+    const spans = recordedSpans(series.data).map((entry) => entry.span);
+    const unit = periodUnitOf(series.data.frequency);
+    const window = auditWindow(result.model);
+    if (firstUncoveredDay(occurrence, spans) !== undefined && unit && window) {
+      outcomes.push(
+        isCollectionDue(occurrence, unit, window, result.summary.asOf)
+          ? {
+              result: 'evidence missing',
+              note: `no artifact records ${label}: the ${cell.period.label} artifact does not reach it (TB620)`,
+              codes: ['TB620'],
+            }
+          : {
+              result: 'not tested',
+              note: `not yet recorded: the ${cell.period.label} artifact is not due yet`,
+              codes: [],
+            },
+      );
+    }
+  }
+  return outcomes;
+}
+
 /** A sampled period: missing or late (TB601, TB605), disclosed (TB606), or evidenced by its timeline cell. */
 function periodOutcomes(
   result: CheckResult,
@@ -468,12 +546,13 @@ function evidenceOf(artifact: ArtifactData): WorkpaperEvidence {
 
 function describePopulation(
   series: EvidenceData,
+  frequency: Frequency,
   kind: SampledSeries['kind'],
   size: number,
   current: { items: string[] },
 ): string {
   if (kind === 'periods') {
-    const unit = periodUnitOf(series.frequency) ?? 'year';
+    const unit = periodUnitOf(frequency) ?? 'year';
     if (unit === 'year') return size === 1 ? 'the annual occurrence in the window' : 'no annual occurrence due';
     const first = current.items.at(0);
     const last = current.items.at(-1);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
 import { SAMPLING_METHOD } from '../../src/engine/sampling.ts';
 import { edit, validProgram, type Files } from '../helpers/program.ts';
-import { PROGRAM, type CorpusCase, type Expected } from './corpus.ts';
+import { CONTROL, EVIDENCE, PROGRAM, type CorpusCase, type Expected } from './corpus.ts';
 
 const SAMPLES = 'evidence-index/samples/2026-01-01_2026-06-30.yaml';
 
@@ -35,6 +35,15 @@ samples:
 `,
 });
 
+/** The test control at `control` frequency, its evidence at `series` frequency with a `frequency_note` (line 7). */
+const noted = (control: string, series: string, artifacts: string): Files =>
+  edit(
+    edit(validProgram(), CONTROL, 'frequency: quarterly', `frequency: ${control}`),
+    EVIDENCE,
+    /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+    `frequency: ${series}\nfrequency_note: "Each export lists every run of its period."\nartifacts:\n${artifacts}`,
+  );
+
 export const recordFalseGreens: CorpusCase[] = [
   {
     name: 'a sample record cut by hand to the one quarter that went well',
@@ -48,5 +57,27 @@ export const recordFalseGreens: CorpusCase[] = [
     files: () =>
       edit(validProgram(), PROGRAM, 'warn_within_days: 30\n', 'warn_within_days: 30\nsampling:\n  monthly: 1\n'),
     expect: error('TB907', PROGRAM, 13, /below the floor of 2 items for a monthly control/),
+  },
+  {
+    name: 'a frequency_note on mid-quarter exports standing in for the months after them',
+    kind: 'false greens',
+    files: () =>
+      noted(
+        'monthly',
+        'quarterly',
+        '  - { collected: 2026-02-10, location: "https://docs.test.example/q1.pdf" }\n  - { collected: 2026-05-10, location: "https://docs.test.example/q2.pdf" }\n',
+      ),
+    expect: error('TB620', EVIDENCE, 7, /BASE-01 runs monthly, .*: 2026-02, 2026-03/),
+  },
+  {
+    name: 'a frequency_note excusing a per-event control from its population',
+    kind: 'false greens',
+    files: () =>
+      noted(
+        'per-event',
+        'quarterly',
+        '  - { collected: 2026-04-05, period: 2026-Q1, location: "https://docs.test.example/q1.pdf" }\n  - { collected: 2026-07-03, period: 2026-Q2, location: "https://docs.test.example/q2.pdf" }\n',
+      ),
+    expect: error('TB406', CONTROL, 8, /operates per event, but its evidence is periodic/),
   },
 ];

@@ -2,6 +2,7 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { controlOccurrencesRule } from './control-occurrences.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   peopleRule,
   acknowledgementsRule,
   type2Rule,
+  controlOccurrencesRule,
   integrityRule,
   plausibleDatesRule,
   samplesRule,
