@@ -121,6 +121,7 @@ export const codes = {
   TB607: 'Exception outside the series',
   TB608: 'Type I evidence only after the report date',
   TB620: 'Occurrence of the control not evidenced',
+  TB621: "Artifact outside the control's operation",
   TB701: 'Evidence file missing',
   TB702: 'Evidence file changed',
   TB703: 'Evidence file outside evidence-index/',

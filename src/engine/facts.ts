@@ -25,6 +25,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB605',
   'TB608',
   'TB620',
+  'TB621',
   'TB901',
   'TB902',
   'TB903',

@@ -60,6 +60,7 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB604',
     'TB605',
     'TB620',
+    'TB621',
     'TB701',
     'TB702',
     'TB703',

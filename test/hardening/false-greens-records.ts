@@ -80,4 +80,21 @@ export const recordFalseGreens: CorpusCase[] = [
       ),
     expect: error('TB406', CONTROL, 8, /operates per event, but its evidence is periodic/),
   },
+  {
+    name: 'implemented moved past a missed month, while earlier months show the control running',
+    kind: 'false greens',
+    files: () => {
+      const months = ['2026-01', '2026-02', '2026-04', '2026-05', '2026-06'];
+      const artifacts = months
+        .map((m) => `  - { collected: ${m}-28, period: ${m}, location: "https://docs.test.example/${m}.pdf" }\n`)
+        .join('');
+      return edit(
+        edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: monthly\nimplemented: 2026-04-01'),
+        EVIDENCE,
+        /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+        `frequency: monthly\nartifacts:\n${artifacts}`,
+      );
+    },
+    expect: error('TB621', EVIDENCE, 8, /2 artifacts of BASE-01 running before it was implemented \(2026-04-01\)/),
+  },
 ];

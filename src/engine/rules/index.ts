@@ -10,6 +10,7 @@ import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
+import { operatingSpanRule } from './operating-span.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   acknowledgementsRule,
   type2Rule,
   controlOccurrencesRule,
+  operatingSpanRule,
   integrityRule,
   plausibleDatesRule,
   samplesRule,
