@@ -122,6 +122,8 @@ export const codes = {
   TB608: 'Type I evidence only after the report date',
   TB620: 'Occurrence of the control not evidenced',
   TB621: "Artifact outside the control's operation",
+  TB622: 'One document counted for several occurrences',
+  TB623: 'One document for unrelated controls',
   TB701: 'Evidence file missing',
   TB702: 'Evidence file changed',
   TB703: 'Evidence file outside evidence-index/',

@@ -26,6 +26,7 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
   'TB608',
   'TB620',
   'TB621',
+  'TB622',
   'TB901',
   'TB902',
   'TB903',

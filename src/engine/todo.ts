@@ -61,6 +61,8 @@ export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
     'TB605',
     'TB620',
     'TB621',
+    'TB622',
+    'TB623',
     'TB701',
     'TB702',
     'TB703',

@@ -97,4 +97,10 @@ export const recordFalseGreens: CorpusCase[] = [
     },
     expect: error('TB621', EVIDENCE, 8, /2 artifacts of BASE-01 running before it was implemented \(2026-04-01\)/),
   },
+  {
+    name: 'the first quarter’s review report filed again for the second quarter',
+    kind: 'false greens',
+    files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://docs.test.example/q1.pdf'),
+    expect: error('TB622', EVIDENCE, 9, /counted for several occurrences: EV-BASE-01 2026-Q1, EV-BASE-01 2026-Q2/),
+  },
 ];

@@ -4,6 +4,7 @@ import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { controlOccurrencesRule } from './control-occurrences.ts';
 import { coverageRule } from './coverage.ts';
+import { documentReuseRule } from './document-reuse.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   type2Rule,
   controlOccurrencesRule,
   operatingSpanRule,
+  documentReuseRule,
   integrityRule,
   plausibleDatesRule,
   samplesRule,
