@@ -103,4 +103,21 @@ export const recordFalseGreens: CorpusCase[] = [
     files: () => edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', 'https://docs.test.example/q1.pdf'),
     expect: error('TB622', EVIDENCE, 9, /counted for several occurrences: EV-BASE-01 2026-Q1, EV-BASE-01 2026-Q2/),
   },
+  {
+    name: 'last year’s penetration test report filed during the window as this year’s',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(
+          edit(validProgram(), PROGRAM, 'as_of: 2026-07-15', 'as_of: 2026-08-15'),
+          CONTROL,
+          'frequency: quarterly',
+          'frequency: annual',
+        ),
+        EVIDENCE,
+        /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+        'frequency: annual\nartifacts:\n  - { collected: 2026-03-02, period: 2024, location: "https://docs.test.example/pentest-2024.pdf" }\n',
+      ),
+    expect: error('TB601', EVIDENCE, 7, /no artifact performed inside the audit window .* for a period of it/),
+  },
 ];
