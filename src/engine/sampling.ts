@@ -165,7 +165,8 @@ export function populationOf(
     for (const population of series.data.population) {
       const state = population.file ? model.artifactFiles.get(population.file) : undefined;
       const ids = state?.status === 'present' ? state.csvIds : undefined;
-      if (ids) items.push(...ids);
+      // A blank row names no event: it is never sampled (TB411 reports it).
+      if (ids) items.push(...ids.filter((id) => id !== ''));
       else {
         fromFile = false;
         for (let row = 1; row <= population.rows; row++) items.push(`row ${items.length + 1}`);
@@ -225,12 +226,12 @@ export function drawSeries(
 
 /**
  * Whether a finding about a series makes its population unfit to sample: missing or incomplete (TB403,
- * TB405), or its export missing, altered or outside evidence-index/ (TB701–TB703 on a population's file;
+ * TB405), listing an event twice, a blank row, overlapping exports or a contradicted "no events" (TB410–TB413), or its export missing, altered or outside evidence-index/ (TB701–TB703 on a population's file;
  * the same codes on an artifact's file concern that artifact, not the population).
  */
 export function makesPopulationUnfit(series: Document<EvidenceData>, finding: Diagnostic): boolean {
   if (finding.severity !== 'error' && finding.deferred !== true) return false;
-  if (finding.code === 'TB403' || finding.code === 'TB405') return true;
+  if (['TB403', 'TB405', 'TB410', 'TB411', 'TB412', 'TB413'].includes(finding.code)) return true;
   if (finding.code !== 'TB701' && finding.code !== 'TB702' && finding.code !== 'TB703') return false;
   return series.data.population.some((_, index) => lineOf(series, 'population', index, 'file') === finding.line);
 }

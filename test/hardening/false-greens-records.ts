@@ -44,6 +44,23 @@ const noted = (control: string, series: string, artifacts: string): Files =>
     `frequency: ${series}\nfrequency_note: "Each export lists every run of its period."\nartifacts:\n${artifacts}`,
   );
 
+/** The test control made per-event: one artifact (line 8) and the given population entries (line 10 on). */
+const perEvent = (population: string): Files =>
+  edit(
+    edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: per-event'),
+    EVIDENCE,
+    /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+    `frequency: per-event\nartifacts:\n  - { collected: 2026-03-02, sample: CHG-2, location: "https://docs.test.example/chg.pdf" }\npopulation:\n${population}`,
+  );
+
+/** The per-event program with one export kept in evidence-index/files/changes.csv. */
+const withExport = (csv: string, rows: number): Files => ({
+  ...perEvent(
+    `  - { source: Tickets, exported: 2026-07-02, rows: ${rows}, file: files/changes.csv, sha256: ${sha256(csv)} }\n`,
+  ),
+  'evidence-index/files/changes.csv': csv,
+});
+
 export const recordFalseGreens: CorpusCase[] = [
   {
     name: 'a sample record cut by hand to the one quarter that went well',
@@ -119,5 +136,42 @@ export const recordFalseGreens: CorpusCase[] = [
         'frequency: annual\nartifacts:\n  - { collected: 2026-03-02, period: 2024, location: "https://docs.test.example/pentest-2024.pdf" }\n',
       ),
     expect: error('TB601', EVIDENCE, 7, /no artifact performed inside the audit window .* for a period of it/),
+  },
+  {
+    name: 'a population export that lists one change twice',
+    kind: 'false greens',
+    disk: true,
+    files: () => withExport('id,date\nCHG-1,2026-01-05\nCHG-2,2026-03-02\nCHG-1,2026-01-05\n', 3),
+    expect: error('TB410', EVIDENCE, 10, /lists an event more than once: CHG-1/),
+  },
+  {
+    name: 'a population export with a blank row where an event should be',
+    kind: 'false greens',
+    disk: true,
+    files: () => withExport('id,date\nCHG-1,2026-01-05\n,2026-02-11\nCHG-2,2026-03-02\n', 3),
+    expect: error('TB411', EVIDENCE, 10, /a row without an event id \(first column\): line 3/),
+  },
+  {
+    name: 'a quarter exported again inside an export of the whole window',
+    kind: 'false greens',
+    files: () =>
+      perEvent(
+        '  - { source: Tickets, exported: 2026-07-02, rows: 5, location: "https://docs.test.example/all.csv" }\n  - { period: 2026-Q1, source: Tickets, exported: 2026-04-02, rows: 2, location: "https://docs.test.example/q1.csv" }\n',
+      ),
+    expect: error('TB412', EVIDENCE, 11, /both cover 2026-01-01 to 2026-03-31/),
+  },
+  {
+    name: '"no events" stated for the window of a control whose records show events',
+    kind: 'false greens',
+    files: () =>
+      perEvent(
+        '  - { source: Tickets, exported: 2026-07-02, rows: 0, note: "No change was made during the period." }\n',
+      ),
+    expect: error(
+      'TB413',
+      EVIDENCE,
+      10,
+      /says no event occurred .* but its artifacts record one: CHG-2 \(2026-03-02\)/,
+    ),
   },
 ];

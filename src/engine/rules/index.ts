@@ -15,6 +15,7 @@ import { operatingSpanRule } from './operating-span.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
+import { populationRecordsRule } from './population-records.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
@@ -37,6 +38,7 @@ export const rules: readonly Rule[] = [
   placeholdersRule,
   missingEvidenceRule,
   populationRule,
+  populationRecordsRule,
   frequencyRule,
   expiryRule,
   vendorRule,
