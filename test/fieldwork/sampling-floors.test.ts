@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultPerEventSampling,
   defaultSampleSizes,
+  drawSamples,
   perEventSamplingFloor,
+  sampleSize,
   sampleSizeFloors,
 } from '../../src/engine/sampling.ts';
 import { check, edit, findings, validProgram } from '../helpers/program.ts';
@@ -50,5 +52,41 @@ describe('sampling floors', () => {
       [15, '`sampling.per_event.min: 4` is below the floor of 5 items of a per-event population'],
       [16, '`sampling.per_event.max: 24` is below the floor of 25 items as the most a per-event population is tested'],
     ]);
+  });
+});
+
+describe('semiannual and continuous controls', () => {
+  it('test one half of two, or the one half due', () => {
+    expect(sampleSize('semiannual', 2)).toBe(1);
+    expect(sampleSize('semiannual', 1)).toBe(1);
+    expect(sampleSize('semiannual', 2, { semiannual: 2 })).toBe(2);
+  });
+
+  it('sample a semiannual series from its halves', () => {
+    const files = edit(
+      edit(validProgram(), 'content/controls/BASE-01.mdx', 'frequency: quarterly', 'frequency: semiannual'),
+      'evidence-index/EV-BASE-01.mdx',
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      'frequency: semiannual\nartifacts:\n  - { collected: 2026-07-03, period: 2026-H1, location: "https://docs.test.example/h1.pdf" }\n',
+    );
+    const [sample] = drawSamples(check(files).model, '2026-07-15', 1);
+    expect(sample).toMatchObject({ kind: 'periods', population: { size: 1 }, size: 1, items: ['2026-H1'] });
+  });
+
+  it('sample a continuous series by its months, at the monthly size and floor', () => {
+    expect(sampleSize('continuous', 12)).toBe(3);
+    expect(sampleSize('continuous', 12, { monthly: 2 })).toBe(2);
+    const files = edit(
+      edit(validProgram(), 'content/controls/BASE-01.mdx', 'frequency: quarterly', 'frequency: continuous'),
+      'evidence-index/EV-BASE-01.mdx',
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      `frequency: continuous\nartifacts:\n${['01', '02', '03', '04', '05', '06']
+        .map(
+          (m) => `  - { collected: 2026-${m}-28, period: 2026-${m}, location: "https://docs.test.example/${m}.pdf" }\n`,
+        )
+        .join('')}`,
+    );
+    const [sample] = drawSamples(check(files).model, '2026-07-15', 1);
+    expect(sample).toMatchObject({ kind: 'periods', population: { size: 6 }, size: 3 });
   });
 });
