@@ -212,6 +212,17 @@ describe('a recorded sample drawn again', () => {
     ]);
   });
 
+  it('reports a periodic series left out of the record, at samples', () => {
+    const record = recordText([]).replace('samples:\n', 'samples: []\n');
+    expect(findings(check({ ...files, [SAMPLES]: record }), 'TB905')).toEqual([
+      expect.objectContaining({
+        line: 5,
+        subject: { kind: 'evidence', id: 'EV-BASE-01' },
+        message: 'the recorded sample leaves out EV-BASE-01 (BASE-01), from which seed 42 draws 3 of 6 periods',
+      }),
+    ]);
+  });
+
   it('reports a record whose seed is not the one it was drawn with', () => {
     expect(findings(check({ ...files, [SAMPLES]: recordText(drawn, 43) }), 'TB905')).toHaveLength(1);
   });

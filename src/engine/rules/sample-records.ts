@@ -4,11 +4,12 @@
  * awkward item swapped for an easy one, a size cut down) is caught here; a population that changed since
  * the draw is TB901's (samples.ts), and is not reported twice.
  */
-import type { SampledSeries } from '../../schema/index.ts';
+import type { SampledSeries, SamplesData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { auditWindow } from '../evidence-timeline.ts';
-import { lineOf } from '../model.ts';
-import { drawSeries, isDocumentedMethod } from '../sampling.ts';
+import { auditWindow, implementedControlsOf, type AuditWindow } from '../evidence-timeline.ts';
+import { lineOf, type ProgramModel, type YamlFile } from '../model.ts';
+import { periodUnitOf } from '../periods.ts';
+import { drawSeries, isDocumentedMethod, samplingFrequency } from '../sampling.ts';
 import type { Rule } from './context.ts';
 
 const REDRAW_HINT =
@@ -38,6 +39,7 @@ export const sampleRecordsRule: Rule = (model, context) => {
       continue;
     }
     const seed = data.seed;
+    diagnostics.push(...leftOut(model, record, window, context.asOf, seed));
     data.samples.forEach((sampled, index) => {
       const series = seriesById.get(sampled.series);
       if (!series) return; // TB904
@@ -58,6 +60,39 @@ export const sampleRecordsRule: Rule = (model, context) => {
   }
   return diagnostics;
 };
+
+/**
+ * Periodic series the draw includes that the record leaves out: a sample with its awkward series deleted is as
+ * edited as one with an item swapped. (Per-event series are left out by `trustbook sample` when their
+ * population has a finding, which that finding reports; periodic populations are the calendar's.)
+ */
+function leftOut(
+  model: ProgramModel,
+  record: YamlFile<SamplesData>,
+  window: AuditWindow,
+  asOf: string,
+  seed: number,
+): Diagnostic[] {
+  const recorded = new Set(record.data.samples.map((entry) => entry.series));
+  return model.evidence.flatMap((series): Diagnostic[] => {
+    if (recorded.has(series.id) || periodUnitOf(samplingFrequency(model, series)) === undefined) return [];
+    const controls = implementedControlsOf(model, series);
+    if (controls.length === 0) return [];
+    const expected = drawSeries(model, series, window, asOf, seed);
+    if (expected.size === 0) return [];
+    return [
+      {
+        severity: 'error',
+        code: 'TB905',
+        file: record.file,
+        line: lineOf(record, 'samples'),
+        subject: { kind: 'evidence', id: series.id },
+        message: `the recorded sample leaves out ${series.id} (${controls.map((control) => control.id).join(', ')}), from which seed ${seed} draws ${expected.size} of ${expected.population.size} periods`,
+        hint: `Draw it: \`trustbook sample --control ${controls[0]!.id}\` adds the series to the record with the recorded seed.`,
+      },
+    ];
+  });
+}
 
 function describeDifference(
   recorded: SampledSeries,
