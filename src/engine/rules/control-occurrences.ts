@@ -22,7 +22,6 @@ import {
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { periodContaining, periodUnitOf, resolvePeriod, type Period } from '../periods.ts';
 import { isFrequentEnough } from './frequency.ts';
-import { firstUncoveredDay } from './populations.ts';
 import { evidenceSeverity, type Rule } from './context.ts';
 
 export const controlOccurrencesRule: Rule = (model, context) => {
@@ -68,22 +67,65 @@ function unshownOccurrences(
 ): Period[] {
   const controlUnit = periodUnitOf(control.data.frequency)!;
   const notedUnit = periodUnitOf(noted.data.frequency);
-  const recorded = series.flatMap((candidate) => recordedSpans(candidate.data).map((entry) => entry.span));
-  const disclosed = series.flatMap((candidate) => disclosedPeriods(candidate.data));
-  const leftToTypeTwo = notedUnit
-    ? seriesTimeline(model, noted, window, asOf)
-        .filter((cell) => cell.state === 'missing' || cell.state === 'not-yet-due' || cell.state === 'not-required')
-        .map((cell) => cell.period)
-    : [];
+  if (!notedUnit) return [];
+  // Occurrences come in order, so each list is walked once: a long window of a daily control stays fast.
+  const recorded = new Sweep(
+    mergeSpans(series.flatMap((candidate) => recordedSpans(candidate.data).map((e) => e.span))),
+  );
+  const disclosed = new Sweep(mergeSpans(series.flatMap((candidate) => disclosedPeriods(candidate.data))));
+  const leftToTypeTwo = new Sweep(
+    seriesTimeline(model, noted, window, asOf)
+      .filter((cell) => cell.state === 'missing' || cell.state === 'not-yet-due' || cell.state === 'not-required')
+      .map((cell) => cell.period),
+  );
   const { implemented, retired } = control.data;
   return windowPeriods(controlUnit, window).filter((occurrence) => {
     if (implemented !== undefined && occurrence.end < implemented) return false;
     if (retired !== undefined && occurrence.end > retired) return false;
-    if (!notedUnit || !isCollectionDue(occurrence, notedUnit, window, asOf)) return false;
-    if (leftToTypeTwo.some((period) => overlaps(period, occurrence))) return false;
-    if (disclosed.some((period) => overlaps(period, occurrence))) return false;
-    return firstUncoveredDay(occurrence, recorded) !== undefined;
+    if (!isCollectionDue(occurrence, notedUnit, window, asOf)) return false;
+    if (leftToTypeTwo.overlaps(occurrence) || disclosed.overlaps(occurrence)) return false;
+    return !recorded.covers(occurrence);
   });
+}
+
+/** Spans sorted by start, with overlapping or adjacent ones joined. */
+function mergeSpans(spans: Period[]): Period[] {
+  const merged: Period[] = [];
+  for (const span of [...spans].sort((a, b) => a.start.localeCompare(b.start))) {
+    const last = merged.at(-1);
+    if (last && addDays(last.end, 1) >= span.start) {
+      if (span.end > last.end) merged[merged.length - 1] = { ...last, end: span.end };
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** Sorted, disjoint periods asked about in ascending order of the periods asked about. */
+class Sweep {
+  private next = 0;
+  private readonly periods: Period[];
+
+  constructor(periods: Period[]) {
+    this.periods = periods;
+  }
+
+  private skipBefore(day: string): void {
+    while (this.next < this.periods.length && this.periods[this.next]!.end < day) this.next++;
+  }
+
+  /** Whether any period shares a day with `period`. */
+  overlaps(period: Period): boolean {
+    this.skipBefore(period.start);
+    const candidate = this.periods[this.next];
+    return candidate !== undefined && candidate.start <= period.end;
+  }
+
+  /** Whether one period holds every day of `period` (the periods are merged, so one must). */
+  covers(period: Period): boolean {
+    this.skipBefore(period.start);
+    const candidate = this.periods[this.next];
+    return candidate !== undefined && candidate.start <= period.start && candidate.end >= period.end;
+  }
 }
 
 /**
