@@ -66,3 +66,11 @@ describe('artifacts outside implemented and retired', () => {
     expect(result.facts.controlStatus(result.model.controls[0]!)).toBe('failing');
   });
 });
+
+describe('a control retired before it was implemented', () => {
+  it('is left to TB808, without a finding for every artifact', () => {
+    const result = check(withDates('implemented: 2026-05-01\nretired: 2026-02-01'));
+    expect(findings(result, 'TB808')).toHaveLength(1);
+    expect(findings(result, 'TB621')).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ export const operatingSpanRule: Rule = (model) => {
     const unit = periodUnitOf(series.data.frequency);
     const from = earliest(controls.map((control) => control.data.implemented));
     const to = latest(controls.map((control) => control.data.retired));
+    if (from !== undefined && to !== undefined && from > to) continue; // TB808: the dates contradict each other
     const before: number[] = [];
     const after: number[] = [];
     series.data.artifacts.forEach((artifact, index) => {
