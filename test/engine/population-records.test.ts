@@ -122,6 +122,16 @@ describe('overlapping exports', () => {
       expect.objectContaining({ message: expect.stringContaining('both cover 2026-04-01 to 2026-04-01') }),
     ]);
   });
+  it('reports the overlap once, not also each event the two exports share', () => {
+    const all = 'id,date\nCHG-1,2026-01-05\nCHG-2,2026-04-02\n';
+    const q1 = 'id,date\nCHG-1,2026-01-05\n';
+    const result = onDisk(perEvent(entry('all.csv', all, 2) + entry('q1.csv', q1, 1, '2026-Q1')), {
+      'all.csv': all,
+      'q1.csv': q1,
+    });
+    expect(findings(result, 'TB412')).toHaveLength(1);
+    expect(findings(result, 'TB410')).toEqual([]);
+  });
 });
 
 describe('"no events" contradicted', () => {

@@ -29,8 +29,9 @@ export const populationRecordsRule: Rule = (model, context) => {
       if (found) diagnostics.push(found);
     };
     for (const found of blankRows(model, series)) diagnostics.push(found);
-    push(duplicateIds(model, series));
-    for (const found of overlappingExports(series, window)) diagnostics.push(found);
+    const overlapping = overlappingExports(series, window);
+    push(duplicateIds(model, series, overlapping));
+    for (const found of overlapping) diagnostics.push(found.diagnostic);
     for (const found of contradictedNoEvents(series, window)) diagnostics.push(found);
     for (const found of emptyMonths(model, series, window, context.asOf)) diagnostics.push(found);
   }
@@ -73,9 +74,18 @@ function blankRows(model: ProgramModel, series: Document<EvidenceData>): Diagnos
   });
 }
 
-/** TB410: an event listed twice, in one export or in two; counted twice, the population is not the events. */
-function duplicateIds(model: ProgramModel, series: Document<EvidenceData>): Diagnostic | undefined {
-  const seen = new Map<string, string>();
+/**
+ * TB410: an event listed twice, in one export or in two; counted twice, the population is not the events. Two
+ * exports that overlap (TB412) list the same events as a matter of course: that finding says it once.
+ */
+function duplicateIds(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  overlapping: readonly Overlap[],
+): Diagnostic | undefined {
+  const overlaps = (a: number, b: number) =>
+    overlapping.some((pair) => (pair.first === a && pair.second === b) || (pair.first === b && pair.second === a));
+  const seen = new Map<string, { where: string; entry: number }>();
   const repeated: string[] = [];
   let firstIndex: number | undefined;
   series.data.population.forEach((population, index) => {
@@ -86,11 +96,12 @@ function duplicateIds(model: ProgramModel, series: Document<EvidenceData>): Diag
       const where = `\`evidence-index/${population.file}\` line ${recordLine(csv, row)}`;
       const earlier = seen.get(id);
       if (earlier === undefined) {
-        seen.set(id, where);
+        seen.set(id, { where, entry: index });
         return;
       }
+      if (earlier.entry !== index && overlaps(earlier.entry, index)) return; // TB412
       firstIndex ??= index;
-      repeated.push(`${id} (${earlier} and ${where})`);
+      repeated.push(`${id} (${earlier.where} and ${where})`);
     });
   });
   if (firstIndex === undefined) return undefined;
@@ -111,10 +122,16 @@ function overlap(a: Period, b: Period): Period | undefined {
   return start <= end ? { label: `${start}..${end}`, start, end } : undefined;
 }
 
+interface Overlap {
+  first: number;
+  second: number;
+  diagnostic: Diagnostic;
+}
+
 /** TB412: two exports of one series covering the same days list those days' events twice, or contradict each other. */
-function overlappingExports(series: Document<EvidenceData>, window: AuditWindow): Diagnostic[] {
+function overlappingExports(series: Document<EvidenceData>, window: AuditWindow): Overlap[] {
   const periods = series.data.population.map((population) => populationPeriod(population, window));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Overlap[] = [];
   periods.forEach((period, j) => {
     if (!period) return;
     for (let i = 0; i < j; i++) {
@@ -123,13 +140,17 @@ function overlappingExports(series: Document<EvidenceData>, window: AuditWindow)
       if (!shared) continue;
       const population = series.data.population[j]!;
       diagnostics.push({
-        severity: 'error',
-        code: 'TB412',
-        file: series.file,
-        line: lineOf(series, 'population', j, population.period !== undefined ? 'period' : 'source'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `two populations of ${series.id} both cover ${shared.start} to ${shared.end} (entries ${i + 1} and ${j + 1}): the events of those days are listed twice, or the exports disagree`,
-        hint: 'Give each export its own part of the window with `period` (one per quarter, say), or keep one export of the whole window.',
+        first: i,
+        second: j,
+        diagnostic: {
+          severity: 'error',
+          code: 'TB412',
+          file: series.file,
+          line: lineOf(series, 'population', j, population.period !== undefined ? 'period' : 'source'),
+          subject: { kind: 'evidence', id: series.id },
+          message: `two populations of ${series.id} both cover ${shared.start} to ${shared.end} (entries ${i + 1} and ${j + 1}): the events of those days are listed twice, or the exports disagree`,
+          hint: 'Give each export its own part of the window with `period` (one per quarter, say), or keep one export of the whole window.',
+        },
       });
       return; // one finding per entry
     }
