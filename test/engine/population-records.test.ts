@@ -160,6 +160,21 @@ describe('"no events" contradicted', () => {
     expect(findings(check(files), 'TB413')).toEqual([]);
   });
 
+  it('reports a deviation disclosed for a named event in a period said to have none', () => {
+    const files = edit(
+      perEvent(
+        none('2026-Q1') + some,
+        '  - { collected: 2026-04-01, location: "https://docs.test.example/chg.pdf" }\n',
+      ),
+      EVIDENCE,
+      'population:',
+      'exceptions:\n  - { period: 2026-02, sample: CHG-3, description: "Deployed without approval.", disclosed: 2026-03-01, response: "Approval made blocking." }\npopulation:',
+    );
+    expect(findings(check(files), 'TB413')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('CHG-3 (an exception)') }),
+    ]);
+  });
+
   it('reports a sampled event when every population says there was none', () => {
     const files = perEvent(
       none('{ start: 2026-01-01, end: 2026-06-30 }'),

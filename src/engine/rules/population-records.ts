@@ -8,7 +8,7 @@ import { addDays, endOfMonth } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { auditWindow, operatingSpan, performedOn, type AuditWindow } from '../evidence-timeline.ts';
 import { lineOf, type ArtifactFileState, type Document, type ProgramModel } from '../model.ts';
-import type { Period } from '../periods.ts';
+import { resolvePeriod, type Period } from '../periods.ts';
 import type { EvidenceData } from '../../schema/index.ts';
 import { type Rule } from './context.ts';
 import { populationPeriod } from './populations.ts';
@@ -160,7 +160,8 @@ function overlappingExports(series: Document<EvidenceData>, window: AuditWindow)
 
 /**
  * TB413: `rows: 0` states that no event happened in its period. An artifact of the series dated inside that
- * period, or any sampled event when every population says "no events", shows that one did.
+ * period, an exception naming an event in it, or any sampled event when every population says "no events",
+ * shows that one did.
  */
 function contradictedNoEvents(series: Document<EvidenceData>, window: AuditWindow): Diagnostic[] {
   const everyEmpty = series.data.population.every((population) => population.rows === 0);
@@ -174,6 +175,11 @@ function contradictedNoEvents(series: Document<EvidenceData>, window: AuditWindo
       if (!inside && !(everyEmpty && artifact.sample !== undefined)) return [];
       return [artifact.sample !== undefined ? `${artifact.sample} (${day})` : day];
     });
+    // A deviation disclosed for a named event in the period is a record of that event too.
+    for (const exception of series.data.exceptions) {
+      const range = exception.sample === undefined ? undefined : resolvePeriod(exception.period);
+      if (range && overlap(range, period)) events.push(`${exception.sample} (an exception)`);
+    }
     if (events.length === 0) return [];
     return [
       {
