@@ -45,7 +45,7 @@ export const controlOccurrencesRule: Rule = (model, context) => {
       file: noted.file,
       line: lineOf(noted, 'frequency_note'),
       subject: { kind: 'evidence', id: noted.id },
-      message: `${control.id} runs ${control.data.frequency}, but no artifact of ${series.map((s) => s.id).join(', ')} records ${unshown.length === 1 ? 'its occurrence' : `${unshown.length} of its occurrences`} in the window: ${listPeriods(unshown)}`,
+      message: `${control.id} runs ${control.data.frequency}, but no artifact of ${series.map((s) => s.id).join(', ')} records ${unshown.length === 1 ? 'one of its occurrences' : `${unshown.length} of its occurrences`} in the window: ${listPeriods(unshown)}`,
       hint: `The \`frequency_note\` explains evidence filed ${noted.data.frequency}; it does not excuse occurrences. Give each artifact the \`period\` it lists (every ${control.data.frequency} run in it), add the artifacts that are missing, or disclose the occurrences that did not happen under \`exceptions:\`.`,
     });
   }
