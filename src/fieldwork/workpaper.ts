@@ -164,8 +164,8 @@ export interface Workpaper {
 
 /** Findings that say a sampled item's evidence is missing, late, altered or gone. */
 const missingCodes = new Set<DiagnosticCode>(['TB601', 'TB605', 'TB902']);
-/** Findings about one artifact's file or dates: the artifact cannot be relied on. */
-const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB701', 'TB702', 'TB703']);
+/** Findings about one artifact's file or dates, or a document it shares with another occurrence: it cannot be relied on. */
+const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB621', 'TB622', 'TB701', 'TB702', 'TB703']);
 /** Findings about a file of the series that no artifact names (its population export). */
 const fileCodes = new Set<DiagnosticCode>(['TB701', 'TB702', 'TB703']);
 

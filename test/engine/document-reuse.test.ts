@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { populationHash } from '../../src/engine/sampling.ts';
+import { workpaper } from '../../src/fieldwork/workpaper.ts';
 import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
 
 const CONTROL = 'content/controls/BASE-01.mdx';
@@ -121,5 +123,25 @@ describe('one document, one occurrence', () => {
     const result = check(files);
     expect(findings(result, 'TB622')).toEqual([]);
     expect(findings(result, 'TB623')).toEqual([]);
+  });
+});
+
+describe('the mock audit', () => {
+  it('does not pass a sampled quarter whose record is the previous quarter’s document', () => {
+    const files = {
+      ...edit(validProgram(), EVIDENCE, 'https://docs.test.example/q2.pdf', Q1),
+      'evidence-index/samples/2026-01-01_2026-06-30.yaml': `seed: 1
+window: { start: 2026-01-01, end: 2026-06-30 }
+drawn: 2026-07-15
+method: systematic
+samples:
+  - { series: EV-BASE-01, controls: [BASE-01], kind: periods, population: { size: 2, sha256: ${populationHash(['2026-Q1', '2026-Q2'])} }, size: 2, items: ["2026-Q1", "2026-Q2"] }
+`,
+    };
+    const items = workpaper(check(files)).controls[0]!.series[0]!.items;
+    expect(items.map((item) => [item.item, item.result, item.codes])).toEqual([
+      ['2026-Q1', 'no exception', []],
+      ['2026-Q2', 'evidence missing', ['TB622']],
+    ]);
   });
 });
