@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { checkProject } from '../../src/engine/index.ts';
 import { corpus, type CorpusCase } from '../../test/hardening/corpus.ts';
 import { falseGreens } from '../../test/hardening/false-greens.ts';
+import { recordFalseGreens } from '../../test/hardening/false-greens-records.ts';
 import { check, writeProgram } from '../../test/helpers/program.ts';
 
 const { values } = parseArgs({
@@ -43,7 +44,7 @@ function runCase(testCase: CorpusCase): void {
   }
 }
 
-const timings = [...falseGreens, ...corpus].map((testCase) => {
+const timings = [...falseGreens, ...recordFalseGreens, ...corpus].map((testCase) => {
   let best = Infinity;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();

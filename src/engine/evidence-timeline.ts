@@ -6,7 +6,8 @@
  * What an auditor counts as an occurrence:
  * - an artifact evidences one occurrence, however long the period it claims (one file for twelve months of a
  *   monthly control is one month's evidence);
- * - it counts for the occurrence in which the control operated (`performed`, else `collected`);
+ * - it counts for the occurrence in which the control operated (`performed`, else `collected`); an annual
+ *   artifact counts for the window when it was performed inside it for a period that reaches into it;
  * - an artifact dated before the start of the period it claims evidences nothing;
  * - an occurrence performed after its period ended plus the grace days is late;
  * - periods in which no control of the series was in operation (before `implemented`, after `retired`) are
@@ -156,6 +157,16 @@ function occurrenceOf(artifact: ArtifactData, claimed: Period, periods: Period[]
   return covered.find((index) => periods[index]!.start <= day && day <= periods[index]!.end) ?? covered.at(-1);
 }
 
+/**
+ * The window's one annual occurrence, when the artifact evidences it: performed inside the window, for a period
+ * that reaches into it. Last year's report filed during the window shows last year, not this one.
+ */
+function annualOccurrence(artifact: ArtifactData, claimed: Period, window: AuditWindow): 0 | undefined {
+  const day = performedOn(artifact);
+  if (day < window.start || day > window.end) return undefined;
+  return claimed.start <= window.end && claimed.end >= window.start ? 0 : undefined;
+}
+
 /** The periods of a unit whose occurrences the window asks for: the window itself for annual series. */
 export function windowPeriods(unit: PeriodUnit, window: AuditWindow): Period[] {
   return unit === 'year'
@@ -189,11 +200,7 @@ export function evidenceTimeline(
     const claimed = artifactPeriod(artifact, unit);
     if (!claimed || predatesClaim(artifact, claimed)) return;
     const occurrence =
-      unit === 'year'
-        ? performedOn(artifact) >= window.start && performedOn(artifact) <= window.end
-          ? 0
-          : undefined
-        : occurrenceOf(artifact, claimed, periods);
+      unit === 'year' ? annualOccurrence(artifact, claimed, window) : occurrenceOf(artifact, claimed, periods);
     if (occurrence !== undefined) byPeriod[occurrence]!.push(index);
   });
 

@@ -272,20 +272,33 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
         csvIds: table.rows.map((row) => row[0] ?? ''),
         csvHeader: table.header,
         csvRows: table.rows,
+        csvLines: table.lines,
       };
 }
 
 type ParseCsv = (typeof import('csv-parse/sync'))['parse'];
 let parseCsv: ParseCsv | undefined;
 
-/** A CSV export's header and records, fields trimmed; undefined when it is not CSV. */
-function csvTable(bytes: Buffer): { header: string[]; rows: string[][] } | undefined {
+/**
+ * A CSV export's header and records, fields trimmed, with the line each record ends on; undefined when it is
+ * not CSV. Empty lines are not records; a line of empty fields (`,,`) is, and the population rule reports it.
+ */
+function csvTable(bytes: Buffer): { header: string[]; rows: string[][]; lines: number[] } | undefined {
   // Loaded on first use: most programs keep no population export in the repository.
   parseCsv ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: ParseCsv }).parse;
   try {
-    const rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    const [header = [], ...records] = rows.map((row) => row.map((field) => String(field).trim()));
-    return { header, rows: records };
+    const parsed = parseCsv(bytes, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: unknown[]; info: { lines: number } }[];
+    const [header, ...records] = parsed;
+    return {
+      header: header ? header.record.map((field) => String(field).trim()) : [],
+      rows: records.map((entry) => entry.record.map((field) => String(field).trim())),
+      lines: records.map((entry) => entry.info.lines),
+    };
   } catch {
     return undefined;
   }

@@ -112,6 +112,8 @@ export type ArtifactFileState =
       csvHeader?: string[];
       /** For a `.csv` population: each record after the header, its fields trimmed. */
       csvRows?: string[][];
+      /** For a `.csv` population: the line of the file each record after the header ends on. */
+      csvLines?: number[];
     }
   | { status: 'missing' }
   | { status: 'outside'; reason: string };

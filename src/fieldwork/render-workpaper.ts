@@ -259,7 +259,7 @@ export function workpaperHtml(w: Workpaper): string {
     [
       'Sample',
       w.sampleRecord
-        ? `<code>${escapeHtml(w.sampleRecord.file)}</code>, seed ${w.sampleRecord.seed}, drawn ${escapeHtml(w.sampleRecord.drawn)}`
+        ? `<code>${escapeHtml(w.sampleRecord.file)}</code>, seed ${w.sampleRecord.seed ?? 'not recorded'}, drawn ${escapeHtml(w.sampleRecord.drawn)}`
         : 'none recorded for the window: run <code>trustbook sample</code>',
     ],
   ];

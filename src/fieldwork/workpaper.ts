@@ -20,9 +20,11 @@ import {
   isBlocking,
   type ControlStatus,
 } from '../engine/facts.ts';
-import { periodUnitOf, resolvePeriod, type PeriodUnit } from '../engine/periods.ts';
+import { parsePeriodLabel, periodUnitOf, resolvePeriod, type Period, type PeriodUnit } from '../engine/periods.ts';
 import { controlEffectiveness } from '../engine/effectiveness.ts';
-import { makesPopulationUnfit, populationOf } from '../engine/sampling.ts';
+import { isCollectionDue, overlaps, recordedSpans } from '../engine/rules/control-occurrences.ts';
+import { firstUncoveredDay } from '../engine/rules/populations.ts';
+import { makesPopulationUnfit, populationOf, samplingFrequency } from '../engine/sampling.ts';
 import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
 import type {
   ArtifactData,
@@ -170,7 +172,7 @@ export interface Workpaper {
   asOf: string;
   auditor: string | undefined;
   /** The sample record the items come from, when one was drawn for the window. */
-  sampleRecord: { file: string; seed: number; drawn: string; method: string } | undefined;
+  sampleRecord: { file: string; seed: number | undefined; drawn: string; method: string } | undefined;
   counts: WorkpaperCounts;
   /** Every control, sorted by id. */
   controls: WorkpaperControl[];
@@ -182,8 +184,8 @@ export interface Workpaper {
 
 /** Findings that say a sampled item's evidence is missing, late, altered or gone. */
 const missingCodes = new Set<DiagnosticCode>(['TB601', 'TB605', 'TB902']);
-/** Findings about one artifact's file or dates: the artifact cannot be relied on. */
-const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB701', 'TB702', 'TB703', 'TB704']);
+/** Findings about one artifact's file or dates, or a document it shares with another occurrence: it cannot be relied on. */
+const artifactCodes = new Set<DiagnosticCode>(['TB602', 'TB603', 'TB621', 'TB622', 'TB701', 'TB702', 'TB703', 'TB704']);
 /** Findings about a file of the series that no artifact names (its population export). */
 const fileCodes = new Set<DiagnosticCode>(['TB701', 'TB702', 'TB703', 'TB704']);
 
@@ -353,7 +355,10 @@ function testSeries(
     title: series.data.title,
     frequency: series.data.frequency,
     kind,
-    population: { size: populationSize, description: describePopulation(series.data, kind, populationSize, current) },
+    population: {
+      size: populationSize,
+      description: describePopulation(series.data, samplingFrequency(model, series), kind, populationSize, current),
+    },
   };
 
   if (!sampled) {
@@ -378,6 +383,8 @@ function testSeries(
   // Findings an item's note already shows; the rest are listed with the series.
   const shown = new Set<Diagnostic>([...changed, ...unreliableFiles]);
   const timeline = kind === 'periods' ? seriesTimeline(model, series, window, summary.asOf) : [];
+  // A series filed less often than its control runs (with a `frequency_note`) is sampled by the control's occurrences.
+  const samplingUnit = periodUnitOf(samplingFrequency(model, series));
 
   const items = sampled.items.map((item): WorkpaperItem => {
     const outcomes: Outcome[] = [];
@@ -401,6 +408,10 @@ function testSeries(
           codes: ['TB902'],
         });
       }
+    } else if (samplingUnit !== periodUnitOf(series.data.frequency)) {
+      const occurrence = occurrenceOf(item, samplingUnit);
+      evidenceIndexes = occurrence ? recordedIn(series.data, occurrence) : [];
+      outcomes.push(...occurrenceOutcomes(result, series, item, occurrence, timeline));
     } else {
       const cell = timeline.find((candidate) => candidate.period.label === item);
       evidenceIndexes = cell?.artifacts ?? [];
@@ -467,6 +478,73 @@ interface Outcome {
   exceptions?: ExceptionData[];
 }
 
+/** The period a sampled occurrence's label names: a day's is its date. */
+function occurrenceOf(label: string, unit: PeriodUnit | undefined): Period | undefined {
+  if (unit === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(label) ? { label, start: label, end: label } : undefined;
+  return parsePeriodLabel(label);
+}
+
+/** The artifacts whose record (their period, up to the day they were made) reaches into an occurrence. */
+function recordedIn(series: EvidenceData, occurrence: Period): number[] {
+  return recordedSpans(series)
+    .filter((entry) => overlaps(entry.span, occurrence))
+    .map((entry) => entry.index);
+}
+
+/**
+ * A sampled occurrence of the control (a day of a daily control whose reports are monthly): its series period
+ * missing or late (TB601, TB605), an exception covering the occurrence itself (TB606), or no artifact recording
+ * the whole of it (TB620).
+ */
+function occurrenceOutcomes(
+  result: CheckResult,
+  series: Document<EvidenceData>,
+  label: string,
+  occurrence: Period | undefined,
+  timeline: TimelineCell[],
+): Outcome[] {
+  const cell =
+    occurrence && timeline.find((candidate) => overlaps(candidate.period, { ...occurrence, start: occurrence.end }));
+  if (!occurrence || !cell) {
+    return [{ result: 'not tested', note: 'the occurrence is not in the timeline of the window', codes: [] }];
+  }
+  const exceptions = series.data.exceptions.filter((exception) => {
+    const range = resolvePeriod(exception.period);
+    return range !== undefined && overlaps(range, occurrence);
+  });
+  const outcomes = periodOutcomes(result, series, cell.period.label, { ...cell, exceptions: [] }).filter(
+    (outcome) => outcome.result !== 'exception disclosed',
+  );
+  if (exceptions.length > 0) {
+    outcomes.push({
+      result: 'exception disclosed',
+      note: exceptions.map(exceptionNote).join('; '),
+      codes: ['TB606'],
+      exceptions,
+    });
+  } else if (outcomes.length === 0) {
+    const spans = recordedSpans(series.data).map((entry) => entry.span);
+    const unit = periodUnitOf(series.data.frequency);
+    const window = auditWindow(result.model);
+    if (firstUncoveredDay(occurrence, spans) !== undefined && unit && window) {
+      outcomes.push(
+        isCollectionDue(occurrence, unit, window, result.summary.asOf)
+          ? {
+              result: 'evidence missing',
+              note: `no artifact records ${label}: the ${cell.period.label} artifact does not reach it (TB620)`,
+              codes: ['TB620'],
+            }
+          : {
+              result: 'not tested',
+              note: `not yet recorded: the ${cell.period.label} artifact is not due yet`,
+              codes: [],
+            },
+      );
+    }
+  }
+  return outcomes;
+}
+
 /** A sampled period: missing or late (TB601, TB605), disclosed (TB606), or evidenced by its timeline cell. */
 function periodOutcomes(
   result: CheckResult,
@@ -531,12 +609,13 @@ function evidenceOf(artifact: ArtifactData): WorkpaperEvidence {
 
 function describePopulation(
   series: EvidenceData,
+  frequency: Frequency,
   kind: SampledSeries['kind'],
   size: number,
   current: { items: string[] },
 ): string {
   if (kind === 'periods') {
-    const unit = periodUnitOf(series.frequency) ?? 'year';
+    const unit = periodUnitOf(frequency) ?? 'year';
     if (unit === 'year') return size === 1 ? 'the annual occurrence in the window' : 'no annual occurrence due';
     const first = current.items.at(0);
     const last = current.items.at(-1);

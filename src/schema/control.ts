@@ -30,10 +30,11 @@ export const controlSchema = z
     justification: z.string().min(1).optional(),
     /**
      * When the control started operating, if after the audit window opened. Periods that end before it are
-     * not required, and the change shows in the system description (DC9) as a significant change.
+     * not required, and the change shows in the system description (DC9) as a significant change. Evidence
+     * of the control running before it contradicts it (TB621).
      */
     implemented: calendarDate.optional(),
-    /** When the control stopped operating. Periods that start after it are not required. */
+    /** When the control stopped operating. Periods that start after it are not required; evidence after it is TB621. */
     retired: calendarDate.optional(),
     /** How the auditor tests it; by default inspection (re-performance for automated controls). */
     test: z.enum(controlTests).optional(),

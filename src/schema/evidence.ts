@@ -66,9 +66,9 @@ export const populationSchema = z
     query: z.string().trim().min(1).optional(),
     /** When it was exported; on or after the end of its period, or it cannot be complete. */
     exported: calendarDate,
-    /** How many events it lists. */
+    /** How many events it lists; 0 states that none occurred, which no artifact in the period may contradict (TB413). */
     rows: z.number().int().min(0),
-    /** The export, kept in the repository, relative to `evidence-index/`. */
+    /** The export, kept in the repository, relative to `evidence-index/`: one event per row, its id first (TB410, TB411). */
     file: z.string().min(1).optional(),
     /** SHA-256 of `file`. */
     sha256: z
@@ -110,7 +110,11 @@ export const evidenceSchema = z.strictObject({
   frequency,
   /** The collected artifacts, in any order. */
   artifacts: z.array(artifactSchema).default([]),
-  /** Why this series is collected less often than its control operates, when it is (e.g. a monthly export of daily jobs). */
+  /**
+   * Why this series is collected less often than its control operates, when it is (e.g. a monthly export of
+   * daily jobs). It explains a cadence, never fewer occurrences: each occurrence of the control's frequency must
+   * lie inside an artifact's `period` or a disclosed exception (TB620), and the sample is drawn from them.
+   */
   frequency_note: z.string().trim().min(1).optional(),
   /** Periods in which the control did not operate as described, disclosed to the auditor. */
   exceptions: z.array(exceptionSchema).default([]),

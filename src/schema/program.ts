@@ -75,6 +75,7 @@ export const programSchema = z.strictObject({
   /**
    * The audit firm's sample sizes, where they differ from the usual table (docs/sampling.md): how many
    * occurrences to test per frequency, and for per-event controls a share of the population within bounds.
+   * Each may raise the table, never go below its floor (TB907).
    */
   sampling: z
     .strictObject({

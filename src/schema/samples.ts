@@ -26,8 +26,11 @@ export const sampledSeriesSchema = z.strictObject({
 });
 
 export const samplesSchema = z.strictObject({
-  /** The seed the selection started from. */
-  seed: z.number().int().min(0),
+  /**
+   * The seed the selection started from; `trustbook sample` always writes it. Without it nobody can draw the
+   * sample again, and the check asks for a new draw.
+   */
+  seed: z.number().int().min(0).optional(),
   /** The audit window sampled. */
   window: z.strictObject({ start: calendarDate, end: calendarDate }),
   /** When the sample was drawn. */

@@ -244,8 +244,14 @@ describe('populations', () => {
   });
 
   it('takes rows: 0 with a note as the statement that no event occurred', () => {
-    const files = perEvent(
-      'population:\n  - { source: Incident tracker, exported: 2026-07-02, rows: 0, note: "No incident was declared in the window." }\n',
+    // The series' only record is of an event before the window: one inside it would contradict "no events" (TB413).
+    const files = edit(
+      perEvent(
+        'population:\n  - { source: Incident tracker, exported: 2026-07-02, rows: 0, note: "No incident was declared in the window." }\n',
+      ),
+      EVIDENCE,
+      'collected: 2026-03-02',
+      'collected: 2025-11-20',
     );
     expect(errors(files)).toEqual([]);
   });

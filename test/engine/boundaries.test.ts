@@ -198,6 +198,10 @@ describe('every failing code makes a control failing; a disclosed deviation an e
     'TB404',
     'TB405',
     'TB406',
+    'TB410',
+    'TB411',
+    'TB412',
+    'TB413',
     'TB502',
     'TB601',
     'TB602',
@@ -205,6 +209,9 @@ describe('every failing code makes a control failing; a disclosed deviation an e
     'TB605',
     'TB608',
     'TB610',
+    'TB620',
+    'TB621',
+    'TB622',
     'TB701',
     'TB702',
     'TB703',
@@ -212,6 +219,7 @@ describe('every failing code makes a control failing; a disclosed deviation an e
     'TB901',
     'TB902',
     'TB903',
+    'TB905',
   ] as const;
 
   const statusWith = (code: Diagnostic['code'], severity: Diagnostic['severity'] = 'error') => {

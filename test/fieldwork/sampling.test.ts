@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/index.ts';
-import { drawSamples, populationHash, sampleSize, selectPositions, seriesOffset } from '../../src/engine/sampling.ts';
+import {
+  drawSamples,
+  populationHash,
+  SAMPLING_METHOD,
+  sampleSize,
+  selectPositions,
+  seriesOffset,
+} from '../../src/engine/sampling.ts';
 import { check, edit, findings, validProgram, writeProgram, type Files } from '../helpers/program.ts';
 
 const CONTROL = 'content/controls/BASE-01.mdx';
@@ -90,7 +97,7 @@ describe('tie-out', () => {
   const record = (items: string[], size = 3) => `seed: 1
 window: { start: 2026-01-01, end: 2026-06-30 }
 drawn: 2026-07-02
-method: systematic
+method: ${JSON.stringify(SAMPLING_METHOD)}
 samples:
   - series: EV-BASE-01
     controls: [BASE-01]
@@ -104,10 +111,10 @@ samples:
   it('finds every sampled event evidenced, or disclosed as an exception', () => {
     const files = {
       ...perEvent(
-        '  - { collected: 2026-02-02, sample: "row 1", location: "https://docs.test.example/1.pdf" }\n',
+        '  - { collected: 2026-02-02, sample: "row 1", location: "https://docs.test.example/1.pdf" }\n  - { collected: 2026-05-02, sample: "row 3", location: "https://docs.test.example/3.pdf" }\n',
         'exceptions:\n  - { period: 2026-03, sample: "row 2", description: "Approved after access was granted.", disclosed: 2026-04-02, response: "Approval step made blocking." }\n',
       ),
-      [SAMPLES]: record(['row 1', 'row 2']),
+      [SAMPLES]: record(['row 1', 'row 2', 'row 3']),
     };
     const result = check(files);
     expect(findings(result, 'TB902')).toEqual([]);

@@ -65,6 +65,12 @@ export function runSample(args: string[], io: Io): number {
       'Pass --control ID to draw one control again, or --redraw to replace the whole sample (with --seed to change the seed).',
     );
   }
+  if (existing && values.control !== undefined && existing.seed === undefined) {
+    throw new UsageError(
+      `the recorded sample ${path} keeps no seed, so the rest of it cannot be drawn again`,
+      'Pass --redraw to replace the whole sample (with --seed to choose the seed).',
+    );
+  }
   if (existing && values.control !== undefined && seed !== undefined && seed !== existing.seed) {
     throw new UsageError(
       `the recorded sample uses seed ${existing.seed}`,

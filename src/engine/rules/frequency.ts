@@ -1,7 +1,8 @@
 /**
  * The evidence of a control is at least as frequent as the control: a quarterly control evidenced once a
  * year shows three quarters of nothing. A series may say why it is less frequent (`frequency_note`), e.g. a
- * monthly export that lists every daily run.
+ * monthly export that lists every daily run; each run must then still be recorded (control-occurrences.ts).
+ * A per-event control's events are never excused by a note.
  */
 import type { Frequency } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -35,7 +36,9 @@ export const frequencyRule: Rule = (model) => {
     if (series.length === 0) continue; // the missing-evidence rule reports it
     const frequency = control.data.frequency;
     if (series.some((candidate) => isFrequentEnough(frequency, candidate.data.frequency))) continue;
-    if (series.some((candidate) => candidate.data.frequency_note !== undefined)) continue;
+    // A note explains evidence filed less often than the control runs; a per-event control still needs its
+    // events, each with its record, which no periodic file stands in for.
+    if (frequency !== 'per-event' && series.some((candidate) => candidate.data.frequency_note !== undefined)) continue;
     const listed = series.map((candidate) => `${candidate.id} (${candidate.data.frequency})`).join(', ');
     diagnostics.push({
       severity: 'error',

@@ -3,8 +3,10 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { categoriesRule } from './categories.ts';
+import { controlOccurrencesRule } from './control-occurrences.ts';
 import { controlTestsRule } from './control-tests.ts';
 import { coverageRule } from './coverage.ts';
+import { documentReuseRule } from './document-reuse.ts';
 import { documentsInForceRule } from './documents-in-force.ts';
 import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
@@ -15,12 +17,16 @@ import { integrityRule } from './integrity.ts';
 import { locationsRule } from './locations.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { operatingEffectivenessRule } from './operating-effectiveness.ts';
+import { operatingSpanRule } from './operating-span.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
+import { populationRecordsRule } from './population-records.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
 import { requestsRule } from './requests.ts';
+import { sampleRecordsRule } from './sample-records.ts';
+import { samplingTableRule } from './sampling-table.ts';
 import { samplesRule } from './samples.ts';
 import { trainingAcrossWindowRule } from './training-across-window.ts';
 import { subserviceRule } from './subservice.ts';
@@ -43,6 +49,7 @@ export const rules: readonly Rule[] = [
   missingEvidenceRule,
   controlTestsRule,
   populationRule,
+  populationRecordsRule,
   frequencyRule,
   expiryRule,
   vendorRule,
@@ -57,9 +64,14 @@ export const rules: readonly Rule[] = [
   acknowledgementsRule,
   type2Rule,
   operatingEffectivenessRule,
+  controlOccurrencesRule,
+  operatingSpanRule,
+  documentReuseRule,
   integrityRule,
   locationsRule,
   plausibleDatesRule,
   samplesRule,
+  sampleRecordsRule,
+  samplingTableRule,
   requestsRule,
 ];

@@ -60,7 +60,7 @@ function checkOccurrences(
         line: lineOf(series, 'artifacts'),
         subject,
         message: annual
-          ? `${series.id} has no artifact performed inside the audit window ${window.start} to ${window.end}`
+          ? `${series.id} has no artifact performed inside the audit window ${window.start} to ${window.end} for a period of it`
           : `${series.id} has no artifact for ${cell.period.label} (${cell.period.start} to ${cell.period.end}), a ${series.data.frequency} period of the audit window`,
         hint: annual
           ? 'Add the artifact of this year’s occurrence under `artifacts:`. If the control did not operate, disclose it under `exceptions:`.'
