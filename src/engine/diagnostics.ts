@@ -43,6 +43,7 @@ export const codes = {
   TB006: 'File cannot be read',
   TB007: 'MDX syntax error',
   TB008: 'Document not read',
+  TB009: 'Code in a body of a content-only program',
   TB101: 'Required field missing',
   TB102: 'Unknown field',
   TB103: 'Invalid date',

@@ -12,13 +12,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { GRANT_SECRET_ENV } from '../engine/grants.ts';
 import { GrantFileError, grantFiles, type GrantFile } from '../site/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
 import { trustChanges } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
+import { takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
@@ -36,6 +36,8 @@ export interface TrustbookOptions {
 const historyFolders = documentKinds.filter((info) => info.history).map((info) => info.path);
 
 export default function trustbook(options: TrustbookOptions = {}): AstroIntegration {
+  // Read once, when the configuration is loaded: gone from the environment before any body can run.
+  const grantSecret = takeGrantSecret();
   let root = '';
   let result: CheckResult | undefined;
   const check = (logger: AstroIntegrationLogger, command: string) => {
@@ -44,7 +46,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       result = checkProject(root, {
         asOf: options.asOf,
         envAsOf: process.env.TRUSTBOOK_AS_OF,
-        grantSecret: process.env[GRANT_SECRET_ENV],
+        grantSecret,
       });
     } catch (error) {
       if (error instanceof UsageError) throw findingsError(error.message, error.hint);
@@ -72,7 +74,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   const sealGrants = async (): Promise<GrantFile[]> => {
     if (!result) return [];
     try {
-      return await grantFiles(result, root, process.env[GRANT_SECRET_ENV]);
+      return await grantFiles(result, root, grantSecret);
     } catch (error) {
       if (!(error instanceof GrantFileError)) throw error;
       throw findingsError(`${error.file}: ${error.message}; nothing was built.`, error.hint);

@@ -136,6 +136,12 @@ export const programSchema = z.strictObject({
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */
   readiness: z.boolean().default(false),
+  /**
+   * Content-only mode: MDX bodies may hold text, HTML and the `<Check>`/`<Todo>` components, never code
+   * (`import`, `export`, `{ }` expressions), so no body runs in the build. Absent means false, as for programs
+   * made before the field existed; `trustbook init` writes `true`.
+   */
+  content_only: z.boolean().default(false),
 });
 
 export type Program = z.output<typeof programSchema>;

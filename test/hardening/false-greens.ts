@@ -228,4 +228,18 @@ export const falseGreens: CorpusCase[] = [
       ),
     expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
   },
+
+  // Content that runs code in the build
+  {
+    name: 'a content-only program whose control narrative prints the grant secret',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), PROGRAM, 'warn_within_days: 30', 'warn_within_days: 30\ncontent_only: true'),
+        CONTROL,
+        /---\n\n/,
+        '---\n\nThe key is {process.env.TRUSTBOOK_GRANT_SECRET}.\n\n',
+      ),
+    expect: error('TB009', CONTROL, 11, /`\{process\.env\.TRUSTBOOK_GRANT_SECRET\}` would run when the site is built/),
+  },
 ];

@@ -2,6 +2,7 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { contentOnlyRule } from './content-only.ts';
 import { coverageRule } from './coverage.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   coverageRule,
   requiredDocumentsRule,
   placeholdersRule,
+  contentOnlyRule,
   missingEvidenceRule,
   populationRule,
   frequencyRule,
