@@ -20,6 +20,7 @@ import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
+import { publicFolderProblems } from './public-folder-fs.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
 import { taskLabelsPlugin } from './task-labels-plugin.ts';
@@ -87,6 +88,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
         if (command === 'build' || command === 'dev') check(logger, command);
+        if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
         const sealed = command === 'build' ? await sealGrants() : [];
         if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
@@ -165,6 +167,16 @@ function siteDataHandOver() {
       ].join('\n');
     },
   };
+}
+
+/** Stops a build before anything is written when `public/` holds an entry that is not what its path says. */
+function refuseUnsafePublicFiles(folder: string): void {
+  const problems = publicFolderProblems(folder);
+  if (problems.length === 0) return;
+  throw findingsError(
+    `public/ holds ${problems.length === 1 ? 'an entry' : `${problems.length} entries`} the sites would publish as they are; nothing was built.\n${problems.map((problem) => `  public/${problem.path}: ${problem.reason}`).join('\n')}`,
+    'Every file in public/ is copied to all three sites. Replace a link with the file itself (if it belongs on the sites), and delete dot-files; only .well-known/ may start with a dot.',
+  );
 }
 
 /** An AstroError without a stack: the findings are the whole story, and a stack trace would bury them. */

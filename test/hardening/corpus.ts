@@ -1034,6 +1034,16 @@ population: [{ source: Ticket system, exported: 2026-07-01, rows: 1, location: "
     expect: error('TB703', EVIDENCE, 8, /link/),
   },
   {
+    name: 'an artifact file inside a dot-folder of evidence-index/',
+    kind: 'artifact paths',
+    files: () => artifactFile('files/.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, 'evidence-index/files/.git'), { recursive: true });
+      writeFileSync(join(root, 'evidence-index/files/.git/config'), '[core]\n');
+    },
+    expect: error('TB703', EVIDENCE, 8, /dot-folder/),
+  },
+  {
     name: 'an artifact file that is a folder',
     kind: 'artifact paths',
     files: () => artifactFile('files'),

@@ -3,6 +3,8 @@
  * `validProgram()` (window 2026-01-01..2026-06-30, evaluated 2026-07-15), plants one way of slipping past a
  * rule, and names the error that now stops it. Line numbers are listed at the top of corpus.ts.
  */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { criteriaOf } from '../../src/catalog/index.ts';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
@@ -40,6 +42,14 @@ const vendor = (fields: string): Files => {
   const files = fullProgram();
   return { ...validProgram(), [VENDOR]: files[VENDOR]!.replace(/^assurance:.*\n/m, fields ? `${fields}\n` : '') };
 };
+
+const TRUST_DOCUMENT = 'content/trust/documents/report.yaml';
+
+/** The test program with a public trust document whose `file:` is `file`. */
+const trustDocument = (file: string): Files => ({
+  ...validProgram(),
+  [TRUST_DOCUMENT]: `title: Penetration test summary\nfile: ${file}\naccess: public\n`,
+});
 
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
@@ -227,6 +237,49 @@ export const falseGreens: CorpusCase[] = [
         '  type: I\n  date: 2026-03-01',
       ),
     expect: error('TB608', EVIDENCE, 7, /after the Type I report date 2026-03-01/),
+  },
+
+  // Files that are not what their paths say
+  {
+    name: 'a public trust document whose file is a symbolic link to /etc/passwd',
+    kind: 'false greens',
+    needs: 'symlinks',
+    files: () => trustDocument('content/trust/files/report.pdf'),
+    disk: (root) => {
+      mkdirSync(join(root, 'content/trust/files'), { recursive: true });
+      symlinkSync('/etc/passwd', join(root, 'content/trust/files/report.pdf'));
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /is a symbolic link/),
+  },
+  {
+    name: "a public trust document whose file is the repository's .git/config",
+    kind: 'false greens',
+    files: () => trustDocument('content/trust/files/../../../.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, '.git'), { recursive: true });
+      writeFileSync(join(root, '.git/config'), '[remote "origin"]\n\turl = https://token@git.test.example/x\n');
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /`\.\.`/),
+  },
+  {
+    name: "a public trust document whose file is a dot-folder's file inside the trust files",
+    kind: 'false greens',
+    files: () => trustDocument('content/trust/files/.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, 'content/trust/files/.git'), { recursive: true });
+      writeFileSync(join(root, 'content/trust/files/.git/config'), '[core]\n');
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /dot-folder/),
+  },
+  {
+    name: 'a trust document named .pdf that is an HTML page',
+    kind: 'false greens',
+    files: () => ({
+      ...trustDocument('content/trust/files/report.pdf'),
+      'content/trust/files/report.pdf': '<!DOCTYPE html><script>alert(1)</script>\n',
+    }),
+    disk: true,
+    expect: error('TB011', TRUST_DOCUMENT, 2, /not a PDF: it starts with "<!DOC"/),
   },
 
   // Content that runs code in the build
