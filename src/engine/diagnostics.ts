@@ -44,6 +44,7 @@ export const codes = {
   TB007: 'MDX syntax error',
   TB008: 'Document not read',
   TB009: 'Code in a body of a content-only program',
+  TB010: 'Link with a script or data address',
   TB011: 'Trust file is not what its path says',
   TB101: 'Required field missing',
   TB102: 'Unknown field',

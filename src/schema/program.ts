@@ -1,6 +1,6 @@
 /** `content/program.yaml`: the organization, the audit scope and period, and how the check evaluates dates. */
 import { z } from 'astro/zod';
-import { calendarDate, criterionRef, documentId, httpUrl } from './common.ts';
+import { calendarDate, criterionRef, documentId, httpsUrl, httpUrl } from './common.ts';
 
 export const scopeCategories = [
   'security',
@@ -107,9 +107,9 @@ export const programSchema = z.strictObject({
   acknowledge_url: httpUrl.optional(),
   /**
    * Where the trust center's request-access form posts (a form service, a ticketing webhook). Without it, the
-   * page offers a prefilled e-mail to `contact` instead.
+   * page offers a prefilled e-mail to `contact` instead. https:// only: it receives what requesters type.
    */
-  request_access_url: httpUrl.optional(),
+  request_access_url: httpsUrl.optional(),
   /**
    * Publish, on the trust center, the share of controls in each area that the build finds operating with
    * current evidence as of its date (opt-in; never typed by hand).

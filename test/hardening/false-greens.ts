@@ -282,6 +282,32 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB011', TRUST_DOCUMENT, 2, /not a PDF: it starts with "<!DOC"/),
   },
 
+  // Script in the reader's browser
+  {
+    name: 'a policy that links to a javascript: address written with character references',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        POLICY,
+        /---\n\n/,
+        '---\n\nRead [the policy](jav&#x61;script&#x3A;alert(document.domain)).\n\n',
+      ),
+    expect: error('TB010', POLICY, 11, /a link goes to "javascript:alert\(document\.domain\)"/),
+  },
+  {
+    name: 'a request-access form posting to a plain http: address',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PROGRAM,
+        'warn_within_days: 30',
+        'warn_within_days: 30\nrequest_access_url: http://forms.test.example/requests',
+      ),
+    expect: error('TB104', PROGRAM, 12, /https/),
+  },
+
   // Content that runs code in the build
   {
     name: 'a content-only program whose control narrative prints the grant secret',

@@ -9,6 +9,7 @@ import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
+import { linkProtocolsRule } from './link-protocols.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   requiredDocumentsRule,
   placeholdersRule,
   contentOnlyRule,
+  linkProtocolsRule,
   missingEvidenceRule,
   populationRule,
   frequencyRule,
