@@ -8,7 +8,7 @@ import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import { policySections, splitCitation } from '../engine/policy-sections.ts';
 import type { AnswerData } from '../schema/index.ts';
-import { defuseFormula, toCsv } from './csv.ts';
+import { toCsv } from './csv.ts';
 
 export const answerColumns = ['id', 'category', 'question', 'answer', 'yes/no', 'citations'] as const;
 
@@ -70,7 +70,8 @@ export async function answersXlsx(result: CheckResult, audience: 'public' | 'all
     { header: 'citations', key: 'citations', width: 60 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows(result, audience)) sheet.addRow(row.map((cell) => defuseFormula(cell)));
+  // String cells, never formulas, whatever they start with: nothing to defuse, and no visible prefix.
+  for (const row of rows(result, audience)) sheet.addRow(row);
   sheet.getColumn('answer').alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn('question').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
