@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { GrantFileError, grantFiles, type GrantFile } from '../site/grant-files.ts';
+import { isDeployBuild } from '../engine/grants.ts';
+import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
 import { trustChanges } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
@@ -20,6 +21,7 @@ import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
 import { takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
+import { GRANT_LOG_FILE, writeGrantLog } from './grant-log-fs.ts';
 import { publicFolderProblems } from './public-folder-fs.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
@@ -48,6 +50,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         asOf: options.asOf,
         envAsOf: process.env.TRUSTBOOK_AS_OF,
         grantSecret,
+        deploy: command === 'build' && isDeployBuild(process.env),
       });
     } catch (error) {
       if (error instanceof UsageError) throw findingsError(error.message, error.hint);
@@ -71,11 +74,15 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       grantFiles: [],
     });
   };
+  /** What the build gave to whom, written beside the sites once they are published. */
+  let grantLog: GrantLogEntry[] = [];
   /** Stamps and encrypts what the grants give: only for a build, after a check without errors. */
-  const sealGrants = async (): Promise<GrantFile[]> => {
+  const sealGrantFiles = async (): Promise<GrantFile[]> => {
     if (!result) return [];
     try {
-      return await grantFiles(result, root, grantSecret);
+      const sealed = await sealGrants(result, root, grantSecret);
+      grantLog = sealed.log;
+      return sealed.files;
     } catch (error) {
       if (!(error instanceof GrantFileError)) throw error;
       throw findingsError(`${error.file}: ${error.message}; nothing was built.`, error.hint);
@@ -89,7 +96,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         root = fileURLToPath(config.root);
         if (command === 'build' || command === 'dev') check(logger, command);
         if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
-        const sealed = command === 'build' ? await sealGrants() : [];
+        const sealed = command === 'build' ? await sealGrantFiles() : [];
         if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
         const withheld = result ? withheldRoutes(result) : new Set<string>();
@@ -136,6 +143,10 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
             `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
             'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
           );
+        }
+        if (grantLog.length > 0) {
+          writeGrantLog(join(root, 'dist'), result.summary.asOf, grantLog);
+          logger.info(`grant log: dist/${GRANT_LOG_FILE} (${grantLog.length} current grants, not on any site)`);
         }
         logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
         logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
