@@ -7,6 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { criteriaOf } from '../../src/catalog/index.ts';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
+import { TEST_SECRET, withGrant } from '../helpers/grants.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
 import {
   CONTROL,
@@ -44,6 +45,7 @@ const vendor = (fields: string): Files => {
 };
 
 const TRUST_DOCUMENT = 'content/trust/documents/report.yaml';
+const GRANT = 'content/trust/grants/northwind.yaml';
 
 /** The test program with a public trust document whose `file:` is `file`. */
 const trustDocument = (file: string): Files => ({
@@ -306,6 +308,36 @@ export const falseGreens: CorpusCase[] = [
         'warn_within_days: 30\nrequest_access_url: http://forms.test.example/requests',
       ),
     expect: error('TB104', PROGRAM, 12, /https/),
+  },
+
+  // The NDA tier
+  {
+    name: 'a grant secret that is a long human phrase',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { grantSecret: 'tallowbrook-trust-center-grant-secret-for-2026' },
+    expect: error('TB537', GRANT, 1, /is not a generated secret/),
+  },
+  {
+    name: 'a grant with no salt, whose re-issue would revive its old link',
+    kind: 'false greens',
+    files: () => withGrant({ salt: '' }),
+    options: { grantSecret: TEST_SECRET },
+    expect: error('TB550', GRANT, 1, /has no `salt`/),
+  },
+  {
+    name: 'a deployed build that publishes grants as of a pinned date',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { grantSecret: TEST_SECRET, deploy: true },
+    expect: error('TB551', PROGRAM, 10, /pinned to 2026-07-15/),
+  },
+  {
+    name: 'a deployed build without the grant secret while a grant is current',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { deploy: true },
+    expect: error('TB536', GRANT, 1, /this is the deployed build/),
   },
 
   // Content that runs code in the build
