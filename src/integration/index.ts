@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { isDeployBuild } from '../engine/grants.ts';
+import { isDeployBuild, secretState } from '../engine/grants.ts';
 import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
 import { trustChanges } from '../site/trust-updates.ts';
@@ -100,8 +100,12 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
         if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
         const withheld = result ? withheldRoutes(result) : new Set<string>();
-        // No grant to open: no access page, and no files for one.
-        if (sealed.length === 0) for (const route of grantRoutes) withheld.add(route);
+        // No grant at all (or no secret to seal one with): no access page, and no files for one. A program whose
+        // grants are all revoked keeps the page, so an old link says it opens nothing rather than "not found".
+        const keepsAccessPage =
+          sealed.length > 0 ||
+          (command === 'build' && secretState(grantSecret) === 'set' && (result?.model.grants.length ?? 0) > 0);
+        if (!keepsAccessPage) for (const route of grantRoutes) withheld.add(route);
         for (const route of routes) {
           if (withheld.has(route.entrypoint)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
