@@ -125,7 +125,7 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
       'TB534',
       ['nda_version'],
       `names the NDA version ${data.nda_version.slice(0, 12)}…, which is no NDA text in content/trust/nda/${kept.length ? ` (${kept.join('; ')})` : ''}`,
-      'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add` fills in the current version.',
+      'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add --nda-version` records the version the requester accepted.',
     );
   }
 
