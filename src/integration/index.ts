@@ -25,6 +25,7 @@ import { GRANT_LOG_FILE, writeGrantLog } from './grant-log-fs.ts';
 import { publicFolderProblems } from './public-folder-fs.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
+import { safeLinksPlugin } from './safe-links-plugin.ts';
 import { taskLabelsPlugin } from './task-labels-plugin.ts';
 
 /** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
@@ -119,8 +120,9 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
             plugins: [siteDataHandOver()],
             build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } },
           },
-          // Astro's own Markdown processor, with task list boxes named by their items (MDX inherits it).
-          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin] }) },
+          // Astro's own Markdown processor, with task list boxes named by their items and no link that runs
+          // script (MDX inherits it).
+          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin, safeLinksPlugin] }) },
           integrations: [mdx()],
         });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
