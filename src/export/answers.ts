@@ -3,7 +3,6 @@
  * short answer and citations (each named as a reader knows it: "Encryption Policy, Key management", a
  * practice's title such as "Encryption at rest", a trust document's title). CSV through csv-stringify, XLSX through exceljs.
  */
-import ExcelJS from 'exceljs';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import { policySections, splitCitation } from '../engine/policy-sections.ts';
@@ -59,6 +58,9 @@ export function answersCsv(result: CheckResult, audience: 'public' | 'all' = 'al
 }
 
 export async function answersXlsx(result: CheckResult, audience: 'public' | 'all' = 'all'): Promise<Buffer> {
+  // Loaded here only: the sites' build reads this module for the answers' text and never needs a spreadsheet
+  // library (nor its dependency tree) in its process.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Answers');
   sheet.columns = [

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { REQUESTS_DIR } from '../../engine/model.ts';
@@ -100,7 +100,8 @@ async function readTable(path: string): Promise<string[][]> {
       'A request list is a few hundred rows: save only its sheet as .xlsx, or export it as .csv.',
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
