@@ -5,6 +5,8 @@
  * printed from it. Child processes started later do not inherit it either. Content-only mode
  * (`content_only: true`) is what keeps code out of bodies altogether: this only takes away the easy path.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GRANT_SECRET_ENV } from '../engine/grants.ts';
 
 let taken: string | undefined;
@@ -19,4 +21,19 @@ export function takeGrantSecret(env: NodeJS.ProcessEnv = process.env): string | 
     delete env[GRANT_SECRET_ENV];
   }
   return taken;
+}
+
+/** The files Vite reads into `import.meta.env` for a build (its `loadEnv`), where no secret may sit. */
+const envFiles = ['.env', '.env.local', '.env.production', '.env.production.local'];
+
+/**
+ * The env files of the project that define the grant secret. Vite reads them into `import.meta.env`, which every
+ * body and page can print, so the secret there is in reach whatever this module takes out of `process.env`.
+ */
+export function envFilesWithSecret(root: string): string[] {
+  const definition = new RegExp(`^\\s*(?:export\\s+)?${GRANT_SECRET_ENV}\\s*=`, 'm');
+  return envFiles.filter((name) => {
+    const path = join(root, name);
+    return existsSync(path) && definition.test(readFileSync(path, 'utf8'));
+  });
 }

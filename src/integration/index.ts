@@ -19,7 +19,7 @@ import { trustChanges } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
-import { takeGrantSecret } from './grant-secret.ts';
+import { envFilesWithSecret, takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
 import { GRANT_LOG_FILE, writeGrantLog } from './grant-log-fs.ts';
 import { publicFolderProblems } from './public-folder-fs.ts';
@@ -95,8 +95,10 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
-        if (command === 'build' || command === 'dev') check(logger, command);
+        // What would put a file or the secret on the sites as they are stops the build before the findings do.
+        if (command === 'build') refuseSecretInEnvFiles(root);
         if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
+        if (command === 'build' || command === 'dev') check(logger, command);
         const sealed = command === 'build' ? await sealGrantFiles() : [];
         if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
@@ -193,6 +195,16 @@ function refuseUnsafePublicFiles(folder: string): void {
   throw findingsError(
     `public/ holds ${problems.length === 1 ? 'an entry' : `${problems.length} entries`} the sites would publish as they are; nothing was built.\n${problems.map((problem) => `  public/${problem.path}: ${problem.reason}`).join('\n')}`,
     'Every file in public/ is copied to all three sites. Replace a link with the file itself (if it belongs on the sites), and delete dot-files; only .well-known/ may start with a dot.',
+  );
+}
+
+/** Stops a build whose `.env` files hold the grant secret: Vite would hand it to every page as `import.meta.env`. */
+function refuseSecretInEnvFiles(root: string): void {
+  const files = envFilesWithSecret(root);
+  if (files.length === 0) return;
+  throw findingsError(
+    `${files.join(', ')} ${files.length === 1 ? 'defines' : 'define'} TRUSTBOOK_GRANT_SECRET, which the build would hand to every page as import.meta.env; nothing was built.`,
+    'Delete the line (and rotate the secret if the file was ever committed: `trustbook grant secret`). Give the secret to the deploy step only, as an environment secret.',
   );
 }
 

@@ -4,7 +4,7 @@
  * environment before any page renders. In content-only mode the check refuses such a body before anything is
  * built, naming the file and line, and the last good output stays as it was.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRANT_SECRET_ENV } from '../../src/engine/grants.ts';
@@ -83,5 +83,17 @@ describe('the grant secret and content that runs code', () => {
     for (const line of [6, 8, 10, 12]) expect(built.output).toContain(`${TRUST}:${line}`);
     expect(built.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     expect(project.distHashes()).toEqual(before);
+  });
+  it('refuses a build whose .env file holds the secret, which Vite would hand to every page', () => {
+    const before = project.distHashes();
+    writeFileSync(join(project.root, '.env'), `${GRANT_SECRET_ENV}=${SECRET}\n`);
+    try {
+      const built = project.build();
+      expect(built.status).not.toBe(0);
+      expect(built.output).toContain('.env defines TRUSTBOOK_GRANT_SECRET');
+      expect(project.distHashes()).toEqual(before);
+    } finally {
+      rmSync(join(project.root, '.env'));
+    }
   });
 });
