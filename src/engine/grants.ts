@@ -93,7 +93,8 @@ export interface GrantIdentity {
 /** A grant's 256-bit key, from the build's secret, the grant's salt and the fields that identify the grant. */
 export function grantKey(secret: string, grant: GrantIdentity): Buffer {
   const info = [grant.id, grant.data.email.toLowerCase(), grant.data.granted].join('\n');
-  return Buffer.from(hkdfSync('sha256', secret, `${KEY_SALT}${grant.data.salt ?? ''}`, info, 32));
+  // Trimmed as secretState reads it: a secret pasted with a line break still gives the same keys everywhere.
+  return Buffer.from(hkdfSync('sha256', secret.trim(), `${KEY_SALT}${grant.data.salt ?? ''}`, info, 32));
 }
 
 /** The keys a grant's key gives, one per purpose (see grant-protocol.ts). */

@@ -28,7 +28,10 @@ const SHOWN = 40;
 export function normalisedAddress(address: string): string {
   let start = 0;
   while (start < address.length && address.charCodeAt(start) <= 0x20) start++;
-  return address.slice(start).replace(/[\t\n\r]/g, '').toLowerCase();
+  return address
+    .slice(start)
+    .replace(/[\t\n\r]/g, '')
+    .toLowerCase();
 }
 
 /** Whether an address would run script or open a document of its own when followed (or loaded, for `image`). */
@@ -39,8 +42,9 @@ export function isUnsafeAddress(address: string, image = false): boolean {
 }
 
 export function unsafeLinks(body: string, bodyLine: number, file: string): UnsafeLink[] {
-  // Every unsafe address holds one of these, as written or as a character reference.
-  if (!/script|data\s*:|&#|&[a-z]+;/i.test(body)) return [];
+  // Every unsafe address holds one of these, as written or as a character reference, once the tabs and line
+  // breaks a browser drops from an address are dropped here too (`javas<TAB>cript:`).
+  if (!/script|data\s*:|&#|&[a-z]+;/i.test(body.replace(/[\t\n\r]/g, ''))) return [];
   const syntax = syntaxOf(file);
   const tree = bodyTree(body, bodyLine, syntax);
   if (!tree) return [];

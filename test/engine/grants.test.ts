@@ -48,6 +48,8 @@ describe('a grant’s key and link', () => {
     expect(key).toHaveLength(32);
     expect(grantKey(SECRET, grant).equals(key)).toBe(true);
     expect(grantKey(`${SECRET}x`, grant).equals(key)).toBe(false);
+    // A secret pasted with a line break is the same secret.
+    expect(grantKey(`${SECRET}\n`, grant).equals(key)).toBe(true);
     expect(grantKey(SECRET, { ...grant, id: 'northwind-2' }).equals(key)).toBe(false);
     expect(grantKey(SECRET, { ...grant, data: { ...grant.data, email: 'dana@northwind.example' } }).equals(key)).toBe(
       false,

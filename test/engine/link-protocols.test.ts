@@ -56,6 +56,11 @@ describe('unsafe links in a body', () => {
     ]);
   });
 
+  it('finds one split by a tab inside a quoted attribute, which a browser joins again', () => {
+    const body = '<a href="javas\tcript:alert(1)">here</a>\n';
+    expect(unsafeLinks(body, 3, 'content/trust/overview.mdx').map((link) => link.line)).toEqual([3]);
+  });
+
   it('finds them in the raw HTML of a Markdown body, character references and all', () => {
     const body = 'Text <a href="java&#x09;script&colon;alert(1)">here</a>.\n';
     expect(unsafeLinks(body, 5, 'content/trust/nda/v1.md')).toEqual([
