@@ -1133,7 +1133,8 @@ population: [{ source: Ticket system, exported: 2026-07-01, rows: 1, location: "
           .replace('version: "1.0"', 'version: "<b>1.0</b>"')
           .concat('\n<script>alert(1)</script>\n<iframe src="javascript:alert(1)"></iframe>\n'),
       ),
-    expect: 'clean',
+    // Escaped everywhere it is shown; only the frame's script address is refused (TB010).
+    expect: error('TB010', POLICY, 17, /`src` of `<iframe>` goes to "javascript:alert\(1\)"/),
   },
   {
     name: 'HTML and script in a control title, public summary and justification',
