@@ -13,7 +13,7 @@
  * Ties go to the lower id, so an import is the same every time.
  */
 import { findCriterion } from '../catalog/index.ts';
-import { UsageError } from '../engine/errors.ts';
+import { listShort, quoteShort, UsageError } from '../engine/errors.ts';
 import type { Document, ProgramModel } from '../engine/model.ts';
 import type { AuditRequest, ControlData, EvidenceData } from '../schema/index.ts';
 
@@ -46,29 +46,13 @@ export function parseColumnMap(text: string): ColumnMap {
     const column = rest.join('=').trim();
     if (!defaultColumns.some(([known]) => known === name) || column === '') {
       throw new UsageError(
-        `--map "${quoted(pair.trim())}" is not field=column`,
+        `--map "${quoteShort(pair.trim())}" is not field=column`,
         'Write --map id=<column>,request=<column>[,criteria=<column>][,controls=<column>][,evidence=<column>], naming the headers of the file.',
       );
     }
     map[name] = column;
   }
   return map;
-}
-
-/** How much of a value from the file a message quotes: a cell can hold a megabyte. */
-const QUOTED = 60;
-/** How many of the file's headers a message lists. */
-const LISTED = 20;
-
-function quoted(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > QUOTED ? `${flat.slice(0, QUOTED - 1)}…` : flat;
-}
-
-/** The file's headers, each shortened, the first few of many. */
-function headerList(headers: string[]): string {
-  const shown = headers.slice(0, LISTED).map((header) => quoted(normalizeHeader(header)));
-  return headers.length > LISTED ? `${shown.join(', ')} and ${headers.length - LISTED} more` : shown.join(', ');
 }
 
 /** Which column index holds each field. */
@@ -86,8 +70,8 @@ function locateColumns(headers: string[], map: ColumnMap | undefined): Partial<R
           : -1;
     if (wanted !== undefined && index < 0) {
       throw new UsageError(
-        `the file has no column "${quoted(wanted)}" (for ${field})`,
-        `Its headers are: ${headerList(headers)}.`,
+        `the file has no column "${quoteShort(wanted)}" (for ${field})`,
+        `Its headers are: ${listShort(headers.map(normalizeHeader))}.`,
       );
     }
     if (index >= 0) {
@@ -98,7 +82,7 @@ function locateColumns(headers: string[], map: ColumnMap | undefined): Partial<R
   if (found.id === undefined || found.request === undefined) {
     throw new UsageError(
       `the file has no ${found.id === undefined ? 'request id' : 'request text'} column`,
-      `Its headers are: ${headerList(headers) || '(none)'}. Name the columns with --map id=<column>,request=<column>.`,
+      `Its headers are: ${listShort(headers.map(normalizeHeader)) || '(none)'}. Name the columns with --map id=<column>,request=<column>.`,
     );
   }
   return found;
