@@ -9,7 +9,6 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
-  typescriptChecker: { prioritizePerformance: true },
   coverageAnalysis: 'perTest',
   mutate: [
     'src/engine/rules/*.ts',

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/engine/index.ts';
 import { auditWindow, seriesTimeline } from '../src/engine/evidence-timeline.ts';
+import { E2E_GRANT_SECRET } from './e2e/grant-secret.ts';
 
 /** Checked as CI would publish it: with a grant secret (TB536 says what happens without one). */
-const result = checkProject(join(import.meta.dirname, '..'), { grantSecret: 'x'.repeat(32) });
+const result = checkProject(join(import.meta.dirname, '..'), { grantSecret: E2E_GRANT_SECRET });
 const { model } = result;
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 describe('the sample program', () => {
-  it('checks with 0 errors and a few honest warnings: three things due soon (a vendor review, a new hire’s training and policy acknowledgement), the report of that vendor nobody has read yet, three disclosed exceptions, each more than its control’s sample tolerates (TB609: the auditor reports them, the criteria stay met through other controls), and the overdue acknowledgement one of them discloses', () => {
+  it('checks with 0 errors and a few honest warnings: three things due soon (a vendor review, a new hire’s training and policy acknowledgement), the report of that vendor nobody has read yet, three disclosed exceptions, each more than its control’s sample tolerates (TB609: the auditor reports them, the criteria stay met through other controls), the overdue acknowledgement one of them discloses, and grants published as of its pinned demo date', () => {
     expect(result.summary.errors).toBe(0);
     expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
       'TB503',
@@ -18,6 +19,7 @@ describe('the sample program', () => {
       'TB517',
       'TB520',
       'TB520',
+      'TB551',
       'TB606',
       'TB606',
       'TB606',

@@ -1,9 +1,10 @@
 /**
  * The system's Chromium, driven by playwright-core. Trustbook never downloads a browser: it uses the one the
- * machine has (Debian's `chromium` package, a Chrome install, or TRUSTBOOK_CHROMIUM).
+ * machine has (Debian's `chromium` package, a Chrome install, or TRUSTBOOK_CHROMIUM). playwright-core is an
+ * optional dependency, loaded only here, for `trustbook pdf`: a program that never prints PDFs does not install it.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { UsageError } from '../engine/errors.ts';
 
 const candidates = [
@@ -42,5 +43,19 @@ export async function launchChromium(env: Record<string, string | undefined> = p
       'Install it (Debian and Ubuntu: `apt-get install chromium`) or set TRUSTBOOK_CHROMIUM to a Chromium or Chrome binary.',
     );
   }
+  const { chromium } = await loadPlaywright();
   return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+}
+
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UsageError(
+      'printing PDFs needs playwright-core, which is not installed',
+      'Install it beside Trustbook: `npm install --save-dev playwright-core` (it drives the Chromium the machine has; no browser is downloaded).',
+    );
+  }
 }

@@ -22,7 +22,11 @@ Commands:
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
   grant add                     let a person read documents under NDA until a day, and print their link
-  grant link <id>               print a grant's link again (both need TRUSTBOOK_GRANT_SECRET)
+  grant link <id>               print a grant's link again (both need TRUSTBOOK_GRANT_SECRET); a link is a
+                                bearer key: whoever holds it opens the documents, so send it to one person
+  grant rekey <id>              give a grant a new salt and a new link (the old link stops opening)
+  grant revoke <id>             withdraw a grant: from the next build its link opens nothing (--reason TEXT)
+  grant secret                  print a new TRUSTBOOK_GRANT_SECRET (32 random bytes)
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
   templates diff                after an upgrade: documents whose template changed since init, with the diff
@@ -54,6 +58,8 @@ sample:
 grant add:
   --name, --email, --organization
                                 who is given the documents (all three required)
+  --nda-version SHA256          the NDA version the request names (what the requester accepted; at least 12
+                                characters); it must be the text in effect on the grant's first day
   --documents ID,ID             the trust documents under NDA (default: every one the trust center offers)
   --granted D, --expires D      the first and last day (default: the evaluation date, and 90 days on; or --days N)
   --root DIR                    as for check; writes content/trust/grants/<organization>-<month>.yaml

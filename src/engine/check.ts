@@ -20,6 +20,8 @@ export interface CheckOptions {
   today?: string | undefined;
   /** `TRUSTBOOK_GRANT_SECRET` from the environment: the check says whether it can protect grants, never what it is. */
   grantSecret?: string | undefined;
+  /** The build that is deployed (`TRUSTBOOK_DEPLOY` set): current grants then need the secret. */
+  deploy?: boolean | undefined;
 }
 
 export interface CheckSummary {
@@ -53,6 +55,8 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
     warnWithinDays: model.program?.data.warn_within_days ?? 30,
     readiness: (model.program?.data.readiness ?? false) && !auditHasBegun(model, evaluation.date),
     grantSecret: secretState(options.grantSecret),
+    asOfSource: evaluation.source,
+    deploy: options.deploy ?? false,
   };
   const diagnostics = [...loadDiagnostics, ...requiredFiles(model, loadDiagnostics)];
   // One push per finding: spreading a rule's findings into push() overflows the stack past ~100k of them.

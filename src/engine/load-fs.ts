@@ -29,6 +29,7 @@ import {
 } from './model.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { namedFiles } from './rules/integrity.ts';
+import { inspectTrustFile } from './trust-files-fs.ts';
 
 export const EVIDENCE_DIR = 'evidence-index';
 
@@ -254,6 +255,10 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
   }
   const path = resolve(evidenceRoot, file);
   if (!isInside(evidenceRoot, path)) return { status: 'outside', reason: 'a path that leaves evidence-index/' };
+  // `.git/`, `.env` and the like hold the repository's machinery and secrets, never evidence.
+  if (file.split(/[\\/]/).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')) {
+    return { status: 'outside', reason: 'a path through a dot-file or dot-folder' };
+  }
   if (!existsSync(path)) return { status: 'missing' };
   const real = realpathSync(path);
   if (!isInside(realpathSync(evidenceRoot), real)) {
@@ -325,13 +330,12 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Whether each trust document's file is a file inside the repository. */
+/** Whether each trust document's file is a file in content/trust/files/ and what its path says. */
 function resolveTrustFiles(root: string, model: ProgramModel): void {
   for (const document of model.trustDocuments) {
     const file = document.data.file;
-    if (file === undefined) continue;
-    const path = resolve(root, file);
-    model.trustFiles.set(file, !isAbsolute(file) && isInside(root, path) && isFile(path));
+    if (file === undefined || model.trustFiles.has(file)) continue;
+    model.trustFiles.set(file, inspectTrustFile(root, file));
   }
 }
 

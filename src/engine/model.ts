@@ -118,6 +118,15 @@ export type ArtifactFileState =
   | { status: 'missing' }
   | { status: 'outside'; reason: string };
 
+/** Where the trust center's document files live: a trust document's `file:` names a file in this folder. */
+export const TRUST_FILES_DIR = 'content/trust/files';
+
+/**
+ * What is known of a trust document's file: a file in content/trust/files/, missing, or refused because it is
+ * not what its path says (a link, a path out of the folder or through a dot-folder, a `.pdf` that is no PDF).
+ */
+export type TrustFileState = { status: 'present' } | { status: 'missing' } | { status: 'refused'; reason: string };
+
 /** What is known of a file the program names in `public/`: `outside` for a path or link that leaves the folder. */
 export type PublicFileState = 'present' | 'missing' | 'outside';
 
@@ -172,7 +181,7 @@ export interface ProgramModel {
    * Whether each trust document's `file` is present, by its path as written (relative to the root); looked up on
    * disk after the model is built, and empty for a model built from memory.
    */
-  trustFiles: Map<string, boolean>;
+  trustFiles: Map<string, TrustFileState>;
   /**
    * The files `brand` names in the program's `public/` folder (logo, favicon), by path as written (relative to
    * `public/`): present, missing, or outside `public/`. Looked up on disk; empty for a model built from memory.

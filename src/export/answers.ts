@@ -3,12 +3,11 @@
  * short answer and citations (each named as a reader knows it: "Encryption Policy, Key management", a
  * practice's title such as "Encryption at rest", a trust document's title). CSV through csv-stringify, XLSX through exceljs.
  */
-import ExcelJS from 'exceljs';
 import type { CheckResult } from '../engine/index.ts';
 import type { Document } from '../engine/model.ts';
 import { policySections, splitCitation } from '../engine/policy-sections.ts';
 import type { AnswerData } from '../schema/index.ts';
-import { defuseFormula, toCsv } from './csv.ts';
+import { toCsv } from './csv.ts';
 
 export const answerColumns = ['id', 'category', 'question', 'answer', 'yes/no', 'citations'] as const;
 
@@ -59,6 +58,9 @@ export function answersCsv(result: CheckResult, audience: 'public' | 'all' = 'al
 }
 
 export async function answersXlsx(result: CheckResult, audience: 'public' | 'all' = 'all'): Promise<Buffer> {
+  // Loaded here only: the sites' build reads this module for the answers' text and never needs a spreadsheet
+  // library (nor its dependency tree) in its process.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Answers');
   sheet.columns = [
@@ -70,7 +72,8 @@ export async function answersXlsx(result: CheckResult, audience: 'public' | 'all
     { header: 'citations', key: 'citations', width: 60 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows(result, audience)) sheet.addRow(row.map((cell) => defuseFormula(cell)));
+  // String cells, never formulas, whatever they start with: nothing to defuse, and no visible prefix.
+  for (const row of rows(result, audience)) sheet.addRow(row);
   sheet.getColumn('answer').alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn('question').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());

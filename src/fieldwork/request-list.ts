@@ -13,7 +13,7 @@
  * Ties go to the lower id, so an import is the same every time.
  */
 import { findCriterion } from '../catalog/index.ts';
-import { UsageError } from '../engine/errors.ts';
+import { listShort, quoteShort, UsageError } from '../engine/errors.ts';
 import type { Document, ProgramModel } from '../engine/model.ts';
 import type { AuditRequest, ControlData, EvidenceData } from '../schema/index.ts';
 
@@ -46,7 +46,7 @@ export function parseColumnMap(text: string): ColumnMap {
     const column = rest.join('=').trim();
     if (!defaultColumns.some(([known]) => known === name) || column === '') {
       throw new UsageError(
-        `--map "${pair.trim()}" is not field=column`,
+        `--map "${quoteShort(pair.trim())}" is not field=column`,
         'Write --map id=<column>,request=<column>[,criteria=<column>][,controls=<column>][,evidence=<column>], naming the headers of the file.',
       );
     }
@@ -70,8 +70,8 @@ function locateColumns(headers: string[], map: ColumnMap | undefined): Partial<R
           : -1;
     if (wanted !== undefined && index < 0) {
       throw new UsageError(
-        `the file has no column "${wanted}" (for ${field})`,
-        `Its headers are: ${headers.map(normalizeHeader).join(', ')}.`,
+        `the file has no column "${quoteShort(wanted)}" (for ${field})`,
+        `Its headers are: ${listShort(headers.map(normalizeHeader))}.`,
       );
     }
     if (index >= 0) {
@@ -82,7 +82,7 @@ function locateColumns(headers: string[], map: ColumnMap | undefined): Partial<R
   if (found.id === undefined || found.request === undefined) {
     throw new UsageError(
       `the file has no ${found.id === undefined ? 'request id' : 'request text'} column`,
-      `Its headers are: ${headers.map(normalizeHeader).join(', ') || '(none)'}. Name the columns with --map id=<column>,request=<column>.`,
+      `Its headers are: ${listShort(headers.map(normalizeHeader)) || '(none)'}. Name the columns with --map id=<column>,request=<column>.`,
     );
   }
   return found;

@@ -12,16 +12,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
 import { documentKinds } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
-import { GRANT_SECRET_ENV } from '../engine/grants.ts';
-import { GrantFileError, grantFiles, type GrantFile } from '../site/grant-files.ts';
+import { isDeployBuild, secretState } from '../engine/grants.ts';
+import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
 import { trustChanges } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
+import { envFilesWithSecret, takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
+import { GRANT_LOG_FILE, writeGrantLog } from './grant-log-fs.ts';
+import { publicFolderProblems } from './public-folder-fs.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
+import { safeLinksPlugin } from './safe-links-plugin.ts';
 import { taskLabelsPlugin } from './task-labels-plugin.ts';
 
 /** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
@@ -36,6 +40,8 @@ export interface TrustbookOptions {
 const historyFolders = documentKinds.filter((info) => info.history).map((info) => info.path);
 
 export default function trustbook(options: TrustbookOptions = {}): AstroIntegration {
+  // Read once, when the configuration is loaded: gone from the environment before any body can run.
+  const grantSecret = takeGrantSecret();
   let root = '';
   let result: CheckResult | undefined;
   const check = (logger: AstroIntegrationLogger, command: string) => {
@@ -44,7 +50,8 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       result = checkProject(root, {
         asOf: options.asOf,
         envAsOf: process.env.TRUSTBOOK_AS_OF,
-        grantSecret: process.env[GRANT_SECRET_ENV],
+        grantSecret,
+        deploy: command === 'build' && isDeployBuild(process.env),
       });
     } catch (error) {
       if (error instanceof UsageError) throw findingsError(error.message, error.hint);
@@ -68,11 +75,15 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       grantFiles: [],
     });
   };
+  /** What the build gave to whom, written beside the sites once they are published. */
+  let grantLog: GrantLogEntry[] = [];
   /** Stamps and encrypts what the grants give: only for a build, after a check without errors. */
-  const sealGrants = async (): Promise<GrantFile[]> => {
+  const sealGrantFiles = async (): Promise<GrantFile[]> => {
     if (!result) return [];
     try {
-      return await grantFiles(result, root, process.env[GRANT_SECRET_ENV]);
+      const sealed = await sealGrants(result, root, grantSecret);
+      grantLog = sealed.log;
+      return sealed.files;
     } catch (error) {
       if (!(error instanceof GrantFileError)) throw error;
       throw findingsError(`${error.file}: ${error.message}; nothing was built.`, error.hint);
@@ -84,13 +95,20 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute }) => {
         root = fileURLToPath(config.root);
+        // What would put a file or the secret on the sites as they are stops the build before the findings do.
+        if (command === 'build') refuseSecretInEnvFiles(root);
+        if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
         if (command === 'build' || command === 'dev') check(logger, command);
-        const sealed = command === 'build' ? await sealGrants() : [];
+        const sealed = command === 'build' ? await sealGrantFiles() : [];
         if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
         // A public file made from a program field that still holds a template default is not built at all.
         const withheld = result ? withheldRoutes(result) : new Set<string>();
-        // No grant to open: no access page, and no files for one.
-        if (sealed.length === 0) for (const route of grantRoutes) withheld.add(route);
+        // No grant at all (or no secret to seal one with): no access page, and no files for one. A program whose
+        // grants are all revoked keeps the page, so an old link says it opens nothing rather than "not found".
+        const keepsAccessPage =
+          sealed.length > 0 ||
+          (command === 'build' && secretState(grantSecret) === 'set' && (result?.model.grants.length ?? 0) > 0);
+        if (!keepsAccessPage) for (const route of grantRoutes) withheld.add(route);
         for (const route of routes) {
           if (withheld.has(route.entrypoint)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
@@ -104,8 +122,9 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
             plugins: [siteDataHandOver()],
             build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } },
           },
-          // Astro's own Markdown processor, with task list boxes named by their items (MDX inherits it).
-          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin] }) },
+          // Astro's own Markdown processor, with task list boxes named by their items and no link that runs
+          // script (MDX inherits it).
+          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin, safeLinksPlugin] }) },
           integrations: [mdx()],
         });
         if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
@@ -132,6 +151,10 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
             `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
             'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
           );
+        }
+        if (grantLog.length > 0) {
+          writeGrantLog(join(root, 'dist'), result.summary.asOf, grantLog);
+          logger.info(`grant log: dist/${GRANT_LOG_FILE} (${grantLog.length} current grants, not on any site)`);
         }
         logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
         logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
@@ -163,6 +186,26 @@ function siteDataHandOver() {
       ].join('\n');
     },
   };
+}
+
+/** Stops a build before anything is written when `public/` holds an entry that is not what its path says. */
+function refuseUnsafePublicFiles(folder: string): void {
+  const problems = publicFolderProblems(folder);
+  if (problems.length === 0) return;
+  throw findingsError(
+    `public/ holds ${problems.length === 1 ? 'an entry' : `${problems.length} entries`} the sites would publish as they are; nothing was built.\n${problems.map((problem) => `  public/${problem.path}: ${problem.reason}`).join('\n')}`,
+    'Every file in public/ is copied to all three sites. Replace a link with the file itself (if it belongs on the sites), and delete dot-files; only .well-known/ may start with a dot.',
+  );
+}
+
+/** Stops a build whose `.env` files hold the grant secret: Vite would hand it to every page as `import.meta.env`. */
+function refuseSecretInEnvFiles(root: string): void {
+  const files = envFilesWithSecret(root);
+  if (files.length === 0) return;
+  throw findingsError(
+    `${files.join(', ')} ${files.length === 1 ? 'defines' : 'define'} TRUSTBOOK_GRANT_SECRET, which the build would hand to every page as import.meta.env; nothing was built.`,
+    'Delete the line (and rotate the secret if the file was ever committed: `trustbook grant secret`). Give the secret to the deploy step only, as an environment secret.',
+  );
 }
 
 /** An AstroError without a stack: the findings are the whole story, and a stack trace would bury them. */

@@ -20,6 +20,7 @@ const shared: RouteSpec[] = [
   { pattern: '/[site]/procedures/[id]', entrypoint: 'procedure.astro' },
   { pattern: '/[site]/checklists/[id]', entrypoint: 'checklist.astro' },
   { pattern: '/[site]/search', entrypoint: 'search.astro' },
+  { pattern: '/[site]/accent.css', entrypoint: 'accent.css.ts' },
 ];
 
 /** Routes of one site, kept under `src/routes/<site>/` at the path they serve. */

@@ -71,6 +71,9 @@ warn_within_days: 30
 # Readiness mode: until the audit window opens, missing evidence is a warning rather than an error.
 # Schema, reference, coverage and review errors still fail. Remove this line when the window opens.
 readiness: true
+# Content-only mode: bodies are text, never code. MDX can run JavaScript at build time (\`import\`, \`{ }\`), with
+# the build's files and secrets in reach; with this on, the check refuses any body that would. See the README.
+content_only: true
 `;
 }
 

@@ -64,5 +64,18 @@ export const httpUrl = z
   .string()
   .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'expected an http:// or https:// URL');
 
+/**
+ * An https:// URL, for an address that receives what readers type (a form's target): over plain http a network
+ * on the way reads and changes it. A loopback address (`http://127.0.0.1:8080/`, `http://localhost/`) is allowed
+ * for trying a form service out on one's own machine.
+ */
+export const httpsUrl = z
+  .string()
+  .refine(
+    (value) =>
+      /^https:\/\/[^\s/]+/i.test(value) || /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?(?:\/|$)/i.test(value),
+    'expected an https:// URL (plain http:// only for localhost or 127.0.0.1)',
+  );
+
 /** Months between reviews. */
 export const reviewMonths = z.number().int().min(1).max(60);

@@ -1,6 +1,6 @@
 /** `content/program.yaml`: the organization, the audit scope and period, and how the check evaluates dates. */
 import { z } from 'astro/zod';
-import { calendarDate, criterionRef, documentId, httpUrl } from './common.ts';
+import { calendarDate, criterionRef, documentId, httpsUrl, httpUrl } from './common.ts';
 
 export const scopeCategories = [
   'security',
@@ -108,9 +108,9 @@ export const programSchema = z.strictObject({
   acknowledge_url: httpUrl.optional(),
   /**
    * Where the trust center's request-access form posts (a form service, a ticketing webhook). Without it, the
-   * page offers a prefilled e-mail to `contact` instead.
+   * page offers a prefilled e-mail to `contact` instead. https:// only: it receives what requesters type.
    */
-  request_access_url: httpUrl.optional(),
+  request_access_url: httpsUrl.optional(),
   /**
    * Publish, on the trust center, the share of controls in each area that the build finds operating with
    * current evidence as of its date (opt-in; never typed by hand).
@@ -137,6 +137,12 @@ export const programSchema = z.strictObject({
   warn_within_days: z.number().int().min(0).max(365).default(30),
   /** Readiness mode: missing evidence is a warning, not an error, until the audit window opens. */
   readiness: z.boolean().default(false),
+  /**
+   * Content-only mode: MDX bodies may hold text, HTML and the `<Check>`/`<Todo>` components, never code
+   * (`import`, `export`, `{ }` expressions), so no body runs in the build. Absent means false, as for programs
+   * made before the field existed; `trustbook init` writes `true`.
+   */
+  content_only: z.boolean().default(false),
 });
 
 export type Program = z.output<typeof programSchema>;

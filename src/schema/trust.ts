@@ -103,6 +103,18 @@ export const grantSchema = z
     granted: calendarDate,
     /** The last day the link opens the documents. */
     expires: calendarDate,
+    /**
+     * Random bytes (base64url) that go into the grant's key, written by `trustbook grant add`: a grant re-issued
+     * with the same fields gets a new salt, so an old link never opens it. Never reuse one.
+     */
+    salt: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,}$/, 'the salt is at least 16 random bytes in base64url (22 characters or more)')
+      .optional(),
+    /** The day the grant was withdrawn (`trustbook grant revoke`): from the next build its link opens nothing. */
+    revoked: calendarDate.optional(),
+    /** Why it was withdrawn, for the record. */
+    revoked_reason: z.string().trim().min(1).optional(),
   })
   .refine((grant) => grant.granted <= grant.expires, {
     message: 'a grant must expire on or after the day it is given',

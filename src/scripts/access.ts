@@ -1,10 +1,15 @@
 /**
- * The recipient's side of a grant. The link's fragment holds the grant's key; its SHA-256 (with a fixed prefix)
- * names the grant's files, so the page fetches only what this key can open. Web Crypto decrypts the manifest,
- * the page shows the NDA text of the version the recipient accepted, and only after "I agree" decrypts each
- * document into a download. Nothing is sent anywhere: the key never leaves the browser.
+ * The recipient's side of a grant. The link's fragment holds the scheme's version and the grant's key; the page
+ * reads them, then takes them out of the address bar (and so out of the history, bookmarks and screenshots of
+ * it). From the key, HKDF derives the name of the grant's files and the key that decrypts them, so the page
+ * fetches only what this key can open. Web Crypto decrypts the manifest, the page shows the NDA text of the
+ * version the recipient accepted, and decrypts each document into a download once they confirm it. The key is
+ * never sent anywhere by this page; whoever else holds the link can do the same, until the grant ends.
  */
+import { GRANT_KEY_INFO, GRANT_KEY_VERSION, GRANT_TOKEN_LENGTH, unpad } from '../engine/grant-protocol.ts';
+
 interface Manifest {
+  version: number;
   grant: string;
   name: string;
   organization: string;
@@ -14,8 +19,6 @@ interface Manifest {
 }
 
 type Published = { expired: string } | { from: string } | { iv: string; data: string };
-
-import { GRANT_TOKEN_PREFIX } from '../engine/grant-protocol.ts';
 
 function element<T extends HTMLElement>(root: HTMLElement, name: string): T {
   return root.querySelector<T>(`[data-access-${name}]`)!;
@@ -34,16 +37,38 @@ function toBase64Url(bytes: Uint8Array): string {
     .replace(/=+$/, '');
 }
 
-async function tokenOf(key: Uint8Array<ArrayBuffer>): Promise<string> {
-  const prefix = new TextEncoder().encode(GRANT_TOKEN_PREFIX);
-  const joined = new Uint8Array(prefix.length + key.length);
-  joined.set(prefix);
-  joined.set(key, prefix.length);
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', joined))).slice(0, 22);
+/** The keys the link's key gives: the files' name, and the AES-GCM key that opens them. */
+async function derivedKeys(raw: Uint8Array<ArrayBuffer>): Promise<{ token: string; key: CryptoKey }> {
+  const root = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveBits', 'deriveKey']);
+  const params = (info: string) => ({
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(),
+    info: new TextEncoder().encode(info),
+  });
+  const name = new Uint8Array(await crypto.subtle.deriveBits(params(GRANT_KEY_INFO.fileName), root, 256));
+  const key = await crypto.subtle.deriveKey(
+    params(GRANT_KEY_INFO.encryption),
+    root,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['decrypt'],
+  );
+  return { token: toBase64Url(name).slice(0, GRANT_TOKEN_LENGTH), key };
 }
 
 async function decrypt(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>) {
-  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
+  const padded = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
+  const plain = unpad(padded);
+  if (!plain) throw new Error('padding');
+  return plain;
+}
+
+/** Today by the browser's clock, as YYYY-MM-DD in the reader's own time zone. */
+function today(): string {
+  const now = new Date();
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** The NDA's blocks, set as text, never as markup: headings, paragraphs, and list items in lists. */
@@ -77,7 +102,17 @@ export async function openAccess(): Promise<void> {
     status.classList.add('notice-problem');
   };
 
-  const encoded = new URLSearchParams(window.location.hash.slice(1)).get('k');
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const encoded = fragment.get('k');
+  const version = fragment.get('v');
+  // Read once, then out of the address bar: the key is not left in the history or on the screen.
+  if (window.location.hash) {
+    history.replaceState(history.state, '', window.location.pathname + window.location.search);
+  }
+  if (encoded !== null && version !== String(GRANT_KEY_VERSION)) {
+    fail(`This link was made by an earlier version of this trust center and no longer opens anything.${ask}`);
+    return;
+  }
   let raw: Uint8Array<ArrayBuffer>;
   try {
     raw = fromBase64(encoded ?? '', true);
@@ -90,7 +125,7 @@ export async function openAccess(): Promise<void> {
     );
     return;
   }
-  const token = await tokenOf(raw);
+  const { token, key } = await derivedKeys(raw);
   const response = await fetch(`${token}.json`).catch(() => undefined);
   if (!response?.ok) {
     fail(`This link does not open any documents: it may be incomplete, or access has been withdrawn.${ask}`);
@@ -105,7 +140,6 @@ export async function openAccess(): Promise<void> {
     fail(`Your access through this link opens on ${published.from}. Come back then.`);
     return;
   }
-  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
   let manifest: Manifest;
   try {
     const plain = await decrypt(key, fromBase64(published.iv), fromBase64(published.data));
@@ -114,11 +148,16 @@ export async function openAccess(): Promise<void> {
     fail(`This link could not open the documents: it may have been changed or cut short.${ask}`);
     return;
   }
+  // The published files stay until the next build; the grant's last day holds by this browser's clock too.
+  if (today() > manifest.expires) {
+    fail(`Your access through this link ended on ${manifest.expires}.${ask}`);
+    return;
+  }
 
   status.textContent = `Shared with ${manifest.name} (${manifest.organization}) until ${manifest.expires}.`;
   const nda = element<HTMLElement>(root, 'nda');
   element<HTMLElement>(root, 'recipient').textContent =
-    `Read the agreement you accepted. The documents open once you agree to it again here.`;
+    `This is the agreement you accepted when you asked for these documents. Ticking the box below is a reminder of it, not a new signature: your acceptance is on record with ${root.dataset.organization}.`;
   element<HTMLElement>(root, 'nda-title').textContent = manifest.nda.title;
   element<HTMLElement>(root, 'nda-version').textContent = manifest.nda.version;
   showText(element<HTMLElement>(root, 'nda-text'), manifest.nda.blocks);
@@ -150,7 +189,7 @@ export async function openAccess(): Promise<void> {
     }
     list.replaceChildren(...items);
     element<HTMLElement>(root, 'stamp').textContent =
-      `Each copy names ${manifest.name}, ${manifest.organization} and grant ${manifest.grant} on every page. Keep it within your organization.`;
+      `Each PDF names ${manifest.name}, ${manifest.organization} and grant ${manifest.grant} on every page. Keep it within your organization.`;
     element<HTMLElement>(root, 'documents').hidden = false;
     element<HTMLElement>(root, 'documents').querySelector('h2')!.focus();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlMatrixCsv, controlMatrixHeader } from '../../src/export/control-matrix.ts';
-import { parseCsv, toCsv } from '../../src/export/csv.ts';
+import { defuseFormula, parseCsv, toCsv } from '../../src/export/csv.ts';
 import { acknowledgementsCsv, acknowledgementsHeader } from '../../src/export/acknowledgements.ts';
 import { modelJson } from '../../src/export/model-json.ts';
 import { nameUuid, oscalComponentDefinition } from '../../src/export/oscal.ts';
@@ -25,6 +25,30 @@ describe('CSV', () => {
       ['x, "y"', 'line\nbreak'],
       ["'=SUM(A1)", ''],
     ]);
+  });
+});
+
+describe('formula defusing', () => {
+  it.for([
+    ['=HYPERLINK("https://evil.test.example")', '\'=HYPERLINK("https://evil.test.example")'],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['\n=1+1', "'\n=1+1"],
+    ['\u0000=1+1', "'\u0000=1+1"],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+  ])('quotes %j', ([value, expected]) => {
+    expect(defuseFormula(value)).toBe(expected);
+  });
+
+  it.for(['-12', '-12.5', '+3', '1e-3', '-.5', '42', 'plain text', ''])('leaves %j alone', (value) => {
+    expect(defuseFormula(value)).toBe(value);
+  });
+
+  it('leaves a number alone', () => {
+    expect(defuseFormula(-7)).toBe('-7');
   });
 });
 

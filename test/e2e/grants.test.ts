@@ -4,20 +4,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { grantKey, grantLink } from '../../src/engine/grants.ts';
 import { E2E_GRANT_SECRET } from './grant-secret.ts';
 import { useHarness } from './harness.ts';
+import { repoRoot } from './sites.ts';
 
 const harness = useHarness();
 
 /** The path and fragment of a sample grant's link, on the test's own server. */
-function linkOf(id: string, email: string, granted: string): string {
-  const link = new URL(
-    grantLink('https://trust.example.org/', grantKey(E2E_GRANT_SECRET, { id, data: { email, granted } })),
-  );
+function linkOf(id: string): string {
+  const grant = load(readFileSync(join(repoRoot, `content/trust/grants/${id}.yaml`), 'utf8')) as {
+    email: string;
+    granted: Date;
+    salt: string;
+  };
+  const data = { email: grant.email, granted: grant.granted.toISOString().slice(0, 10), salt: grant.salt };
+  const link = new URL(grantLink('https://trust.example.org/', grantKey(E2E_GRANT_SECRET, { id, data })));
   return harness().url('public', `/access/${link.hash}`);
 }
+
+/** A day of the current grant, by the browser's clock (the sample is built as of 2026-11-30). */
+const DURING = new Date('2026-12-01T12:00:00');
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -33,9 +43,13 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('a recipient’s link', () => {
   it('shows the NDA they accepted, then decrypts the report stamped with their name on every page', async () => {
     await harness().withPage(async (page, log) => {
-      await page.goto(linkOf('northwind-clinics-2026-11', 'priya.raman@northwind-clinics.example', '2026-11-04'));
+      await page.clock.setFixedTime(DURING);
+      await page.goto(linkOf('northwind-clinics-2026-11'));
       const status = page.getByRole('status');
       await expect.poll(() => status.innerText()).toBe('Shared with Priya Raman (Northwind Clinics) until 2027-02-04.');
+      // The key is read, then taken out of the address bar (and so out of the history).
+      expect(new URL(page.url()).hash).toBe('');
+      expect(new URL(page.url()).pathname).toMatch(/\/access\/$/);
       const agreement = page.getByRole('region', { name: 'Before you read' });
       expect(await agreement.getByRole('heading', { level: 3 }).innerText()).toBe(
         'Tallowbrook mutual non-disclosure agreement',
@@ -43,7 +57,8 @@ describe('a recipient’s link', () => {
       expect(await agreement.innerText()).toContain("You use Tallowbrook's confidential material only");
       const open = page.getByRole('button', { name: 'Open the documents' });
       expect(await open.isDisabled()).toBe(true);
-      await page.getByLabel('I have read this agreement and agree to it for my organization.').check();
+      expect(await agreement.innerText()).toMatch(/a reminder of it, not a new signature/);
+      await page.getByLabel('I have read the agreement I accepted, and I will keep these documents under it.').check();
       await open.click();
       const documents = page.getByRole('region', { name: 'Your documents' });
       const report = documents.getByRole('link', { name: 'SOC 2 Type I report (as of 2026-01-31)' });
@@ -68,7 +83,7 @@ describe('a recipient’s link', () => {
 
   it('says a link with a wrong key opens nothing, and what to do', async () => {
     await harness().withPage(async (page) => {
-      await page.goto(harness().url('public', `/access/#k=${randomBytes(32).toString('base64url')}`));
+      await page.goto(harness().url('public', `/access/#v=2&k=${randomBytes(32).toString('base64url')}`));
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.innerText()).toBe(
@@ -80,16 +95,44 @@ describe('a recipient’s link', () => {
 
   it('says a cut link is incomplete, and an expired one when it ended', async () => {
     await harness().withPage(async (page) => {
-      await page.goto(harness().url('public', '/access/#k=6TLMVHWu'));
+      await page.goto(harness().url('public', '/access/#v=2&k=6TLMVHWu'));
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').innerText()).toContain(
         'Use the whole link you were sent, including the part after “#”.',
       );
-      await page.goto(linkOf('harbor-dental-2026-04', 'm.odell@harbordental.example', '2026-04-13'));
+      await page.goto(linkOf('harbor-dental-2026-04'));
       await page.reload();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').innerText()).toBe(
         'Your access through this link ended on 2026-07-13. Ask security@tallowbrook.example for a new link.',
+      );
+    });
+  });
+
+  it('opens nothing after its last day by the browser’s clock, even while the files are still published', async () => {
+    await harness().withPage(async (page) => {
+      await page.clock.setFixedTime(new Date('2027-02-04T23:30:00'));
+      await page.goto(linkOf('northwind-clinics-2026-11'));
+      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^Shared with Priya Raman/);
+      await page.clock.setFixedTime(new Date('2027-02-05T00:30:00'));
+      await page.goto(linkOf('northwind-clinics-2026-11'));
+      await page.reload();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe(
+        'Your access through this link ended on 2027-02-04. Ask security@tallowbrook.example for a new link.',
+      );
+      expect(await page.getByRole('region', { name: 'Before you read' }).count()).toBe(0);
+    });
+  });
+
+  it('says a link of the earlier scheme no longer opens anything', async () => {
+    await harness().withPage(async (page) => {
+      await page.goto(harness().url('public', `/access/#k=${randomBytes(32).toString('base64url')}`));
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe(
+        'This link was made by an earlier version of this trust center and no longer opens anything. Ask security@tallowbrook.example for a new link.',
       );
     });
   });

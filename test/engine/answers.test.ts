@@ -102,4 +102,22 @@ describe('the answers export', () => {
     expect(sheet.getRow(2).getCell(3).value).toBe('Do you require MFA?');
     expect(sheet.rowCount).toBe(2);
   });
+
+  it('writes an answer that looks like a formula as a plain string: no formula, no visible prefix', async () => {
+    const risky = check(
+      withAnswer(
+        answer('  policies: [information-security#purpose]').replace(
+          'answer: "Yes, for every account."',
+          'answer: "=HYPERLINK(\\"https://evil.test.example\\", \\"Yes\\")"',
+        ),
+        published,
+      ),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await answersXlsx(risky)) as unknown as ArrayBuffer);
+    const cell = workbook.getWorksheet('Answers')!.getRow(2).getCell(4);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("https://evil.test.example", "Yes")');
+    expect(parseCsv(answersCsv(risky))[1]![3]).toBe('\'=HYPERLINK("https://evil.test.example", "Yes")');
+  });
 });

@@ -1,10 +1,21 @@
 /** Grants of documents under NDA: their state on a day, their keys, and what the check says of them. */
 import { describe, expect, it } from 'vitest';
-import { grantKey, grantLink, grantState, grantToken, secretState } from '../../src/engine/grants.ts';
-import { ndaVersion, withGrant } from '../helpers/grants.ts';
+import { randomBytes } from 'node:crypto';
+import { paddedLength, unpad } from '../../src/engine/grant-protocol.ts';
+import {
+  generateSalt,
+  generateSecret,
+  grantKey,
+  grantKeys,
+  grantLink,
+  grantState,
+  grantToken,
+  secretState,
+} from '../../src/engine/grants.ts';
+import { ndaVersion, TEST_SALT, TEST_SECRET, withGrant } from '../helpers/grants.ts';
 import { check, edit, findings, without, type Files } from '../helpers/program.ts';
 
-const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
+const SECRET = TEST_SECRET;
 
 const run = (files: Files, ...secret: [string?]) => check(files, { grantSecret: secret.length ? secret[0] : SECRET });
 
@@ -17,6 +28,12 @@ describe('the state of a grant', () => {
     expect(grantState(grant, '2026-10-01')).toEqual({ state: 'expired', on: '2026-09-30' });
   });
 
+  it('opens nothing once revoked, whatever the day', () => {
+    const grant = { granted: '2026-07-01', expires: '2026-09-30', revoked: '2026-07-20' };
+    expect(grantState(grant, '2026-07-10')).toEqual({ state: 'revoked', on: '2026-07-20' });
+    expect(grantState(grant, '2026-07-21')).toEqual({ state: 'revoked', on: '2026-07-20' });
+  });
+
   it('is valid through a leap day it ends on', () => {
     expect(grantState({ granted: '2028-01-01', expires: '2028-02-29' }, '2028-02-29').state).toBe('current');
     expect(grantState({ granted: '2028-01-01', expires: '2028-02-29' }, '2028-03-01').state).toBe('expired');
@@ -24,13 +41,15 @@ describe('the state of a grant', () => {
 });
 
 describe('a grant’s key and link', () => {
-  const grant = { id: 'northwind', data: { email: 'priya@northwind.example', granted: '2026-07-01' } };
+  const grant = { id: 'northwind', data: { email: 'priya@northwind.example', granted: '2026-07-01', salt: TEST_SALT } };
 
-  it('is the same for the same secret and grant, and another for another secret, id, e-mail or day', () => {
+  it('is the same for the same secret and grant, and another for another secret, id, e-mail, day or salt', () => {
     const key = grantKey(SECRET, grant);
     expect(key).toHaveLength(32);
     expect(grantKey(SECRET, grant).equals(key)).toBe(true);
-    expect(grantKey(`${SECRET}!`, grant).equals(key)).toBe(false);
+    expect(grantKey(`${SECRET}x`, grant).equals(key)).toBe(false);
+    // A secret pasted with a line break is the same secret.
+    expect(grantKey(`${SECRET}\n`, grant).equals(key)).toBe(true);
     expect(grantKey(SECRET, { ...grant, id: 'northwind-2' }).equals(key)).toBe(false);
     expect(grantKey(SECRET, { ...grant, data: { ...grant.data, email: 'dana@northwind.example' } }).equals(key)).toBe(
       false,
@@ -42,22 +61,85 @@ describe('a grant’s key and link', () => {
     );
   });
 
-  it('carries the key in the fragment only, and names the files by a hash that does not contain it', () => {
+  it('is new for a grant re-issued with the same fields: its new salt never revives the old link', () => {
+    const reissued = { ...grant, data: { ...grant.data, salt: generateSalt() } };
+    expect(grantKey(SECRET, reissued).equals(grantKey(SECRET, grant))).toBe(false);
+    expect(generateSalt()).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(generateSalt()).not.toBe(generateSalt());
+  });
+
+  it('carries the scheme’s version and the key in the fragment only', () => {
     const key = grantKey(SECRET, grant);
     const link = new URL(grantLink('https://trust.example.org', key));
     expect(link.origin + link.pathname).toBe('https://trust.example.org/access/');
     expect(link.search).toBe('');
-    expect(Buffer.from(new URLSearchParams(link.hash.slice(1)).get('k')!, 'base64url').equals(key)).toBe(true);
-    const token = grantToken(key);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(Buffer.from(token, 'base64url').toString('hex')).not.toContain(key.toString('hex').slice(0, 16));
+    const fragment = new URLSearchParams(link.hash.slice(1));
+    expect(fragment.get('v')).toBe('2');
+    expect(Buffer.from(fragment.get('k')!, 'base64url').equals(key)).toBe(true);
   });
 
-  it('needs a secret of at least 32 characters', () => {
+  it('gives separate keys for the file name, the encryption and the nonces, none of them the link’s key', () => {
+    const key = grantKey(SECRET, grant);
+    const keys = grantKeys(key);
+    expect(keys.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(grantToken(key)).toBe(keys.token);
+    expect(keys.encryption).toHaveLength(32);
+    expect(keys.nonce).toHaveLength(32);
+    const all = [key, keys.encryption, keys.nonce, Buffer.from(keys.token, 'base64url')].map((bytes) =>
+      bytes.toString('hex'),
+    );
+    expect(new Set(all).size).toBe(4);
+    expect(all[3]).not.toContain(all[0]!.slice(0, 16));
+  });
+});
+
+describe('the grant secret', () => {
+  it('is set only when generated: trustbook grant secret, or 32 random bytes in hex or base64', () => {
+    expect(secretState(generateSecret())).toBe('set');
+    expect(generateSecret()).not.toBe(generateSecret());
+    expect(secretState(randomBytes(32).toString('hex'))).toBe('set');
+    expect(secretState('K1r5m2VQe8XwR3p0Lz7Tg4Yb9Nc6Hd2Jq5Sa8Uf1Wk0=')).toBe('set');
+  });
+
+  it('refuses a human phrase however long, and anything short', () => {
     expect(secretState(undefined)).toBe('missing');
     expect(secretState('   ')).toBe('missing');
-    expect(secretState('x'.repeat(31))).toBe('weak');
-    expect(secretState('x'.repeat(32))).toBe('set');
+    for (const phrase of [
+      'a-test-secret-of-more-than-thirty-two-characters',
+      'correct horse battery staple and a few more words',
+      'MyCompanyTrustCenterSecret2026ForGrantsOnly',
+      'x'.repeat(64),
+      'tbgs1_short',
+      `tbgs1_${'a'.repeat(43)}`,
+      '0'.repeat(64),
+      randomBytes(16).toString('hex'),
+    ]) {
+      expect(secretState(phrase), phrase).toBe('weak');
+    }
+  });
+});
+
+describe('padding', () => {
+  it('pads every plaintext to at least 4 KiB, and larger ones to a bucket at most 12% bigger', () => {
+    expect(paddedLength(0)).toBe(4096);
+    expect(paddedLength(4095)).toBe(4096);
+    expect(paddedLength(4096)).toBeGreaterThan(4096);
+    for (const length of [5_000, 123_457, 1_000_000, 9_876_543]) {
+      const padded = paddedLength(length);
+      expect(padded).toBeGreaterThan(length);
+      expect(padded / length).toBeLessThan(1.12);
+    }
+    // Lengths near each other share a bucket: the size says little more than the order of magnitude.
+    expect(paddedLength(1_000_000)).toBe(paddedLength(1_010_000));
+  });
+
+  it('is taken off by the mark and the zeros after it, and refused without the mark', () => {
+    const plain = Buffer.from('report\u0000\u0000');
+    const padded = new Uint8Array(paddedLength(plain.length));
+    padded.set(plain);
+    padded[plain.length] = 0x80;
+    expect(Buffer.from(unpad(padded)!).equals(plain)).toBe(true);
+    expect(unpad(new Uint8Array(16))).toBeUndefined();
   });
 });
 
@@ -105,15 +187,49 @@ describe('the check of grants', () => {
     expect(findings(run(withGrant({ granted: '2026-01-01', expires: '2026-03-01' })), 'TB535')).toEqual([]);
   });
 
-  it('says that nothing is published without a secret, and refuses a secret too short to protect it', () => {
+  it('says that nothing is published without a secret, and refuses a secret that was not generated', () => {
     const missing = findings(run(withGrant(), undefined), 'TB536');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ severity: 'warning' });
     expect(missing[0]!.message).toMatch(/TRUSTBOOK_GRANT_SECRET is not set, so the 1 current grant publish nothing/);
     expect(findings(run(withGrant(), 'short'), 'TB537')[0]).toMatchObject({ severity: 'error' });
+    expect(findings(run(withGrant(), 'a-test-secret-of-more-than-thirty-two-characters'), 'TB537')[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/is not a generated secret/),
+    });
     // Only a current grant needs the secret: an expired one publishes nothing anyway.
     const expired = withGrant({ granted: '2026-01-01', expires: '2026-03-01' });
     expect(findings(run(expired, undefined), 'TB536')).toEqual([]);
+  });
+
+  it('makes a missing secret an error in the deployed build, when current grants would all stop opening', () => {
+    const deployed = findings(check(withGrant(), { deploy: true }), 'TB536');
+    expect(deployed).toHaveLength(1);
+    expect(deployed[0]).toMatchObject({ severity: 'error', file: 'content/trust/grants/northwind.yaml' });
+    expect(deployed[0]!.message).toMatch(/this is the deployed build: TRUSTBOOK_DEPLOY is set/);
+  });
+
+  it('refuses a grant without a salt, and leaves a revoked grant alone', () => {
+    const unsalted = findings(run(withGrant({ salt: '' })), 'TB550');
+    expect(unsalted).toHaveLength(1);
+    expect(unsalted[0]).toMatchObject({ severity: 'error', file: 'content/trust/grants/northwind.yaml' });
+    expect(unsalted[0]!.hint).toMatch(/trustbook grant rekey northwind/);
+    const revoked = run(withGrant({ salt: '', documents: '[annual-report]', revoked: '2026-07-10' }));
+    expect(revoked.diagnostics.filter((d) => d.file.startsWith('content/trust/grants/'))).toEqual([]);
+  });
+
+  it('says when grants are published as of a pinned date: a warning, an error in the deployed build', () => {
+    // The helper program pins `as_of: 2026-07-15` (line 10 of program.yaml).
+    const pinned = findings(run(withGrant()), 'TB551');
+    expect(pinned).toHaveLength(1);
+    expect(pinned[0]).toMatchObject({ severity: 'warning', file: 'content/program.yaml', line: 10 });
+    expect(pinned[0]!.message).toMatch(/pinned to 2026-07-15 \(program as_of\) while 1 grant publish files/);
+    const deployed = findings(check(withGrant(), { grantSecret: SECRET, deploy: true }), 'TB551');
+    expect(deployed[0]).toMatchObject({ severity: 'error' });
+    const unpinned = edit(withGrant(), 'content/program.yaml', 'as_of: 2026-07-15\n', '');
+    expect(findings(check(unpinned, { grantSecret: SECRET, today: '2026-07-15' }), 'TB551')).toEqual([]);
+    // Without the secret nothing is published, so nothing is published as of the wrong day either.
+    expect(findings(run(withGrant(), undefined), 'TB551')).toEqual([]);
   });
 
   it('refuses a grant that expires before it is given, or an NDA version that is not a SHA-256', () => {

@@ -1049,6 +1049,16 @@ population: [{ source: Ticket system, exported: 2026-07-01, rows: 1, location: "
     expect: error('TB703', EVIDENCE, 8, /link/),
   },
   {
+    name: 'an artifact file inside a dot-folder of evidence-index/',
+    kind: 'artifact paths',
+    files: () => artifactFile('files/.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, 'evidence-index/files/.git'), { recursive: true });
+      writeFileSync(join(root, 'evidence-index/files/.git/config'), '[core]\n');
+    },
+    expect: error('TB703', EVIDENCE, 8, /dot-folder/),
+  },
+  {
     name: 'an artifact file that is a folder',
     kind: 'artifact paths',
     files: () => artifactFile('files'),
@@ -1138,7 +1148,8 @@ population: [{ source: Ticket system, exported: 2026-07-01, rows: 1, location: "
           .replace('version: "1.0"', 'version: "<b>1.0</b>"')
           .concat('\n<script>alert(1)</script>\n<iframe src="javascript:alert(1)"></iframe>\n'),
       ),
-    expect: 'clean',
+    // Escaped everywhere it is shown; only the frame's script address is refused (TB010).
+    expect: error('TB010', POLICY, 18, /`src` of `<iframe>` goes to "javascript:alert\(1\)"/),
   },
   {
     name: 'HTML and script in a control title, public summary and justification',

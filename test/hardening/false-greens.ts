@@ -3,9 +3,12 @@
  * `validProgram()` (window 2026-01-01..2026-06-30, evaluated 2026-07-15), plants one way of slipping past a
  * rule, and names the error that now stops it. Line numbers are listed at the top of corpus.ts.
  */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { criteriaOf } from '../../src/catalog/index.ts';
 import type { DiagnosticCode } from '../../src/engine/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
+import { TEST_SECRET, withGrant } from '../helpers/grants.ts';
 import {
   CONTROL,
   EVIDENCE,
@@ -59,6 +62,15 @@ const inScope = (category: 'privacy' | 'processing-integrity'): Files => {
   }
   return files;
 };
+
+const TRUST_DOCUMENT = 'content/trust/documents/report.yaml';
+const GRANT = 'content/trust/grants/northwind.yaml';
+
+/** The test program with a public trust document whose `file:` is `file`. */
+const trustDocument = (file: string): Files => ({
+  ...validProgram(),
+  [TRUST_DOCUMENT]: `title: Penetration test summary\nfile: ${file}\naccess: public\n`,
+});
 
 export const falseGreens: CorpusCase[] = [
   // 1. Coverage by exclusion
@@ -484,5 +496,118 @@ export const falseGreens: CorpusCase[] = [
         'staff:\n  - { id: bo, role: ceo, hired: 2020-01-10, background_check: 2020-01-02, left: 2026-01-31, access_removed: 2026-01-31 }\n',
       ),
     expect: error('TB526', PEOPLE, 5, /bo went without current security training from 2026-01-01 to 2026-01-31/),
+  },
+
+  // Files that are not what their paths say
+  {
+    name: 'a public trust document whose file is a symbolic link to /etc/passwd',
+    kind: 'false greens',
+    needs: 'symlinks',
+    files: () => trustDocument('content/trust/files/report.pdf'),
+    disk: (root) => {
+      mkdirSync(join(root, 'content/trust/files'), { recursive: true });
+      symlinkSync('/etc/passwd', join(root, 'content/trust/files/report.pdf'));
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /is a symbolic link/),
+  },
+  {
+    name: "a public trust document whose file is the repository's .git/config",
+    kind: 'false greens',
+    files: () => trustDocument('content/trust/files/../../../.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, '.git'), { recursive: true });
+      writeFileSync(join(root, '.git/config'), '[remote "origin"]\n\turl = https://token@git.test.example/x\n');
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /`\.\.`/),
+  },
+  {
+    name: "a public trust document whose file is a dot-folder's file inside the trust files",
+    kind: 'false greens',
+    files: () => trustDocument('content/trust/files/.git/config'),
+    disk: (root) => {
+      mkdirSync(join(root, 'content/trust/files/.git'), { recursive: true });
+      writeFileSync(join(root, 'content/trust/files/.git/config'), '[core]\n');
+    },
+    expect: error('TB011', TRUST_DOCUMENT, 2, /dot-folder/),
+  },
+  {
+    name: 'a trust document named .pdf that is an HTML page',
+    kind: 'false greens',
+    files: () => ({
+      ...trustDocument('content/trust/files/report.pdf'),
+      'content/trust/files/report.pdf': '<!DOCTYPE html><script>alert(1)</script>\n',
+    }),
+    disk: true,
+    expect: error('TB011', TRUST_DOCUMENT, 2, /not a PDF: it starts with "<!DOC"/),
+  },
+
+  // Script in the reader's browser
+  {
+    name: 'a policy that links to a javascript: address written with character references',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        POLICY,
+        /---\n\n/,
+        '---\n\nRead [the policy](jav&#x61;script&#x3A;alert(document.domain)).\n\n',
+      ),
+    expect: error('TB010', POLICY, 12, /a link goes to "javascript:alert\(document\.domain\)"/),
+  },
+  {
+    name: 'a request-access form posting to a plain http: address',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        PROGRAM,
+        'warn_within_days: 30',
+        'warn_within_days: 30\nrequest_access_url: http://forms.test.example/requests',
+      ),
+    expect: error('TB104', PROGRAM, 12, /https/),
+  },
+
+  // The NDA tier
+  {
+    name: 'a grant secret that is a long human phrase',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { grantSecret: 'tallowbrook-trust-center-grant-secret-for-2026' },
+    expect: error('TB537', GRANT, 1, /is not a generated secret/),
+  },
+  {
+    name: 'a grant with no salt, whose re-issue would revive its old link',
+    kind: 'false greens',
+    files: () => withGrant({ salt: '' }),
+    options: { grantSecret: TEST_SECRET },
+    expect: error('TB550', GRANT, 1, /has no `salt`/),
+  },
+  {
+    name: 'a deployed build that publishes grants as of a pinned date',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { grantSecret: TEST_SECRET, deploy: true },
+    expect: error('TB551', PROGRAM, 10, /pinned to 2026-07-15/),
+  },
+  {
+    name: 'a deployed build without the grant secret while a grant is current',
+    kind: 'false greens',
+    files: () => withGrant(),
+    options: { deploy: true },
+    expect: error('TB536', GRANT, 1, /this is the deployed build/),
+  },
+
+  // Content that runs code in the build
+  {
+    name: 'a content-only program whose control narrative prints the grant secret',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), PROGRAM, 'warn_within_days: 30', 'warn_within_days: 30\ncontent_only: true'),
+        CONTROL,
+        /---\n\n/,
+        '---\n\nThe key is {process.env.TRUSTBOOK_GRANT_SECRET}.\n\n',
+      ),
+    expect: error('TB009', CONTROL, 11, /`\{process\.env\.TRUSTBOOK_GRANT_SECRET\}` would run when the site is built/),
   },
 ];

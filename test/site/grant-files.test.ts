@@ -1,17 +1,24 @@
 /** What the trust center publishes for grants: ciphertext a recipient's key opens, stamped with their name. */
-import { createDecipheriv } from 'node:crypto';
+import { createDecipheriv, createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/index.ts';
-import { grantKey, grantToken } from '../../src/engine/grants.ts';
-import { GrantFileError, grantFiles, type GrantFile, type GrantManifest } from '../../src/site/grant-files.ts';
+import { paddedLength, unpad } from '../../src/engine/grant-protocol.ts';
+import { grantKey, grantKeys, grantToken } from '../../src/engine/grants.ts';
+import {
+  GrantFileError,
+  grantFiles,
+  sealGrants,
+  type GrantFile,
+  type GrantManifest,
+} from '../../src/site/grant-files.ts';
 import { writeProgram } from '../helpers/program.ts';
-import { withGrant } from '../helpers/grants.ts';
+import { withGrant, TEST_SECRET } from '../helpers/grants.ts';
 
-const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
+const SECRET = TEST_SECRET;
 const CANARY = 'CANARY-7d1e-NDA-REPORT-TEXT';
 
 let root: string;
@@ -29,10 +36,12 @@ async function reportPdf(): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: false });
 }
 
+/** What the recipient's browser does: the encryption key derived from the link's key, then the padding off. */
 function open(key: Uint8Array, sealed: Uint8Array): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+  const decipher = createDecipheriv('aes-256-gcm', grantKeys(key).encryption, sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-  return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
+  const padded = Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
+  return Buffer.from(unpad(padded)!);
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -93,6 +102,54 @@ describe('the files published for a grant', () => {
     // Another key opens nothing.
     const other = grantKey(SECRET, { id: 'someone-else', data: { email: 'x@y.example', granted: '2026-07-01' } });
     expect(() => open(other, sealed)).toThrow();
+    // The link's key itself opens nothing: only the key derived from it for encryption does.
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    decipher.update(sealed.subarray(12, sealed.length - 16));
+    expect(() => decipher.final()).toThrow();
+  });
+
+  it('are padded to a bucket, so a file’s size says little of the document', async () => {
+    const files = await grantFiles(filesFor({}), root, SECRET);
+    const report = files.find((file) => file.path.endsWith('.bin'))!;
+    const stamped = open(grantKey(SECRET, filesFor({}).model.grants[0]!), report.bytes);
+    expect(report.bytes.length).toBe(12 + paddedLength(stamped.length) + 16);
+    const envelope = JSON.parse(Buffer.from(files.find((file) => file.path.endsWith('.json'))!.bytes).toString()) as {
+      data: string;
+    };
+    expect(Buffer.from(envelope.data, 'base64').length).toBe(4096 + 16);
+  });
+
+  it('log the SHA-256 of each stamped copy, by grant, for the organization’s records', async () => {
+    const result = filesFor({});
+    const { files, log } = await sealGrants(result, root, SECRET);
+    const stamped = open(
+      grantKey(SECRET, result.model.grants[0]!),
+      files.find((file) => file.path.endsWith('.bin'))!.bytes,
+    );
+    expect(log).toEqual([
+      {
+        grant: 'northwind',
+        name: 'Priya Raman',
+        email: 'priya@northwind.example',
+        organization: 'Northwind Clinics',
+        granted: '2026-07-01',
+        expires: '2026-12-31',
+        nda_version: result.model.grants[0]!.data.nda_version,
+        documents: [
+          {
+            id: 'soc2-report',
+            title: 'SOC 2 report',
+            sha256: createHash('sha256').update(stamped).digest('hex'),
+            stamped: true,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('are nothing for a revoked grant: its link finds no file', async () => {
+    expect(await grantFiles(filesFor({ revoked: '2026-07-10' }), root, SECRET)).toEqual([]);
   });
 
   it('never hold the document or its text in clear', async () => {
@@ -112,9 +169,9 @@ describe('the files published for a grant', () => {
   it('are, for an expired grant, only the day it ended; for a grant not yet open, the day it opens', async () => {
     const expired = await grantFiles(filesFor({ granted: '2026-01-01', expires: '2026-03-01' }), root, SECRET);
     expect(expired).toHaveLength(1);
-    expect(JSON.parse(Buffer.from(expired[0]!.bytes).toString())).toEqual({ version: 1, expired: '2026-03-01' });
+    expect(JSON.parse(Buffer.from(expired[0]!.bytes).toString())).toEqual({ version: 2, expired: '2026-03-01' });
     const early = await grantFiles(filesFor({ granted: '2026-08-01', expires: '2026-09-01' }), root, SECRET);
-    expect(JSON.parse(Buffer.from(early[0]!.bytes).toString())).toEqual({ version: 1, from: '2026-08-01' });
+    expect(JSON.parse(Buffer.from(early[0]!.bytes).toString())).toEqual({ version: 2, from: '2026-08-01' });
   });
 
   it('stop the build with the file, the recipient and a fix when a PDF cannot be opened to stamp it', async () => {

@@ -7,6 +7,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Document as YamlDocument, isMap, isSeq } from 'yaml';
+import { listShort, quoteShort } from '../../engine/errors.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { ACKNOWLEDGEMENTS_DIR } from '../../engine/model.ts';
 import { policyTextHash } from '../../engine/policy-text.ts';
@@ -159,8 +160,8 @@ function columnIndexes(mapping: Map<Field, string>, header: readonly string[]): 
     const index = headers.indexOf(normal(column));
     if (index < 0) {
       throw new UsageError(
-        `the CSV has no column "${column}" (for ${field})`,
-        `Its columns are: ${header.map((name) => `"${name.trim()}"`).join(', ')}.`,
+        `the CSV has no column "${quoteShort(column)}" (for ${field})`,
+        `Its columns are: ${listShort(header.map((name) => name.trim()))}.`,
       );
     }
     columns.set(field, index);

@@ -1,6 +1,7 @@
 /** `trustbook check`: validate the program and report every finding; `--upcoming` also lists what falls due. */
 import { resolve } from 'node:path';
 import type { Deadline } from '../../engine/deadlines.ts';
+import { isDeployBuild } from '../../engine/grants.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import type { Progress } from '../../engine/load-fs.ts';
 import { parse } from '../args.ts';
@@ -61,6 +62,7 @@ export function runCheck(args: string[], io: Io): number {
     asOf: values['as-of'],
     envAsOf: io.env.TRUSTBOOK_AS_OF,
     grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
+    deploy: isDeployBuild(io.env),
     progress: progress.update,
   });
   progress.clear();

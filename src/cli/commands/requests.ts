@@ -5,11 +5,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { REQUESTS_DIR } from '../../engine/model.ts';
 import { parseCsv } from '../../export/csv.ts';
+import { checkWorkbookBounds, XLSX_LIMITS } from '../xlsx-bounds.ts';
 import { mapRequest, parseColumnMap, requestsFromTable } from '../../fieldwork/request-list.ts';
 import type { RequestsData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
@@ -86,28 +87,73 @@ export async function runRequests(args: string[], io: Io): Promise<number> {
 async function readTable(path: string): Promise<string[][]> {
   const bytes = readFileSync(path);
   if (!/\.xlsx$/i.test(path)) return parseCsvFile(path, bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UsageError(
+  const notWorkbook = () =>
+    new UsageError(
       `${basename(path)} is not a valid XLSX workbook`,
       'Save the request list from the spreadsheet as .xlsx (Excel workbook) or as .csv, and import that file.',
     );
+  const bounds = checkWorkbookBounds(bytes);
+  if (!bounds.ok && bounds.kind === 'not-zip') throw notWorkbook();
+  if (!bounds.ok) {
+    throw new UsageError(
+      `${basename(path)} was not read: ${bounds.reason}`,
+      'A request list is a few hundred rows: save only its sheet as .xlsx, or export it as .csv.',
+    );
+  }
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw notWorkbook();
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new UsageError(`${basename(path)} has no worksheet`, 'Put the request list on the first sheet.');
+  return sheetRows(sheet, basename(path));
+}
+
+/**
+ * The cells of a sheet as rows of text. Only the cells the sheet holds are visited: a sheet's claimed size (one
+ * far-away cell makes it a million rows by sixteen thousand columns) is never walked.
+ */
+function sheetRows(sheet: ExcelJS.Worksheet, name: string): string[][] {
+  const { rows: maxRows, columns: maxColumns } = XLSX_LIMITS;
   const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  let beyond: string | undefined;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (beyond) return;
+    if (rowNumber > maxRows) {
+      beyond = `it has a row ${rowNumber}, beyond the ${maxRows} a request list may have`;
+      return;
+    }
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push(cells);
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (beyond) return;
+      if (columnNumber > maxColumns) {
+        beyond = `its row ${rowNumber} has a cell in column ${columnNumber}, beyond the ${maxColumns} a request list may have`;
+        return;
+      }
+      cells[columnNumber - 1] = cell.text ?? '';
+    });
+    rows[rowNumber - 1] = Array.from(cells, (text) => text ?? '');
+  });
+  if (beyond) {
+    throw new UsageError(
+      `${name} was not read: ${beyond}`,
+      'Delete the stray cells far below or to the right of the list (Ctrl+End finds the last one), or export it as .csv.',
+    );
   }
-  return rows;
+  // Rows with nothing in them stay, empty, so that row numbers in messages match the sheet's.
+  return Array.from(rows, (row) => row ?? []);
 }
 
 function parseCsvFile(path: string, bytes: Buffer): string[][] {
+  if (bytes.length > XLSX_LIMITS.fileBytes) {
+    throw new UsageError(
+      `${basename(path)} was not read: the file is larger than ${XLSX_LIMITS.fileBytes / 1024 / 1024} MB`,
+      'A request list is a few hundred rows: export only the list.',
+    );
+  }
   try {
     return parseCsv(bytes.toString('utf8'));
   } catch (error) {

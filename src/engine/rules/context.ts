@@ -1,6 +1,7 @@
 /** What every rule receives besides the model: the one evaluation date and the program's settings. */
 import { daysBetween } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { EvaluationDateSource } from '../evaluation-date.ts';
 import type { SecretState } from '../grants.ts';
 import type { ProgramModel } from '../model.ts';
 
@@ -16,6 +17,10 @@ export interface RuleContext {
   readiness: boolean;
   /** Whether the build has a grant secret to encrypt documents under NDA with (never the secret itself). */
   grantSecret: SecretState;
+  /** Where the evaluation date came from: anything but `today` pins it. */
+  asOfSource: EvaluationDateSource;
+  /** True for the build that is deployed (`TRUSTBOOK_DEPLOY`): what would only be a warning elsewhere may not pass. */
+  deploy: boolean;
 }
 
 /** True once the evaluation date reaches the Type II window or the Type I report date. */

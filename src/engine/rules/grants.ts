@@ -1,11 +1,13 @@
 /**
  * Grants of documents under NDA: a grant that names a document it cannot give (TB533) or an NDA text that is
- * not kept (TB534), one about to expire (TB535), and a build that cannot publish what the grants give: no
- * secret (TB536) or one too short to protect a SOC 2 report (TB537).
+ * not kept (TB534), one about to expire (TB535), one without the salt its key needs (TB550), and a build that
+ * cannot publish what the grants give safely: no secret (TB536; an error in the deployed build), a secret that
+ * was not generated (TB537), or an evaluation date pinned while grants are published (TB551), which would keep
+ * an expired grant's documents open.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { GRANT_SECRET_ENV, grantState, MIN_SECRET_LENGTH } from '../grants.ts';
-import { lineOf, type Document, type ProgramModel } from '../model.ts';
+import { GRANT_SECRET_ENV, DEPLOY_ENV, grantState } from '../grants.ts';
+import { lineOf, PROGRAM_FILE, type Document, type ProgramModel } from '../model.ts';
 import type { GrantData } from '../../schema/index.ts';
 import { dueState, plural, type Rule, type RuleContext } from './context.ts';
 
@@ -19,13 +21,13 @@ export const grantsRule: Rule = (model, context) => {
     found.push(
       context.grantSecret === 'missing'
         ? {
-            severity: 'warning',
+            severity: context.deploy ? 'error' : 'warning',
             code: 'TB536',
             file: first.file,
             line: 1,
             subject,
-            message: `${GRANT_SECRET_ENV} is not set, so the ${plural(current.length, 'current grant')} publish nothing: no recipient's link opens a document`,
-            hint: `Set ${GRANT_SECRET_ENV} in the build's environment (a CI secret; \`openssl rand -base64 32\` makes one). Never commit it.`,
+            message: `${GRANT_SECRET_ENV} is not set, so the ${plural(current.length, 'current grant')} publish nothing: no recipient's link opens a document${context.deploy ? ` (this is the deployed build: ${DEPLOY_ENV} is set)` : ''}`,
+            hint: `Give the deploy step ${GRANT_SECRET_ENV} (an environment secret of the protected deploy environment; \`trustbook grant secret\` makes one). Never commit it.`,
           }
         : {
             severity: 'error',
@@ -33,10 +35,24 @@ export const grantsRule: Rule = (model, context) => {
             file: first.file,
             line: 1,
             subject,
-            message: `${GRANT_SECRET_ENV} is shorter than ${MIN_SECRET_LENGTH} characters: too easy to guess for keys that protect documents under NDA`,
-            hint: `Replace it with a random secret of at least ${MIN_SECRET_LENGTH} characters (\`openssl rand -base64 32\`); every recipient then needs a new link (\`trustbook grant link <id>\`).`,
+            message: `${GRANT_SECRET_ENV} is not a generated secret: a phrase or a short value can be guessed offline from the published files, without any link`,
+            hint: `Replace it with the output of \`trustbook grant secret\` (or 32 random bytes: \`openssl rand -base64 32\`); every recipient then needs a new link (\`trustbook grant link <id>\`).`,
           },
     );
+  }
+  const published = model.grants.filter((grant) => grantState(grant.data, context.asOf).state !== 'revoked');
+  if (published.length > 0 && context.grantSecret === 'set' && context.asOfSource !== 'today') {
+    const program = model.program;
+    const inProgram = context.asOfSource === 'program as_of' && program;
+    found.push({
+      severity: context.deploy ? 'error' : 'warning',
+      code: 'TB551',
+      file: inProgram ? PROGRAM_FILE : published[0]!.file,
+      line: inProgram ? lineOf(program, 'as_of') : 1,
+      subject: inProgram ? { kind: 'program', id: 'as_of' } : { kind: 'grant', id: published[0]!.id },
+      message: `the evaluation date is pinned to ${context.asOf} (${context.asOfSource}) while ${plural(published.length, 'grant')} publish files: a grant that has ended since would still open its documents`,
+      hint: 'Build the deployed trust center as of today: remove `as_of` from program.yaml (or TRUSTBOOK_AS_OF, --as-of) for that build.',
+    });
   }
   return found;
 };
@@ -47,11 +63,22 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
   const found: Diagnostic[] = [];
   const report = (
     severity: Diagnostic['severity'],
-    code: 'TB533' | 'TB534' | 'TB535',
+    code: 'TB533' | 'TB534' | 'TB535' | 'TB550',
     path: PropertyKey[],
     message: string,
     hint: string,
   ) => found.push({ severity, code, file: grant.file, line: lineOf(grant, ...path), subject, message, hint });
+  // A revoked grant publishes nothing: what it named no longer matters.
+  if (data.revoked !== undefined) return found;
+  if (data.salt === undefined) {
+    report(
+      'error',
+      'TB550',
+      [],
+      `${data.name}'s grant has no \`salt\`: its key would come from the secret and its fields alone, so a grant re-issued with the same fields would open an old link again`,
+      `Run \`trustbook grant rekey ${grant.id}\`: it writes a random salt and prints the new link to send (links made before it stop opening).`,
+    );
+  }
 
   data.documents.forEach((id, index) => {
     const document = model.trustDocuments.find((candidate) => candidate.id === id);
@@ -98,7 +125,7 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
       'TB534',
       ['nda_version'],
       `names the NDA version ${data.nda_version.slice(0, 12)}…, which is no NDA text in content/trust/nda/${kept.length ? ` (${kept.join('; ')})` : ''}`,
-      'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add` fills in the current version.',
+      'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add --nda-version` records the version the requester accepted.',
     );
   }
 

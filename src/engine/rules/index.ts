@@ -3,6 +3,7 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { categoriesRule } from './categories.ts';
+import { contentOnlyRule } from './content-only.ts';
 import { controlOccurrencesRule } from './control-occurrences.ts';
 import { controlTestsRule } from './control-tests.ts';
 import { coverageRule } from './coverage.ts';
@@ -14,6 +15,7 @@ import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
+import { linkProtocolsRule } from './link-protocols.ts';
 import { locationsRule } from './locations.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { operatingEffectivenessRule } from './operating-effectiveness.ts';
@@ -46,6 +48,8 @@ export const rules: readonly Rule[] = [
   documentsInForceRule,
   categoriesRule,
   placeholdersRule,
+  contentOnlyRule,
+  linkProtocolsRule,
   missingEvidenceRule,
   controlTestsRule,
   populationRule,

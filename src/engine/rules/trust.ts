@@ -5,7 +5,7 @@
  */
 import { attestationState } from '../attestations.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { lineOf, type Document } from '../model.ts';
+import { lineOf, TRUST_FILES_DIR, type Document, type TrustFileState } from '../model.ts';
 import type { AttestationData, TrustDocumentData } from '../../schema/index.ts';
 import { dueState, type Rule, type RuleContext } from './context.ts';
 
@@ -110,13 +110,14 @@ function attestationFindings(
 
 function documentFindings(
   document: Document<TrustDocumentData>,
-  files: ReadonlyMap<string, boolean>,
+  files: ReadonlyMap<string, TrustFileState>,
   context: RuleContext,
 ): Diagnostic[] {
   const { data } = document;
   const subject = { kind: 'trust-document' as const, id: document.id };
   const found: Diagnostic[] = [];
-  if (data.file !== undefined && files.get(data.file) === false) {
+  const state = data.file === undefined ? undefined : files.get(data.file);
+  if (state?.status === 'missing') {
     found.push({
       severity: 'error',
       code: 'TB532',
@@ -124,7 +125,18 @@ function documentFindings(
       line: lineOf(document, 'file'),
       subject,
       message: `the file ${data.file} does not exist inside the repository`,
-      hint: 'Add the file, or correct the path (relative to the repository root).',
+      hint: `Add the file, or correct the path (relative to the repository root, in ${TRUST_FILES_DIR}/).`,
+    });
+  } else if (state?.status === 'refused') {
+    // The build copies or encrypts the file byte for byte: what it holds must be what its path says.
+    found.push({
+      severity: 'error',
+      code: 'TB011',
+      file: document.file,
+      line: lineOf(document, 'file'),
+      subject,
+      message: `the file ${data.file} is ${state.reason}, so the trust center will not publish it`,
+      hint: `Put the document itself (a real PDF, exported again if need be) in ${TRUST_FILES_DIR}/ as a plain file, and name it by that path.`,
     });
   }
   if (data.valid_until !== undefined) {
