@@ -8,7 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { findLeak, isEmpty, readableText, type Leak, type Needles } from './leak-scan.ts';
@@ -39,8 +39,10 @@ const indexFolder = `pagefind${sep}`;
 
 /** Every file of a part of a site, archives opened, as the byte scan and the word scan read them. */
 export function* outputFiles(siteDir: string, part: ScanPart | 'all' = 'all'): Generator<OutputFile | Refused> {
+  // listFiles joins each name onto the folder: what follows the folder is the file's path in the site.
+  const base = join(siteDir, sep);
   for (const path of listFiles(siteDir)) {
-    const file = relative(siteDir, path);
+    const file = path.slice(base.length);
     if (part !== 'all' && file.startsWith(indexFolder) !== (part === 'search-index')) continue;
     yield* expand(file, readFileSync(path), 0, { left: MAX_EXPANDED });
   }
