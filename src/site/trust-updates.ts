@@ -9,8 +9,9 @@
  * holds `public`, an attestation, a trust page), less what the trust center holds back (a document with a
  * `<Todo>`, a TODO value or an example.com default, as `src/engine/placeholders.ts` decides). A commit whose
  * check would fail published nothing: judged cheaply from these files alone, a commit fails when one of them
- * does not parse, breaks its schema, has a body that is not valid MDX, or holds a placeholder the trust
- * center would have to publish (a subprocessor's). Its changes are announced by the next commit that passes.
+ * does not parse, breaks its schema (today's schema; a field it no longer knows is forgiven, since fields are
+ * renamed over the years), has a body that is not valid MDX, or holds a placeholder the trust center would
+ * have to publish (a subprocessor's). Its changes are announced by the next commit that passes.
  * The rest of the program (program.yaml, people, controls) is not replayed: a commit that passes here may
  * still have failed on another file, and is then announced a little early, never wrongly.
  */
@@ -125,14 +126,18 @@ export function readPublished(path: string, text: string): FileVerdict {
   const data = parsed.data as Record<string, unknown>;
   const id = typeof data?.id === 'string' ? data.id : fileId;
   const subject = subjectOf(info.kind, data);
+  // A field the schema no longer knows (renamed or dropped since) is no failure of that commit's check.
   const full = info.schema.safeParse(data);
-  if (!full.success) return { ok: false, id, subject };
+  if (!full.success && full.error.issues.some((issue) => issue.code !== 'unrecognized_keys')) {
+    return { ok: false, id, subject };
+  }
+  const valid = full.success ? full.data : data;
   if (!isYaml && parsed.body.trim() !== '' && !bodyTree(parsed.body, parsed.bodyLine, syntaxOf(path))) {
     return { ok: false, id, subject };
   }
-  const document = { kind: info.kind, file: path, data: full.data } as Document<unknown>;
+  const document = { kind: info.kind, file: path, data: valid } as Document<unknown>;
   const placeholders = [
-    ...valuePlaceholders(full.data, parsed.keyLines),
+    ...valuePlaceholders(valid, parsed.keyLines),
     ...(isYaml ? [] : bodyPlaceholders(parsed.body, parsed.bodyLine, path)),
   ];
   const reach = placeholders.length > 0 ? trustCenterReach(document, placeholders) : 'private';

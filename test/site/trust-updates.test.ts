@@ -312,6 +312,13 @@ describe('trust changes replay what the trust center published', () => {
     ]);
   });
 
+  it('forgive a field today’s schema no longer knows: fields are renamed over the years', () => {
+    const old = vendor('Old Hosting', 'public: true\ntier: gold');
+    expect(summary(trustChanges([commit('2026-02-01', at('content/vendors/old.yaml', old))]))).toEqual([
+      { kind: 'subprocessor-added', date: '2026-02-01', subject: 'Old Hosting' },
+    ]);
+  });
+
   it('count a public subprocessor holding a placeholder as a failing commit: the list could not leave it out', () => {
     const unfinished = vendor('Ahead Hosting', 'public: true').replace(
       'purpose: Processes payments for the platform.',
