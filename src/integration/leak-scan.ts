@@ -226,6 +226,10 @@ export function renderedText(document: Pick<Document<unknown>, 'body' | 'bodyLin
         break;
     }
     if (node.url) parts.push(` ${node.url} `);
+    // An image's alt text and a link's or image's title are shown too.
+    for (const shown of [(node as { alt?: unknown }).alt, (node as { title?: unknown }).title]) {
+      if (typeof shown === 'string') parts.push(` ${shown} `);
+    }
     for (const attribute of node.attributes ?? []) {
       if (typeof attribute.value === 'string') parts.push(` ${attribute.value} `);
     }

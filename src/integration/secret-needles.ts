@@ -12,16 +12,18 @@ import type { Fragment } from './leak-scan.ts';
 export interface SecretValue {
   bytes: Buffer;
   label: string;
+  /** Whether the value is text (the secret) rather than raw bytes (a key). */
+  text: boolean;
 }
 
 /** The build's secret and each grant's key. */
 export function secretValues(result: CheckResult, secret: string | undefined): SecretValue[] {
   if (secret === undefined || secret === '') return [];
   return [
-    { bytes: Buffer.from(secret, 'utf8'), label: 'the grant secret' },
+    { bytes: Buffer.from(secret, 'utf8'), label: 'the grant secret', text: true },
     ...[...result.model.grants]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((grant) => ({ bytes: grantKey(secret, grant), label: `the key of grant ${grant.id}` })),
+      .map((grant) => ({ bytes: grantKey(secret, grant), label: `the key of grant ${grant.id}`, text: false })),
   ];
 }
 
@@ -50,11 +52,14 @@ export function secretEncodings(value: SecretValue): { bytes: Buffer; label: str
   return found;
 }
 
-/** The same values as texts the word scan forbids on the trust center, never quoted in a message. */
+/**
+ * The same values as texts the word scan forbids on the trust center, never quoted in a message. A key's raw
+ * bytes are no text (as words they would be a few random letters, found everywhere): the byte scan has them.
+ */
 export function secretFragments(values: readonly SecretValue[]): Fragment[] {
   return values.flatMap((value) =>
     [
-      value.bytes.toString('utf8'),
+      ...(value.text ? [value.bytes.toString('utf8')] : []),
       value.bytes.toString('hex'),
       value.bytes.toString('base64'),
       value.bytes.toString('base64url'),

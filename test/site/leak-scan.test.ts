@@ -6,6 +6,7 @@ import {
   needlesFor,
   normalise,
   readableText,
+  renderedText,
   words,
 } from '../../src/integration/leak-scan.ts';
 import { jsonText, unfoldCalendar } from '../../src/integration/leak-scan-fs.ts';
@@ -218,6 +219,25 @@ describe('text variants', () => {
 });
 
 describe('what the trust center may show', () => {
+  it('reads a body as it renders: text, code, alt texts and titles, string attributes, never imports or expressions', () => {
+    const body = [
+      "import Mark from '../../public/zorbex-cache.svg';",
+      'export const owner = "Bo Li";',
+      '',
+      '# Heading words',
+      '',
+      'Para **bold** words {owner} and `code words`.',
+      '',
+      '![Alt words](logo.png "Title words")',
+      '',
+      '<Figure caption="Caption words" size={2} />',
+    ].join('\n');
+    const text = renderedText({ body, bodyLine: 1, file: 'content/trust/overview.mdx' });
+    for (const shown of ['Heading words', 'Para bold words', 'code words', 'Alt words', 'Title words', 'Caption words'])
+      expect(text).toContain(shown);
+    for (const hidden of ['zorbex', 'Bo Li', 'owner', 'import']) expect(text).not.toContain(hidden);
+  });
+
   it('allows only the text a public body renders: an import path does not allow a private vendor', () => {
     const files = {
       ...validProgram(),
@@ -286,6 +306,11 @@ describe('the grant secret', () => {
       expect(leak, text).toMatchObject({ source: 'the grant secret', text: '(a secret, not quoted)' });
     }
     expect(findLeak(readableText('<p>sK9-2vQ8+f/Lm<b>Xw7RtY4pZ0aBcDeFgHiJkLmNoPq</b></p>'), needles)).toBeDefined();
+  });
+
+  it('gives the word scan a key in its encodings only: its raw bytes are no words', () => {
+    const key = { bytes: Buffer.from([0x6b, 0xff, 0x00, 0x41]), label: 'the key of grant x', text: false };
+    expect(secretFragments([key]).map((fragment) => fragment.text)).toEqual(['6bff0041', 'a/8AQQ==', 'a_8AQQ']);
   });
 
   it('gives the byte scan each encoding, base64 at every alignment', () => {
