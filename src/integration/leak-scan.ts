@@ -346,16 +346,16 @@ function splitForSite(
     }
   }
   if (site === 'public') forbidden.push(...(extra.publicForbidden ?? []));
+  forbidden.push(...(extra.forbidden ?? []));
   return { allowed, forbidden };
 }
 
 /** What the scan is told beside the check result. */
 export interface ScanExtras {
-  /**
-   * More text the trust center must not hold: the grant secret and its keys, past titles of documents that
-   * are not public today.
-   */
+  /** More text the trust center must not hold: past titles of documents that are not public today. */
   publicForbidden?: readonly Fragment[];
+  /** More text no site may hold: the grant secret and its keys. */
+  forbidden?: readonly Fragment[];
   /** One-word names that are ordinary words on this program's sites, added to `commonWords`. */
   allow?: readonly string[];
 }

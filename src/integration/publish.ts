@@ -44,7 +44,8 @@ export async function publishSites(
   const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
   const secrets = secretValues(result, options.grantSecret);
   const extras = {
-    publicForbidden: [...secretFragments(secrets), ...historicalFragments(result, options.history ?? [])],
+    publicForbidden: historicalFragments(result, options.history ?? []),
+    forbidden: secretFragments(secrets),
     allow: options.allow ?? [],
   };
   const needles = new Map(sites.map((site) => [site, needlesFor(result, site, extras)] as const));

@@ -297,15 +297,17 @@ describe('what the trust center may show', () => {
 
 describe('the grant secret', () => {
   const secret = 'sK9-2vQ8+f/LmXw7RtY4pZ0aBcDeFgHiJkLmNoPq';
-  it('is forbidden on the trust center in every encoding, and a hit never quotes it', () => {
+  it('is forbidden on every site in every encoding, and a hit never quotes it', () => {
     const result = check(validProgram());
     const values = secretValues(result, secret);
-    const needles = needlesFor(result, 'public', { publicForbidden: secretFragments(values) });
-    for (const text of [secret, Buffer.from(secret).toString('hex'), Buffer.from(secret).toString('base64url')]) {
-      const leak = findLeak(readableText(`<p>${text}</p>`), needles);
-      expect(leak, text).toMatchObject({ source: 'the grant secret', text: '(a secret, not quoted)' });
+    for (const site of ['public', 'employees', 'auditors'] as const) {
+      const needles = needlesFor(result, site, { forbidden: secretFragments(values) });
+      for (const text of [secret, Buffer.from(secret).toString('hex'), Buffer.from(secret).toString('base64url')]) {
+        const leak = findLeak(readableText(`<p>${text}</p>`), needles);
+        expect(leak, `${site}: ${text}`).toMatchObject({ source: 'the grant secret', text: '(a secret, not quoted)' });
+      }
+      expect(findLeak(readableText('<p>sK9-2vQ8+f/Lm<b>Xw7RtY4pZ0aBcDeFgHiJkLmNoPq</b></p>'), needles)).toBeDefined();
     }
-    expect(findLeak(readableText('<p>sK9-2vQ8+f/Lm<b>Xw7RtY4pZ0aBcDeFgHiJkLmNoPq</b></p>'), needles)).toBeDefined();
   });
 
   it('gives the word scan a key in its encodings only: its raw bytes are no words', () => {
