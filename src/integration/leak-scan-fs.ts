@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import { findLeak, isEmpty, readableText, type Leak, type Needles } from './leak-scan.ts';
+import { findLeak, isEmpty, readableText, type Leak, type Needles, type Reading } from './leak-scan.ts';
 import { listFiles } from './publish-fs.ts';
 
 /** At most this many bytes come out of one archive, nested ones included: a bomb is refused, not expanded. */
@@ -148,8 +148,8 @@ function tarEntries(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
 
 const textRun = /[\p{L}\p{N}\p{P}\p{Zs}\p{M}]{4,}/gu;
 
-/** A file's text as the word scan reads it, and whether it is binary (then only its runs of text count). */
-export function textOf(file: string, bytes: Uint8Array): { text: string; binary: boolean } {
+/** A file's text as the word scan reads it, and how it is read (of a binary file, only its runs of text). */
+export function textOf(file: string, bytes: Uint8Array): { text: string; reading: Reading } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The file's name is text a reader sees (a folder named after a vendor).
   const name = `${file}\n`;
@@ -158,16 +158,17 @@ export function textOf(file: string, bytes: Uint8Array): { text: string; binary:
     // spaces in a row. Anything else (control bytes, bytes that are not UTF-8, symbols) ends a run.
     const runs = buffer.toString('utf8').match(textRun) ?? [];
     const text = runs.join('\n');
-    return { text: name + text, binary: true };
+    return { text: name + text, reading: 'binary' };
   }
   const text = buffer.toString('utf8');
-  if (/\.(html?|xhtml)$/i.test(file)) return { text: name + readableText(text), binary: false };
+  if (/\.(html?|xhtml)$/i.test(file)) return { text: name + readableText(text), reading: 'prose' };
   if (/\.(xml|svg|atom|rss|xsl|plist)$/i.test(file) || /^\s*<\?xml/.test(text)) {
-    return { text: name + readableText(text, true), binary: false };
+    return { text: name + readableText(text, true), reading: 'prose' };
   }
-  if (/\.ics$/i.test(file)) return { text: name + unfoldCalendar(text), binary: false };
+  if (/\.ics$/i.test(file)) return { text: name + unfoldCalendar(text), reading: 'prose' };
+  if (/\.(m?js|cjs|css)$/i.test(file)) return { text: name + text, reading: 'script' };
   const json = jsonText(text);
-  return { text: name + (json ?? text), binary: false };
+  return { text: name + (json ?? text), reading: 'prose' };
 }
 
 /**
@@ -216,8 +217,8 @@ export function scanSite(siteDir: string, needles: Needles, part: ScanPart): Lea
     if ('refused' in entry) {
       found.push({ file: entry.file, text: entry.refused, source: 'the leak scan' });
     } else {
-      const { text, binary } = textOf(entry.file, entry.bytes);
-      const leak = findLeak(text, needles, binary);
+      const { text, reading } = textOf(entry.file, entry.bytes);
+      const leak = findLeak(text, needles, reading);
       if (leak) found.push({ file: entry.file, ...leak });
     }
     if (found.length >= 5) break;

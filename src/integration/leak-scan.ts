@@ -116,10 +116,12 @@ export interface Needles {
   sources: string[];
   /** By forbidden text, like `sources`: whether a hit may not be quoted (a secret must not reach a build log). */
   hidden: boolean[];
+  /** By forbidden text, like `sources`: whether it is looked for in prose only (`Fragment.proseOnly`). */
+  proseOnly: boolean[];
 }
 
 /** Where the forbidden text holding a run comes from. */
-function sourceOf(needles: Needles, run: number): { source: string; hidden: boolean } {
+function sourceOf(needles: Needles, run: number): { source: string; hidden: boolean; proseOnly: boolean } {
   const { starts } = needles;
   let low = 0;
   let high = starts.length - 1;
@@ -128,7 +130,7 @@ function sourceOf(needles: Needles, run: number): { source: string; hidden: bool
     if (starts[middle]! <= run) low = middle;
     else high = middle - 1;
   }
-  return { source: needles.sources[low]!, hidden: needles.hidden[low]! };
+  return { source: needles.sources[low]!, hidden: needles.hidden[low]!, proseOnly: needles.proseOnly[low]! };
 }
 
 /** Whether `length` words from `start` in `hashes` are those of the run (rolling hashes can collide). */
@@ -172,7 +174,17 @@ export interface Fragment {
   name?: boolean;
   /** A secret: a hit names the source but never quotes the text. */
   hidden?: boolean;
+  /** Text of a document the trust center holds back: Trustbook's own template text in it is not forbidden. */
+  withheld?: boolean;
+  /**
+   * Looked for only in prose, not in scripts or binary files: a template default (an example.com address) is
+   * a placeholder where a reader sees it, and ordinary code in a library (Pagefind resolves URLs against one).
+   */
+  proseOnly?: boolean;
 }
+
+/** How an output file is read: prose a person reads, a script or stylesheet, or the text runs of a binary file. */
+export type Reading = 'prose' | 'script' | 'binary';
 
 /**
  * Text of a document, split by field. A forbidden body counts as written (its source holds everything it could
@@ -289,7 +301,13 @@ function splitForSite(
     const fields = textFields[document.kind] ?? [];
     // A document withheld from the trust center is forbidden there whole: its title and body, not only its
     // placeholders.
-    const audience = withheld.has(document) ? 'none' : audienceOf(document, site);
+    if (withheld.has(document)) {
+      forbidden.push(
+        ...documentFragments(document, fields, false).map((fragment) => ({ ...fragment, withheld: true })),
+      );
+      continue;
+    }
+    const audience = audienceOf(document, site);
     if (audience === 'none') {
       forbidden.push(...documentFragments(document, fields, false));
       continue;
@@ -309,11 +327,14 @@ function splitForSite(
   if (site === 'public') {
     const placeholders = programPlaceholders(model);
     for (const [document, found] of placeholders.documents) {
-      for (const placeholder of found)
-        forbidden.push({ text: placeholder.text, source: `${document.file}:${placeholder.line} (placeholder)` });
+      for (const placeholder of found) {
+        const source = `${document.file}:${placeholder.line} (placeholder)`;
+        forbidden.push({ text: placeholder.text, source, proseOnly: placeholder.kind === 'default' });
+      }
     }
     for (const placeholder of placeholders.program) {
-      forbidden.push({ text: placeholder.text, source: `${model.program!.file}:${placeholder.line} (placeholder)` });
+      const source = `${model.program!.file}:${placeholder.line} (placeholder)`;
+      forbidden.push({ text: placeholder.text, source, proseOnly: placeholder.kind === 'default' });
     }
   }
   const program = model.program?.data;
@@ -358,6 +379,8 @@ export interface ScanExtras {
   forbidden?: readonly Fragment[];
   /** One-word names that are ordinary words on this program's sites, added to `commonWords`. */
   allow?: readonly string[];
+  /** Trustbook's template texts (`template-texts-fs.ts`): not forbidden in a held-back document. */
+  templates?: readonly string[];
 }
 
 /**
@@ -499,19 +522,23 @@ function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, 
   }
 }
 
-/** The first window of `length` words of `hashes` that is a run of the table: eachWindow, unrolled for speed. */
+/**
+ * The first window of `length` words of `hashes`, from word `from` on, that is a run of the table: eachWindow,
+ * unrolled for speed.
+ */
 function firstRun(
   table: RunTable,
   words: Uint32Array,
   hashes: Uint32Array,
   length: number,
+  from = 0,
 ): { start: number; run: number } | undefined {
-  if (hashes.length < length) return undefined;
+  if (hashes.length < from + length) return undefined;
   let top = 1;
   for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
   let hash = 0;
-  for (let i = 0; i < length; i++) hash = (Math.imul(hash, BASE) + hashes[i]!) >>> 0;
-  for (let start = 0; ; start++) {
+  for (let i = from; i < from + length; i++) hash = (Math.imul(hash, BASE) + hashes[i]!) >>> 0;
+  for (let start = from; ; start++) {
     const run = table.findWords(hash, words, hashes, start, length);
     if (run >= 0) return { start, run };
     if (start + length >= hashes.length) return undefined;
@@ -552,7 +579,9 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
   const cut: { hashes: Uint32Array; length: number; key: number; fragment: Fragment }[] = [];
   const runsOfLength = new Map<number, number>();
   let total = 0;
-  for (const fragment of forbidden) {
+  // Held-back documents' texts come last, so their runs are told apart by number (see the templates below).
+  const ordered = [...forbidden.filter((fragment) => !fragment.withheld), ...forbidden.filter((f) => f.withheld)];
+  for (const fragment of ordered) {
     const hashes = hashesOf(cache, fragment.text);
     const length = runLength(hashes.length, fragment);
     if (length === 0) continue;
@@ -578,15 +607,20 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
     starts: [],
     sources: [],
     hidden: [],
+    proseOnly: [],
   };
   let first = 0;
+  /** The first word of the held-back documents' texts in `needles.words`. */
+  let heldBack = Infinity;
   for (const { hashes, length, key, fragment } of cut) {
+    if (fragment.withheld && heldBack === Infinity) heldBack = first;
     const table = key === SHORT ? short! : tables.get(key)!;
     const base = first;
     needles.words.set(hashes, base);
     needles.starts.push(base);
     needles.sources.push(fragment.source);
     needles.hidden.push(fragment.hidden === true);
+    needles.proseOnly.push(fragment.proseOnly === true);
     first += hashes.length;
     eachWindow(hashes, length, (start, hash) =>
       table.add(hash, base + start, (run) => sameWords(needles, run, hashes, start, length)),
@@ -602,21 +636,43 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
       });
     }
   }
+  if (heldBack === Infinity) return needles;
+  for (const text of extra.templates ?? []) {
+    const hashes = hashesOf(cache, text);
+    for (const [length, table] of all) {
+      eachWindow(hashes, length, (start, hash) => {
+        table.remove(hash, (run) => run >= heldBack && sameWords(needles, run, hashes, start, length));
+      });
+    }
+  }
   return needles;
 }
 
 /**
- * The first forbidden sequence of words in an output text, if any. In the text of a binary file (`binary`),
- * short one-word names are not looked for.
+ * The first forbidden sequence of words in an output text, if any. In the text runs of a binary file, short
+ * one-word names are not looked for; in a script or a binary file, texts meant for prose only are not.
  */
-export function findLeak(raw: string, needles: Needles, binary = false): { text: string; source: string } | undefined {
-  const tables = [...needles.byLength, ...(needles.short && !binary ? ([[1, needles.short]] as const) : [])];
+export function findLeak(
+  raw: string,
+  needles: Needles,
+  reading: Reading = 'prose',
+): { text: string; source: string } | undefined {
+  const tables = [
+    ...needles.byLength,
+    ...(needles.short && reading !== 'binary' ? ([[1, needles.short]] as const) : []),
+  ];
   if (tables.length === 0) return undefined;
   const text = normalise(raw);
   const hashes = hashWords(text);
   for (const [length, table] of tables) {
-    const found = firstRun(table, needles.words, hashes, length);
-    if (found) {
+    for (let from = 0; ;) {
+      const found = firstRun(table, needles.words, hashes, length, from);
+      if (!found) break;
+      const { source, hidden, proseOnly } = sourceOf(needles, found.run);
+      if (proseOnly && reading !== 'prose') {
+        from = found.start + 1;
+        continue;
+      }
       // Found: cut the text again, this time keeping where each word is, to quote the words.
       const bounds: number[] = [];
       hashWords(text, bounds);
@@ -624,7 +680,6 @@ export function findLeak(raw: string, needles: Needles, binary = false): { text:
       for (let word = found.start; word < found.start + length; word++) {
         quoted.push(text.slice(bounds[2 * word], bounds[2 * word + 1]).toLowerCase());
       }
-      const { source, hidden } = sourceOf(needles, found.run);
       return { text: hidden ? '(a secret, not quoted)' : quoted.join(' '), source };
     }
   }

@@ -10,6 +10,7 @@ import { scanSite } from './leak-scan-fs.ts';
 import { splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 import { restrictedRuns, scanRestricted } from './restricted-files.ts';
 import { secretFragments, secretValues } from './secret-needles.ts';
+import { templateTexts } from './template-texts-fs.ts';
 import type { HistoricalSubject } from '../site/trust-updates.ts';
 import { indexSites } from './search-index.ts';
 
@@ -47,6 +48,7 @@ export async function publishSites(
     publicForbidden: historicalFragments(result, options.history ?? []),
     forbidden: secretFragments(secrets),
     allow: options.allow ?? [],
+    templates: templateTexts(result),
   };
   const needles = new Map(sites.map((site) => [site, needlesFor(result, site, extras)] as const));
   const leaks = new Map<Site, Leak[]>();

@@ -157,9 +157,27 @@ describe('names of every length', () => {
 
   it('looks for short one-word names in text files only: random bytes of a binary file spell short words', () => {
     const needles = needlesFor(namesProgram(), 'public');
-    expect(findLeak('\u0001IHDR kip io Cyrenne\u0002', needles, true)).toMatchObject({ text: 'kip io' });
-    expect(findLeak('\u0001IHDR Cyrenne\u0002', needles, true)).toMatchObject({ text: 'cyrenne' });
-    expect(findLeak('\u0001zorbe Bo\u0002', needles, true)).toBeUndefined();
+    expect(findLeak('\u0001IHDR kip io Cyrenne\u0002', needles, 'binary')).toMatchObject({ text: 'kip io' });
+    expect(findLeak('\u0001IHDR Cyrenne\u0002', needles, 'binary')).toMatchObject({ text: 'cyrenne' });
+    expect(findLeak('\u0001zorbe Bo\u0002', needles, 'binary')).toBeUndefined();
+  });
+});
+
+describe('template defaults', () => {
+  it('are placeholders where a reader sees them, and ordinary code in a script or a binary file', () => {
+    const files = edit(
+      validProgram(),
+      'content/program.yaml',
+      'contact: security@test.example',
+      'contact: security@example.com',
+    );
+    const needles = needlesFor(check(files), 'public');
+    expect(findLeak('<p>Write to security@example.com</p>', needles)).toMatchObject({
+      text: 'security example com',
+      source: 'content/program.yaml:4 (placeholder)',
+    });
+    expect(findLeak('new URL(path, "https://security@example.com")', needles, 'script')).toBeUndefined();
+    expect(findLeak('\u0001security@example.com\u0002', needles, 'binary')).toBeUndefined();
   });
 });
 
@@ -266,6 +284,31 @@ describe('what the trust center may show', () => {
     );
     const needles = needlesFor(check(files), 'public');
     expect(findLeak('Zephyrine Device Rules', needles)).toMatchObject({ source: 'policies/acceptable-use.mdx title' });
+  });
+
+  it('leaves Trustbook’s own template text in a held-back document unforbidden, and forbids what the company wrote', () => {
+    let files = edit(
+      validProgram(),
+      'policies/acceptable-use.mdx',
+      'kind: acceptable-use',
+      'kind: acceptable-use\naudience: [public, employees, auditors]',
+    );
+    files = edit(
+      files,
+      'policies/acceptable-use.mdx',
+      'The acceptable-use policy',
+      '<Todo>List the devices.</Todo>\n\nStaff may use only the laptops the company issues and keeps patched. Our launch of Project Falcon waits for the audit.\n\nThe acceptable-use policy',
+    );
+    const templates = ['Staff may use only the laptops the company issues and keeps patched, and nothing else at all.'];
+    const needles = needlesFor(check(files), 'public', { templates });
+    expect(findLeak('Staff may use only the laptops the company issues and keeps patched.', needles)).toBeUndefined();
+    expect(findLeak('Our launch of Project Falcon waits for the audit.', needles)).toMatchObject({
+      source: 'policies/acceptable-use.mdx',
+    });
+    // Template text is subtracted from held-back documents only: a private document's copy stays forbidden.
+    const narrative = 'The security lead runs the baseline program every quarter.';
+    const private_ = needlesFor(check(validProgram()), 'public', { templates: [narrative] });
+    expect(findLeak(`Note: ${narrative}`, private_)).toMatchObject({ source: 'content/controls/BASE-01.mdx' });
   });
 
   it('forbids the past titles the trust center never showed, and every name of a document not public today', () => {
