@@ -10,6 +10,7 @@ import { publishSites, type ScanOptions } from '../../src/integration/publish.ts
 import { sites } from '../../src/site/sites.ts';
 import { check, edit, type Files } from '../helpers/program.ts';
 import { canaries, canaryProgram } from './canaries.ts';
+import { createProject } from './project.ts';
 
 let root: string;
 const paths = () => ({ astroOut: join(root, 'astro'), staging: join(root, 'sites'), dist: join(root, 'dist'), root });
@@ -84,7 +85,7 @@ function plantProgram(): Files {
     files,
     'content/people.yaml',
     '{ id: ada,',
-    '{ id: cy, name: Cyrenne, role: ceo, hired: 2024-01-10 }\n  - { id: ada,',
+    '{ id: cy, name: Cyrenne, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2026-02-01] }\n  - { id: ada,',
   );
   return {
     ...files,
@@ -256,4 +257,36 @@ describe('the leak scan has no blind spots: each plant stops the publish', () =>
     });
     for (const leak of leaks) expect(leak.text).not.toContain(secret.slice(0, 8).toLowerCase());
   }, 60_000);
+});
+
+describe('a real build whose pages compute a private name', () => {
+  it('stops the publish, whatever the MDX source imports, and leaves the last good dist/ as it was', () => {
+    // A program the check passes: without the grant, whose documents and NDA the plants above do not need.
+    const program = Object.entries(plantProgram()).filter(([path]) => !path.startsWith('content/trust/grants/'));
+    const project = createProject(Object.fromEntries(program));
+    try {
+      const first = project.build();
+      expect(first.status, first.output).toBe(0);
+      const before = project.distHashes();
+      project.write({
+        // The import path spells the vendor's name: it must not make the name allowed.
+        'assets/zorbex-cache.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>\n',
+        'content/vendors/zorbex.yaml':
+          'id: zorbex\nname: Zorbex Cache\npurpose: Internal build cache.\ndata: []\ncriticality: low\nadded: 2026-01-01\nreviewed: 2026-01-01\n',
+        'content/trust/built-with.mdx':
+          "---\ntitle: Built with\n---\nimport Mark from '../../assets/zorbex-cache.svg';\n\nWe build with {['Zorbex', 'Cache'].join(' ')}.\n",
+        'content/trust/team.mdx': "---\ntitle: Our team\n---\n\nAsk {'Cyr' + 'enne'} about security.\n",
+      });
+      const second = project.build();
+      expect(second.status).not.toBe(0);
+      expect(second.output).toContain('The leak scan found text');
+      expect(second.output).toMatch(
+        /public\/built-with\/index\.html: "zorbex cache" \(from content\/vendors\/zorbex\.yaml name\)/,
+      );
+      expect(second.output).toMatch(/public\/team\/index\.html: "cyrenne" \(from content\/people\.yaml cy\)/);
+      expect(project.distHashes()).toEqual(before);
+    } finally {
+      project.remove();
+    }
+  }, 360_000);
 });
