@@ -142,7 +142,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
           );
           throw findingsError(
             `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
-            'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
+            'A page rendered content from a document outside its audience: check the document’s `audience`, or the page that shows it. An archive the scan cannot open goes out unpacked, or as zip, gzip or tar.',
           );
         }
         logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
