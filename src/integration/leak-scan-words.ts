@@ -1,8 +1,8 @@
 /**
  * Ordinary words a one-word name may collide with: the leak scan does not look for a one-word name that is one
  * of them, since it would be found on every page (a vendor called Box, Notion or Linear; a person called Will).
- * The list is the common English words of the sites' own text and of everyday prose, and the names of the
- * tools the sites are built with (their scripts name them). A program adds its own with the integration's
+ * The list is common English words of everyday prose, the words of the sites' own headings and labels, and the
+ * names of the tools the sites are built with (their scripts and feeds name them). A program adds its own with the integration's
  * `leakScan.allow` option (see docs/content-model.md); a name left out of the list is simply not looked for,
  * so the list errs towards short.
  */
@@ -28,7 +28,14 @@ square stack start state status step still stripe summary sunday support sure sy
 than that the their them then there these they thing this those three through thursday time to today top
 total track trust tuesday two under unit up update updates us use user vault version very view wall want
 was watch way we web wednesday week well were west what when where which while who why will with work would
-year yes you your zoom astro pagefind vite
+year yes you your zoom
+answers approved atom availability calendar categories category center checklist checklists collapse
+confidentiality content coverage criteria details download error errors evidence expand export exports faq
+feed filter filters finding findings footer grant grants header heat history hide integrity json menu nda
+navigation overview owner owners passing failing practices previous print privacy procedure procedures
+processing question questions readiness results revision risks skip subprocessor subprocessors timeline
+training vendor vendors warning warnings
+astro pagefind vite trustbook
 `;
 
 export const commonWords: ReadonlySet<string> = new Set(list.split(/\s+/).filter(Boolean));
