@@ -44,8 +44,13 @@ export function* outputFiles(siteDir: string, part: ScanPart | 'all' = 'all'): G
   for (const path of listFiles(siteDir)) {
     const file = path.slice(base.length);
     if (part !== 'all' && file.startsWith(indexFolder) !== (part === 'search-index')) continue;
-    yield* expand(file, readFileSync(path), 0, { left: MAX_EXPANDED });
+    yield* openFile(file, readFileSync(path));
   }
+}
+
+/** One file's contents, archives opened, with at most `limit` bytes expanded out of them. */
+export function* openFile(file: string, bytes: Uint8Array, limit = MAX_EXPANDED): Generator<OutputFile | Refused> {
+  yield* expand(file, bytes, 0, { left: limit });
 }
 
 const unreadable: [string, number[]][] = [

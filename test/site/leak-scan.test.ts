@@ -9,7 +9,9 @@ import {
   renderedText,
   words,
 } from '../../src/integration/leak-scan.ts';
-import { jsonText, unfoldCalendar } from '../../src/integration/leak-scan-fs.ts';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { jsonText, openFile, unfoldCalendar } from '../../src/integration/leak-scan-fs.ts';
 import { secretEncodings, secretFragments, secretValues } from '../../src/integration/secret-needles.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 
@@ -367,5 +369,34 @@ describe('the grant secret', () => {
       expect(encodings.some((encoding) => inside(prefix).includes(encoding))).toBe(true);
     expect(encodings).toContain(secret);
     expect(encodings).toContain(Buffer.from(secret).toString('hex').toUpperCase());
+  });
+});
+
+describe('archives', () => {
+  const names = (entries: ReturnType<typeof openFile>) =>
+    [...entries].map((entry) => ('refused' in entry ? `${entry.file}: refused` : entry.file));
+
+  it('opens nested archives and names each file inside', () => {
+    const inner = zipSync({ 'a.txt': new TextEncoder().encode('hello') });
+    expect(
+      names(openFile('bundle.zip.gz', gzipSync(zipSync({ 'inner.zip': inner, 'b.txt': new Uint8Array([1]) })))),
+    ).toEqual(['bundle.zip/inner.zip/a.txt', 'bundle.zip/b.txt']);
+  });
+
+  it('refuses an archive that opens to more than the scan reads, rather than expanding it', () => {
+    const bomb = gzipSync(Buffer.alloc(100_000));
+    expect(names(openFile('big.bin.gz', bomb, 10_000))).toEqual(['big.bin.gz: refused']);
+    expect(names(openFile('big.zip', zipSync({ 'zeros.bin': new Uint8Array(100_000) }), 10_000))).toEqual([
+      'big.zip: refused',
+    ]);
+    expect(names(openFile('big.bin.gz', bomb, 200_000))).toEqual(['big.bin']);
+  });
+
+  it('refuses an archive it cannot open, by its signature or its extension', () => {
+    expect(names(openFile('a.tar.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 9])))).toEqual([
+      'a.tar.xz: refused',
+    ]);
+    expect(names(openFile('page.html.br', Buffer.from('anything')))).toEqual(['page.html.br: refused']);
+    expect(names(openFile('broken.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3])))).toEqual(['broken.gz: refused']);
   });
 });
