@@ -223,6 +223,12 @@ const rendered = new WeakMap<Document<unknown>, string>();
 export function renderedText(document: Pick<Document<unknown>, 'body' | 'bodyLine' | 'file'>): string {
   const known = rendered.get(document as Document<unknown>);
   if (known !== undefined) return known;
+  // Without elements, expressions, imports or exports a body's words are the words it renders (a link's text
+  // and address, an image's alt text): most bodies need no parse.
+  if (!/[<{]|^\s*(?:import|export)\b/m.test(document.body)) {
+    rendered.set(document as Document<unknown>, document.body);
+    return document.body;
+  }
   const parts: string[] = [];
   const visit = (node: BodyNode): void => {
     switch (node.type) {
@@ -446,14 +452,19 @@ const BASE = 0x01000193;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** Where `hashWords` collects a text's word hashes before copying out as many as it found: one buffer, grown. */
+let scratch = new Uint32Array(1 << 16);
+
 /**
- * The words of a text, exactly as `words` cuts them, each as a 32-bit hash (FNV-1a of its lower-case form) so
- * runs can be compared with a rolling hash. No string is made for a word of plain ASCII, which is nearly every
- * word: the pages and the forbidden texts of a program are millions of words. `bounds`, when given, receives
- * where each word starts and ends in the text.
+ * The words of a normalised text (`normalise`), exactly as `words` cuts them, each as a 32-bit hash (FNV-1a of
+ * its lower-case form) so runs can be compared with a rolling hash. No string is made for a word of plain
+ * ASCII, which is nearly every word: the pages and the forbidden texts of a program are millions of words.
+ * `bounds`, when given, receives where each word starts and ends in the text.
  */
 export function hashWords(text: string, bounds?: number[]): Uint32Array {
-  const hashes = new Uint32Array((text.length >> 1) + 1);
+  const most = (text.length >> 1) + 1;
+  if (scratch.length < most) scratch = new Uint32Array(Math.max(most, scratch.length * 2));
+  const hashes = scratch;
   let count = 0;
   let hash = FNV_OFFSET;
   let start = -1;
