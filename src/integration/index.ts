@@ -15,7 +15,7 @@ import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { isDeployBuild, secretState } from '../engine/grants.ts';
 import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
-import { trustChanges } from '../site/trust-updates.ts';
+import { replayTrustHistory, type HistoricalSubject } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { readGitHistory } from './git-history.ts';
@@ -34,6 +34,11 @@ const packageRoot = new URL('../../', import.meta.url);
 export interface TrustbookOptions {
   /** Evaluate dates as of this day instead of TRUSTBOOK_AS_OF, the program's `as_of`, or today. */
   asOf?: string;
+  /**
+   * The leak scan. `allow`: one-word names (a vendor's, a person's) that are ordinary words on this program's
+   * sites, so the scan does not look for them (see `commonWords` in src/integration/leak-scan-words.ts).
+   */
+  leakScan?: { allow?: string[] };
 }
 
 /** Folders whose documents get a revision history. */
@@ -44,6 +49,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   const grantSecret = takeGrantSecret();
   let root = '';
   let result: CheckResult | undefined;
+  let historical: HistoricalSubject[] = [];
   const check = (logger: AstroIntegrationLogger, command: string) => {
     const started = performance.now();
     try {
@@ -67,11 +73,13 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     }
     if (errors > 0 || warnings > 0) logger.warn(report);
     else logger.info(report.split('\n').slice(-3).join('\n'));
+    const trust = replayTrustHistory(readTrustHistory(root));
+    historical = trust.subjects;
     setSiteData({
       result,
       root,
       history: readGitHistory(root, historyFolders),
-      trustChanges: trustChanges(readTrustHistory(root)),
+      trustChanges: trust.changes,
       grantFiles: [],
     });
   };
@@ -142,14 +150,18 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       },
       'astro:build:done': async ({ logger }) => {
         if (!result) return;
-        const outcome = await publishSites(result, publishPaths(root));
+        const outcome = await publishSites(result, publishPaths(root), {
+          grantSecret,
+          history: historical,
+          allow: options.leakScan?.allow,
+        });
         if (!outcome.ok) {
           const lines = [...outcome.leaks].flatMap(([site, found]) =>
             found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
           );
           throw findingsError(
             `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
-            'A page rendered content from a document outside its audience. Check the document’s `audience`, or the page that shows it.',
+            'A page rendered content from a document outside its audience: check the document’s `audience`, or the page that shows it. An archive the scan cannot open goes out unpacked, or as zip, gzip or tar.',
           );
         }
         if (grantLog.length > 0) {

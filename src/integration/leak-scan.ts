@@ -1,17 +1,31 @@
 /**
  * The leak scan: proves after every build that no site contains text from a document its audience may not
- * see. Forbidden text is cut into 8-word shingles (long text) and whole phrases (short text such as names,
- * notes and URLs); text that a site may legitimately show is subtracted first, so shared boilerplate never
- * counts as a leak.
+ * see. Forbidden text is cut into 8-word shingles (long text) and whole phrases (short text such as notes and
+ * URLs); a name (a vendor's, a person's, a recipient's) is looked for as whole words whatever its length, unless
+ * it is one common word (`commonWords`, extended by the integration's `leakScan.allow`). Text that a site may
+ * legitimately show is subtracted first, so shared boilerplate never counts as a leak; for a document body that
+ * is the text it renders (its syntax tree's text), never its source, so an import path allows nothing.
+ *
+ * Both sides are read the same way: Unicode NFKC, invisible characters (zero-width, soft hyphen, bidi marks)
+ * dropped, lower case, cut into words of letters and digits.
  */
+import { Parser } from 'htmlparser2';
+import { bodyTree, syntaxOf, type BodyNode } from '../engine/body-tree.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
 import { programPlaceholders, unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type { Site } from '../site/sites.ts';
 import { canSee } from '../site/sites.ts';
+import type { HistoricalSubject } from '../site/trust-updates.ts';
+import { commonWords } from './leak-scan-words.ts';
 
 const SHINGLE = 8;
 const MIN_PHRASE_WORDS = 3;
+/**
+ * In a binary file (an image, a PDF, a font) only the runs of text between its bytes are read, and there a
+ * one-word name shorter than this is not looked for: random bytes spell a short word now and then.
+ */
+const MIN_BINARY_WORD = 6;
 /** A word: a run of letters and digits, in any script. */
 const wordPattern = /[\p{L}\p{N}]+/gu;
 const wordCharacter = /[\p{L}\p{N}]/u;
@@ -45,11 +59,18 @@ class RunTable {
     return (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
   }
 
-  /** The first run under `hash` that `test` accepts, or -1. */
-  find(hash: number, test: (run: number) => boolean): number {
+  /**
+   * The first run under `hash` whose words (in `words`) are the `length` word hashes from `start` in
+   * `hashes`, or -1. The scan's inner loop: no closure, so no allocation per window.
+   */
+  findWords(hash: number, words: Uint32Array, hashes: Uint32Array, start: number, length: number): number {
     for (let slot = this.home(hash); this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
       const held = this.slots[slot]!;
-      if (held > 0 && this.keys[slot] === hash && test(held - 1)) return held - 1;
+      if (held <= 0 || this.keys[slot] !== hash) continue;
+      const run = held - 1;
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = words[run + i] === hashes[start + i];
+      if (same) return run;
     }
     return -1;
   }
@@ -81,6 +102,8 @@ class RunTable {
 export interface Needles {
   /** By run length: the forbidden runs of words. */
   byLength: Map<number, RunTable>;
+  /** One-word names shorter than MIN_BINARY_WORD: looked for in text files only. */
+  short: RunTable | undefined;
   /**
    * The hashes of the words of every forbidden text, end to end; a run is numbered by where its first word
    * is here. Runs are told apart by these word hashes, not by their words: two runs would count as the same
@@ -91,10 +114,14 @@ export interface Needles {
   /** Where each forbidden text begins in `words`, and where it comes from. */
   starts: number[];
   sources: string[];
+  /** By forbidden text, like `sources`: whether a hit may not be quoted (a secret must not reach a build log). */
+  hidden: boolean[];
+  /** By forbidden text, like `sources`: whether it is looked for in prose only (`Fragment.proseOnly`). */
+  proseOnly: boolean[];
 }
 
 /** Where the forbidden text holding a run comes from. */
-function sourceOf(needles: Needles, run: number): string {
+function sourceOf(needles: Needles, run: number): { source: string; hidden: boolean; proseOnly: boolean } {
   const { starts } = needles;
   let low = 0;
   let high = starts.length - 1;
@@ -103,7 +130,7 @@ function sourceOf(needles: Needles, run: number): string {
     if (starts[middle]! <= run) low = middle;
     else high = middle - 1;
   }
-  return needles.sources[low]!;
+  return { source: needles.sources[low]!, hidden: needles.hidden[low]!, proseOnly: needles.proseOnly[low]! };
 }
 
 /** Whether `length` words from `start` in `hashes` are those of the run (rolling hashes can collide). */
@@ -121,33 +148,124 @@ export interface Leak {
   source: string;
 }
 
-/** Lower-case words of a text, punctuation and markup dropped. */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(wordPattern) ?? [];
+/** Characters nobody sees (zero-width, soft hyphen, bidi marks, variation selectors): a browser joins around them. */
+const invisible = /\p{Default_Ignorable_Code_Point}/gu;
+const nonAscii = /[\u0080-\uffff]/;
+
+/**
+ * A text as the scan compares it: Unicode NFKC (full-width letters, ligatures and the like become plain ones)
+ * with invisible characters dropped. Plain ASCII, nearly every page, is left as it is without a copy.
+ */
+export function normalise(text: string): string {
+  if (!nonAscii.test(text)) return text;
+  return text.replace(invisible, '').normalize('NFKC');
 }
 
-interface Fragment {
+/** Lower-case words of a text, normalised, punctuation and markup dropped. */
+export function words(text: string): string[] {
+  return normalise(text).toLowerCase().match(wordPattern) ?? [];
+}
+
+/** A text the scan forbids or allows, and where it comes from. */
+export interface Fragment {
   text: string;
   source: string;
+  /** A name: looked for as whole words whatever its length, not only as a phrase of several words. */
+  name?: boolean;
+  /** A secret: a hit names the source but never quotes the text. */
+  hidden?: boolean;
+  /** Text of a document the trust center holds back: Trustbook's own template text in it is not forbidden. */
+  withheld?: boolean;
+  /**
+   * Looked for only in prose, not in scripts or binary files: a template default (an example.com address) is
+   * a placeholder where a reader sees it, and ordinary code in a library (Pagefind resolves URLs against one).
+   */
+  proseOnly?: boolean;
 }
 
-/** Text of a document a site may not see, and text of a site's allowed documents, split by the same cut. */
-function documentFragments(document: Document<unknown>, fields: readonly string[]): Fragment[] {
+/** How an output file is read: prose a person reads, a script or stylesheet, or the text runs of a binary file. */
+export type Reading = 'prose' | 'script' | 'binary';
+
+/**
+ * Text of a document, split by field. A forbidden body counts as written (its source holds everything it could
+ * render); an allowed body counts only as the text it renders, so nothing in its imports, expressions or
+ * markup can allow a forbidden name.
+ */
+function documentFragments(document: Document<unknown>, fields: readonly string[], allowed: boolean): Fragment[] {
   const data = document.data as Record<string, unknown>;
-  const fragments: Fragment[] = [{ text: document.body, source: document.file }];
-  for (const field of fields) collectStrings(data[field], `${document.file} ${field}`, fragments);
+  const body = allowed ? renderedText(document) : document.body;
+  const fragments: Fragment[] = [{ text: body, source: document.file }];
+  const names = nameFields[document.kind] ?? [];
+  for (const field of fields) {
+    collectStrings(data[field], `${document.file} ${field}`, fragments, names.includes(field));
+  }
   return fragments;
 }
 
-function collectStrings(value: unknown, source: string, into: Fragment[]): void {
-  if (typeof value === 'string') into.push({ text: value, source });
-  else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, source, into));
+function collectStrings(value: unknown, source: string, into: Fragment[], name: boolean): void {
+  if (typeof value === 'string') into.push(name ? { text: value, source, name } : { text: value, source });
+  else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, source, into, name));
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key !== 'collected' && key !== 'period' && key !== 'sha256') collectStrings(item, source, into);
+      if (key !== 'collected' && key !== 'period' && key !== 'sha256') collectStrings(item, source, into, name);
     }
   }
 }
+
+/** What a body renders, by document: the sites share most allowed documents. */
+const rendered = new WeakMap<Document<unknown>, string>();
+
+/**
+ * The text a body renders: the text of its syntax tree, with the string values of its elements' attributes
+ * (a caption, an alt text), and without its `import`/`export` statements and `{expressions}`. A body that does
+ * not parse renders nothing (the check fails it).
+ */
+export function renderedText(document: Pick<Document<unknown>, 'body' | 'bodyLine' | 'file'>): string {
+  const known = rendered.get(document as Document<unknown>);
+  if (known !== undefined) return known;
+  // Without elements, expressions, imports or exports a body's words are the words it renders (a link's text
+  // and address, an image's alt text): most bodies need no parse.
+  if (!/[<{]|^\s*(?:import|export)\b/m.test(document.body)) {
+    rendered.set(document as Document<unknown>, document.body);
+    return document.body;
+  }
+  const parts: string[] = [];
+  const visit = (node: BodyNode): void => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        return;
+      case 'text':
+      case 'inlineCode':
+      case 'code':
+      case 'html':
+        parts.push(String(node.value ?? ''));
+        break;
+    }
+    if (node.url) parts.push(` ${node.url} `);
+    // An image's alt text and a link's or image's title are shown too.
+    for (const shown of [(node as { alt?: unknown }).alt, (node as { title?: unknown }).title]) {
+      if (typeof shown === 'string') parts.push(` ${shown} `);
+    }
+    for (const attribute of node.attributes ?? []) {
+      if (typeof attribute.value === 'string') parts.push(` ${attribute.value} `);
+    }
+    // Blocks are apart; inline nodes run together, as a page shows them.
+    const block = node.type !== 'paragraph' && node.type !== 'mdxJsxTextElement' && !inlineNodes.has(node.type);
+    for (const child of node.children ?? []) {
+      visit(child);
+      if (block) parts.push('\n');
+    }
+  };
+  const tree = bodyTree(document.body, document.bodyLine, syntaxOf(document.file));
+  if (tree) visit(tree);
+  const text = parts.join('');
+  rendered.set(document as Document<unknown>, text);
+  return text;
+}
+
+const inlineNodes = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'heading', 'tableCell']);
 
 /** Text fields, by document kind, that carry content (not ids, dates or enums). */
 const textFields: Record<string, readonly string[]> = {
@@ -167,8 +285,18 @@ const textFields: Record<string, readonly string[]> = {
   'system-description': ['title'],
 };
 
+/** The fields of each kind that hold a name, looked for whatever their length. */
+const nameFields: Partial<Record<string, readonly string[]>> = {
+  vendor: ['name'],
+  grant: ['name', 'email', 'organization'],
+};
+
 /** What each document shows a site: all of it, a part of it (public projections), or nothing. */
-function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; forbidden: Fragment[] } {
+function splitForSite(
+  result: CheckResult,
+  site: Site,
+  extra: ScanExtras,
+): { allowed: Fragment[]; forbidden: Fragment[] } {
   const allowed: Fragment[] = [];
   const forbidden: Fragment[] = [];
   const { model } = result;
@@ -176,27 +304,43 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
   // there, and the placeholders themselves (template guidance, example.com defaults) must never appear on it.
   const withheld = site === 'public' ? withheldFromTrustCenter(model) : new Set<Document<unknown>>();
   for (const document of allDocuments(model)) {
-    if (withheld.has(document)) continue;
     const fields = textFields[document.kind] ?? [];
-    const fragments = documentFragments(document, fields);
+    // A document withheld from the trust center is forbidden there whole: its title and body, not only its
+    // placeholders.
+    if (withheld.has(document)) {
+      forbidden.push(
+        ...documentFragments(document, fields, false).map((fragment) => ({ ...fragment, withheld: true })),
+      );
+      continue;
+    }
     const audience = audienceOf(document, site);
-    if (audience === 'all') allowed.push(...fragments);
-    else if (audience === 'none') forbidden.push(...fragments);
-    else {
-      for (const fragment of fragments) {
-        const field = fragment.source.slice(document.file.length + 1);
-        (audience.includes(field) ? allowed : forbidden).push(fragment);
-      }
+    if (audience === 'none') {
+      forbidden.push(...documentFragments(document, fields, false));
+      continue;
+    }
+    if (audience === 'all') {
+      allowed.push(...documentFragments(document, fields, true));
+      continue;
+    }
+    const shown = documentFragments(document, fields, true);
+    const hidden = documentFragments(document, fields, false);
+    for (const [index, fragment] of hidden.entries()) {
+      const field = fragment.source.slice(document.file.length + 1);
+      if (audience.includes(field)) allowed.push(shown[index]!);
+      else forbidden.push(fragment);
     }
   }
   if (site === 'public') {
     const placeholders = programPlaceholders(model);
     for (const [document, found] of placeholders.documents) {
-      for (const placeholder of found)
-        forbidden.push({ text: placeholder.text, source: `${document.file}:${placeholder.line} (placeholder)` });
+      for (const placeholder of found) {
+        const source = `${document.file}:${placeholder.line} (placeholder)`;
+        forbidden.push({ text: placeholder.text, source, proseOnly: placeholder.kind === 'default' });
+      }
     }
     for (const placeholder of placeholders.program) {
-      forbidden.push({ text: placeholder.text, source: `${model.program!.file}:${placeholder.line} (placeholder)` });
+      const source = `${model.program!.file}:${placeholder.line} (placeholder)`;
+      forbidden.push({ text: placeholder.text, source, proseOnly: placeholder.kind === 'default' });
     }
   }
   const program = model.program?.data;
@@ -225,10 +369,24 @@ function splitForSite(result: CheckResult, site: Site): { allowed: Fragment[]; f
   }
   if (site !== 'auditors') {
     for (const person of model.people?.data.staff ?? []) {
-      if (person.name) forbidden.push({ text: person.name, source: `content/people.yaml ${person.id}` });
+      if (person.name) forbidden.push({ text: person.name, source: `content/people.yaml ${person.id}`, name: true });
     }
   }
+  if (site === 'public') forbidden.push(...(extra.publicForbidden ?? []));
+  forbidden.push(...(extra.forbidden ?? []));
   return { allowed, forbidden };
+}
+
+/** What the scan is told beside the check result. */
+export interface ScanExtras {
+  /** More text the trust center must not hold: past titles of documents that are not public today. */
+  publicForbidden?: readonly Fragment[];
+  /** More text no site may hold: the grant secret and its keys. */
+  forbidden?: readonly Fragment[];
+  /** One-word names that are ordinary words on this program's sites, added to `commonWords`. */
+  allow?: readonly string[];
+  /** Trustbook's template texts (`template-texts-fs.ts`): not forbidden in a held-back document. */
+  templates?: readonly string[];
 }
 
 /**
@@ -262,23 +420,51 @@ function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | s
   }
 }
 
+/**
+ * The titles and names of the trust history that are forbidden on the trust center: each one it never showed
+ * (a page's title while it held a `<Todo>`), and every one of a document it does not show today, or that was
+ * deleted while it was not shown. What a document deleted while public was called is nobody's secret.
+ */
+export function historicalFragments(result: CheckResult, subjects: readonly HistoricalSubject[]): Fragment[] {
+  const { model } = result;
+  const today = new Map(allDocuments(model).map((document) => [document.file, document] as const));
+  const withheld = withheldFromTrustCenter(model);
+  const hiddenToday = (subject: HistoricalSubject) => {
+    if (subject.current === undefined) return !subject.shownAtEnd;
+    const document = today.get(subject.current);
+    return document !== undefined && (withheld.has(document) || audienceOf(document, 'public') === 'none');
+  };
+  return subjects
+    .filter((subject) => !subject.published || hiddenToday(subject))
+    .map((subject) => ({
+      text: subject.subject,
+      source: `the trust history (${subject.current ?? 'a deleted document'})`,
+      ...(subject.name ? { name: true } : {}),
+    }));
+}
+
 /** True when nothing is forbidden to the site, so there is nothing to scan for. */
 export function isEmpty(needles: Needles): boolean {
-  return [...needles.byLength.values()].every((table) => table.size === 0);
+  return [...needles.byLength.values()].every((table) => table.size === 0) && (needles.short?.size ?? 0) === 0;
 }
 
 const BASE = 0x01000193;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** Where `hashWords` collects a text's word hashes before copying out as many as it found: one buffer, grown. */
+let scratch = new Uint32Array(1 << 16);
+
 /**
- * The words of a text, exactly as `words` cuts them, each as a 32-bit hash (FNV-1a of its lower-case form) so
- * runs can be compared with a rolling hash. No string is made for a word of plain ASCII, which is nearly every
- * word: the pages and the forbidden texts of a program are millions of words. `bounds`, when given, receives
- * where each word starts and ends in the text.
+ * The words of a normalised text (`normalise`), exactly as `words` cuts them, each as a 32-bit hash (FNV-1a of
+ * its lower-case form) so runs can be compared with a rolling hash. No string is made for a word of plain
+ * ASCII, which is nearly every word: the pages and the forbidden texts of a program are millions of words.
+ * `bounds`, when given, receives where each word starts and ends in the text.
  */
 export function hashWords(text: string, bounds?: number[]): Uint32Array {
-  const hashes = new Uint32Array((text.length >> 1) + 1);
+  const most = (text.length >> 1) + 1;
+  if (scratch.length < most) scratch = new Uint32Array(Math.max(most, scratch.length * 2));
+  const hashes = scratch;
   let count = 0;
   let hash = FNV_OFFSET;
   let start = -1;
@@ -347,78 +533,157 @@ function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, 
   }
 }
 
+/**
+ * The first window of `length` words of `hashes`, from word `from` on, that is a run of the table: eachWindow,
+ * unrolled for speed.
+ */
+function firstRun(
+  table: RunTable,
+  words: Uint32Array,
+  hashes: Uint32Array,
+  length: number,
+  from = 0,
+): { start: number; run: number } | undefined {
+  if (hashes.length < from + length) return undefined;
+  let top = 1;
+  for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
+  let hash = 0;
+  for (let i = from; i < from + length; i++) hash = (Math.imul(hash, BASE) + hashes[i]!) >>> 0;
+  for (let start = from; ; start++) {
+    const run = table.findWords(hash, words, hashes, start, length);
+    if (run >= 0) return { start, run };
+    if (start + length >= hashes.length) return undefined;
+    hash = (Math.imul((hash - Math.imul(hashes[start]!, top)) >>> 0, BASE) + hashes[start + length]!) >>> 0;
+  }
+}
+
 /** The word hashes of each text, kept per check result: the three sites share most texts. */
 const hashCache = new WeakMap<CheckResult, Map<string, Uint32Array>>();
 
 function hashesOf(cache: Map<string, Uint32Array>, text: string): Uint32Array {
   let hashes = cache.get(text);
-  if (!hashes) cache.set(text, (hashes = hashWords(text)));
+  if (!hashes) cache.set(text, (hashes = hashWords(normalise(text))));
   return hashes;
 }
 
-/** The run length a text is cut into, or 0 when it is too short to be told apart from ordinary words. */
-function runLength(count: number, text: string): number {
+/**
+ * The run length a text is cut into, or 0 when it is too short to be told apart from ordinary words. A name
+ * is a needle whatever its length: one word, two short ones.
+ */
+function runLength(count: number, fragment: Fragment): number {
   if (count >= SHINGLE) return SHINGLE;
-  const isPhrase = count >= MIN_PHRASE_WORDS || (count >= 2 && text.length >= 10);
+  if (fragment.name) return count;
+  const isPhrase = count >= MIN_PHRASE_WORDS || (count >= 2 && fragment.text.length >= 10);
   return isPhrase ? count : 0;
 }
 
+/** The key of the table for one-word names too short to look for in binary files. */
+const SHORT = -1;
+
 /** Everything a site must not contain, less anything it may contain anyway. */
-export function needlesFor(result: CheckResult, site: Site): Needles {
-  const { allowed, forbidden } = splitForSite(result, site);
+export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = {}): Needles {
+  const { allowed, forbidden } = splitForSite(result, site, extra);
   let cache = hashCache.get(result);
   if (!cache) hashCache.set(result, (cache = new Map()));
+  const ordinary = extra.allow?.length ? new Set([...commonWords, ...extra.allow.flatMap(words)]) : commonWords;
   // Cut every forbidden text first and count its words and runs, so each table is made once at its size.
-  const cut: { hashes: Uint32Array; length: number; source: string }[] = [];
+  const cut: { hashes: Uint32Array; length: number; key: number; fragment: Fragment }[] = [];
   const runsOfLength = new Map<number, number>();
   let total = 0;
-  for (const fragment of forbidden) {
+  // Held-back documents' texts come last, so their runs are told apart by number (see the templates below).
+  const ordered = [...forbidden.filter((fragment) => !fragment.withheld), ...forbidden.filter((f) => f.withheld)];
+  for (const fragment of ordered) {
     const hashes = hashesOf(cache, fragment.text);
-    const length = runLength(hashes.length, fragment.text);
+    const length = runLength(hashes.length, fragment);
     if (length === 0) continue;
-    cut.push({ hashes, length, source: fragment.source });
-    runsOfLength.set(length, (runsOfLength.get(length) ?? 0) + hashes.length - length + 1);
+    let key = length;
+    if (length === 1) {
+      // A one-word name that is an ordinary word would be found on every page: it is not looked for.
+      const [word = ''] = words(fragment.text);
+      if (ordinary.has(word)) continue;
+      if (word.length < MIN_BINARY_WORD) key = SHORT;
+    }
+    cut.push({ hashes, length, key, fragment });
+    runsOfLength.set(key, (runsOfLength.get(key) ?? 0) + hashes.length - length + 1);
     total += hashes.length;
   }
-  const needles: Needles = { byLength: new Map(), words: new Uint32Array(total), starts: [], sources: [] };
-  for (const [length, count] of runsOfLength) needles.byLength.set(length, new RunTable(count));
+  const tables = new Map<number, RunTable>();
+  for (const [key, count] of runsOfLength) tables.set(key, new RunTable(count));
+  const short = tables.get(SHORT);
+  tables.delete(SHORT);
+  const needles: Needles = {
+    byLength: tables,
+    short,
+    words: new Uint32Array(total),
+    starts: [],
+    sources: [],
+    hidden: [],
+    proseOnly: [],
+  };
   let first = 0;
-  for (const { hashes, length, source } of cut) {
-    const table = needles.byLength.get(length)!;
+  /** The first word of the held-back documents' texts in `needles.words`. */
+  let heldBack = Infinity;
+  for (const { hashes, length, key, fragment } of cut) {
+    if (fragment.withheld && heldBack === Infinity) heldBack = first;
+    const table = key === SHORT ? short! : tables.get(key)!;
     const base = first;
     needles.words.set(hashes, base);
     needles.starts.push(base);
-    needles.sources.push(source);
+    needles.sources.push(fragment.source);
+    needles.hidden.push(fragment.hidden === true);
+    needles.proseOnly.push(fragment.proseOnly === true);
     first += hashes.length;
     eachWindow(hashes, length, (start, hash) =>
       table.add(hash, base + start, (run) => sameWords(needles, run, hashes, start, length)),
     );
   }
-  if (needles.byLength.size === 0) return needles;
+  if (cut.length === 0) return needles;
+  const all = [...tables, ...(short ? ([[1, short]] as const) : [])];
   for (const fragment of allowed) {
     const hashes = hashesOf(cache, fragment.text);
-    for (const [length, table] of needles.byLength) {
+    for (const [length, table] of all) {
       eachWindow(hashes, length, (start, hash) => {
         table.remove(hash, (run) => sameWords(needles, run, hashes, start, length));
+      });
+    }
+  }
+  if (heldBack === Infinity) return needles;
+  for (const text of extra.templates ?? []) {
+    const hashes = hashesOf(cache, text);
+    for (const [length, table] of all) {
+      eachWindow(hashes, length, (start, hash) => {
+        table.remove(hash, (run) => run >= heldBack && sameWords(needles, run, hashes, start, length));
       });
     }
   }
   return needles;
 }
 
-/** The first forbidden sequence of words in an output text, if any. */
-export function findLeak(text: string, needles: Needles): { text: string; source: string } | undefined {
-  if (needles.byLength.size === 0) return undefined;
+/**
+ * The first forbidden sequence of words in an output text, if any. In the text runs of a binary file, short
+ * one-word names are not looked for; in a script or a binary file, texts meant for prose only are not.
+ */
+export function findLeak(
+  raw: string,
+  needles: Needles,
+  reading: Reading = 'prose',
+): { text: string; source: string } | undefined {
+  const tables = [
+    ...needles.byLength,
+    ...(needles.short && reading !== 'binary' ? ([[1, needles.short]] as const) : []),
+  ];
+  if (tables.length === 0) return undefined;
+  const text = normalise(raw);
   const hashes = hashWords(text);
-  for (const [length, table] of needles.byLength) {
-    let found: { start: number; run: number } | undefined;
-    eachWindow(hashes, length, (start, hash) => {
-      const run = table.find(hash, (candidate) => sameWords(needles, candidate, hashes, start, length));
-      if (run < 0) return false;
-      found = { start, run };
-      return true;
-    });
-    if (found) {
+  for (const [length, table] of tables) {
+    for (let from = 0; ;) {
+      const found = firstRun(table, needles.words, hashes, length, from);
+      if (!found) break;
+      const { source, hidden, proseOnly } = sourceOf(needles, found.run);
+      if (proseOnly && reading !== 'prose') {
+        from = found.start + 1;
+        continue;
+      }
       // Found: cut the text again, this time keeping where each word is, to quote the words.
       const bounds: number[] = [];
       hashWords(text, bounds);
@@ -426,32 +691,88 @@ export function findLeak(text: string, needles: Needles): { text: string; source
       for (let word = found.start; word < found.start + length; word++) {
         quoted.push(text.slice(bounds[2 * word], bounds[2 * word + 1]).toLowerCase());
       }
-      return { text: quoted.join(' '), source: sourceOf(needles, found.run) };
+      return { text: hidden ? '(a secret, not quoted)' : quoted.join(' '), source };
     }
   }
   return undefined;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/**
+ * Elements a browser renders inside a line of text: their text runs on from the text around them, so
+ * `Ada<b>Lovelace</b>` reads as one word. Every other element is a boundary.
+ */
+const inlineElements = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
 
-/** The text a person or a crawler reads in an HTML or XML file: element text and attribute values. */
-export function readableText(markup: string): string {
-  const decode = (text: string) =>
-    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, entity: string) => {
-      if (entity[0] === '#') {
-        const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-        return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-      }
-      return entities[entity.toLowerCase()] ?? match;
-    });
-  const attributes = [...markup.matchAll(/\s[\w:-]+\s*=\s*("([^"]*)"|'([^']*)')/g)].map((m) => m[2] ?? m[3] ?? '');
-  // A CDATA section (an Atom feed's HTML title or summary) is text a reader sees, not a tag: read it as markup,
-  // and as written besides.
-  const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-  const sections = [...markup.matchAll(cdata)].map((m) => m[1] ?? '');
-  const body = markup
-    .replace(cdata, ' $1 ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  return `${decode(body)}\n${attributes.map(decode).join('\n')}\n${sections.join('\n')}`;
+/**
+ * The text a person or a crawler reads in an HTML or XML file, read by a real HTML parser (htmlparser2): the
+ * element text as a browser joins it, every named entity decoded, and then, each apart, every attribute value
+ * (alt, title, aria-label, content, data-*...) and every comment. In XML (a feed, an SVG), text that is itself
+ * markup (an Atom `type="html"` title, a CDATA section) is read again as HTML.
+ */
+export function readableText(markup: string, xml = false): string {
+  const text: string[] = [];
+  const apart: string[] = [];
+  /** In XML: the text of each element, to read again when it is markup. */
+  const segments: string[] = [];
+  let segment = '';
+  const boundary = (name: string) => {
+    if (xml) {
+      if (segment.includes('<')) segments.push(segment);
+      segment = '';
+    }
+    if (xml || !inlineElements.has(name)) text.push('\n');
+  };
+  const parser = new Parser(
+    {
+      ontext: (data) => {
+        text.push(data);
+        if (xml) segment += data;
+      },
+      onopentag: (name, attributes) => {
+        boundary(name);
+        for (const value of Object.values(attributes)) if (value) apart.push(value);
+      },
+      onclosetag: boundary,
+      oncomment: (data) => void apart.push(data),
+    },
+    { xmlMode: xml, decodeEntities: true, recognizeCDATA: true },
+  );
+  parser.write(markup);
+  parser.end();
+  boundary('');
+  return [text.join(''), ...apart, ...segments.map((markup) => readableText(markup))].join('\n');
 }

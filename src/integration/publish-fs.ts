@@ -4,7 +4,6 @@
  * `dist/`, in one rename. A failed build leaves the last good `dist/` as it was.
  */
 import { spawn } from 'node:child_process';
-import { gunzipSync } from 'node:zlib';
 import {
   cpSync,
   existsSync,
@@ -16,12 +15,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
 import { sites } from '../site/sites.ts';
-import { findLeak, isEmpty, readableText, type Leak, type Needles } from './leak-scan.ts';
 
 export interface PublishPaths {
   /** Where Astro wrote the combined build. */
@@ -106,38 +104,6 @@ function copyReferencedAssets(astroOut: string, siteDir: string, shared: string[
     if (name === '_astro') continue;
     cpSync(join(astroOut, name), join(siteDir, name), { recursive: true });
   }
-}
-
-const searchIndexFile = /\.pf_(fragment|meta|index|filter)$/;
-
-/** Which output files a pass reads: the pages and other files, or the search index Pagefind wrote. */
-export type ScanPart = 'pages' | 'search-index';
-
-/** Text of every output file a visitor could fetch, Pagefind's compressed files decompressed. */
-export function* siteTexts(siteDir: string, part: ScanPart): Generator<{ file: string; text: string }> {
-  for (const file of listFiles(siteDir)) {
-    const name = relative(siteDir, file);
-    const isIndex = searchIndexFile.test(file);
-    if (isIndex !== (part === 'search-index')) continue;
-    if (isIndex) {
-      yield { file: name, text: gunzipSync(readFileSync(file)).toString('latin1') };
-    } else if (textFile.test(file)) {
-      const text = readFileSync(file, 'utf8');
-      yield { file: name, text: /\.(html|xml|svg)$/.test(file) ? readableText(text) : text };
-    }
-  }
-}
-
-/** Leaks in one part of one site, at most a few so the message stays readable. */
-export function scanSite(siteDir: string, needles: Needles, part: ScanPart): Leak[] {
-  const found: Leak[] = [];
-  if (isEmpty(needles)) return found;
-  for (const { file, text } of siteTexts(siteDir, part)) {
-    const leak = findLeak(text, needles);
-    if (leak) found.push({ file, ...leak });
-    if (found.length >= 5) break;
-  }
-  return found;
 }
 
 /**

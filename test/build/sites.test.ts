@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, siteTexts } from '../../src/integration/publish-fs.ts';
+import { siteTexts } from '../../src/integration/leak-scan-fs.ts';
+import { listFiles } from '../../src/integration/publish-fs.ts';
 import { sites, type Site } from '../../src/site/sites.ts';
 import { edit } from '../helpers/program.ts';
 import { canaries, canaryProgram } from './canaries.ts';

@@ -1,15 +1,33 @@
 /**
  * Trust updates from a program's git history, built as a company would: the program is committed, a new
  * public subprocessor is committed later, and the trust center's feeds and updates page list it, the same on
- * every build.
+ * every build. Before it, the history holds each slip the updates once made: a page held back for a
+ * placeholder and then retitled, another held back and then deleted, a vendor public for one commit and
+ * deleted later. None of their titles reaches the trust center, and no feed id holds a file path.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAtom } from '../helpers/feeds.ts';
 import { validProgram } from '../helpers/program.ts';
+import { listFiles } from '../../src/integration/publish-fs.ts';
 import { createProject, type BuildProject } from './project.ts';
+
+const heldBack = (title: string) => `---\ntitle: ${title}\n---\n\n<Todo>Say what this changes for customers.</Todo>\n`;
+
+const brief = (isPublic: boolean) => `id: brief
+name: Brief Analytics
+purpose: Product analytics.
+data: [usage data]
+criticality: low
+subprocessor: true
+locations: [United States]
+added: 2026-04-01
+reviewed: 2026-04-01
+assurance: { type: soc2-type2, period_end: 2026-03-31 }
+public: ${isPublic}
+`;
 
 const cloudline = `id: cloudline
 name: Cloudline Hosting
@@ -69,6 +87,18 @@ beforeAll(() => {
   project = createProject({ ...validProgram(), '.gitignore': 'node_modules\nsrc\ndist\n.trustbook\n.astro\n' });
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: project.root });
   commit('The program', '2026-03-01');
+  project.write({
+    'content/trust/launch.mdx': heldBack('Project Falcon Launch'),
+    'content/trust/roadmap.mdx': heldBack('Nightjar Roadmap'),
+    'content/vendors/brief.yaml': brief(true),
+  });
+  commit('Drafts of two pages; Brief Analytics listed', '2026-04-01');
+  project.write({ 'content/vendors/brief.yaml': brief(false) });
+  commit('Brief Analytics is not a subprocessor after all', '2026-04-02');
+  project.write({ 'content/trust/launch.mdx': '---\ntitle: Platform Changes\n---\n\nWhat changed on the platform.\n' });
+  rmSync(join(project.root, 'content/trust/roadmap.mdx'));
+  rmSync(join(project.root, 'content/vendors/brief.yaml'));
+  commit('The launch page is written; the roadmap and Brief Analytics go', '2026-04-20');
   project.write({ 'content/vendors/cloudline.yaml': cloudline, 'content/vendors/ledger.yaml': ledger });
   commit('Cloudline hosts the platform from August', '2026-05-04');
   build();
@@ -86,13 +116,18 @@ describe('trust updates', () => {
     expect(feed.updated).toBe('2026-05-04T00:00:00.000Z');
     expect(feed.entries).toEqual([
       {
-        id: expect.stringMatching(
-          /^https:\/\/test\.example\/updates\/#change-[0-9a-f]{12}\/content\/vendors\/cloudline\.yaml$/,
-        ),
+        id: expect.stringMatching(/^https:\/\/test\.example\/updates\/#change-[0-9a-f]{16}$/),
         title: 'Subprocessor added: Cloudline Hosting',
         updated: '2026-05-04T00:00:00.000Z',
         link: 'https://test.example/subprocessors/',
         summary: 'Cloudline Hosting is added to the subprocessors; it starts processing customer data on 2026-08-01.',
+      },
+      {
+        id: expect.stringMatching(/^https:\/\/test\.example\/updates\/#change-[0-9a-f]{16}$/),
+        title: 'Page added: Platform Changes',
+        updated: '2026-04-20T00:00:00.000Z',
+        link: 'https://test.example/launch/',
+        summary: 'The page Platform Changes is published.',
       },
     ]);
   });
@@ -107,13 +142,14 @@ describe('trust updates', () => {
         url: 'https://test.example/subprocessors/',
         date_published: '2026-05-04T00:00:00.000Z',
       }),
+      expect.objectContaining({ title: 'Page added: Platform Changes' }),
     ]);
   });
 
   it('are listed on the updates page by month, linked to the subprocessors, with the feeds to subscribe to', () => {
     const { page } = builds[0]!;
     expect(page).toContain('<h2 id="month-2026-05">May 2026</h2>');
-    const row = /<tr id="change-[0-9a-f]{12}\/content\/vendors\/cloudline\.yaml">([\s\S]*?)<\/tr>/.exec(page)?.[1];
+    const row = /<tr id="change-[0-9a-f]{16}">(?:(?!<\/tr>)[\s\S])*?Cloudline[\s\S]*?<\/tr>/.exec(page)?.[0];
     expect(row, page).toBeDefined();
     expect(row).toContain('<time datetime="2026-05-04">2026-05-04</time>');
     expect(row).toContain('Subprocessor added');
@@ -127,6 +163,20 @@ describe('trust updates', () => {
 
   it('never name a vendor that is not public', () => {
     for (const text of [builds[0]!.atom, builds[0]!.json, builds[0]!.page]) expect(text).not.toContain('Quiet Ledger');
+  });
+
+  it('never announce a title the trust center did not publish, nor bring back a vendor when its file is deleted', () => {
+    const files = listFiles(join(project.root, 'dist/public'));
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      for (const never of ['Project Falcon', 'Nightjar', 'Brief Analytics']) expect(text, file).not.toContain(never);
+    }
+  });
+
+  it('keep file paths out of the feeds and the updates page', () => {
+    for (const text of [builds[0]!.atom, builds[0]!.json, builds[0]!.page]) {
+      expect(text).not.toMatch(/content\/(trust|vendors)|\.ya?ml|\.mdx/);
+    }
   });
 
   it('are the same bytes on a second build', () => {

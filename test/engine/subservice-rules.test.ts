@@ -110,7 +110,9 @@ describe('a vendor removed during the window', () => {
   it('is a removal in the trust updates from the version that records `removed:`', () => {
     const text =
       'id: cloudco\nname: CloudCo\npurpose: Hosting\ncriticality: high\nadded: 2025-01-01\nreviewed: 2026-05-01\npublic: true\n';
-    expect(readPublished(VENDOR, text)).toMatchObject({ public: true });
-    expect(readPublished(VENDOR, `${text}removed: 2026-07-01\n`)).toMatchObject({ public: false });
+    expect(readPublished(VENDOR, text)).toMatchObject({ ok: true, published: { kind: 'vendor', name: 'CloudCo' } });
+    const removed = readPublished(VENDOR, `${text}removed: 2026-07-01\n`);
+    expect(removed.ok).toBe(true);
+    expect(removed.published).toBeUndefined();
   });
 });

@@ -96,7 +96,7 @@ describe('feeds and files', () => {
 describe('the trust updates feeds', () => {
   const updates: TrustUpdate[] = [
     {
-      id: '0123456789ab/content/vendors/cloud & co.yaml',
+      id: '0123456789abcdef',
       date: '2026-03-02',
       kind: 'subprocessor-added',
       label: 'Subprocessor added',
@@ -107,7 +107,7 @@ describe('the trust updates feeds', () => {
       href: 'subprocessors/',
     },
     {
-      id: 'fedcba987654/policies/encryption.mdx',
+      id: 'fedcba9876543210',
       date: '2026-01-20',
       kind: 'policy-published',
       label: 'Policy published',
@@ -128,14 +128,14 @@ describe('the trust updates feeds', () => {
     expect(feed.updated).toBe('2026-03-02T00:00:00.000Z');
     expect(feed.entries).toEqual([
       {
-        id: 'https://trust.example/updates/#change-0123456789ab/content/vendors/cloud%20%26%20co.yaml',
+        id: 'https://trust.example/updates/#change-0123456789abcdef',
         title: 'Subprocessor added: Cloud & <Co>',
         updated: '2026-03-02T00:00:00.000Z',
         link: 'https://trust.example/subprocessors/',
         summary: updates[0]!.summary,
       },
       {
-        id: 'https://trust.example/updates/#change-fedcba987654/policies/encryption.mdx',
+        id: 'https://trust.example/updates/#change-fedcba9876543210',
         title: 'Policy published: Encryption Policy, version 2.1',
         updated: '2026-01-20T00:00:00.000Z',
         link: 'https://trust.example/policies/encryption/',

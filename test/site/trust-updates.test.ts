@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anchorOf,
   publicUpdates,
+  replayTrustHistory,
   trustChanges,
   updatesByMonth,
   type TrustChange,
@@ -210,7 +211,7 @@ describe('trust changes from the history', () => {
     expect(summary(changes)).toEqual([{ kind: 'subprocessor-removed', date: '2026-02-01', subject: 'Early Hosting' }]);
   });
 
-  it('gives each change a stable id from its commit and file, newest first', () => {
+  it('gives each change a stable id from its kind, document and commit, with no file path in it, newest first', () => {
     const history = [
       commit('2026-01-01', at('content/vendors/a.yaml', vendor('Alpha Hosting', 'public: true'))),
       commit(
@@ -220,12 +221,117 @@ describe('trust changes from the history', () => {
       ),
     ];
     const changes = trustChanges(history);
-    expect(changes.map((change) => change.id)).toEqual([
-      `${history[1]!.commit.slice(0, 12)}/content/vendors/b.yaml`,
-      `${history[1]!.commit.slice(0, 12)}/content/vendors/c.yaml`,
-      `${history[0]!.commit.slice(0, 12)}/content/vendors/a.yaml`,
-    ]);
+    expect(summary(changes).map((change) => change.subject)).toEqual(['Beta Mail', 'Gamma Queue', 'Alpha Hosting']);
+    for (const change of changes) expect(change.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(changes.map((change) => change.id)).size).toBe(3);
     expect(trustChanges(history)).toEqual(changes);
+  });
+});
+
+describe('trust changes replay what the trust center published', () => {
+  const falcon = page('Project Falcon Launch', '<Todo>Say what the launch changes for customers.</Todo>');
+  const subjects = (history: TrustRevision[]) =>
+    replayTrustHistory(history).subjects.map(({ subject, published, current, shownAtEnd }) => ({
+      subject,
+      published,
+      current,
+      shownAtEnd,
+    }));
+
+  it('announce a page held back for a placeholder only once it is finished, under the title it then has', () => {
+    const history = [
+      commit('2026-02-01', at('content/trust/launch.mdx', falcon)),
+      commit('2026-03-01', at('content/trust/launch.mdx', page('Platform Changes'))),
+    ];
+    expect(summary(trustChanges(history))).toEqual([
+      { kind: 'trust-page-changed', date: '2026-03-01', subject: 'Platform Changes' },
+    ]);
+    expect(subjects(history)).toEqual([
+      { subject: 'Project Falcon Launch', published: false, current: 'content/trust/launch.mdx', shownAtEnd: true },
+      { subject: 'Platform Changes', published: true, current: 'content/trust/launch.mdx', shownAtEnd: true },
+    ]);
+  });
+
+  it('announce nothing of a page held back and then deleted, and keep its title secret', () => {
+    const history = [
+      commit('2026-02-01', at('content/trust/launch.mdx', falcon)),
+      commit('2026-03-01', deleted('content/trust/launch.mdx')),
+    ];
+    expect(trustChanges(history)).toEqual([]);
+    expect(subjects(history)).toEqual([
+      { subject: 'Project Falcon Launch', published: false, current: undefined, shownAtEnd: false },
+    ]);
+  });
+
+  it('announce nothing of a public policy held back while it holds a placeholder', () => {
+    const unfinished = policy('Vendor Risk Policy', '1.0', 'public').replace(
+      'which no trust update may quote.',
+      'which no trust update may quote.\n\n<Todo>Name the review board.</Todo>',
+    );
+    const history = [
+      commit('2026-02-01', at('policies/vendor-risk.mdx', unfinished)),
+      commit('2026-03-01', deleted('policies/vendor-risk.mdx')),
+    ];
+    expect(trustChanges(history)).toEqual([]);
+    expect(summary(trustChanges(history.slice(0, 1)))).toEqual([]);
+  });
+
+  it('never bring back a vendor that was public for one commit when its file is deleted later', () => {
+    const history = [
+      commit('2026-02-01', at('content/vendors/brief.yaml', vendor('Brief Analytics', 'public: true'))),
+      commit('2026-02-02', at('content/vendors/brief.yaml', vendor('Brief Analytics'))),
+      commit('2026-04-01', deleted('content/vendors/brief.yaml')),
+    ];
+    expect(trustChanges(history)).toEqual([]);
+    expect(subjects(history)).toEqual([
+      { subject: 'Brief Analytics', published: true, current: undefined, shownAtEnd: false },
+    ]);
+  });
+
+  it('announce the removal of a subprocessor deleted while public, and keep what it was announced as', () => {
+    const history = [
+      commit('2026-02-01', at('content/vendors/mail.yaml', vendor('Gone Mail', 'public: true'))),
+      commit('2026-04-01', deleted('content/vendors/mail.yaml')),
+    ];
+    expect(summary(trustChanges(history))).toEqual([
+      { kind: 'subprocessor-removed', date: '2026-04-01', subject: 'Gone Mail' },
+      { kind: 'subprocessor-added', date: '2026-02-01', subject: 'Gone Mail' },
+    ]);
+  });
+
+  it('count a commit whose files fail the check as publishing nothing, and date its changes by the next that passes', () => {
+    const broken = vendor('Early Hosting', 'public: true\ncriticality: extreme').replace('criticality: high\n', '');
+    const history = [
+      commit('2026-02-01', at('content/vendors/early.yaml', broken)),
+      commit('2026-02-05', at('policies/encryption.mdx', policy('Encryption Policy', '1.0', 'public'))),
+      commit('2026-03-01', at('content/vendors/early.yaml', vendor('Early Hosting', 'public: true'))),
+    ];
+    expect(summary(trustChanges(history))).toEqual([
+      { kind: 'subprocessor-added', date: '2026-03-01', subject: 'Early Hosting' },
+      { kind: 'policy-published', date: '2026-03-01', subject: 'Encryption Policy' },
+    ]);
+  });
+
+  it('forgive a field today’s schema no longer knows: fields are renamed over the years', () => {
+    const old = vendor('Old Hosting', 'public: true\ntier: gold');
+    expect(summary(trustChanges([commit('2026-02-01', at('content/vendors/old.yaml', old))]))).toEqual([
+      { kind: 'subprocessor-added', date: '2026-02-01', subject: 'Old Hosting' },
+    ]);
+  });
+
+  it('count a public subprocessor holding a placeholder as a failing commit: the list could not leave it out', () => {
+    const unfinished = vendor('Ahead Hosting', 'public: true').replace(
+      'purpose: Processes payments for the platform.',
+      'purpose: TODO say what they do',
+    );
+    const history = [
+      commit('2026-02-01', at('content/vendors/ahead.yaml', unfinished)),
+      commit('2026-02-09', at('content/vendors/ahead.yaml', vendor('Ahead Hosting', 'public: true'))),
+    ];
+    expect(summary(trustChanges(history.slice(0, 1)))).toEqual([]);
+    expect(summary(trustChanges(history))).toEqual([
+      { kind: 'subprocessor-added', date: '2026-02-09', subject: 'Ahead Hosting' },
+    ]);
   });
 });
 
@@ -302,7 +408,7 @@ describe('the updates the trust center lists', () => {
       ['March 2026', 1],
       ['January 2026', 3],
     ]);
-    expect(anchorOf({ id: 'abc/content/vendors/a b#1.yaml' })).toBe('change-abc/content/vendors/a%20b%231.yaml');
+    expect(anchorOf({ id: '0123456789abcdef' })).toBe('change-0123456789abcdef');
   });
 });
 
