@@ -8,7 +8,12 @@ const ASSERTION = 'content/assertion.mdx';
 
 /** The test program with ada (the only ceo, hired 2024-01-10) leaving on `left`. */
 const adaLeaves = (left: string, files: Files = validProgram()): Files =>
-  edit(files, PEOPLE, 'trainings: [2025-02-01, 2026-02-01] }', `trainings: [2025-02-01, 2026-02-01], left: ${left}, access_removed: ${left} }`);
+  edit(
+    files,
+    PEOPLE,
+    'trainings: [2025-02-01, 2026-02-01] }',
+    `trainings: [2025-02-01, 2026-02-01], left: ${left}, access_removed: ${left} }`,
+  );
 
 const approvedOn = (date: string, files: Files = validProgram()): Files =>
   edit(
