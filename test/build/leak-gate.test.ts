@@ -85,7 +85,7 @@ function plantProgram(): Files {
     files,
     'content/people.yaml',
     '{ id: ada,',
-    '{ id: cy, name: Cyrenne, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2026-02-01] }\n  - { id: ada,',
+    '{ id: cy, name: Cyrenne, role: ceo, hired: 2024-01-10, background_check: 2024-01-02, trainings: [2025-02-01, 2026-02-01] }\n  - { id: ada,',
   );
   return {
     ...files,
