@@ -184,6 +184,20 @@ export function populationOf(
   return { kind: 'periods', items, fromFile: true };
 }
 
+/**
+ * The event ids a per-event series' population export lists, for telling whether a record names a real event;
+ * undefined when the population cannot say (kept outside the repository, or empty).
+ */
+export function listedEvents(
+  model: ProgramModel,
+  series: Document<EvidenceData>,
+  window: AuditWindow,
+  asOf: string,
+): Set<string> | undefined {
+  const population = populationOf(model, series, window, asOf);
+  return population.fromFile && population.items.length > 0 ? new Set(population.items) : undefined;
+}
+
 /** SHA-256 of a population's items, one per line: what the sample record keeps to notice a changed population. */
 export function populationHash(items: readonly string[]): string {
   return createHash('sha256').update(items.join('\n')).digest('hex');

@@ -11,7 +11,7 @@ import { controlEffectiveness, deviationsOf } from '../effectiveness.ts';
 import { auditWindow } from '../evidence-timeline.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { periodUnitOf, resolvePeriod } from '../periods.ts';
-import { populationOf } from '../sampling.ts';
+import { listedEvents } from '../sampling.ts';
 import { plural, type Rule } from './context.ts';
 
 export const operatingEffectivenessRule: Rule = (model, context) => {
@@ -86,9 +86,8 @@ function checkExceptionEvents(model: ProgramModel, series: Document<EvidenceData
   const window = auditWindow(model);
   if (!window || periodUnitOf(series.data.frequency) !== undefined) return [];
   if (!series.data.exceptions.some((exception) => exception.sample !== undefined)) return [];
-  const population = populationOf(model, series, window, asOf);
-  if (!population.fromFile || population.items.length === 0) return [];
-  const listed = new Set(population.items);
+  const listed = listedEvents(model, series, window, asOf);
+  if (!listed) return [];
   return series.data.exceptions.flatMap((exception, index): Diagnostic[] =>
     exception.sample === undefined || listed.has(exception.sample)
       ? []

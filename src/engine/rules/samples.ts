@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { auditWindow } from '../evidence-timeline.ts';
 import { lineOf } from '../model.ts';
-import { populationHash, populationOf } from '../sampling.ts';
+import { listedEvents, populationHash, populationOf } from '../sampling.ts';
 import { evidenceSeverity, type Rule } from './context.ts';
 
 export const samplesRule: Rule = (model, context) => {
@@ -66,9 +66,8 @@ export const samplesRule: Rule = (model, context) => {
   // Artifacts that claim a sampled event the population does not list.
   for (const series of model.evidence) {
     if (series.data.frequency !== 'per-event') continue;
-    const population = populationOf(model, series, window, context.asOf);
-    if (!population.fromFile || population.items.length === 0) continue;
-    const listed = new Set(population.items);
+    const listed = listedEvents(model, series, window, context.asOf);
+    if (!listed) continue;
     series.data.artifacts.forEach((artifact, index) => {
       if (artifact.sample === undefined || listed.has(artifact.sample)) return;
       diagnostics.push({
