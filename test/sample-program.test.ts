@@ -1,13 +1,20 @@
 /** The sample program at the repository root is the stage for every feature: it must stay complete and honest. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../src/engine/index.ts';
 import { auditWindow, seriesTimeline } from '../src/engine/evidence-timeline.ts';
 import { E2E_GRANT_SECRET } from './e2e/grant-secret.ts';
 
-/** Checked as CI would publish it: with a grant secret (TB536 says what happens without one). */
-const result = checkProject(join(import.meta.dirname, '..'), { grantSecret: E2E_GRANT_SECRET });
-const { model } = result;
+/**
+ * Checked as CI would publish it: with a grant secret (TB536 says what happens without one). Checked again for
+ * each test, not once while the file loads, so a mutation run can tell which tests reach which rule.
+ */
+let result: ReturnType<typeof checkProject>;
+let model: ReturnType<typeof checkProject>['model'];
+beforeEach(() => {
+  result = checkProject(join(import.meta.dirname, '..'), { grantSecret: E2E_GRANT_SECRET });
+  model = result.model;
+});
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 describe('the sample program', () => {

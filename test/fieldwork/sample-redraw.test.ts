@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { drawSamples, SAMPLING_METHOD, selectPositions } from '../../src/engine/sampling.ts';
 import type { SampledSeries } from '../../src/schema/index.ts';
 import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
@@ -178,7 +178,11 @@ ${entries}`;
 
 describe('a recorded sample drawn again', () => {
   const files = monthly();
-  const drawn = drawSamples(check(files).model, '2026-07-15', 42);
+  // Drawn inside each test (not while the file loads) so a mutation run sees which tests reach the draw.
+  let drawn: ReturnType<typeof drawSamples>;
+  beforeEach(() => {
+    drawn = drawSamples(check(files).model, '2026-07-15', 42);
+  });
 
   it('is accepted when it is the draw of its seed', () => {
     const result = check({ ...files, [SAMPLES]: recordText(drawn) });
