@@ -4,8 +4,8 @@
  * Each module named in test/mutation/modules.yaml is mutated by StrykerJS and its mutants are held against that
  * module's own test files only: the engine's core is reached by nearly every test, so a run against the whole
  * unit project would cost every test for every mutant, and a score earned by unrelated tests would not say what
- * the module's tests promise. Survivors listed in test/mutation/equivalent.yaml (a mutant that changes the code
- * but not what it does, with its reason) count as equivalent; the others fail the module.
+ * the module's tests promise. Survivors listed in test/mutation/equivalent/<module>.yaml (a mutant that changes the
+ * code but not what it does, with its reason) count as equivalent; the others fail the module.
  *
  * MODULE narrows the run to modules whose path contains it (`npm run mutation -- spans rules/coverage`).
  * Options: --summary (no run: report from the last results in reports/mutation/), --concurrency N (default 2).
@@ -28,9 +28,8 @@ const { values, positionals } = parseArgs({
   options: { summary: { type: 'boolean', default: false }, concurrency: { type: 'string', default: '2' } },
 });
 
-/** One entry of test/mutation/equivalent.yaml: a survivor that changes the code but not its behaviour. */
+/** One entry of test/mutation/equivalent/<module>.yaml: a survivor that changes the code but not its behaviour. */
 interface Equivalent {
-  module: string;
   /** Stryker's mutator name, e.g. `EqualityOperator`. */
   mutator: string;
   /** The source text the mutant replaces, as the report shows it. */
@@ -59,7 +58,6 @@ interface ModuleScore {
 }
 
 const modules = parse(readFileSync(join(ROOT, 'test/mutation/modules.yaml'), 'utf8')) as Record<string, string[]>;
-const equivalents = (parse(readFileSync(join(ROOT, 'test/mutation/equivalent.yaml'), 'utf8')) ?? []) as Equivalent[];
 const selected = Object.keys(modules).filter(
   (module) => positionals.length === 0 || positionals.some((name) => module.includes(name)),
 );
@@ -135,13 +133,14 @@ function score(module: string, seconds: number | null): ModuleScore | undefined 
   const counted = mutants.filter((m) => !['CompileError', 'Ignored', 'Pending'].includes(m.status));
   const killed = counted.filter((m) => ['Killed', 'Timeout', 'RuntimeError'].includes(m.status)).length;
   const survivors = counted.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
+  const listFile = join(ROOT, 'test/mutation/equivalent', `${slug(module)}.yaml`);
+  const equivalents = (existsSync(listFile) ? (parse(readFileSync(listFile, 'utf8')) ?? []) : []) as Equivalent[];
   const unaccounted: string[] = [];
   let equivalent = 0;
   for (const mutant of survivors) {
     const original = squash(originalText(source, mutant));
     const listed = equivalents.some(
       (e) =>
-        e.module === module &&
         e.mutator === mutant.mutatorName &&
         squash(e.original) === original &&
         squash(e.replacement) === squash(mutant.replacement ?? ''),
