@@ -14,10 +14,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import baseConfig from '../stryker.config.mjs';
+import { scoreModule, type Equivalent, type ModuleScore, type ReportMutant } from './mutation/score.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REPORTS = join(ROOT, 'reports/mutation');
@@ -27,35 +28,6 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { summary: { type: 'boolean', default: false }, concurrency: { type: 'string', default: '2' } },
 });
-
-/** One entry of test/mutation/equivalent/<module>.yaml: a survivor that changes the code but not its behaviour. */
-interface Equivalent {
-  /** Stryker's mutator name, e.g. `EqualityOperator`. */
-  mutator: string;
-  /** The source text the mutant replaces, as the report shows it. */
-  original: string;
-  /** What the mutant puts in its place. */
-  replacement: string;
-  reason: string;
-}
-
-interface ReportMutant {
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  location: { start: { line: number; column: number }; end: { line: number; column: number } };
-}
-
-interface ModuleScore {
-  module: string;
-  mutants: number;
-  killed: number;
-  survived: number;
-  equivalent: number;
-  unaccounted: string[];
-  score: number;
-  seconds: number | null;
-}
 
 const modules = parse(readFileSync(join(ROOT, 'test/mutation/modules.yaml'), 'utf8')) as Record<string, string[]>;
 const selected = Object.keys(modules).filter(
@@ -107,21 +79,8 @@ function run(module: string): number {
   return (performance.now() - started) / 1000;
 }
 
-/** The text a mutant replaces, cut out of the module's source as the report holds it. */
-function originalText(source: string, mutant: ReportMutant): string {
-  const lines = source.split('\n');
-  const { start, end } = mutant.location;
-  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
-  return [
-    lines[start.line - 1]!.slice(start.column - 1),
-    ...lines.slice(start.line, end.line - 1),
-    lines[end.line - 1]!.slice(0, end.column - 1),
-  ].join('\n');
-}
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-function score(module: string, seconds: number | null): ModuleScore | undefined {
+/** The module's score from its last report, or undefined when it has none. */
+function score(module: string): ModuleScore | undefined {
   const file = join(REPORTS, `${slug(module)}.json`);
   if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -129,53 +88,22 @@ function score(module: string, seconds: number | null): ModuleScore | undefined 
   };
   const entry = Object.entries(report.files).find(([path]) => path.endsWith(module));
   if (!entry) return undefined;
-  const [, { source, mutants }] = entry;
-  const counted = mutants.filter((m) => !['CompileError', 'Ignored', 'Pending'].includes(m.status));
-  const killed = counted.filter((m) => ['Killed', 'Timeout', 'RuntimeError'].includes(m.status)).length;
-  const survivors = counted.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
   const listFile = join(ROOT, 'test/mutation/equivalent', `${slug(module)}.yaml`);
   const equivalents = (existsSync(listFile) ? (parse(readFileSync(listFile, 'utf8')) ?? []) : []) as Equivalent[];
-  const unaccounted: string[] = [];
-  let equivalent = 0;
-  for (const mutant of survivors) {
-    const original = squash(originalText(source, mutant));
-    const listed = equivalents.some(
-      (e) =>
-        e.mutator === mutant.mutatorName &&
-        squash(e.original) === original &&
-        squash(e.replacement) === squash(mutant.replacement ?? ''),
-    );
-    if (listed) equivalent += 1;
-    else
-      unaccounted.push(
-        `${module}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName} ` +
-          `${JSON.stringify(original)} -> ${JSON.stringify(squash(mutant.replacement ?? ''))} (${mutant.status})`,
-      );
-  }
-  return {
-    module,
-    mutants: mutants.length,
-    killed,
-    survived: survivors.length - equivalent,
-    equivalent,
-    unaccounted,
-    // Equivalents stay in the denominator: listing a survivor accounts for it, it does not raise the score.
-    score: counted.length === 0 ? 100 : Math.floor((killed / counted.length) * 1000) / 10,
-    seconds,
-  };
+  return scoreModule(module, entry[1].source, entry[1].mutants, equivalents);
 }
 
-const scores: ModuleScore[] = [];
+const scores: (ModuleScore & { seconds: number | null })[] = [];
 for (const module of selected) {
   const seconds = values.summary ? null : run(module);
-  const result = score(module, seconds);
-  if (result) scores.push(result);
+  const result = score(module);
+  if (result) scores.push({ ...result, seconds });
   else console.error(`${module}: no report in reports/mutation/ (run it without --summary first)`);
 }
 
 const rows = scores.map(
   (s) =>
-    `| ${basename(s.module) === 'index.ts' ? s.module : s.module.replace(/^src\//, '')} | ${s.mutants} | ${s.killed} | ` +
+    `| ${s.module.replace(/^src\//, '')} | ${s.mutants} | ${s.killed} | ` +
     `${s.survived} | ${s.equivalent} | ${s.score.toFixed(1)}% | ${s.seconds === null ? '' : Math.round(s.seconds)} |`,
 );
 const table = [
