@@ -28,6 +28,22 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * What the browser process may see of the environment: what it needs to run (where things are, the locale, the
+ * display) and nothing else. The shell that runs `trustbook pdf` may hold the grant secret and deploy tokens; a
+ * browser that renders the built pages has no use for them, so they are not handed on.
+ */
+const browserVariables =
+  /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|DISPLAY|WAYLAND_DISPLAY|XDG_[A-Z_]+|FONTCONFIG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS)$/;
+
+export function browserEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => browserVariables.test(entry[0]) && entry[1] !== undefined,
+    ),
+  );
+}
+
 /** The Chromium to use, or undefined when the machine has none. */
 export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
   const configured = env.TRUSTBOOK_CHROMIUM ?? env.CHROMIUM_PATH;
@@ -44,7 +60,7 @@ export async function launchChromium(env: Record<string, string | undefined> = p
     );
   }
   const { chromium } = await loadPlaywright();
-  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  return chromium.launch({ executablePath, headless: true, args: chromiumArgs, env: browserEnvironment(env) });
 }
 
 async function loadPlaywright(): Promise<typeof import('playwright-core')> {
