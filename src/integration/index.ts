@@ -224,6 +224,10 @@ function refuseSecretInEnvFiles(root: string): void {
 function findingsError(message: string, hint: string): AstroError {
   const error = new AstroError(message, hint);
   error.stack = '';
+  // Astro swaps the hint for one about browser APIs when an error's text mentions "document" or "window",
+  // words every finding about a policy document or an audit window uses. Its message and hint are what the
+  // user reads; the text that heuristic looks at says only what kind of error it is.
+  error.toString = () => 'TrustbookFindings';
   return error;
 }
 

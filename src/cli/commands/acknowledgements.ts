@@ -14,6 +14,7 @@ import { policyTextHash } from '../../engine/policy-text.ts';
 import { calendarDate, type AcknowledgementData, type AcknowledgementsData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** The fields of an acknowledgement a column can fill; `sha256` may be left out. */
 const FIELDS = ['person', 'policy', 'version', 'date', 'sha256'] as const;
@@ -43,11 +44,7 @@ export function runAcknowledgements(args: string[], io: Io): number {
   const columns = columnIndexes(mapping, header);
 
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(root, checkOptions(io, values['as-of']));
   const { model } = result;
   const asOf = result.summary.asOf;
   const staff = new Set((model.people?.data.staff ?? []).map((person) => person.id));

@@ -5,6 +5,7 @@ import { checkProject, UsageError } from '../../engine/index.ts';
 import { answersCsv, answersFor, answersXlsx } from '../../export/answers.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export async function runAnswers(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -32,11 +33,7 @@ export async function runAnswers(args: string[], io: Io): Promise<number> {
   if (audience !== 'public' && audience !== 'all') {
     throw new UsageError(`unknown audience "${audience}"`, 'Use --audience public (the trust center’s) or all.');
   }
-  const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(resolve(io.cwd, values.root ?? '.'), checkOptions(io, values['as-of']));
   const out = resolve(io.cwd, values.out ?? `answers.${format}`);
   writeFileSync(out, format === 'csv' ? answersCsv(result, audience) : await answersXlsx(result, audience));
   const count = answersFor(result, audience).length;

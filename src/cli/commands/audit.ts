@@ -11,15 +11,12 @@ import { countLines, workpaperCsv, workpaperHtml } from '../../fieldwork/render-
 import { workpaper } from '../../fieldwork/workpaper.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export function runAudit(args: string[], io: Io): number {
   const { values } = parse(args, { out: { type: 'string' }, 'as-of': { type: 'string' }, root: { type: 'string' } });
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(root, checkOptions(io, values['as-of']));
   const window = auditWindow(result.model);
   if (!window) {
     throw new UsageError(

@@ -1,7 +1,6 @@
 /** `trustbook check`: validate the program and report every finding; `--upcoming` also lists what falls due. */
 import { resolve } from 'node:path';
 import type { Deadline } from '../../engine/deadlines.ts';
-import { isDeployBuild } from '../../engine/grants.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import type { Progress } from '../../engine/load-fs.ts';
 import { parse } from '../args.ts';
@@ -16,6 +15,7 @@ import {
   type OutputFormat,
 } from '../format.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** After this long, a check shows on the terminal how far it has come. */
 const PROGRESS_AFTER_MS = 400;
@@ -59,10 +59,7 @@ export function runCheck(args: string[], io: Io): number {
   const started = performance.now();
   const progress = progressLine(io, started);
   const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-    deploy: isDeployBuild(io.env),
+    ...checkOptions(io, values['as-of']),
     progress: progress.update,
   });
   progress.clear();

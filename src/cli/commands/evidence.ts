@@ -22,6 +22,7 @@ import { isCalendarDate } from '../../schema/common.ts';
 import { periodLabelPattern } from '../../schema/period.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export function runEvidence(args: string[], io: Io): number {
   const [subcommand, ...rest] = args;
@@ -75,7 +76,7 @@ export function runEvidence(args: string[], io: Io): number {
   }
 
   const root = resolve(io.cwd, values.root ?? '.');
-  const { model } = checkProject(root);
+  const { model } = checkProject(root, checkOptions(io));
   const series = model.evidence.find((candidate) => candidate.id === id);
   if (!series) {
     const known = model.knownIds.evidence.has(id);

@@ -10,6 +10,7 @@ import { oscalJson } from '../../export/oscal.ts';
 import { pbcCsv } from '../../export/pbc.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** Each export: its file name and how it is written. */
 export const exporters: Record<string, { file: string; write: (result: CheckResult) => string }> = {
@@ -32,11 +33,7 @@ export function runExport(args: string[], io: Io): number {
     throw new UsageError(`unknown export "${unknown.join(', ')}"`, `Use any of: ${Object.keys(exporters).join(', ')}.`);
   }
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(root, checkOptions(io, values['as-of']));
   const out = resolve(io.cwd, values.out);
   mkdirSync(out, { recursive: true });
   for (const kind of kinds) {

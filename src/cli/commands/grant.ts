@@ -25,6 +25,7 @@ import type { Document } from '../../engine/model.ts';
 import { grantSchema, isCalendarDate, type GrantData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 const usage =
   'Run `trustbook grant add --name NAME --email ADDRESS --organization ORG --nda-version SHA256 [--documents ID,ID] [--days N | --expires YYYY-MM-DD]`, `trustbook grant link|rekey <id>`, `trustbook grant revoke <id> [--reason TEXT]` or `trustbook grant secret`.';
@@ -72,7 +73,7 @@ export function runGrant(args: string[], io: Io): number {
   const root = resolve(io.cwd, values.root ?? '.');
   const secret = io.env[GRANT_SECRET_ENV];
   if (subcommand !== 'revoke') requireSecret(secret);
-  const result = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF, grantSecret: secret });
+  const result = checkProject(root, checkOptions(io));
   const base = trustCenterOf(result);
 
   if (subcommand !== 'add') {

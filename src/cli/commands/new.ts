@@ -9,6 +9,7 @@ import { assertSafeValue, fillPlaceholders, titleFromId } from '../../scaffold/r
 import { readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 /** The template of each kind `new` creates; the folder comes from the registry of document kinds. */
 const templates = {
@@ -47,7 +48,7 @@ export function runNew(args: string[], io: Io): number {
   const root = resolve(io.cwd, values.root ?? '.');
   const today = resolveEvaluationDate({ env: io.env.TRUSTBOOK_AS_OF }).date;
   const template = templates[kind as NewKind];
-  const extra = kind === 'evidence' ? evidenceDefaults(root, id, values.control) : {};
+  const extra = kind === 'evidence' ? evidenceDefaults(root, id, values.control, io) : {};
   const text = fillPlaceholders(readTemplate(template), { id, title, today, ...extra }, template);
   const path = `${kindInfo(kind as NewKind).path}/${id}${extname(template)}`;
   const [written] = writeNewFiles(root, new Map([[path, text]]));
@@ -56,7 +57,7 @@ export function runNew(args: string[], io: Io): number {
 }
 
 /** An evidence series takes its owner and frequency from the control it proves. */
-function evidenceDefaults(root: string, id: string, control: string | undefined): Record<string, string> {
+function evidenceDefaults(root: string, id: string, control: string | undefined, io: Io): Record<string, string> {
   const controlId = control ?? (id.startsWith('EV-') ? id.slice(3) : undefined);
   if (!controlId) {
     throw new UsageError(
@@ -64,7 +65,7 @@ function evidenceDefaults(root: string, id: string, control: string | undefined)
       `Pass --control ID, or name the series EV-<control id> (for example EV-AC-04).`,
     );
   }
-  const found = checkProject(root).model.controls.find((candidate) => candidate.id === controlId);
+  const found = checkProject(root, checkOptions(io)).model.controls.find((candidate) => candidate.id === controlId);
   if (!found) {
     throw new UsageError(
       `no control has the id "${controlId}"`,

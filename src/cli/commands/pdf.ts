@@ -12,6 +12,7 @@ import { slug } from '../../site/paths.ts';
 import { employeeView } from '../../site/views.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 const pageOptions = {
   format: 'A4',
@@ -33,7 +34,7 @@ export async function runPdf(args: string[], io: Io): Promise<number> {
       'Run `npm run build` first.',
     );
   }
-  const result = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF, grantSecret: io.env.TRUSTBOOK_GRANT_SECRET });
+  const result = checkProject(root, checkOptions(io));
   const policies = [...employeeView(result).policies].sort((a, b) => a.data.title.localeCompare(b.data.title));
   const out = resolve(io.cwd, values.out);
   mkdirSync(out, { recursive: true });

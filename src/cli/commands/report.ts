@@ -5,6 +5,7 @@ import { readinessReport } from '../../report/readiness.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/render.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export function runReport(args: string[], io: Io): number {
   const { values } = parse(args, {
@@ -15,11 +16,7 @@ export function runReport(args: string[], io: Io): number {
   if (!(reportFormats as readonly string[]).includes(values.format)) {
     throw new UsageError(`unknown report format "${values.format}"`, `Use one of: ${reportFormats.join(', ')}.`);
   }
-  const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(resolve(io.cwd, values.root ?? '.'), checkOptions(io, values['as-of']));
   io.stdout(renderReport(readinessReport(result), values.format as ReportFormat).trimEnd());
   return EXIT_CLEAN;
 }

@@ -15,6 +15,7 @@ import { mapRequest, parseColumnMap, requestsFromTable } from '../../fieldwork/r
 import type { RequestsData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export async function runRequests(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -44,7 +45,7 @@ export async function runRequests(args: string[], io: Io): Promise<number> {
   const table = await readTable(source);
   const tableRequests = requestsFromTable(table, map);
 
-  const { model } = checkProject(root, { envAsOf: io.env.TRUSTBOOK_AS_OF, grantSecret: io.env.TRUSTBOOK_GRANT_SECRET });
+  const { model } = checkProject(root, checkOptions(io));
   const firm = model.program?.data.audit?.auditor;
   const name = slugOf(values.name ?? (firm ? firmStem(firm) : basename(source, extname(source))));
   if (name === '') throw new UsageError('the list needs a file name', 'Pass --name NAME, such as --name halden-pryce.');

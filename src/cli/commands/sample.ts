@@ -15,6 +15,7 @@ import { drawSamples, makesPopulationUnfit, SAMPLING_METHOD } from '../../engine
 import type { SampledSeries, SamplesData } from '../../schema/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export function runSample(args: string[], io: Io): number {
   const { values } = parse(args, {
@@ -32,11 +33,7 @@ export function runSample(args: string[], io: Io): number {
     );
   }
   const root = resolve(io.cwd, values.root ?? '.');
-  const result = checkProject(root, {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(root, checkOptions(io, values['as-of']));
   const { model } = result;
   const window = auditWindow(model);
   if (!window) {

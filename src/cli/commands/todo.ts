@@ -5,6 +5,7 @@ import type { TodoStep } from '../../engine/todo.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { checkOptions } from '../check-options.ts';
 
 export function formatTodo(steps: readonly TodoStep[], organization: string, asOf: string): string {
   const lines = [`Next steps for ${organization}, in the order of the SOC 2 checklist, as of ${asOf}:`, ''];
@@ -36,11 +37,7 @@ export function runTodo(args: string[], io: Io): number {
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`unknown format "${values.format}"`, 'Use text or json.');
   }
-  const result = checkProject(resolve(io.cwd, values.root ?? '.'), {
-    asOf: values['as-of'],
-    envAsOf: io.env.TRUSTBOOK_AS_OF,
-    grantSecret: io.env.TRUSTBOOK_GRANT_SECRET,
-  });
+  const result = checkProject(resolve(io.cwd, values.root ?? '.'), checkOptions(io, values['as-of']));
   const steps = result.facts.todo();
   io.stdout(
     values.format === 'json'
