@@ -6,7 +6,6 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
@@ -18,6 +17,7 @@ import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from
 import { replayTrustHistory, type HistoricalSubject } from '../site/trust-updates.ts';
 import { withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
+import { findingsError } from './findings-error.ts';
 import { readGitHistory } from './git-history.ts';
 import { envFilesWithSecret, takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
@@ -218,17 +218,6 @@ function refuseSecretInEnvFiles(root: string): void {
     `${files.join(', ')} ${files.length === 1 ? 'defines' : 'define'} TRUSTBOOK_GRANT_SECRET, which the build would hand to every page as import.meta.env; nothing was built.`,
     'Delete the line (and rotate the secret if the file was ever committed: `trustbook grant secret`). Give the secret to the deploy step only, as an environment secret.',
   );
-}
-
-/** An AstroError without a stack: the findings are the whole story, and a stack trace would bury them. */
-function findingsError(message: string, hint: string): AstroError {
-  const error = new AstroError(message, hint);
-  error.stack = '';
-  // Astro swaps the hint for one about browser APIs when an error's text mentions "document" or "window",
-  // words every finding about a policy document or an audit window uses. Its message and hint are what the
-  // user reads; the text that heuristic looks at says only what kind of error it is.
-  error.toString = () => 'TrustbookFindings';
-  return error;
 }
 
 /**
