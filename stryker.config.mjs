@@ -32,7 +32,7 @@ export default {
   ],
   // Outputs and the throw-away projects build tests make: a build test running meanwhile must not change what
   // the sandbox copies.
-  ignorePatterns: ['/.trustbook', '/dist', '/reports', '/test-results', '/pdf', '/exports', '/audit'],
+  ignorePatterns: ['/.stryker-tmp', '/.trustbook', '/dist', '/reports', '/test-results', '/pdf', '/exports', '/audit'],
   incremental: true,
   incrementalFile: 'test/mutation/incremental/all.json',
   reporters: ['clear-text', 'progress', 'json'],

@@ -62,7 +62,7 @@ function run(module: string): number {
       testFiles: tests,
       concurrency: Number(values.concurrency),
       incrementalFile: `test/mutation/incremental/${name}.json`,
-      reporters: ['clear-text', 'json'],
+      reporters: ['clear-text', 'progress', 'json'],
       jsonReporter: { fileName: `reports/mutation/${name}.json` },
       tempDirName: `.stryker-tmp/${name}`,
     }),
