@@ -126,12 +126,12 @@ describe('the control matrix’s status columns', () => {
       'content/controls/BASE-2.mdx': copy('BASE-2'),
       'evidence-index/EV-MORE.mdx': base[EVIDENCE]!.replace('id: EV-BASE-01', 'id: EV-MORE').replace(
         /artifacts:\n(.*\n){2}/,
-        'artifacts:\n  - { collected: 2026-07-04, period: 2026-Q2, location: "https://docs.test.example/more.pdf" }\n',
+        'artifacts:\n  - { collected: 2026-07-01, period: 2026-Q2, location: "https://docs.test.example/more.pdf" }\n',
       ),
     };
     const rows = controlMatrixRows(check(files));
     expect(rows.map((row) => [row[0], row[8], row[9]])).toEqual([
-      ['BASE-01', 'EV-BASE-01; EV-MORE', '2026-07-04'],
+      ['BASE-01', 'EV-BASE-01; EV-MORE', '2026-07-03'],
       ['BASE-2', '', ''],
       ['BASE-10', '', ''],
     ]);
