@@ -29,7 +29,7 @@ function monthly(collected: Record<string, string | null> = {}, excepted: string
   let files = edit(validProgram(), CONTROL, 'frequency: quarterly', `frequency: monthly${control}`);
   const artifacts = months
     .filter((month) => collected[month] !== null)
-    .map((month) => artifact(month, collected[month]))
+    .map((month) => artifact(month, collected[month] ?? undefined))
     .join('');
   files = edit(
     files,
