@@ -509,3 +509,69 @@ describe('the auditor site’s facts', () => {
     expect(publicView(result).asOf).toBe('2026-07-15');
   });
 });
+
+describe('the trust center’s badges and status', () => {
+  const attestation = (end: string, issued: string, extra = '') =>
+    `framework: soc2\nreport_type: II\nperiod: { start: 2025-07-01, end: ${end} }\nauditor: Test CPA\nissued: ${issued}\n${extra}`;
+
+  it('shows current attestations only, newest first, each with the trust document holding its report', () => {
+    const files = {
+      ...trustDocuments(),
+      'content/trust/attestations/older.yaml': attestation('2026-04-30', '2026-05-10', 'document: soc2-report\n'),
+      'content/trust/attestations/newer.yaml': attestation('2026-05-31', '2026-06-20'),
+      'content/trust/attestations/lapsed.yaml': attestation('2025-01-31', '2025-02-20'),
+      'content/trust/attestations/later.yaml': attestation('2026-06-30', '2026-07-16'),
+    };
+    const badges = publicView(check(files)).attestations;
+    expect(badges.map((badge) => [badge.id, badge.issued, badge.document?.id])).toEqual([
+      ['newer', '2026-06-20', undefined],
+      ['older', '2026-05-10', 'soc2-report'],
+    ]);
+    expect(badges[0]).toMatchObject({
+      framework: 'SOC 2',
+      reportType: 'II',
+      period: { start: '2025-07-01', end: '2026-05-31' },
+      auditor: 'Test CPA',
+      state: { state: 'current' },
+    });
+  });
+
+  it('counts no control that is not in operation', () => {
+    const files = edit(
+      edit(
+        validProgram(),
+        'content/program.yaml',
+        'warn_within_days: 30',
+        'warn_within_days: 30\ntrust_center_status: true',
+      ),
+      'content/controls/BASE-01.mdx',
+      'frequency: quarterly',
+      'frequency: quarterly\nstatus: planned',
+    );
+    expect(publicView(check(files)).statusByArea).toEqual([]);
+    expect(publicView(check(files)).statusByCategory).toEqual([
+      { category: 'security', label: 'Security (common criteria)', operating: 0, total: 0 },
+    ]);
+  });
+
+  it('works a view out once per check result', () => {
+    const result = check(validProgram());
+    expect(publicView(result).policies).toBe(publicView(result).policies);
+    expect(auditorResult(result)).toBe(auditorResult(result));
+    expect(publicView(check(validProgram())).policies).not.toBe(publicView(result).policies);
+  });
+
+  it('leaves out a trust center address that is still a default, and keeps other unfinished fields', () => {
+    const files = edit(
+      validProgram(),
+      'content/program.yaml',
+      'scope:',
+      'trust_center_url: https://trust.example.com\nrequest_access_url: https://example.com/ask\nscope:',
+    );
+    const { program } = publicView(check(files));
+    expect(program.trust_center_url).toBeUndefined();
+    expect(program.website).toBe('https://test.example');
+    expect(program.request_access_url).toBe('https://example.com/ask');
+    expect(publicBase(program)).toBe('https://test.example/');
+  });
+});
