@@ -8,7 +8,7 @@ import { controlMatrixCsv, controlMatrixRows } from '../../src/export/control-ma
 import { parseCsv } from '../../src/export/csv.ts';
 import { pbcCsv, pbcHeader, pbcRows, type PbcRow } from '../../src/export/pbc.ts';
 import { requestListHeader } from '../../src/export/requests.ts';
-import type { CheckResult } from '../../src/engine/index.ts';
+import type { CheckResult, Diagnostic } from '../../src/engine/index.ts';
 import { check, edit, validProgram, type Files } from '../helpers/program.ts';
 
 const CONTROL = 'content/controls/BASE-01.mdx';
@@ -312,5 +312,84 @@ describe('the PBC list’s policies and numbering', () => {
     };
     expect(parseCsv(pbcCsv(check(files)))[0]).toEqual([...requestListHeader]);
     expect(parseCsv(pbcCsv(check(validProgram())))[0]).toEqual([...pbcHeader]);
+  });
+});
+
+/** A check result with one more finding about BASE-01's series (for one period, when given). */
+function withFinding(
+  result: CheckResult,
+  code: string,
+  severity: 'error' | 'warning',
+  period?: string,
+  deferred?: true,
+): CheckResult {
+  const finding = {
+    severity,
+    code,
+    file: EVIDENCE,
+    message: 'planted',
+    hint: '',
+    subject: { kind: 'evidence', id: 'EV-BASE-01', ...(period ? { period } : {}) },
+    ...(deferred ? { deferred } : {}),
+  } as Diagnostic;
+  return { ...result, diagnostics: [...result.diagnostics, finding] };
+}
+
+describe('statuses from the findings alone', () => {
+  const clean = () => check(monthly());
+
+  it('takes the status a period’s finding names, whatever its cell says', () => {
+    expect(periodic(withFinding(clean(), 'TB606', 'error', '2026-02'))[1]![2]).toBe('exception');
+    expect(periodic(withFinding(clean(), 'TB601', 'error', '2026-02'))[1]![2]).toBe('missing');
+    expect(periodic(withFinding(clean(), 'TB605', 'error', '2026-02'))[1]![2]).toBe('late');
+    expect(periodic(withFinding(clean(), 'TB999', 'error', '2026-02'))[1]![2]).toBe('provided');
+  });
+
+  it('makes every row not current for an error or a deferred error about the whole series, never for a warning', () => {
+    expect(periodic(withFinding(clean(), 'TB602', 'error')).map((row) => row[2])).toEqual(
+      months.map(() => 'not current'),
+    );
+    expect(periodic(withFinding(clean(), 'TB602', 'warning', undefined, true))[0]![2]).toBe('not current');
+    expect(periodic(withFinding(clean(), 'TB602', 'warning'))[0]![2]).toBe('provided');
+    // Staleness (TB502) is about the next artifact, not the periods already in.
+    expect(periodic(withFinding(clean(), 'TB502', 'error'))[0]![2]).toBe('provided');
+  });
+
+  it('makes a population not current for staleness, and for any error about the series', () => {
+    const event = '\n  - { collected: 2026-03-06, location: "https://docs.test.example/chg.pdf" }\n';
+    const clean = withoutFindings(check(perEvent(event)));
+    const status = (result: CheckResult) => pbcRows(result).find((row) => row.control === 'BASE-01')!.status;
+    expect(status(clean)).toBe('provided');
+    expect(status(withFinding(clean, 'TB502', 'error'))).toBe('not current');
+    expect(status(withFinding(clean, 'TB502', 'warning'))).toBe('provided');
+    expect(status(withFinding(clean, 'TB502', 'error', '2026-03'))).toBe('provided');
+  });
+
+  it('says a population recorded without artifacts is in, and not current while an error stands against it', () => {
+    const population = perEvent(
+      ` []\npopulation:\n  - { source: Tickets, exported: 2026-07-01, rows: 2, file: files/changes.csv, sha256: ${'b'.repeat(64)} }\n`,
+    );
+    const clean = withoutFindings(check(population));
+    const status = (result: CheckResult) => pbcRows(result).find((row) => row.control === 'BASE-01')!.status;
+    expect(status(clean)).toBe('provided');
+    expect(status(withFinding(clean, 'TB403', 'error'))).toBe('not current');
+  });
+
+  it('orders the rows by control number', () => {
+    const base = validProgram();
+    const copy = (id: string) => base[CONTROL]!.replace('id: BASE-01', `id: ${id}`);
+    const evidence = (id: string, control: string) =>
+      base[EVIDENCE]!.replace('id: EV-BASE-01', `id: ${id}`).replace('controls: [BASE-01]', `controls: [${control}]`);
+    const files = {
+      ...base,
+      'content/controls/BASE-10.mdx': copy('BASE-10'),
+      'content/controls/BASE-2.mdx': copy('BASE-2'),
+      'evidence-index/EV-A.mdx': evidence('EV-A', 'BASE-10'),
+      'evidence-index/EV-B.mdx': evidence('EV-B', 'BASE-2'),
+    };
+    const controls = pbcRows(check(files))
+      .filter((row) => row.type === 'periodic')
+      .map((row) => row.control);
+    expect([...new Set(controls)]).toEqual(['BASE-01', 'BASE-2', 'BASE-10']);
   });
 });
