@@ -238,4 +238,19 @@ describe('finding and quoting', () => {
     const needles = forbidding(text('one two three four'), text('one two three four'));
     expect(findLeak('one two three four', needles)).toBeDefined();
   });
+
+  it('reads a page of any length to its end', () => {
+    const needles = forbidding(text('Ada Quillfeather', { name: true }));
+    const filler = 'lorem ipsum dolor sit amet '.repeat(12_000);
+    expect(findLeak(`${filler}Ada Quillfeather`, needles)).toMatchObject({ text: 'ada quillfeather' });
+    expect(findLeak(`${filler}${filler}Ada Quillfeather`, needles)).toMatchObject({ text: 'ada quillfeather' });
+  });
+
+  it('takes more ordinary words from the program, each word of them', () => {
+    const result = { model: emptyModel() } as CheckResult;
+    const fragments = [text('Zorbex', { name: true }), text('Quillon', { name: true })];
+    const needles = needlesFor(result, 'public', { forbidden: fragments, allow: ['Zorbex Quillon'] });
+    expect(isEmpty(needles)).toBe(true);
+    expect(findLeak('Zorbex', needlesFor(result, 'public', { forbidden: fragments, allow: [] }))).toBeDefined();
+  });
 });
