@@ -97,6 +97,13 @@ describe('the control matrix’s status columns', () => {
     expect(controlMatrixRows(result)[0]!.slice(8, 10)).toEqual(['EV-BASE-01', '']);
   });
 
+  it('names every series that never ran', () => {
+    const files = monthly(Object.fromEntries(months.map((month) => [month, null])), months);
+    const second = files[EVIDENCE]!.replace('id: EV-BASE-01', 'id: EV-BASE-02');
+    const result = check({ ...files, 'evidence-index/EV-BASE-02.mdx': second });
+    expect(matrix(result)[3]).toBe('no: never ran (EV-BASE-01, EV-BASE-02)');
+  });
+
   it('says not in operation, and nothing of the window, for a planned control', () => {
     expect(matrix(check(monthly({}, [], '\nstatus: planned')))).toEqual(['planned', 'not in operation', '', '']);
   });
