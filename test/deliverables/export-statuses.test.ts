@@ -97,6 +97,16 @@ describe('the control matrix’s status columns', () => {
     expect(controlMatrixRows(result)[0]!.slice(8, 10)).toEqual(['EV-BASE-01', '']);
   });
 
+  it('lists each policy a control carries out', () => {
+    const files = edit(
+      validProgram(),
+      CONTROL,
+      'policies: [information-security]',
+      'policies: [information-security, incident-response]',
+    );
+    expect(controlMatrixRows(check(files))[0]![7]).toBe('information-security; incident-response');
+  });
+
   it('names every series that never ran', () => {
     const files = monthly(Object.fromEntries(months.map((month) => [month, null])), months);
     const second = files[EVIDENCE]!.replace('id: EV-BASE-01', 'id: EV-BASE-02');
