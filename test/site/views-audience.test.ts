@@ -14,8 +14,9 @@ import {
   viewOf,
   withheldRoutes,
 } from '../../src/site/views.ts';
+import { trustChanges, type TrustFileVersion } from '../../src/site/trust-updates.ts';
 import { withGrant } from '../helpers/grants.ts';
-import { check, edit, validProgram, type Files } from '../helpers/program.ts';
+import { check, edit, validProgram, without, type Files } from '../helpers/program.ts';
 
 const ids = (documents: readonly { id: string }[]) => documents.map((document) => document.id);
 
@@ -573,5 +574,62 @@ describe('the trust center’s badges and status', () => {
     expect(program.website).toBe('https://test.example');
     expect(program.request_access_url).toBe('https://example.com/ask');
     expect(publicBase(program)).toBe('https://test.example/');
+  });
+});
+
+describe('the trust center’s updates', () => {
+  const page = (title: string) => `---\ntitle: ${title}\n---\n\nText of ${title}.\n`;
+  const attestation = (end: string, issued: string) =>
+    `framework: soc2\nreport_type: II\nperiod: { start: 2025-07-01, end: ${end} }\nauditor: Test CPA\nissued: ${issued}\n`;
+  const at = (path: string, text: string): TrustFileVersion => ({ path, text });
+
+  it('links each update to the page that shows it today: the home page for the overview and attestations', () => {
+    // A bridge letter through a day still to come: an attestation that cannot be true is no news.
+    const impossible = `${attestation('2026-01-31', '2026-02-20')}bridge_letters: [{ document: soc2-report, through: 2026-08-31 }]\n`;
+    const files = {
+      ...validProgram(),
+      'content/trust/overview.mdx': page('Overview'),
+      'content/trust/hosting.mdx': page('Hosting'),
+      'content/trust/attestations/soc2.yaml': attestation('2026-05-31', '2026-06-20'),
+      'content/trust/attestations/future.yaml': attestation('2026-06-30', '2026-07-10'),
+      'content/trust/attestations/impossible.yaml': impossible,
+    };
+    const history = [
+      {
+        commit: `0001${'c'.repeat(36)}`,
+        date: '2026-06-25',
+        baseline: false,
+        files: [
+          at('content/trust/overview.mdx', page('Overview')),
+          at('content/trust/hosting.mdx', page('Hosting')),
+          at('content/trust/attestations/soc2.yaml', attestation('2026-05-31', '2026-06-20')),
+          at('content/trust/attestations/impossible.yaml', impossible),
+        ],
+      },
+    ];
+    const changes = trustChanges(history);
+    const result = check(files);
+    const updates = publicView(result, changes).updates;
+    expect(updates.map((update) => [update.kind, update.href]).sort()).toEqual([
+      ['attestation-issued', ''],
+      ['trust-page-changed', ''],
+      ['trust-page-changed', 'hosting/'],
+    ]);
+    // The same changes for the same result are worked out once; another result gets its own.
+    expect(publicView(result, changes).updates).toBe(updates);
+    expect(publicView(check(files), changes).updates).not.toBe(updates);
+    expect(publicView(check(files), changes).updates).toEqual(updates);
+  });
+});
+
+describe('a program without people', () => {
+  it('names no role and no staff member on any site', () => {
+    const result = check(without(validProgram(), 'content/people.yaml'));
+    expect(publicView(result).people).toEqual({ roles: [], staff: [] });
+    expect(employeeView(result).people).toEqual({ roles: [], staff: [] });
+    expect(employeeView(result).roles).toEqual([]);
+    expect(auditorView(result).people).toEqual({ roles: [], staff: [] });
+    expect(auditorView(result).roles).toEqual([]);
+    expect(auditorView(result).staff).toEqual([]);
   });
 });
