@@ -352,6 +352,28 @@ function withFinding(
   return { ...result, diagnostics: [...result.diagnostics, finding] };
 }
 
+describe('statuses from the timeline alone', () => {
+  it('says missing or late from the period’s cell, even without its finding', () => {
+    const missing = withoutFindings(check(monthly({ '2026-06': null }), { asOf: '2026-07-11' }));
+    expect(periodic(missing)[5]![2]).toBe('missing');
+    const late = withoutFindings(check(monthly({ '2026-05': '2026-06-11' })));
+    expect(periodic(late)[4]![2]).toBe('late');
+  });
+
+  it('asks for policies by id, with the criteria each addresses', () => {
+    const files = {
+      ...validProgram(),
+      'policies/a-file.mdx': validProgram()['policies/data-retention.mdx']!.replace(
+        'kind: data-retention\n',
+        'id: zz-last\ncriteria: [CC1.1, CC2.1]\n',
+      ),
+    };
+    const policies = pbcRows(check(files)).filter((row) => row.type === 'policy');
+    expect(policies.at(-1)).toMatchObject({ link: 'policies/zz-last', criterion: 'CC1.1; CC2.1' });
+    expect(policies.map((row) => row.link)).toEqual([...policies.map((row) => row.link)].sort());
+  });
+});
+
 describe('statuses from the findings alone', () => {
   const clean = () => check(monthly());
 
@@ -404,9 +426,9 @@ describe('statuses from the findings alone', () => {
       'evidence-index/EV-A.mdx': evidence('EV-A', 'BASE-10'),
       'evidence-index/EV-B.mdx': evidence('EV-B', 'BASE-2'),
     };
-    const controls = pbcRows(check(files))
-      .filter((row) => row.type === 'periodic')
-      .map((row) => row.control);
-    expect([...new Set(controls)]).toEqual(['BASE-01', 'BASE-2', 'BASE-10']);
+    const rows = pbcRows(check(files)).filter((row) => row.type === 'periodic');
+    // Each control is asked for its own series' two quarters, and no other series'.
+    expect(rows.map((row) => row.control)).toEqual(['BASE-01', 'BASE-01', 'BASE-2', 'BASE-2', 'BASE-10', 'BASE-10']);
+    expect(rows[0]!.criterion).toMatch(/^CC1\.1; CC1\.2; /);
   });
 });
