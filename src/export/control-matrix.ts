@@ -5,7 +5,7 @@
  * its deviations against its sample (docs/sampling.md).
  */
 import { judgedWindow, operatingSpan } from '../engine/coverage.ts';
-import { controlEffectiveness } from '../engine/effectiveness.ts';
+import { controlEffectiveness, type Effectiveness } from '../engine/effectiveness.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { plural } from '../engine/rules/context.ts';
 import type { Document } from '../engine/model.ts';
@@ -60,18 +60,17 @@ function windowColumns(result: CheckResult, control: Document<ControlData>): [st
   const judged = judgedWindow(result.model, result.summary.asOf);
   const span = judged ? operatingSpan(control, judged) : undefined;
   if (!judged || !span) return ['', ''];
-  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf);
-  let verdict = '';
-  if (effectiveness) {
-    if (effectiveness.neverRan.length > 0)
-      verdict = `no: never ran (${effectiveness.neverRan.map((s) => s.id).join(', ')})`;
-    else if (!effectiveness.effective)
-      verdict = `no: ${effectiveness.deviations} of ${effectiveness.occurrences} occurrences deviated, ${effectiveness.tolerable} tolerated`;
-    else
-      verdict =
-        effectiveness.deviations > 0 ? `yes, ${plural(effectiveness.deviations, 'deviation')} tolerated` : 'yes';
-  }
-  return [describeSpan(span), verdict];
+  // A judged window is a Type II audit's window, and effectiveness is worked out for every such window.
+  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf)!;
+  return [describeSpan(span), verdictOf(effectiveness)];
+}
+
+/** Whether a control operated effectively over the window, as the matrix's last column says it. */
+function verdictOf(effectiveness: Effectiveness): string {
+  if (effectiveness.neverRan.length > 0) return `no: never ran (${effectiveness.neverRan.map((s) => s.id).join(', ')})`;
+  if (!effectiveness.effective)
+    return `no: ${effectiveness.deviations} of ${effectiveness.occurrences} occurrences deviated, ${effectiveness.tolerable} tolerated`;
+  return effectiveness.deviations > 0 ? `yes, ${plural(effectiveness.deviations, 'deviation')} tolerated` : 'yes';
 }
 
 export function controlMatrixCsv(result: CheckResult): string {
