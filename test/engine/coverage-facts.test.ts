@@ -421,15 +421,24 @@ describe('a criterion month by month', () => {
       '2026-05 met',
       '2026-06 met',
     ]);
+    const allIneffective = ineffective(
+      edit(
+        validProgram(),
+        PROGRAM,
+        'scope: [security]',
+        'scope: [security]\nexcluded_criteria:\n  - { id: CC1.1, reason: "Covered elsewhere." }',
+      ),
+    );
+    expect(months(allIneffective)).toEqual(Array.from({ length: 6 }, (_, i) => `2026-0${i + 1} partly met`));
   });
 
-  it('covers a window that starts and ends mid-month, and across a leap day', () => {
+  it('covers a window that starts mid-month and ends on a month’s first day, across a leap day', () => {
     const files = edit(
       edit(
         withControlDates('implemented: 2028-02-29'),
         PROGRAM,
         'start: 2026-01-01, end: 2026-06-30',
-        'start: 2028-01-15, end: 2028-03-10',
+        'start: 2028-01-15, end: 2028-03-01',
       ),
       PROGRAM,
       'as_of: 2026-07-15',
@@ -437,6 +446,7 @@ describe('a criterion month by month', () => {
     );
     expect(months(files, '2028-07-15')).toEqual(['2028-01 not met', '2028-02 partly met', '2028-03 met']);
     expect(months(files, '2028-02-29')).toEqual(['2028-01 not met', '2028-02 partly met', '2028-03 not yet']);
+    expect(months(files, '2028-02-28')).toEqual(['2028-01 not met', '2028-02 not met', '2028-03 not yet']);
   });
 
   it('is empty for a Type I audit and before the window opens', () => {

@@ -263,6 +263,13 @@ describe('the evaluation date and the audit type', () => {
     expect(deviationsOf(model, first!, ASOF)).toMatchObject({ deviations: 0 });
   });
 
+  it('works out a series once per model and date', () => {
+    const model = modelOf(validProgram());
+    const series = model.evidence[0]!;
+    expect(deviationsOf(model, series, ASOF)).toBe(deviationsOf(model, series, ASOF));
+    expect(deviationsOf(model, series, '2026-07-31')).not.toBe(deviationsOf(model, series, ASOF));
+  });
+
   it('gives no figures for a Type I audit', () => {
     const typeOne = edit(
       validProgram(),

@@ -14,6 +14,7 @@ import {
   findingsAboutPeriod,
   isBlocking,
 } from '../../src/engine/facts.ts';
+import type { Subject } from '../../src/engine/diagnostics.ts';
 import { buildModel, type Diagnostic, type ProgramModel } from '../../src/engine/index.ts';
 import type { ControlData } from '../../src/schema/index.ts';
 import { edit, validProgram, without, type Files } from '../helpers/program.ts';
@@ -66,9 +67,9 @@ function resultOf(diagnostics: Diagnostic[], files?: Files, asOf = '2026-07-15')
 
 const finding = (
   code: Diagnostic['code'],
-  subject: Diagnostic['subject'],
+  subject: Subject,
   severity: Diagnostic['severity'] = 'error',
-  extra: Partial<Diagnostic> = {},
+  extra: { deferred?: true } = {},
 ): Diagnostic => ({ severity, code, file: EVIDENCE, line: 1, subject, message: code, hint: 'h', ...extra });
 
 const onEvidence = { kind: 'evidence', id: 'EV-BASE-01' } as const;
@@ -93,7 +94,13 @@ describe('the findings about a subject', () => {
     const second = finding('TB602', { ...onEvidence, period: '2026-Q2' });
     const other = finding('TB601', { kind: 'evidence', id: 'EV-OTHER' });
     const sameIdOtherKind = finding('TB601', { kind: 'control', id: 'EV-BASE-01' });
-    const unnamed = { ...finding('TB001', undefined), subject: undefined };
+    const unnamed: Diagnostic = {
+      severity: 'error',
+      code: 'TB001',
+      file: 'content/program.yaml',
+      message: 'm',
+      hint: 'h',
+    };
     const result = resultOf([unnamed, first, other, second, sameIdOtherKind]);
     expect(findingsAbout(result, 'evidence', 'EV-BASE-01')).toEqual([first, second]);
     expect(findingsAbout(result, 'control', 'EV-BASE-01')).toEqual([sameIdOtherKind]);
