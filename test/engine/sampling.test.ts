@@ -218,6 +218,10 @@ describe('the population of a series', () => {
       edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\nimplemented: 2026-04-01'),
     );
     expect(populationIn(later).items).toEqual(['2026-Q2']);
+    // Without its artifact the second quarter is not due until its 30 grace days have passed.
+    const uncollected = modelOf(edit(validProgram(), EVIDENCE, / {2}- \{ collected: 2026-07-03.*\n/, ''));
+    expect(populationIn(uncollected, '2026-07-30').items).toEqual(['2026-Q1']);
+    expect(populationIn(uncollected, '2026-07-31').items).toEqual(['2026-Q1', '2026-Q2']);
   });
 
   it('of a series filed less often than its control is the control’s periods', () => {
