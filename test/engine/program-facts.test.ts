@@ -1,6 +1,10 @@
 /** The facts on a check result: one function each, worked out once, and a view's filtered copy has its own. */
 import { describe, expect, it } from 'vitest';
+import { checklistProgress } from '../../src/engine/checklist-state.ts';
 import { computeCoverage } from '../../src/engine/coverage.ts';
+import { upcomingDeadlines } from '../../src/engine/deadlines.ts';
+import { programPlaceholders } from '../../src/engine/placeholders.ts';
+import { todoList } from '../../src/engine/todo.ts';
 import { auditorResult } from '../../src/site/views.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 
@@ -35,6 +39,40 @@ describe('the facts of a check result', () => {
       ['2026-Q2', 'present'],
     ]);
     expect(result.facts.todo()).toBe(result.facts.todo());
+    expect(result.facts.todo()).toEqual(todoList(result));
+  });
+
+  it('give no periods for a Type I audit', () => {
+    const typeOne = check(
+      edit(
+        validProgram(),
+        'content/program.yaml',
+        'type: II\n  period: { start: 2026-01-01, end: 2026-06-30 }',
+        'type: I\n  date: 2026-06-30',
+      ),
+    );
+    expect(typeOne.facts.periods(typeOne.model.evidence[0]!)).toEqual([]);
+  });
+
+  it('answer the checklists, the deadlines and the placeholders as of the result’s evaluation date', () => {
+    const result = check(
+      {
+        ...validProgram(),
+        'content/checklists/ready.mdx':
+          '---\nid: ready\ntitle: Ready\naudience: [employees]\n---\n\n- [x] Manual step\n- [ ] Another\n',
+      },
+      { asOf: '2026-03-20' },
+    );
+    const checklist = result.model.checklists[0]!;
+    expect(result.facts.checklistProgress(checklist)).toEqual(checklistProgress(result, checklist));
+    expect(result.facts.checklistProgress(checklist)).toMatchObject({ tasksDone: 1, tasks: 2 });
+    const upcoming = result.facts.upcoming(365);
+    expect(upcoming).toEqual(upcomingDeadlines(result.model, '2026-03-20', 365));
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(result.facts.placeholders()).toEqual(programPlaceholders(result.model));
+    expect(result.facts.findingsAbout('evidence', 'EV-BASE-01')).toEqual(
+      result.diagnostics.filter((d) => d.subject?.kind === 'evidence' && d.subject.id === 'EV-BASE-01'),
+    );
   });
 
   it('belong to the result they were made from: the auditors’ filtered copy gets facts of its own', () => {
