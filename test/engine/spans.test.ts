@@ -144,6 +144,11 @@ describe('uncovered', () => {
     ]);
   });
 
+  it('is nothing for a window that ends before it starts', () => {
+    expect(uncovered(span('2026-02-01', '2026-01-31'), [])).toEqual([]);
+    expect(uncovered(span('2026-02-01', '2026-01-31'), [span('2026-01-01', '2026-01-15')])).toEqual([]);
+  });
+
   it('ignores spans after the window', () => {
     expect(uncovered(whole, [span('2026-01-05', '2026-01-10'), span('2026-03-01', '2026-03-31')])).toEqual([
       span('2026-01-01', '2026-01-04'),
