@@ -180,6 +180,13 @@ describe('period labels', () => {
       'abcd-01',
       'abcd-H1',
       'abcd-W01',
+      '12026',
+      '12026-H1',
+      '12026-Q1',
+      '12026-01',
+      '12026-W01',
+      '2026-W+1',
+      '2026-W 1',
     ])
       expect(parsePeriodLabel(label), label).toBeUndefined();
   });
