@@ -42,12 +42,11 @@ function isoWeeksIn(year: number): number {
 function isoWeekOf(date: string): Period {
   const day = toDayNumber(date);
   const year = Number(date.slice(0, 4));
+  // Its ISO year is the next one in the last days of December, the previous one in the first days of January.
   // No date of 9999 is in week 1 of year 10000, which `YYYY-MM-DD` cannot even write.
-  for (const candidate of year < 9999 ? [year + 1, year, year - 1] : [year, year - 1]) {
-    const monday = isoWeekOneMonday(candidate);
-    if (day >= monday) return isoWeekPeriod(candidate, Math.floor((day - monday) / 7) + 1);
-  }
-  return isoWeekPeriod(year - 1, isoWeeksIn(year - 1));
+  const isoYear =
+    year < 9999 && day >= isoWeekOneMonday(year + 1) ? year + 1 : day >= isoWeekOneMonday(year) ? year : year - 1;
+  return isoWeekPeriod(isoYear, Math.floor((day - isoWeekOneMonday(isoYear)) / 7) + 1);
 }
 
 const parsedLabels = new Map<string, Period | undefined>();

@@ -3,7 +3,7 @@
  * from `implemented` to `retired`) and take away (the days no control covered). Pure date arithmetic, so
  * a thousand-year window costs as little as a month.
  */
-import { addDays } from './dates.ts';
+import { addDays, toDayNumber } from './dates.ts';
 
 export interface DateSpan {
   start: string;
@@ -19,7 +19,7 @@ export function clip(span: DateSpan, within: DateSpan): DateSpan | undefined {
 
 /** The spans merged into the fewest stretches, in order: overlapping and touching spans become one. */
 export function union(spans: readonly DateSpan[]): DateSpan[] {
-  const sorted = [...spans].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const sorted = [...spans].sort((a, b) => toDayNumber(a.start) - toDayNumber(b.start));
   const merged: DateSpan[] = [];
   for (const span of sorted) {
     const last = merged.at(-1);
