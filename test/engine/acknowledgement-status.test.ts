@@ -300,7 +300,7 @@ describe('where a person stands with a policy', () => {
         const due = addDays(hired, 30);
         const state = acknowledgementState(model({}), backup, person({ hired }), addDays(due, offset));
         expect(state).toEqual(
-          offset > 0 ? { state: 'overdue', due, days: offset } : { state: 'due', due, days: -offset },
+          offset > 0 ? { state: 'overdue', due, days: offset } : { state: 'due', due, days: Math.abs(offset) },
         );
       }),
     );

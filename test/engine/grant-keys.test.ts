@@ -4,11 +4,13 @@
  * effect on a day.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from '../../src/engine/dates.ts';
 import {
   DEPLOY_ENV,
   GENERATED_SECRET_PREFIX,
+  generateSalt,
+  generateSecret,
   GRANT_SECRET_ENV,
   grantKey,
   grantKeys,
@@ -25,6 +27,13 @@ import {
 import type { Document } from '../../src/engine/model.ts';
 import type { NdaData } from '../../src/schema/index.ts';
 import { TEST_SALT, TEST_SECRET } from '../helpers/grants.ts';
+
+/** Random draws a test forces, one per call of randomBytes; real random bytes once none is left. */
+const forced = vi.hoisted(() => ({ draws: [] as Buffer[] }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:crypto')>();
+  return { ...original, randomBytes: (size: number) => forced.draws.shift() ?? original.randomBytes(size) };
+});
 
 const GRANT = { id: 'northwind', data: { email: 'priya@northwind.example', granted: '2026-07-01', salt: TEST_SALT } };
 
@@ -74,6 +83,25 @@ describe('a generated grant secret', () => {
     expect(secretState(`tbgs1_${filler('Q7abcdefghijkl')}`)).toBe('weak');
     expect(secretState(`tbgs1_${filler('q7ABCDEFGHIJK')}`)).toBe('set');
     expect(secretState(`tbgs1_${filler('q7ABCDEFGHIJKL')}`)).toBe('weak');
+  });
+});
+
+describe('a new secret and salt', () => {
+  it('is a secret of 32 random bytes after the prefix, drawn again when a draw does not look random', () => {
+    forced.draws = [Buffer.alloc(32), bytes(32)];
+    expect(generateSecret()).toBe(`tbgs1_${bytes(32).toString('base64url')}`);
+    expect(forced.draws).toEqual([]);
+    const secret = generateSecret();
+    expect(secret).toMatch(/^tbgs1_[A-Za-z0-9_-]{43}$/);
+    expect(secretState(secret)).toBe('set');
+    expect(generateSecret()).not.toBe(secret);
+  });
+
+  it('is a salt of 16 random bytes in base64url', () => {
+    forced.draws = [bytes(16)];
+    expect(generateSalt()).toBe(bytes(16).toString('base64url'));
+    expect(generateSalt()).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(generateSalt()).not.toBe(generateSalt());
   });
 });
 

@@ -92,6 +92,12 @@ describe('a new hire’s first training (TB507)', () => {
     ]);
   });
 
+  it('is missed by someone who left untrained on the evaluation date itself', () => {
+    expect(codes(run([hire('', ', left: 2026-03-10, access_removed: 2026-03-10')], '2026-03-10'))).toEqual([
+      'TB507 ada',
+    ]);
+  });
+
   it('is not missed by someone still on staff, nor by one leaving after the evaluation date', () => {
     expect(run([hire('')], '2026-03-10')).toEqual([]);
     expect(run([hire('', ', left: 2026-03-11')], '2026-03-10')).toEqual([]);
