@@ -357,6 +357,12 @@ describe('the acknowledgement status', () => {
     expect(rows.map((row) => `${row.person.id}/${row.policy.id}`)).toEqual(['kofi/backup', 'ama/backup', 'ama/access']);
   });
 
+  it('is empty without a staff register', () => {
+    const built = model({});
+    delete built.people;
+    expect(acknowledgementStatus(built, '2026-03-20')).toEqual([]);
+  });
+
   it('takes the policies it is given', () => {
     const policies = [policy('backup'), policy('access')];
     const rows = acknowledgementStatus(model({ policies }), '2026-03-20', [policies[1]!]);

@@ -104,7 +104,12 @@ describe('a lapse in training during the window (TB526)', () => {
     expect(messages([before])).toEqual([
       'ada went without current security training from 2026-01-30 to 2026-02-04, while employed in the audit window',
     ]);
-    // A lapse of a new hire that does not start on the first due date is not TB507's.
+    // A new hire trained before joining, whose training then ran out in the window: not TB507's.
+    const trainedBefore = `{ id: ada, role: engineer, hired: 2026-01-01, background_check: 2025-12-01, trainings: [2025-03-01, 2026-03-10] }`;
+    expect(messages([trainedBefore])).toEqual([
+      'ada went without current security training from 2026-03-01 to 2026-03-09, while employed in the audit window',
+    ]);
+    // Nor is one of someone on staff before the window.
     const lapsedLater = `{ id: ada, role: engineer, hired: 2025-01-10, background_check: 2025-01-01, trainings: [2025-01-20, 2026-03-01] }`;
     expect(messages([lapsedLater])).toEqual([
       'ada went without current security training from 2026-01-20 to 2026-02-28, while employed in the audit window',
