@@ -61,6 +61,13 @@ describe('the deployed build', () => {
 describe('a generated grant secret', () => {
   const body = TEST_SECRET.slice(GENERATED_SECRET_PREFIX.length);
 
+  it('is missing when unset or blank', () => {
+    expect(secretState(undefined)).toBe('missing');
+    expect(secretState('')).toBe('missing');
+    expect(secretState(' \n\t')).toBe('missing');
+    expect(secretState('x')).toBe('weak');
+  });
+
   it('is the prefix and at least 43 base64url characters, trimmed', () => {
     expect(GENERATED_SECRET_PREFIX).toBe('tbgs1_');
     expect(body).toHaveLength(43);
@@ -154,6 +161,12 @@ describe('a grant’s key, keys and link', () => {
     expect(grantKey(TEST_SECRET, unsalted).toString('hex')).toBe(
       'f4d229f79ab5ff323ef97d538e7ac711e7e36570a30be5f489175e8d6b7ae76c',
     );
+  });
+
+  it('is the same for a secret pasted with a line break or spaces around it', () => {
+    const key = grantKey(TEST_SECRET, GRANT);
+    expect(grantKey(`${TEST_SECRET}\n`, GRANT).equals(key)).toBe(true);
+    expect(grantKey(`  ${TEST_SECRET} `, GRANT).equals(key)).toBe(true);
   });
 
   it('is another under a wrong secret, so a link made with it opens nothing', () => {
@@ -266,12 +279,14 @@ describe('the NDA text new requests accept', () => {
 
 describe('an NDA’s text as a page shows it', () => {
   it('is its headings, paragraphs and list items as plain text, without empty paragraphs or markup', () => {
-    const body = '## Terms\n\nKeep **it** to yourselves.\n\n- First `item`\n- Second\n\n<!-- a note -->\n\n***\n';
+    const body =
+      '## Terms\n\nKeep **it** to yourselves.\n\n- First `item`\n- Second\n\n<!-- a note -->\n\n***\n\nSign below <br/>\n\n&nbsp;\n';
     expect(ndaBlocks(nda('mutual', '2026-01-01', body))).toEqual([
       { kind: 'heading', text: 'Terms' },
       { kind: 'paragraph', text: 'Keep it to yourselves.' },
       { kind: 'item', text: 'First item' },
       { kind: 'item', text: 'Second' },
+      { kind: 'paragraph', text: 'Sign below' },
     ]);
   });
 
