@@ -79,7 +79,7 @@ export function textProblem(policy: Document<PolicyData>, acknowledgement: Ackno
   if (order > 0) {
     return `version ${acknowledgement.version} of ${policy.id} never existed (the current version is ${current})`;
   }
-  if (order === 0 && acknowledgement.version === current && acknowledgement.sha256 !== policyTextHash(policy.body)) {
+  if (acknowledgement.version === current && acknowledgement.sha256 !== policyTextHash(policy.body)) {
     return `the sha256 ${acknowledgement.sha256.slice(0, 12)}… matches no text of ${policy.id} version ${current}: the current text's is ${policyTextHash(policy.body).slice(0, 12)}…`;
   }
   return undefined;
