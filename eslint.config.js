@@ -3,7 +3,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', '.trustbook/', 'test-results/', 'lib/'] },
+  {
+    ignores: ['dist/', '.astro/', 'node_modules/', '.trustbook/', 'test-results/', 'lib/', '.stryker-tmp/', 'reports/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
