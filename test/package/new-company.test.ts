@@ -76,7 +76,16 @@ describe('the packed package', () => {
   it('holds what a program needs and nothing of the sample, the tests or the benchmark', () => {
     const listed = run('tar', ['-tzf', tarball], work).stdout.split('\n').filter(Boolean);
     const top = new Set(listed.map((path) => path.split('/')[1]));
-    expect([...top].sort()).toEqual(['README.md', 'bin', 'index.js', 'lib', 'package.json', 'src', 'templates']);
+    expect([...top].sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'bin',
+      'index.js',
+      'lib',
+      'package.json',
+      'src',
+      'templates',
+    ]);
     expect(listed).toContain('package/lib/cli/main.js');
     expect(listed).toContain('package/lib/engine/index.d.ts');
     expect(listed).toContain('package/src/routes/policy.astro');
