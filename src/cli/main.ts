@@ -30,6 +30,9 @@ Commands:
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
   templates diff                after an upgrade: documents whose template changed since init, with the diff
+  sync [CLIENT...]              in a partner workspace: carry the library's changes into each client's program
+                                (--check: write nothing, exit 1 when a client is behind; --markers: write
+                                conflicting sections with conflict markers instead of leaving the file)
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -140,6 +143,7 @@ const commands: Record<string, () => Promise<Command>> = {
   preview: async () => (await import('./commands/preview.ts')).runPreview,
   templates: async () => (await import('./commands/templates.ts')).runTemplates,
   todo: async () => (await import('./commands/todo.ts')).runTodo,
+  sync: async () => (await import('./commands/sync.ts')).runSync,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -1,0 +1,62 @@
+/**
+ * A partner's workspace: `trustbook.workspace.yaml` names one library of reviewed documents and the clients
+ * whose programs take it; `library.yaml` in the library says which version it is; `.trustbook/sync.yaml` in
+ * each client records what the client last took, and is written by `trustbook sync` alone.
+ */
+import { z } from 'astro/zod';
+import { calendarDate, documentId } from './common.ts';
+
+/** A path inside the workspace: relative, with no way up and out of it. */
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((path) => !path.startsWith('/') && !path.split(/[\\/]/).includes('..'), {
+    message: 'expected a path inside the workspace, relative to trustbook.workspace.yaml, without `..`',
+  });
+
+export const workspaceClientSchema = z.union([
+  z.strictObject({
+    /** The client's short name, used in commands (`trustbook sync acme`) and reports. */
+    name: documentId,
+    /** The client's program: a folder of the workspace holding a complete program. */
+    path: relativePath,
+  }),
+  z.strictObject({
+    name: documentId,
+    /** A client whose program lives in a repository of its own: listed for the portfolio, never synced here. */
+    repository: z.string().min(1),
+  }),
+]);
+
+export const workspaceSchema = z.strictObject({
+  /** The folder of the library, relative to this file. */
+  library: relativePath,
+  /** The clients, each a complete program. */
+  clients: z.array(workspaceClientSchema).default([]),
+});
+
+export const librarySchema = z.strictObject({
+  /** The library's name, for reports. */
+  name: z.string().min(1),
+  /** The library's version; raise it with every change clients should take. */
+  version: z.union([z.string().min(1), z.number()]).transform(String),
+});
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
+
+export const syncRecordSchema = z.strictObject({
+  /** The library version the client last took. */
+  library: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
+  /** The day of that sync. */
+  synced: calendarDate,
+  /**
+   * Per library document (by its path in the program): the library version its base text comes from and the
+   * hash of that text, which is kept beside the record so a later sync needs no history.
+   */
+  documents: z.record(z.string(), z.strictObject({ version: z.string().min(1), sha256 })).default({}),
+});
+
+export type WorkspaceData = z.output<typeof workspaceSchema>;
+export type WorkspaceClient = z.output<typeof workspaceClientSchema>;
+export type LibraryData = z.output<typeof librarySchema>;
+export type SyncRecord = z.output<typeof syncRecordSchema>;

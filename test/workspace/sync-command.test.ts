@@ -1,0 +1,176 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run.ts';
+
+const policy = (version: number, scope: string, exceptions = 'The security lead approves exceptions.') => `---
+title: Access control
+version: ${version}
+owner: cto
+criteria: [CC6.1]
+---
+Access follows least privilege.
+
+## Scope
+
+${scope}
+
+## Exceptions
+
+${exceptions}
+`;
+
+let root: string;
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+function library(version: number, documents: Record<string, string>): void {
+  rmSync(join(root, 'library'), { recursive: true, force: true });
+  write('library/library.yaml', `name: Baseline\nversion: ${version}\n`);
+  for (const [path, text] of Object.entries(documents)) write(`library/${path}`, text);
+}
+
+const sync = (...args: string[]) => runCli(root, ['sync', '--as-of', '2026-12-07', ...args]);
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'trustbook-workspace-'));
+  write(
+    'trustbook.workspace.yaml',
+    'library: library\nclients:\n  - name: acme\n    path: clients/acme\n  - name: globex\n    path: clients/globex\n',
+  );
+  for (const client of ['acme', 'globex']) write(`clients/${client}/content/program.yaml`, 'organization: Test\n');
+  library(1, { 'policies/access-control.mdx': policy(1, 'Every system.') });
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('trustbook sync', () => {
+  it('gives every client the library documents on the first sync and records what they took', async () => {
+    const result = await sync();
+    expect(result.code).toBe(0);
+    expect(read('clients/acme/policies/access-control.mdx')).toBe(policy(1, 'Every system.'));
+    expect(read('clients/globex/.trustbook/sync.yaml')).toMatch(/version: '1'/);
+    expect(result.stdout).toContain('acme: synced (library none -> 1)');
+    expect(result.stdout).toContain('added policies/access-control.mdx');
+    expect((await sync('--check')).code).toBe(0);
+  });
+
+  it('carries a library change into a client that edited another section, and --check sees it first', async () => {
+    await sync();
+    write(
+      'clients/acme/policies/access-control.mdx',
+      policy(1, 'Every system.', 'The works council approves exceptions.'),
+    );
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+
+    const check = await sync('--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('acme: behind (library 1 -> 2)');
+    expect(read('clients/acme/policies/access-control.mdx')).toContain('version: 1');
+
+    const result = await sync('acme');
+    expect(result.code).toBe(0);
+    expect(read('clients/acme/policies/access-control.mdx')).toBe(
+      policy(2, 'Every production system.', 'The works council approves exceptions.'),
+    );
+    expect(result.stdout).toContain('updated policies/access-control.mdx: fields version; sections scope');
+    expect(read('clients/globex/policies/access-control.mdx')).toContain('version: 1');
+  });
+
+  it('leaves a conflicting document as the client has it and shows the three versions', async () => {
+    await sync();
+    const edited = policy(1, 'Every Acme system.');
+    write('clients/acme/policies/access-control.mdx', edited);
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+    const result = await sync();
+    expect(result.code).toBe(1);
+    expect(read('clients/acme/policies/access-control.mdx')).toBe(edited);
+    expect(result.stdout).toContain('conflict in policies/access-control.mdx: left as the client has it');
+    expect(result.stdout).toMatch(
+      /library then:[\s\S]*Every system\.[\s\S]*library now:[\s\S]*Every production system\.[\s\S]*client:[\s\S]*Every Acme system\./,
+    );
+    // The next sync still merges against the text the client last took, so nothing is lost.
+    write('clients/acme/policies/access-control.mdx', policy(1, 'Every production system.'));
+    expect((await sync()).code).toBe(0);
+    expect(read('clients/acme/policies/access-control.mdx')).toBe(policy(2, 'Every production system.'));
+  });
+
+  it('writes conflict markers when asked', async () => {
+    await sync();
+    write('clients/acme/policies/access-control.mdx', policy(1, 'Every Acme system.'));
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+    const result = await sync('--markers');
+    expect(result.code).toBe(1);
+    expect(read('clients/acme/policies/access-control.mdx')).toMatch(/<<<<<<< client\nEvery Acme system\./);
+  });
+
+  it('keeps a document the client deleted deleted', async () => {
+    await sync();
+    rmSync(join(root, 'clients/acme/policies/access-control.mdx'));
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+    expect((await sync()).code).toBe(0);
+    expect(existsSync(join(root, 'clients/acme/policies/access-control.mdx'))).toBe(false);
+  });
+
+  it('leaves the client copy of a document the library dropped, and says so', async () => {
+    await sync();
+    library(2, { 'policies/other.mdx': policy(1, 'Other.') });
+    const result = await sync();
+    expect(result.stdout).toContain('note policies/access-control.mdx: the library no longer has this document');
+    expect(read('clients/acme/policies/access-control.mdx')).toBe(policy(1, 'Every system.'));
+    expect(read('clients/acme/policies/other.mdx')).toBe(policy(1, 'Other.'));
+  });
+
+  it('changes nothing in a client whose sync record was edited by hand, and still syncs the others', async () => {
+    await sync();
+    write('clients/acme/.trustbook/sync/base/policies/access-control.mdx', policy(1, 'Tampered.'));
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+    const result = await sync();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('acme: not synced, nothing changed');
+    expect(result.stdout).toContain('the record was edited by hand');
+    expect(read('clients/acme/policies/access-control.mdx')).toContain('version: 1');
+    expect(read('clients/globex/policies/access-control.mdx')).toContain('version: 2');
+  });
+
+  it('names a client folder that is not a program and changes nothing there', async () => {
+    rmSync(join(root, 'clients/acme/content'), { recursive: true });
+    const result = await sync();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the folder of client "acme" is not a program');
+    expect(existsSync(join(root, 'clients/acme/policies'))).toBe(false);
+  });
+
+  it('refuses two clients with one name, a client it does not know and a path outside the workspace', async () => {
+    write(
+      'trustbook.workspace.yaml',
+      'library: library\nclients:\n  - name: acme\n    path: a\n  - name: acme\n    path: b\n',
+    );
+    expect((await sync()).stderr).toContain('two clients are named "acme"');
+
+    write('trustbook.workspace.yaml', 'library: library\nclients:\n  - name: acme\n    path: clients/acme\n');
+    const unknown = await sync('initech');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no client named "initech"');
+
+    write('trustbook.workspace.yaml', 'library: ../elsewhere\n');
+    const outside = await sync();
+    expect(outside.stderr).toMatch(/trustbook\.workspace\.yaml:1: expected a path inside the workspace/);
+  });
+
+  it('refuses a library reached through a link that leaves the workspace', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'trustbook-elsewhere-'));
+    writeFileSync(join(elsewhere, 'library.yaml'), 'name: Other\nversion: 1\n');
+    rmSync(join(root, 'library'), { recursive: true });
+    symlinkSync(elsewhere, join(root, 'library'));
+    const result = await sync();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is outside the workspace');
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+});
