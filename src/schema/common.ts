@@ -79,3 +79,29 @@ export const httpsUrl = z
 
 /** Months between reviews. */
 export const reviewMonths = z.number().int().min(1).max(60);
+
+/**
+ * What a client program in a partner workspace keeps different from the library on purpose: a frontmatter
+ * field or a body section (by its heading's slug). `trustbook sync` never changes them and lists a library
+ * change under one for review. Approved like any other decision.
+ */
+export const overrides = z
+  .array(
+    z
+      .strictObject({
+        /** The frontmatter field kept as the client has it, e.g. `review_months`. */
+        field: z.string().min(1).optional(),
+        /** The body section kept as the client has it: its heading's slug, e.g. `exceptions`. */
+        section: z.string().min(1).optional(),
+        /** Why the client differs from the library. */
+        reason: z.string().min(1),
+        /** Role or staff id of who approved the difference. */
+        approved_by: personRef,
+        /** When it was approved. */
+        approved: calendarDate,
+      })
+      .refine((entry) => (entry.field === undefined) !== (entry.section === undefined), {
+        message: 'an override names either a `field` or a `section`, one of the two',
+      }),
+  )
+  .optional();

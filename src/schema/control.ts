@@ -1,6 +1,6 @@
 /** Controls: `content/controls/*.mdx`. The body is the control narrative. */
 import { z } from 'astro/zod';
-import { audience, calendarDate, criterionRef, documentId, frequency, personRef } from './common.ts';
+import { audience, calendarDate, criterionRef, documentId, frequency, personRef, overrides } from './common.ts';
 
 /** How an auditor tests a control, from the weakest to the strongest kind of test. */
 export const controlTests = ['inquiry', 'observation', 'inspection', 're-performance'] as const;
@@ -46,6 +46,8 @@ export const controlSchema = z
     public_summary: z.string().min(1).optional(),
     /** Who sees the control page. */
     audience: audience.default(['auditors']),
+    /** Fields and sections a client program keeps different from its partner's library (docs/workspace.md). */
+    overrides,
   })
   .refine((control) => control.status !== 'not-applicable' || control.justification, {
     message: 'a not-applicable control needs a `justification`',

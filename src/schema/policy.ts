@@ -1,6 +1,6 @@
 /** Policies: `policies/*.mdx`. */
 import { z } from 'astro/zod';
-import { audience, calendarDate, criterionRef, documentId, personRef, reviewMonths } from './common.ts';
+import { audience, calendarDate, criterionRef, documentId, personRef, reviewMonths, overrides } from './common.ts';
 
 /** The policy kinds the SOC 2 checklist requires, plus the risk assessment. */
 export const policyKinds = [
@@ -47,6 +47,8 @@ export const policySchema = z.strictObject({
   summary: z.string().optional(),
   /** Role ids of the staff who must acknowledge the policy; everyone on staff when absent. */
   applies_to: z.array(documentId).min(1).optional(),
+  /** Fields and sections a client program keeps different from its partner's library (docs/workspace.md). */
+  overrides,
 });
 
 export type PolicyData = z.output<typeof policySchema>;

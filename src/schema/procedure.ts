@@ -1,6 +1,6 @@
 /** Procedures: `content/procedures/*.mdx`, with their steps as GFM task lists. */
 import { z } from 'astro/zod';
-import { audience, documentId, frequency, personRef } from './common.ts';
+import { audience, documentId, frequency, personRef, overrides } from './common.ts';
 
 export const procedureSchema = z.strictObject({
   /** Stable id, e.g. `offboarding`. */
@@ -17,6 +17,8 @@ export const procedureSchema = z.strictObject({
   audience: audience.default(['employees', 'auditors']),
   /** One sentence for lists. */
   summary: z.string().optional(),
+  /** Fields and sections a client program keeps different from its partner's library (docs/workspace.md). */
+  overrides,
 });
 
 export type ProcedureData = z.output<typeof procedureSchema>;
