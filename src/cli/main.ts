@@ -40,6 +40,8 @@ check:
   --upcoming DAYS               also list what falls due in the next DAYS days, soonest first
   --all                         list every finding (pretty output groups a code with 5 or more)
   --root DIR                    the program's folder (default: the current folder)
+  --workspace                   in a partner workspace: check every client, one table and each client's
+                                findings (--root is then the workspace folder)
 
 report:
   --format md|json|html         (default md) with --as-of and --root as for check

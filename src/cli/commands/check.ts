@@ -40,17 +40,29 @@ export function progressLine(io: Io, started: number): { update?: Progress; clea
   };
 }
 
-export function runCheck(args: string[], io: Io): number {
+export async function runCheck(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {
     'as-of': { type: 'string' },
     format: { type: 'string', default: 'pretty' },
     upcoming: { type: 'string' },
     root: { type: 'string' },
     all: { type: 'boolean', default: false },
+    workspace: { type: 'boolean', default: false },
   });
   const format = values.format;
   if (!(outputFormats as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"`, `Use one of: ${outputFormats.join(', ')}.`);
+  }
+  if (values.workspace) {
+    if (values.upcoming !== undefined) {
+      throw new UsageError('--upcoming is for one program', 'Check each client with --root DIR --upcoming DAYS.');
+    }
+    const { runWorkspaceCheck } = await import('./check-workspace.ts');
+    return runWorkspaceCheck(resolve(io.cwd, values.root ?? '.'), io, {
+      asOf: values['as-of'],
+      format: format as OutputFormat,
+      all: values.all,
+    });
   }
   const days = values.upcoming === undefined ? undefined : Number(values.upcoming);
   if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 3650)) {
