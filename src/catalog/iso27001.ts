@@ -10,15 +10,17 @@
  * rarely "9.2", because 6.1, 7.5, 9.2 and 9.3 only group their sub-clauses (6.1.1–6.1.3, 7.5.1–7.5.3,
  * 9.2.1–9.2.2, 9.3.1–9.3.3) and each sub-clause is a separately auditable requirement. The lettered list items
  * inside a requirement (the "6.1.3 d)" that asks for the Statement of Applicability) are parts of it, cited
- * with it, and are not separate entries. Amendment 1 (2024) added sentences to 4.1 and 4.2, no new numbers.
+ * with it, and are not separate entries. Amendment 1:2024 is reported to change wording in 4.1 and 4.2 only,
+ * adding no numbers.
  *
- * Source, and what is and is not verified. The standard itself is sold by ISO and not reachable here; no copy
- * of its text was used. The clause numbering matches the table of contents of the publisher's preview of
- * ISO/IEC 27001:2022 (ANSI webstore preview, as indexed) and ISO's harmonized structure. The Annex A counts
- * (93 = 37 + 8 + 14 + 34, numbered without gaps) are stated identically by every independent secondary source
- * consulted but could not be checked against the standard's own Annex A: treat them as corroborated, not as
- * verified against the primary text. For the same reason the ISO/IEC 27002:2013 control(s) each 2022 control
- * derives from (ISO/IEC 27002:2022 Annex B) are left out rather than given from memory.
+ * Source, and what is and is not verified. The standard itself is sold by ISO and not reachable here, and no
+ * copy of its text was used, so nothing in this module is verified against the primary text. The publisher's
+ * preview of ISO/IEC 27001:2022 (the ANSI webstore preview, as indexed) shows its table of contents only as far
+ * as 4.4; the rest of the clause numbering (including the 2022 changes: 6.3 new, 9.2 and 9.3 split into
+ * numbered sub-clauses, 10.1 and 10.2 swapped) and the Annex A counts (93 = 37 + 8 + 14 + 34, numbered without
+ * gaps) are stated identically by every independent secondary source consulted. Treat them as corroborated,
+ * not verified. For the same reason the ISO/IEC 27002:2013 control(s) each 2022 control derives from (ISO/IEC
+ * 27002:2022 Annex B) are left out rather than given from memory.
  */
 
 /** The four themes of Annex A. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   citationKeys,
@@ -318,5 +319,22 @@ describe('the frameworks seen as one list of requirements', () => {
 
   it('uses a distinct citation key per framework, criteria for SOC 2', () => {
     expect(citationKeys).toEqual({ soc2: 'criteria', iso27001: 'iso', hipaa: 'hipaa', csf: 'csf' });
+  });
+});
+
+describe('docs/frameworks.md', () => {
+  it('states the counts the catalogs hold', () => {
+    const page = readFileSync('docs/frameworks.md', 'utf8');
+    const required = hipaaSpecifications.filter((specification) => specification.status === 'required').length;
+    for (const statement of [
+      `${isoClauses.length} clause requirements, ${isoControls.length} Annex A controls`,
+      `${hipaaStandards.length} standards, ${hipaaSpecifications.length} implementation specifications ` +
+        `(${required} required, ${hipaaSpecifications.length - required} addressable)`,
+      `${csfFunctions.length} functions, ${csfCategories.length} categories, ${csfSubcategories.length} subcategories`,
+      `${csfWithdrawnCategories.length} categories and ${csfWithdrawnSubcategories.length} subcategories of CSF 1.1`,
+      `${hipaaRequirements.length} requirements`,
+    ]) {
+      expect(page).toContain(statement);
+    }
   });
 });
