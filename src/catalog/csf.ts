@@ -10,7 +10,10 @@
  * CSF 2.0 withdrew: a withdrawn category there has an empty statement and a withdrawn subcategory has no
  * implementation example, while every current one has at least one. 34 categories less 12 gives 22; 185
  * subcategories less 79 gives 106, the counts NIST gives for CSF 2.0. The withdrawn ids are kept below as ids
- * only, so a citation of one can be told apart from a typo.
+ * only, so a citation of one can be told apart from a typo. An independent second list of the 106 ids
+ * (massyn/metric-library, docs/nist-csfv20.md) has exactly the same ids; its GV.OC-04 reads
+ * "stakeholders" where the OSCAL file reads "external stakeholders". The statements quoted here follow the
+ * OSCAL file.
  *
  * Numbers are never reused: a subcategory keeps its CSF 1.1 number when it survives (PR.DS-01, PR.DS-02) and a
  * new one takes the next free number (PR.DS-10, PR.DS-11), so categories have gaps where 1.1 outcomes left.
