@@ -20,6 +20,11 @@ export const workspaceClientSchema = z.union([
     name: documentId,
     /** The client's program: a folder of the workspace holding a complete program. */
     path: relativePath,
+    /**
+     * Library folders laid over the base library, in order (an industry, a region): a document an overlay
+     * holds replaces the base's document at the same path, or adds one. Each has its own `library.yaml`.
+     */
+    overlays: z.array(relativePath).default([]),
   }),
   z.strictObject({
     name: documentId,
@@ -44,16 +49,28 @@ export const librarySchema = z.strictObject({
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
+const layer = z.strictObject({ name: z.string().min(1), version: z.string().min(1) });
+
 export const syncRecordSchema = z.strictObject({
-  /** The library version the client last took. */
-  library: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
+  /** The library the client last took: the base library and its overlays, in order, each with its version. */
+  layers: z.array(layer).min(1),
   /** The day of that sync. */
   synced: calendarDate,
   /**
    * Per library document (by its path in the program): the library version its base text comes from and the
    * hash of that text, which is kept beside the record so a later sync needs no history.
    */
-  documents: z.record(z.string(), z.strictObject({ version: z.string().min(1), sha256 })).default({}),
+  documents: z
+    .record(
+      z.string(),
+      z.strictObject({
+        /** The layer the text came from, and that layer's version. */
+        layer: z.string().min(1),
+        version: z.string().min(1),
+        sha256,
+      }),
+    )
+    .default({}),
 });
 
 export type WorkspaceData = z.output<typeof workspaceSchema>;

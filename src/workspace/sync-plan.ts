@@ -10,10 +10,37 @@ import type { LibraryData, SyncRecord } from '../schema/workspace.ts';
 import { mergeDocument, type Conflict, type OverrideReview } from './merge-document.ts';
 import { syntaxOf } from '../engine/body-tree.ts';
 
-export interface LibraryState {
+/** One library folder: the base library or an overlay. */
+export interface LibraryLayer {
   data: LibraryData;
   /** Each document's text, by its path in a program (`policies/access-control.mdx`). */
   documents: ReadonlyMap<string, string>;
+}
+
+/** What a client takes: the base library with its overlays laid over it, in order. */
+export interface LibraryState {
+  layers: LibraryData[];
+  /** Each document's text, from the last layer that holds it. */
+  documents: ReadonlyMap<string, string>;
+  /** The layer each document comes from. */
+  origins: ReadonlyMap<string, LibraryData>;
+}
+
+export function layered(layers: readonly LibraryLayer[]): LibraryState {
+  const documents = new Map<string, string>();
+  const origins = new Map<string, LibraryData>();
+  for (const layer of layers) {
+    for (const [path, text] of layer.documents) {
+      documents.set(path, text);
+      origins.set(path, layer.data);
+    }
+  }
+  return { layers: layers.map((layer) => layer.data), documents, origins };
+}
+
+/** `Baseline 7 + Healthcare 2`: the layers a client takes, with their versions. */
+export function describeLayers(layers: readonly { name: string; version: string }[] | undefined): string {
+  return layers?.map((layer) => `${layer.name} ${layer.version}`).join(' + ') ?? 'none';
 }
 
 export interface ClientState {
@@ -75,7 +102,7 @@ export function planSync(
     client: client.name,
     writes: new Map(),
     record: {
-      library: { name: library.data.name, version: library.data.version },
+      layers: library.layers.map(({ name, version }) => ({ name, version })),
       synced: options.today,
       documents: {},
     },
@@ -91,8 +118,9 @@ export function planSync(
   plan.problems.push(...tamperedBases(recorded, client.bases));
   if (plan.problems.length > 0) return plan;
 
-  const keep = (path: string, base: string, version: string) => {
-    plan.record.documents[path] = { version, sha256: sha256Of(base) };
+  const keep = (path: string, base: string) => {
+    const origin = library.origins.get(path)!;
+    plan.record.documents[path] = { layer: origin.name, version: origin.version, sha256: sha256Of(base) };
     plan.bases.set(path, base);
   };
 
@@ -103,9 +131,9 @@ export function planSync(
       if (current === undefined) {
         plan.writes.set(path, text);
         plan.updates.push({ path, added: true, fields: [], sections: [] });
-        keep(path, text, library.data.version);
+        keep(path, text);
       } else if (current === text) {
-        keep(path, text, library.data.version);
+        keep(path, text);
       } else {
         plan.notices.push({
           path,
@@ -137,7 +165,7 @@ export function planSync(
       plan.writes.set(path, merged.text);
       plan.updates.push({ path, added: false, fields: merged.fields, sections: merged.sections });
     }
-    keep(path, text, library.data.version);
+    keep(path, text);
   }
 
   for (const path of Object.keys(recorded)) {
@@ -152,8 +180,7 @@ export function planSync(
 
   plan.behind =
     plan.writes.size > 0 ||
-    client.record?.library.version !== library.data.version ||
-    client.record?.library.name !== library.data.name ||
+    describeLayers(client.record?.layers) !== describeLayers(library.layers) ||
     JSON.stringify(sortedKeys(plan.record.documents)) !== JSON.stringify(sortedKeys(recorded));
   return plan;
 }
@@ -180,8 +207,8 @@ function tamperedBases(recorded: SyncRecord['documents'], bases: ReadonlyMap<str
   return problems;
 }
 
-function sortedKeys(documents: SyncRecord['documents']): [string, string, string][] {
+function sortedKeys(documents: SyncRecord['documents']): string[] {
   return Object.entries(documents)
-    .map(([path, entry]): [string, string, string] => [path, entry.version, entry.sha256])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .map(([path, entry]) => [path, entry.layer, entry.version, entry.sha256].join('\u0000'))
+    .sort();
 }

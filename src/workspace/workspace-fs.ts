@@ -28,8 +28,10 @@ import {
 } from '../schema/workspace.ts';
 import {
   basesFolder,
+  layered,
   recordFile,
   type ClientState,
+  type LibraryLayer,
   type LibraryState,
   type SyncPlan,
   type SyncProblem,
@@ -96,24 +98,29 @@ export function insideWorkspace(root: string, path: string, what: string): strin
   return real;
 }
 
-export function readLibrary(workspace: Workspace): LibraryState {
-  const folder = join(workspace.root, workspace.data.library);
-  if (!existsSync(join(folder, libraryFile))) {
+/** One library folder of the workspace (the base library or an overlay), with its `library.yaml`. */
+export function readLayer(workspace: Workspace, path: string): LibraryLayer {
+  if (!existsSync(join(workspace.root, path, libraryFile))) {
     throw new UsageError(
-      `the library ${workspace.data.library} has no ${libraryFile}`,
-      `Add ${workspace.data.library}/${libraryFile} with its name and version, or point \`library:\` at the library folder.`,
+      `the library ${path} has no ${libraryFile}`,
+      `Add ${path}/${libraryFile} with its name and version, or correct the path in ${workspaceFile}.`,
     );
   }
-  const real = insideWorkspace(workspace.root, workspace.data.library, 'the library');
+  const real = insideWorkspace(workspace.root, path, 'the library');
   const data: LibraryData = readValidated(
     join(real, libraryFile),
-    `${workspace.data.library}/${libraryFile}`,
+    `${path}/${libraryFile}`,
     librarySchema,
     'A library needs `name:` and `version:`.',
   );
   const documents = new Map<string, string>();
-  for (const path of documentPaths(real)) documents.set(path, readFileSync(join(real, path), 'utf8'));
+  for (const document of documentPaths(real)) documents.set(document, readFileSync(join(real, document), 'utf8'));
   return { data, documents };
+}
+
+/** The library a client takes: the base library, then the client's overlays in order. */
+export function libraryFor(workspace: Workspace, overlays: readonly string[]): LibraryState {
+  return layered([workspace.data.library, ...overlays].map((path) => readLayer(workspace, path)));
 }
 
 function documentPaths(folder: string): string[] {

@@ -54,8 +54,8 @@ describe('trustbook check --workspace', () => {
       library: { took: string; behind: boolean };
     }[];
     expect(clients.map((client) => [client.client, client.library])).toEqual([
-      ['acme', { took: '1', behind: true }],
-      ['globex', { took: '1', behind: true }],
+      ['acme', { took: 'Baseline 1', behind: true }],
+      ['globex', { took: 'Baseline 1', behind: true }],
     ]);
   });
 

@@ -54,8 +54,8 @@ describe('trustbook sync', () => {
     const result = await sync();
     expect(result.code).toBe(0);
     expect(read('clients/acme/policies/access-control.mdx')).toBe(policy(1, 'Every system.'));
-    expect(read('clients/globex/.trustbook/sync.yaml')).toMatch(/version: '1'/);
-    expect(result.stdout).toContain('acme: synced (library none -> 1)');
+    expect(read('clients/globex/.trustbook/sync.yaml')).toMatch(/layers:\n {2}- name: Baseline\n {4}version: '1'/);
+    expect(result.stdout).toContain('acme: synced (library none -> Baseline 1)');
     expect(result.stdout).toContain('added policies/access-control.mdx');
     expect((await sync('--check')).code).toBe(0);
   });
@@ -70,7 +70,7 @@ describe('trustbook sync', () => {
 
     const check = await sync('--check');
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain('acme: behind (library 1 -> 2)');
+    expect(check.stdout).toContain('acme: behind (library Baseline 1 -> Baseline 2)');
     expect(read('clients/acme/policies/access-control.mdx')).toContain('version: 1');
 
     const result = await sync('acme');
@@ -161,6 +161,27 @@ describe('trustbook sync', () => {
     write('trustbook.workspace.yaml', 'library: ../elsewhere\n');
     const outside = await sync();
     expect(outside.stderr).toMatch(/trustbook\.workspace\.yaml:1: expected a path inside the workspace/);
+  });
+
+  it('lays a client overlay over the library: its documents replace or add to the base', async () => {
+    write(
+      'trustbook.workspace.yaml',
+      'library: library\nclients:\n  - name: acme\n    path: clients/acme\n    overlays: [overlays/health]\n  - name: globex\n    path: clients/globex\n',
+    );
+    write('overlays/health/library.yaml', 'name: Healthcare\nversion: 3\n');
+    write('overlays/health/policies/access-control.mdx', policy(1, 'Every system with health data.'));
+    write('overlays/health/policies/phi.mdx', policy(1, 'Protected health information.'));
+    const result = await sync();
+    expect(result.stdout).toContain('acme: synced (library none -> Baseline 1 + Healthcare 3)');
+    expect(read('clients/acme/policies/access-control.mdx')).toContain('Every system with health data.');
+    expect(read('clients/acme/policies/phi.mdx')).toContain('Protected health information.');
+    expect(read('clients/acme/.trustbook/sync.yaml')).toMatch(/policies\/phi\.mdx:\n {4}layer: Healthcare\n/);
+    expect(existsSync(join(root, 'clients/globex/policies/phi.mdx'))).toBe(false);
+
+    write('overlays/health/library.yaml', 'name: Healthcare\nversion: 4\n');
+    expect((await sync('--check')).stdout).toContain(
+      'acme: behind (library Baseline 1 + Healthcare 3 -> Baseline 1 + Healthcare 4)',
+    );
   });
 
   it('refuses a library reached through a link that leaves the workspace', async () => {

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { checkProject, type CheckResult } from '../../engine/index.ts';
 import { portfolioRow, type PortfolioRow } from '../../workspace/portfolio.ts';
-import { planSync } from '../../workspace/sync-plan.ts';
-import { readClient, readLibrary, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
+import { describeLayers, planSync } from '../../workspace/sync-plan.ts';
+import { libraryFor, readClient, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
 import { checkOptions } from '../check-options.ts';
 import { formatGithub, formatPretty, plain, type OutputFormat } from '../format.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
@@ -47,16 +47,16 @@ export function runWorkspaceCheck(
 }
 
 function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
-  const library = readLibrary(workspace);
   const checks: ClientCheck[] = [];
   for (const client of workspace.data.clients) {
     if (!('path' in client)) continue;
     const started = performance.now();
     const result = checkProject(join(workspace.root, client.path), checkOptions(io, asOf));
+    const library = libraryFor(workspace, client.overlays);
     const read = readClient(workspace, client.name, client.path, library);
     const plan = read.problems.length === 0 ? planSync(library, read.state, { today: result.summary.asOf }) : undefined;
     checks.push({
-      row: portfolioRow(client, result, plan, read.state.record?.library.version),
+      row: portfolioRow(client, result, plan, read.state.record ? describeLayers(read.state.record.layers) : undefined),
       result,
       durationMs: Math.round(performance.now() - started),
     });

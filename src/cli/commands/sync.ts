@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { todayUtc } from '../../engine/dates.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { Conflict } from '../../workspace/merge-types.ts';
-import { planSync, type SyncPlan } from '../../workspace/sync-plan.ts';
-import { applyPlan, readClient, readLibrary, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
+import { describeLayers, planSync, type SyncPlan } from '../../workspace/sync-plan.ts';
+import { applyPlan, libraryFor, readClient, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
@@ -28,7 +28,6 @@ export function runSync(args: string[], io: Io): number {
     throw new UsageError('--check writes nothing, so it takes no --markers', 'Use one of them.');
   }
   const workspace = readWorkspace(resolve(io.cwd, values.root ?? '.'));
-  const library = readLibrary(workspace);
   const local = workspace.data.clients.flatMap((client) => ('path' in client ? [client] : []));
   for (const name of positionals) {
     if (!workspace.data.clients.some((client) => client.name === name)) {
@@ -48,8 +47,8 @@ export function runSync(args: string[], io: Io): number {
   const today = values['as-of'] ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
 
   let failed = false;
-  io.stdout(`Library ${library.data.name}, version ${library.data.version}: ${library.documents.size} documents.`);
   for (const client of chosen) {
+    const library = libraryFor(workspace, client.overlays);
     const read = readClient(workspace, client.name, client.path, library);
     if (read.problems.length > 0) {
       failed = true;
@@ -62,15 +61,22 @@ export function runSync(args: string[], io: Io): number {
     else if (!values.check && plan.behind) applyPlan(read.folder, plan);
     if (plan.conflicts.length > 0 || (values.check && plan.behind)) failed = true;
     io.stdout(
-      describePlan(plan, { check: values.check, markers: values.markers, from: read.state.record?.library.version }),
+      describePlan(plan, {
+        check: values.check,
+        markers: values.markers,
+        from: describeLayers(read.state.record?.layers),
+      }),
     );
   }
   return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function describePlan(plan: SyncPlan, options: { check: boolean; markers: boolean; from: string | undefined }): string {
+function describePlan(plan: SyncPlan, options: { check: boolean; markers: boolean; from: string }): string {
   const lines = [''];
-  const version = `${options.from ?? 'none'} -> ${plan.record.library.version}`;
+  const version =
+    options.from === describeLayers(plan.record.layers)
+      ? options.from
+      : `${options.from} -> ${describeLayers(plan.record.layers)}`;
   if (plan.problems.length > 0) {
     lines.push(`${plan.client}: not synced, nothing changed`);
     for (const problem of plan.problems)
