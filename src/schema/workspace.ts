@@ -68,6 +68,13 @@ export const syncRecordSchema = z.strictObject({
         layer: z.string().min(1),
         version: z.string().min(1),
         sha256,
+        /**
+         * Library changes under the client's overrides, open until the override is approved again on or after
+         * `since` (the day sync found the change).
+         */
+        reviews: z
+          .array(z.strictObject({ kind: z.enum(['field', 'section']), name: z.string().min(1), since: calendarDate }))
+          .optional(),
       }),
     )
     .default({}),

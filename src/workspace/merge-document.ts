@@ -101,15 +101,36 @@ function split(text: string): Split {
 
 /** The fields and sections the client's `overrides:` names. */
 function overridesOf(yaml: string): { fields: Set<string>; sections: Set<string> } {
+  const entries = overrideEntries(yaml);
+  return {
+    fields: new Set(entries.filter((entry) => entry.kind === 'field').map((entry) => entry.name)),
+    sections: new Set(entries.filter((entry) => entry.kind === 'section').map((entry) => entry.name)),
+  };
+}
+
+export interface OverrideEntry {
+  kind: 'field' | 'section';
+  name: string;
+  /** When the difference was last approved, as written (the check validates it). */
+  approved: string | undefined;
+}
+
+/** The `overrides:` entries of a document's frontmatter text (without the `---` fences). */
+export function overrideEntries(yaml: string): OverrideEntry[] {
   const parsed = parseFrontmatterDocument(`---\n${yaml}\n---\n`).data;
   const entries = (parsed as Record<string, unknown> | undefined)?.[overridesKey];
-  const fields = new Set<string>();
-  const sections = new Set<string>();
+  const found: OverrideEntry[] = [];
   for (const entry of Array.isArray(entries) ? entries : []) {
     if (entry === null || typeof entry !== 'object') continue;
-    const { field, section } = entry as { field?: unknown; section?: unknown };
-    if (typeof field === 'string') fields.add(field);
-    if (typeof section === 'string') sections.add(section);
+    const { field, section, approved } = entry as { field?: unknown; section?: unknown; approved?: unknown };
+    const when = typeof approved === 'string' ? approved : undefined;
+    if (typeof field === 'string') found.push({ kind: 'field', name: field, approved: when });
+    if (typeof section === 'string') found.push({ kind: 'section', name: section, approved: when });
   }
-  return { fields, sections };
+  return found;
+}
+
+/** The overrides of a whole document's text. */
+export function documentOverrides(text: string): OverrideEntry[] {
+  return overrideEntries(split(text).yaml);
 }

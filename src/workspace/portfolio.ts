@@ -44,6 +44,6 @@ export function portfolioRow(
       .length,
     nextDue: next ? { due: next.due, what: next.what } : undefined,
     library: plan ? { took, behind: plan.behind } : undefined,
-    overridesToReview: plan?.overridesToReview.reduce((count, entry) => count + entry.items.length, 0) ?? 0,
+    overridesToReview: plan?.reviews.length ?? 0,
   };
 }

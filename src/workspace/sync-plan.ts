@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LibraryData, SyncRecord } from '../schema/workspace.ts';
-import { mergeDocument, type Conflict, type OverrideReview } from './merge-document.ts';
+import { documentOverrides, mergeDocument, type Conflict } from './merge-document.ts';
 import { syntaxOf } from '../engine/body-tree.ts';
 
 /** One library folder: the base library or an overlay. */
@@ -78,12 +78,21 @@ export interface SyncPlan {
   updates: DocumentUpdate[];
   /** Documents left as the client has them because both sides changed the same thing. */
   conflicts: { path: string; conflicts: Conflict[] }[];
-  overridesToReview: { path: string; items: OverrideReview[] }[];
+  /** Library changes under the client's overrides not yet reviewed (new ones and ones still open). */
+  reviews: Review[];
   /** Things a partner should know that need no action from the tool. */
   notices: { path: string; message: string }[];
   problems: SyncProblem[];
   /** Whether the client is behind the library: a version, a document or a record to write. */
   behind: boolean;
+}
+
+export interface Review {
+  path: string;
+  kind: 'field' | 'section';
+  name: string;
+  /** The day sync found the library change. */
+  since: string;
 }
 
 export const recordFile = '.trustbook/sync.yaml';
@@ -109,7 +118,7 @@ export function planSync(
     bases: new Map(),
     updates: [],
     conflicts: [],
-    overridesToReview: [],
+    reviews: [],
     notices: [],
     problems: [],
     behind: false,
@@ -154,10 +163,18 @@ export function planSync(
       { base, library: text, client: current, syntax: syntaxOf(path) },
       { markers: options.markers === true },
     );
-    if (merged.overridesToReview.length > 0) plan.overridesToReview.push({ path, items: merged.overridesToReview });
+    const reviews = openReviews(
+      [
+        ...(entry.reviews ?? []),
+        ...merged.overridesToReview.map((item) => ({ kind: item.kind, name: item.name, since: options.today })),
+      ],
+      current,
+    );
+    plan.reviews.push(...reviews.map((review) => ({ path, ...review })));
     if (merged.conflicts.length > 0) plan.conflicts.push({ path, conflicts: merged.conflicts });
     if (merged.text === undefined) {
-      plan.record.documents[path] = entry;
+      plan.record.documents[path] = { ...entry, ...(reviews.length > 0 ? { reviews } : {}) };
+      if (reviews.length === 0) delete plan.record.documents[path]!.reviews;
       plan.bases.set(path, base);
       continue;
     }
@@ -166,6 +183,7 @@ export function planSync(
       plan.updates.push({ path, added: false, fields: merged.fields, sections: merged.sections });
     }
     keep(path, text);
+    if (reviews.length > 0) plan.record.documents[path]!.reviews = reviews;
   }
 
   for (const path of Object.keys(recorded)) {
@@ -183,6 +201,24 @@ export function planSync(
     describeLayers(client.record?.layers) !== describeLayers(library.layers) ||
     JSON.stringify(sortedKeys(plan.record.documents)) !== JSON.stringify(sortedKeys(recorded));
   return plan;
+}
+
+type RecordedReview = NonNullable<SyncRecord['documents'][string]['reviews']>[number];
+
+/**
+ * The reviews still open: one per overridden field or section (the earliest day it was found), until the
+ * client approves the override again on or after that day, or drops the override.
+ */
+function openReviews(reviews: readonly RecordedReview[], clientText: string): RecordedReview[] {
+  const overrides = documentOverrides(clientText);
+  const open = new Map<string, RecordedReview>();
+  for (const review of reviews) {
+    const key = `${review.kind}:${review.name}`;
+    const override = overrides.find((entry) => entry.kind === review.kind && entry.name === review.name);
+    if (override === undefined || (override.approved !== undefined && override.approved >= review.since)) continue;
+    if (!open.has(key)) open.set(key, review);
+  }
+  return [...open.values()];
 }
 
 function tamperedBases(recorded: SyncRecord['documents'], bases: ReadonlyMap<string, string>): SyncProblem[] {
@@ -209,6 +245,6 @@ function tamperedBases(recorded: SyncRecord['documents'], bases: ReadonlyMap<str
 
 function sortedKeys(documents: SyncRecord['documents']): string[] {
   return Object.entries(documents)
-    .map(([path, entry]) => [path, entry.layer, entry.version, entry.sha256].join('\u0000'))
+    .map(([path, entry]) => JSON.stringify([path, entry.layer, entry.version, entry.sha256, entry.reviews ?? []]))
     .sort();
 }

@@ -184,6 +184,31 @@ describe('trustbook sync', () => {
     );
   });
 
+  it('keeps a library change under an override open for review until the override is approved again', async () => {
+    await sync();
+    const overridden = (approved: string) =>
+      policy(1, 'Every system.', 'The works council approves exceptions.').replace(
+        'criteria: [CC6.1]\n',
+        `criteria: [CC6.1]\noverrides:\n  - section: exceptions\n    reason: works agreement\n    approved_by: ceo\n    approved: ${approved}\n`,
+      );
+    write('clients/acme/policies/access-control.mdx', overridden('2026-11-01'));
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every system.', 'The CISO approves exceptions.') });
+
+    const first = await sync();
+    expect(first.stdout).toContain(
+      'review policies/access-control.mdx: the library changed section exceptions (found 2026-12-07)',
+    );
+    expect(read('clients/acme/policies/access-control.mdx')).toContain('The works council approves exceptions.');
+    const later = await runCli(root, ['sync', '--as-of', '2026-12-20']);
+    expect(later.stdout).toContain('(found 2026-12-07)');
+    expect((await runCli(root, ['check', '--workspace', '--format', 'json'])).stdout).toMatch(/"overridesToReview": 1/);
+
+    write('clients/acme/policies/access-control.mdx', overridden('2026-12-08').replace('version: 1', 'version: 2'));
+    const reviewed = await sync();
+    expect(reviewed.stdout).not.toContain('review policies/access-control.mdx');
+    expect(read('clients/acme/.trustbook/sync.yaml')).not.toContain('reviews');
+  });
+
   it('refuses a library reached through a link that leaves the workspace', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'trustbook-elsewhere-'));
     writeFileSync(join(elsewhere, 'library.yaml'), 'name: Other\nversion: 1\n');

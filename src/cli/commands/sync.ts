@@ -112,10 +112,11 @@ function describePlan(plan: SyncPlan, options: { check: boolean; markers: boolea
       );
     }
   }
-  for (const { path, items } of plan.overridesToReview) {
-    for (const item of items) {
-      lines.push(`  review ${path}: the library changed ${item.kind} ${item.name}, which the client overrides`);
-    }
+  for (const review of plan.reviews) {
+    lines.push(
+      `  review ${review.path}: the library changed ${review.kind} ${review.name} (found ${review.since}), which the client overrides`,
+      "    fix: compare the library text with the client's; keep the override by approving it again (its `approved:` date on or after that day), or remove it and take the library text by hand (sync does not bring back a change it found under an override)",
+    );
   }
   for (const notice of plan.notices) lines.push(`  note ${notice.path}: ${notice.message}`);
   return lines.join('\n');
