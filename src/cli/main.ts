@@ -45,6 +45,8 @@ check:
 
 report:
   --format md|json|html         (default md) with --as-of and --root as for check
+  --workspace                   in a partner workspace: readiness per client and one worklist across clients,
+                                soonest first (--format md|atom)
 
 export:
   --out DIR                     where to write the files (default: exports/); no kind writes all four

@@ -34,6 +34,8 @@ export const workspaceClientSchema = z.union([
 ]);
 
 export const workspaceSchema = z.strictObject({
+  /** The partner's name, for reports and the portfolio feed. */
+  partner: z.string().min(1).default('Partner'),
   /** The folder of the library, relative to this file. */
   library: relativePath,
   /** The clients, each a complete program. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.ts';
+import { readAtom } from '../helpers/feeds.ts';
 
 let root: string;
 
@@ -47,5 +48,28 @@ describe('the sample workspace', () => {
       readFileSync(join(root, `clients/${client}/policies/data-retention.mdx`), 'utf8');
     expect(retention('cedar')).toContain('## Health records');
     expect(retention('alder')).not.toContain('## Health records');
+  });
+
+  it('reports readiness per client and one worklist across clients, soonest first, also as an Atom digest', async () => {
+    const markdown = await runCli(root, ['report', '--workspace', '--as-of', '2026-10-20']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('| alder | Alder Analytics | 0 | 1 | Security (common criteria) 100% |');
+    const rows = markdown.stdout.split('\n').filter((line) => line.startsWith('| 2026-'));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2))).toEqual([
+      ['| 2026-11-02', 'alder'],
+      ['| 2026-11-02', 'birch'],
+      ['| 2026-11-02', 'cedar'],
+    ]);
+    expect(rows[0]).toContain('| security-lead | clients/alder/evidence-index/EV-BASE-01.mdx |');
+
+    const atom = readAtom(
+      (await runCli(root, ['report', '--workspace', '--as-of', '2026-10-20', '--format', 'atom'])).stdout,
+    );
+    expect(atom.title).toBe('Northwind Partners: what falls due across clients');
+    expect(atom.entries.map((entry) => entry.title)).toEqual([
+      'alder: the next quarterly artifact of EV-BASE-01 (last collected 2026-07-03), due 2026-11-02',
+      'birch: the next quarterly artifact of EV-BASE-01 (last collected 2026-07-03), due 2026-11-02',
+      'cedar: the next quarterly artifact of EV-BASE-01 (last collected 2026-07-03), due 2026-11-02',
+    ]);
   });
 });
