@@ -33,6 +33,7 @@ Commands:
   sync [CLIENT...]              in a partner workspace: carry the library's changes into each client's program
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
                                 conflicting sections with conflict markers instead of leaving the file)
+  client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -148,6 +149,7 @@ const commands: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates.ts')).runTemplates,
   todo: async () => (await import('./commands/todo.ts')).runTodo,
   sync: async () => (await import('./commands/sync.ts')).runSync,
+  client: async () => (await import('./commands/client.ts')).runClient,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

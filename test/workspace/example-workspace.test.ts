@@ -1,5 +1,5 @@
 /** The sample workspace in examples/: three clients from one library, as the docs walk through it. */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,5 +71,18 @@ describe('the sample workspace', () => {
       'birch: the next quarterly artifact of EV-BASE-01 (last collected 2026-07-03), due 2026-11-02',
       'cedar: the next quarterly artifact of EV-BASE-01 (last collected 2026-07-03), due 2026-11-02',
     ]);
+  });
+
+  it('lets a client leave with its program, which then checks on its own', async () => {
+    const detached = await runCli(root, ['client', 'detach', 'birch']);
+    expect(detached.code).toBe(0);
+    expect(detached.stdout).toContain('clients/birch is a complete program of its own');
+    expect(existsSync(join(root, 'clients/birch/.trustbook/sync.yaml'))).toBe(false);
+    const workspaceText = readFileSync(join(root, 'trustbook.workspace.yaml'), 'utf8');
+    expect(workspaceText).not.toContain('birch');
+    expect(workspaceText).toContain("# A partner's workspace");
+    expect((await runCli(root, ['check', '--root', 'clients/birch'])).code).toBe(0);
+    expect((await runCli(root, ['sync', '--check'])).stdout).not.toContain('birch');
+    expect((await runCli(root, ['client', 'detach', 'birch'])).stderr).toContain('no client named "birch"');
   });
 });
