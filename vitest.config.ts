@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          // As tsconfig.json maps it: the content loader reads the build's data through this specifier.
+          alias: { 'virtual:trustbook/data': fileURLToPath(new URL('./src/site/data.ts', import.meta.url)) },
           exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**', 'test/package/**'],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },

@@ -9,19 +9,13 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dir
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { bodyCacheVersion, bodyKey, readCleanBodies, writeCleanBodies } from './body-cache-fs.ts';
 import { mdxSyntaxProblems } from './body-syntax.ts';
-import { documentKinds, type DocumentKindInfo } from './document-kinds.ts';
+import { documentKindList, recordKindList, recordKindOfPath, type DocumentKindInfo } from './document-kinds.ts';
 import {
   allDocuments,
   buildModel,
-  isSamplesFile,
-  isRequestsFile,
-  REQUESTS_DIR,
-  ACKNOWLEDGEMENTS_DIR,
-  isAcknowledgementsFile,
   PEOPLE_FILE,
   PROGRAM_FILE,
   PUBLIC_DIR,
-  SAMPLES_DIR,
   type ArtifactFileState,
   type PublicFileState,
   type ProgramModel,
@@ -66,9 +60,9 @@ function scanProgram(root: string): ProgramFiles {
   const paths = [PROGRAM_FILE, PEOPLE_FILE].filter((path) => existsSync(join(root, path)));
   const unreadable: SourceFile[] = [];
   const unread: UnreadFile[] = [];
-  const singles = documentKinds.filter((info) => info.single);
+  const singles = documentKindList.filter((info) => info.single);
   for (const info of singles) if (existsSync(join(root, info.path))) paths.push(info.path);
-  for (const info of documentKinds) {
+  for (const info of documentKindList) {
     if (info.single) continue;
     const folder = join(root, info.path);
     if (!existsSync(folder)) continue;
@@ -83,9 +77,10 @@ function scanProgram(root: string): ProgramFiles {
       if (hidden(entry.name)) continue;
       const path = `${info.path}/${entry.name}`;
       if (entry.isDirectory()) {
-        // A sub-folder that is a kind's own folder (content/trust/documents) is read as that kind.
-        const ownFolder = documentKinds.some((other) => other.path === path);
-        if (path !== ARTIFACT_FILES_DIR && path !== SAMPLES_DIR && !ownFolder) findNested(root, path, info, unread);
+        // A sub-folder that is a kind's own folder (content/trust/documents), or a record kind's
+        // (evidence-index/samples), is read as that kind.
+        const ownFolder = [...documentKindList, ...recordKindList].some((other) => other.path === path);
+        if (path !== ARTIFACT_FILES_DIR && !ownFolder) findNested(root, path, info, unread);
       } else if (info.extensions.some((extension) => entry.name.endsWith(extension))) {
         paths.push(path);
       } else if (markdownLike.test(entry.name)) {
@@ -94,23 +89,12 @@ function scanProgram(root: string): ProgramFiles {
     }
   }
   unread.push(...misnamedSingles(root, singles));
-  const samples = join(root, SAMPLES_DIR);
-  if (existsSync(samples) && statSync(samples).isDirectory()) {
-    for (const name of readdirSync(samples).sort()) {
-      if (!hidden(name) && isSamplesFile(`${SAMPLES_DIR}/${name}`)) paths.push(`${SAMPLES_DIR}/${name}`);
-    }
-  }
-  const acknowledgements = join(root, ACKNOWLEDGEMENTS_DIR);
-  if (existsSync(acknowledgements) && statSync(acknowledgements).isDirectory()) {
-    for (const name of readdirSync(acknowledgements).sort()) {
-      const path = `${ACKNOWLEDGEMENTS_DIR}/${name}`;
-      if (!hidden(name) && isAcknowledgementsFile(path)) paths.push(path);
-    }
-  }
-  const requests = join(root, REQUESTS_DIR);
-  if (existsSync(requests) && statSync(requests).isDirectory()) {
-    for (const name of readdirSync(requests).sort()) {
-      if (!hidden(name) && isRequestsFile(`${REQUESTS_DIR}/${name}`)) paths.push(`${REQUESTS_DIR}/${name}`);
+  for (const info of recordKindList) {
+    const folder = join(root, info.path);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder).sort()) {
+      const path = `${info.path}/${name}`;
+      if (!hidden(name) && recordKindOfPath(path)) paths.push(path);
     }
   }
   return { paths, unreadable, unread };

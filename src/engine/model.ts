@@ -3,35 +3,21 @@
  * Built from file contents only; reading the disk is `load-fs.ts`'s job.
  */
 import { createHash } from 'node:crypto';
-import {
-  peopleSchema,
-  samplesSchema,
-  requestsSchema,
-  type RequestsData,
-  acknowledgementsSchema,
-  type AcknowledgementsData,
-  type AssertionData,
-  type SamplesData,
-  programSchema,
-  type ChecklistData,
-  type ControlData,
-  type EvidenceData,
-  type PeopleData,
-  type PolicyData,
-  type ProcedureData,
-  type Program,
-  type RiskData,
-  type SystemDescriptionData,
-  type TrustPageData,
-  type TrustDocumentData,
-  type AttestationData,
-  type AnswerData,
-  type GrantData,
-  type NdaData,
-  type VendorData,
-} from '../schema/index.ts';
+import { peopleSchema, programSchema, type NdaData, type PeopleData, type Program } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { documentKinds, kindOfPath, type DocumentKind } from './document-kinds.ts';
+import {
+  documentKindList,
+  documentKinds,
+  kindOfPath,
+  recordKindOfPath,
+  recordKinds,
+  type DataOf,
+  type DocumentKind,
+  type DocumentKindInfo,
+  type RecordDataOf,
+  type RecordKind,
+  type SingleKind,
+} from './document-kinds.ts';
 import { lineOfPath, parseFrontmatterDocument, parseYaml, type KeyLines, type ParsedDocument } from './frontmatter.ts';
 import { validate } from './validate.ts';
 
@@ -40,36 +26,11 @@ export const PEOPLE_FILE = 'content/people.yaml';
 /** The program's static files (logo, favicon), which every site serves as they are. */
 export const PUBLIC_DIR = 'public';
 /** Where `trustbook sample` records the samples it draws, one YAML file per audit window. */
-export const SAMPLES_DIR = 'evidence-index/samples';
-
-/** True for a sample record: a `.yaml` file directly in evidence-index/samples/. */
-export function isSamplesFile(path: string): boolean {
-  return (
-    path.startsWith(`${SAMPLES_DIR}/`) && !path.slice(SAMPLES_DIR.length + 1).includes('/') && /\.ya?ml$/.test(path)
-  );
-}
-
+export const SAMPLES_DIR = recordKinds.samples.path;
 /** Where policy acknowledgements are recorded, one YAML file per import or period. */
-export const ACKNOWLEDGEMENTS_DIR = 'content/acknowledgements';
-
-/** True for an acknowledgement record: a `.yaml` file directly in content/acknowledgements/. */
-export function isAcknowledgementsFile(path: string): boolean {
-  return (
-    path.startsWith(`${ACKNOWLEDGEMENTS_DIR}/`) &&
-    !path.slice(ACKNOWLEDGEMENTS_DIR.length + 1).includes('/') &&
-    /\.ya?ml$/.test(path)
-  );
-}
-
+export const ACKNOWLEDGEMENTS_DIR = recordKinds.acknowledgements.path;
 /** Where `trustbook requests import` writes the audit firm's request lists, one YAML file per list. */
-export const REQUESTS_DIR = 'content/requests';
-
-/** True for a request list: a `.yaml` file directly in content/requests/. */
-export function isRequestsFile(path: string): boolean {
-  return (
-    path.startsWith(`${REQUESTS_DIR}/`) && !path.slice(REQUESTS_DIR.length + 1).includes('/') && /\.ya?ml$/.test(path)
-  );
-}
+export const REQUESTS_DIR = recordKinds.requests.path;
 
 /** A file's path relative to the project root, and its text (or why it could not be read as text). */
 export interface SourceFile {
@@ -130,37 +91,26 @@ export type TrustFileState = { status: 'present' } | { status: 'missing' } | { s
 /** What is known of a file the program names in `public/`: `outside` for a path or link that leaves the folder. */
 export type PublicFileState = 'present' | 'missing' | 'outside';
 
-export interface ProgramModel {
+/** The model's property holding a kind's documents (`policies` for `policy`), from the registry. */
+type SlotOf<K extends DocumentKind> = (typeof documentKinds)[K]['model'];
+
+/**
+ * The documents of every kind, each kind under its registry slot: a list, or for a single kind (the system
+ * description) the document if there is one.
+ */
+export type DocumentSlots = {
+  [K in Exclude<DocumentKind, SingleKind> as SlotOf<K>]: Document<DataOf<K>>[];
+} & { [K in SingleKind as SlotOf<K>]?: Document<DataOf<K>> };
+
+/** The YAML records of every record kind, each kind under its registry slot. */
+export type RecordSlots = { [K in RecordKind as (typeof recordKinds)[K]['model']]: YamlFile<RecordDataOf<K>>[] };
+
+/** The documents are in `DocumentSlots` and the records in `RecordSlots`, both derived from the registry. */
+export interface ProgramModel extends DocumentSlots, RecordSlots {
   program?: YamlFile<Program>;
   people?: YamlFile<PeopleData>;
-  policies: Document<PolicyData>[];
-  controls: Document<ControlData>[];
-  procedures: Document<ProcedureData>[];
-  evidence: Document<EvidenceData>[];
-  vendors: Document<VendorData>[];
-  risks: Document<RiskData>[];
-  checklists: Document<ChecklistData>[];
-  trustPages: Document<TrustPageData>[];
-  /** The trust center's documents (content/trust/documents/). */
-  trustDocuments: Document<TrustDocumentData>[];
-  /** Attestations by audit firms (content/trust/attestations/). */
-  attestations: Document<AttestationData>[];
-  /** The answer library (content/answers/). */
-  answers: Document<AnswerData>[];
-  /** The NDA texts (`content/trust/nda/*.md`), each one version. */
-  ndas: Document<NdaData>[];
   /** Each NDA text's version, the SHA-256 of its file, and the text it names. */
   ndaVersions: Map<string, Document<NdaData>>;
-  /** Who may read which documents under NDA (`content/trust/grants/*.yaml`). */
-  grants: Document<GrantData>[];
-  systemDescription?: Document<SystemDescriptionData>;
-  assertion?: Document<AssertionData>;
-  /** The samples drawn for audit windows (`evidence-index/samples/*.yaml`). */
-  samples: YamlFile<SamplesData>[];
-  /** The audit firm's request lists (`content/requests/*.yaml`), each in the firm's order. */
-  requests: YamlFile<RequestsData>[];
-  /** Policy acknowledgements (`content/acknowledgements/*.yaml`). */
-  acknowledgements: YamlFile<AcknowledgementsData>[];
   /**
    * Ids of every document of a kind, including those whose frontmatter failed its schema, so that
    * one broken file does not also make every reference to it an error.
@@ -198,30 +148,23 @@ export function lineOf(document: { keyLines: KeyLines }, ...path: PropertyKey[])
 }
 
 export function emptyModel(): ProgramModel {
+  // Each list kind's slot starts empty; a single kind's slot stays absent until its file is read.
+  const documents = Object.fromEntries(
+    documentKindList.filter((info) => !info.single).map((info) => [info.model, []]),
+  ) as unknown as DocumentSlots;
+  const records = Object.fromEntries(
+    Object.values(recordKinds).map((info) => [info.model, []]),
+  ) as unknown as RecordSlots;
   return {
-    policies: [],
-    controls: [],
-    procedures: [],
-    evidence: [],
-    vendors: [],
-    risks: [],
-    checklists: [],
-    trustPages: [],
-    trustDocuments: [],
-    attestations: [],
-    answers: [],
-    ndas: [],
+    ...documents,
     ndaVersions: new Map(),
-    grants: [],
-    knownIds: Object.fromEntries(documentKinds.map((info) => [info.kind, new Set<string>()])) as Record<
+    knownIds: Object.fromEntries(documentKindList.map((info) => [info.kind, new Set<string>()])) as Record<
       DocumentKind,
       Set<string>
     >,
     unvalidated: [],
     unparsed: new Set(),
-    samples: [],
-    requests: [],
-    acknowledgements: [],
+    ...records,
     artifactFiles: new Map(),
     trustFiles: new Map(),
     publicFiles: new Map(),
@@ -266,20 +209,30 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
     } else if (source.path === PEOPLE_FILE) {
       const people = readYamlFile(source, peopleSchema, 'people file', diagnostics);
       if (people) model.people = people;
-    } else if (isSamplesFile(source.path)) {
-      const samples = readYamlFile(source, samplesSchema, 'sample record', diagnostics);
-      if (samples) model.samples.push(samples);
-    } else if (isRequestsFile(source.path)) {
-      const requests = readYamlFile(source, requestsSchema, 'request list', diagnostics);
-      if (requests) model.requests.push(requests);
-    } else if (isAcknowledgementsFile(source.path)) {
-      const acknowledgements = readYamlFile(source, acknowledgementsSchema, 'acknowledgement record', diagnostics);
-      if (acknowledgements) model.acknowledgements.push(acknowledgements);
     } else {
-      addDocument(model, source, diagnostics);
+      const record = recordKindOfPath(source.path);
+      if (record) addRecord(model, record.kind, source, diagnostics);
+      else addDocument(model, source, diagnostics);
     }
   }
   return { model, diagnostics };
+}
+
+function addRecord<K extends RecordKind>(
+  model: ProgramModel,
+  kind: K,
+  source: SourceFile,
+  diagnostics: Diagnostic[],
+): void {
+  const info = recordKinds[kind];
+  const schema = info.schema as unknown as import('astro/zod').z.ZodType<RecordDataOf<K>>;
+  const record = readYamlFile(source, schema, info.noun, diagnostics);
+  if (record) recordsOf(model, kind).push(record);
+}
+
+/** The records of one kind, from the slot the registry gives it. */
+export function recordsOf<K extends RecordKind>(model: ProgramModel, kind: K): YamlFile<RecordDataOf<K>>[] {
+  return (model as unknown as Record<string, YamlFile<RecordDataOf<K>>[]>)[recordKinds[kind].model]!;
 }
 
 function readYamlFile<T>(
@@ -372,7 +325,7 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     bodyLine: parsed.bodyLine,
     keyLines: parsed.keyLines,
   };
-  pushDocument(model, document);
+  store(model, info, document);
   if (info.kind === 'nda') {
     model.ndaVersions.set(
       createHash('sha256')
@@ -388,75 +341,26 @@ function fileIdOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
 }
 
-function pushDocument(model: ProgramModel, document: Document<unknown>): void {
-  switch (document.kind) {
-    case 'policy':
-      model.policies.push(document as Document<PolicyData>);
-      break;
-    case 'control':
-      model.controls.push(document as Document<ControlData>);
-      break;
-    case 'procedure':
-      model.procedures.push(document as Document<ProcedureData>);
-      break;
-    case 'evidence':
-      model.evidence.push(document as Document<EvidenceData>);
-      break;
-    case 'vendor':
-      model.vendors.push(document as Document<VendorData>);
-      break;
-    case 'risk':
-      model.risks.push(document as Document<RiskData>);
-      break;
-    case 'checklist':
-      model.checklists.push(document as Document<ChecklistData>);
-      break;
-    case 'trust-page':
-      model.trustPages.push(document as Document<TrustPageData>);
-      break;
-    case 'trust-document':
-      model.trustDocuments.push(document as Document<TrustDocumentData>);
-      break;
-    case 'attestation':
-      model.attestations.push(document as Document<AttestationData>);
-      break;
-    case 'answer':
-      model.answers.push(document as Document<AnswerData>);
-      break;
-    case 'nda':
-      model.ndas.push(document as Document<NdaData>);
-      break;
-    case 'grant':
-      model.grants.push(document as Document<GrantData>);
-      break;
-    case 'system-description':
-      model.systemDescription = document as Document<SystemDescriptionData>;
-      break;
-    case 'assertion':
-      model.assertion = document as Document<AssertionData>;
-      break;
-  }
+/** Puts a document in its kind's slot: a list kind's list, or a single kind's place. */
+function store(model: ProgramModel, info: DocumentKindInfo, document: Document<unknown>): void {
+  const slots = model as unknown as Record<string, Document<unknown>[] | Document<unknown> | undefined>;
+  if (info.single) slots[info.model] = document;
+  else (slots[info.model] as Document<unknown>[]).push(document);
 }
 
-/** Every document in the model, whatever its kind. */
-export function allDocuments(model: ProgramModel): Document<unknown>[] {
-  return [
-    ...model.policies,
-    ...model.controls,
-    ...model.procedures,
-    ...model.evidence,
-    ...model.vendors,
-    ...model.risks,
-    ...model.checklists,
-    ...model.trustPages,
-    ...model.trustDocuments,
-    ...model.attestations,
-    ...model.answers,
-    ...model.ndas,
-    ...model.grants,
-    ...(model.systemDescription ? [model.systemDescription] : []),
-    ...(model.assertion ? [model.assertion] : []),
+/** The documents of one kind, from the slot the registry gives it (none or one for a single kind). */
+export function documentsOf<K extends DocumentKind>(model: ProgramModel, kind: K): Document<DataOf<K>>[] {
+  const info = documentKinds[kind];
+  const held = (model as unknown as Record<string, Document<DataOf<K>>[] | Document<DataOf<K>> | undefined>)[
+    info.model
   ];
+  if ('single' in info && info.single) return held ? [held as Document<DataOf<K>>] : [];
+  return held as Document<DataOf<K>>[];
+}
+
+/** Every document in the model, whatever its kind, kind by kind in registry order. */
+export function allDocuments(model: ProgramModel): Document<unknown>[] {
+  return documentKindList.flatMap((info) => documentsOf(model, info.kind) as Document<unknown>[]);
 }
 
 /** A list-of-strings field of the documents of a kind that failed their schema, as far as it can be read. */

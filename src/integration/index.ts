@@ -9,7 +9,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatPretty } from '../cli/format.ts';
-import { documentKinds } from '../engine/document-kinds.ts';
+import { documentKindList } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { isDeployBuild, secretState } from '../engine/grants.ts';
 import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
@@ -42,7 +42,7 @@ export interface TrustbookOptions {
 }
 
 /** Folders whose documents get a revision history. */
-const historyFolders = documentKinds.filter((info) => info.history).map((info) => info.path);
+const historyFolders = documentKindList.filter((info) => info.history).map((info) => info.path);
 
 export default function trustbook(options: TrustbookOptions = {}): AstroIntegration {
   // Read once, when the configuration is loaded: gone from the environment before any body can run.

@@ -12,6 +12,7 @@
 import { Parser } from 'htmlparser2';
 import { bodyTree, syntaxOf, type BodyNode } from '../engine/body-tree.ts';
 import type { CheckResult } from '../engine/index.ts';
+import type { DataOf, DocumentKind } from '../engine/document-kinds.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
 import { programPlaceholders, unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type { Site } from '../site/sites.ts';
@@ -195,7 +196,7 @@ function documentFragments(document: Document<unknown>, fields: readonly string[
   const data = document.data as Record<string, unknown>;
   const body = allowed ? renderedText(document) : document.body;
   const fragments: Fragment[] = [{ text: body, source: document.file }];
-  const names = nameFields[document.kind] ?? [];
+  const names: readonly string[] = nameFields[document.kind] ?? [];
   for (const field of fields) {
     collectStrings(data[field], `${document.file} ${field}`, fragments, names.includes(field));
   }
@@ -267,8 +268,14 @@ export function renderedText(document: Pick<Document<unknown>, 'body' | 'bodyLin
 
 const inlineNodes = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'heading', 'tableCell']);
 
-/** Text fields, by document kind, that carry content (not ids, dates or enums). */
-const textFields: Record<string, readonly string[]> = {
+/** A field of a kind's documents, by name. */
+type FieldOf<K extends DocumentKind> = keyof DataOf<K> & string;
+
+/**
+ * Text fields, by document kind, that carry content (not ids, dates or enums). Every kind has an entry, so a new
+ * kind does not compile until someone decides what the scan reads of it; a body is read whatever its fields.
+ */
+export const textFields: { readonly [K in DocumentKind]: readonly FieldOf<K>[] } = {
   policy: ['title', 'summary'],
   control: ['title', 'public_summary', 'justification'],
   procedure: ['title', 'summary'],
@@ -283,10 +290,13 @@ const textFields: Record<string, readonly string[]> = {
   nda: ['title'],
   grant: ['name', 'email', 'organization'],
   'system-description': ['title'],
+  // The assertion's one text field is its title, which names the kind of document ("Management's assertion")
+  // in words the sites use of it anyway; what management asserts is its body.
+  assertion: [],
 };
 
 /** The fields of each kind that hold a name, looked for whatever their length. */
-const nameFields: Partial<Record<string, readonly string[]>> = {
+const nameFields: { readonly [K in DocumentKind]?: readonly FieldOf<K>[] } = {
   vendor: ['name'],
   grant: ['name', 'email', 'organization'],
 };
@@ -304,7 +314,7 @@ function splitForSite(
   // there, and the placeholders themselves (template guidance, example.com defaults) must never appear on it.
   const withheld = site === 'public' ? withheldFromTrustCenter(model) : new Set<Document<unknown>>();
   for (const document of allDocuments(model)) {
-    const fields = textFields[document.kind] ?? [];
+    const fields = textFields[document.kind];
     // A document withheld from the trust center is forbidden there whole: its title and body, not only its
     // placeholders.
     if (withheld.has(document)) {
@@ -389,35 +399,48 @@ export interface ScanExtras {
   templates?: readonly string[];
 }
 
+/** What a site sees of a document: all of it, nothing, or some of its fields. */
+type Visibility<K extends DocumentKind> = 'all' | 'none' | readonly FieldOf<K>[];
+
+/** Whatever is public may appear on every site: an employee or an auditor can read the trust center anyway. */
+const byAudience = ({ audience = [] }: { audience?: readonly Site[] }, site: Site): 'all' | 'none' =>
+  canSee(site, audience) || canSee('public', audience) ? 'all' : 'none';
+
 /**
- * 'all', 'none', or the fields a site sees of a document. Whatever is public may appear on every site: an
- * employee or an auditor can read the trust center anyway.
+ * What each kind shows a site, decided for every kind: a new kind does not compile until its audience is
+ * decided here.
  */
-function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | string[] {
-  const data = document.data as { audience?: Site[]; public?: boolean; public_summary?: string; status?: string };
-  const audience = data.audience ?? [];
-  switch (document.kind) {
-    case 'trust-page':
-    case 'attestation':
-      return 'all';
-    case 'nda':
-      // The agreement itself is what a prospect reads before asking for documents.
-      return 'all';
-    case 'grant':
-      // Who was given what is for staff and auditors; the trust center never names a recipient.
-      return site === 'public' ? 'none' : 'all';
-    case 'trust-document':
-      // Every site lists a trust document by its title, an NDA one too; its file is never on the public site.
-      return 'all';
-    case 'vendor':
-      if (site === 'auditors') return 'all';
-      return data.public ? ['name', 'purpose', 'data', 'locations'] : 'none';
-    case 'control':
-      if (canSee(site, audience) || canSee('public', audience)) return 'all';
-      return data.public_summary && data.status === 'implemented' ? ['title', 'public_summary'] : 'none';
-    default:
-      return canSee(site, audience) || canSee('public', audience) ? 'all' : 'none';
-  }
+const audiences: { readonly [K in DocumentKind]: (data: DataOf<K>, site: Site) => Visibility<K> } = {
+  policy: byAudience,
+  control: (data, site) => {
+    if (byAudience(data, site) === 'all') return 'all';
+    return data.public_summary && data.status === 'implemented' ? ['title', 'public_summary'] : 'none';
+  },
+  procedure: byAudience,
+  evidence: byAudience,
+  vendor: (data, site) => {
+    if (site === 'auditors') return 'all';
+    return data.public ? ['name', 'purpose', 'data', 'locations'] : 'none';
+  },
+  risk: byAudience,
+  checklist: byAudience,
+  'trust-page': () => 'all',
+  // Every site lists a trust document by its title, an NDA one too; its file is never on the public site.
+  'trust-document': () => 'all',
+  attestation: () => 'all',
+  answer: byAudience,
+  // The agreement itself is what a prospect reads before asking for documents.
+  nda: () => 'all',
+  // Who was given what is for staff and auditors; the trust center never names a recipient.
+  grant: (_data, site) => (site === 'public' ? 'none' : 'all'),
+  'system-description': byAudience,
+  assertion: byAudience,
+};
+
+/** 'all', 'none', or the fields a site sees of a document. */
+function audienceOf(document: Document<unknown>, site: Site): 'all' | 'none' | readonly string[] {
+  const decide = audiences[document.kind] as (data: unknown, site: Site) => 'all' | 'none' | readonly string[];
+  return decide(document.data, site);
 }
 
 /**

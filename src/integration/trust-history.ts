@@ -6,11 +6,11 @@
  * Without git, or outside a repository, there is no history.
  */
 import { spawnSync } from 'node:child_process';
-import { documentKinds, kindOfPath } from '../engine/document-kinds.ts';
+import { documentKindList, kindOfPath } from '../engine/document-kinds.ts';
 import { trustHistoryKinds, type TrustFileVersion, type TrustRevision } from '../site/trust-updates.ts';
 
 /** The folders git is asked about; each file in them is kept only when it is a document of a kind that matters. */
-const folders = documentKinds.filter((info) => trustHistoryKinds.has(info.kind)).map((info) => info.path);
+const folders = documentKindList.filter((info) => trustHistoryKinds.has(info.kind)).map((info) => info.path);
 
 const header = '\u001e';
 const noBlob = /^0+$/;

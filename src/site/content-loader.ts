@@ -8,14 +8,14 @@
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../engine/index.ts';
-import { documentKinds, type DocumentKind } from '../engine/document-kinds.ts';
+import { documentKindList, type DocumentKind } from '../engine/document-kinds.ts';
 import { allDocuments } from '../engine/model.ts';
 import { heldSiteData } from 'virtual:trustbook/data';
 import { entryId } from './entry-id.ts';
 
 /** The content collections: one per document kind whose bodies the sites render (src/engine/document-kinds.ts). */
 export const collectionKinds: ReadonlyMap<string, DocumentKind> = new Map(
-  documentKinds.flatMap((info) => (info.collection ? [[info.collection, info.kind] as const] : [])),
+  documentKindList.flatMap((info) => (info.collection ? [[info.collection, info.kind] as const] : [])),
 );
 
 export function programLoader(collection: string): Loader {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { folderOf } from '../../engine/document-kinds.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { parseFrontmatterDocument } from '../../engine/frontmatter.ts';
@@ -108,8 +109,8 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   io.stdout(
     [
       `Created a program for ${program.organization} in ${root}:`,
-      `  ${count('policies/')} policies, ${count('content/controls/')} controls, ${count('evidence-index/')} evidence series (empty),`,
-      `  ${count('content/procedures/')} procedures, the system description, a trust-center page, program.yaml and people.yaml.`,
+      `  ${count(folderOf('policy'))} policies, ${count(folderOf('control'))} controls, ${count(folderOf('evidence'))} evidence series (empty),`,
+      `  ${count(folderOf('procedure'))} procedures, the system description, a trust-center page, program.yaml and people.yaml.`,
       '',
       ...(source
         ? [

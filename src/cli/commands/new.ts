@@ -1,6 +1,6 @@
 /** `trustbook new <kind> <id>`: one new document from its template, in the folder its kind lives in. */
 import { extname, resolve } from 'node:path';
-import { kindInfo, type DocumentKind } from '../../engine/document-kinds.ts';
+import { documentKindList, documentKinds, type TemplateKind } from '../../engine/document-kinds.ts';
 import { checkProject } from '../../engine/index.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
@@ -11,18 +11,8 @@ import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 import { checkOptions } from '../check-options.ts';
 
-/** The template of each kind `new` creates; the folder comes from the registry of document kinds. */
-const templates = {
-  policy: 'new/policy.mdx',
-  control: 'new/control.mdx',
-  evidence: 'new/evidence.mdx',
-  procedure: 'new/procedure.mdx',
-  risk: 'new/risk.mdx',
-  vendor: 'new/vendor.yaml',
-} as const satisfies Partial<Record<DocumentKind, string>>;
-
-type NewKind = keyof typeof templates;
-export const newKinds = Object.keys(templates) as NewKind[];
+/** The kinds `new` creates: those with a template in the registry of document kinds, which also gives the folder. */
+export const newKinds = documentKindList.filter((info) => info.template).map((info) => info.kind as TemplateKind);
 
 export function runNew(args: string[], io: Io): number {
   const { values, positionals } = parse(
@@ -47,10 +37,10 @@ export function runNew(args: string[], io: Io): number {
   assertSafeValue('title', title);
   const root = resolve(io.cwd, values.root ?? '.');
   const today = resolveEvaluationDate({ env: io.env.TRUSTBOOK_AS_OF }).date;
-  const template = templates[kind as NewKind];
+  const template = documentKinds[kind as TemplateKind].template;
   const extra = kind === 'evidence' ? evidenceDefaults(root, id, values.control, io) : {};
   const text = fillPlaceholders(readTemplate(template), { id, title, today, ...extra }, template);
-  const path = `${kindInfo(kind as NewKind).path}/${id}${extname(template)}`;
+  const path = `${documentKinds[kind as TemplateKind].path}/${id}${extname(template)}`;
   const [written] = writeNewFiles(root, new Map([[path, text]]));
   io.stdout(`Created ${written}. Fill it in, then run \`trustbook check\`.`);
   return EXIT_CLEAN;

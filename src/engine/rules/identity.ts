@@ -1,25 +1,22 @@
 /** Identity: unique ids, and every reference naming something that exists. */
 import { criteria as allCriteria, findCriterion, pointOfFocus, pointsOfFocusOf } from '../../catalog/index.ts';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
-import type { DocumentKind } from '../document-kinds.ts';
+import { folderOf, kindInfo, type DocumentKind, type ReferencedKind } from '../document-kinds.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { allDocuments, lineOf, PEOPLE_FILE, type Document, type ProgramModel } from '../model.ts';
-import { checkBindings, checkRules } from '../checklist-bindings.ts';
+import { checkBindings, checkRules, type BindingKind } from '../checklist-bindings.ts';
 import { closest } from '../validate.ts';
 import type { Rule } from './context.ts';
 
-const referenceCodes: Record<'policy' | 'control' | 'procedure' | 'evidence', DiagnosticCode> = {
+/**
+ * The finding a reference to an unknown id raises, by the kind it names: every kind a registry row's
+ * `references` or a checklist's `<Check>` names has one, or this does not compile.
+ */
+const referenceCodes: Record<ReferencedKind | Exclude<BindingKind, 'rule'>, DiagnosticCode> = {
   policy: 'TB203',
   control: 'TB204',
   procedure: 'TB205',
   evidence: 'TB207',
-};
-
-const folders: Record<'policy' | 'control' | 'procedure' | 'evidence', string> = {
-  policy: 'policies/',
-  control: 'content/controls/',
-  procedure: 'content/procedures/',
-  evidence: 'evidence-index/',
 };
 
 export const identityRule: Rule = (model) => [
@@ -184,25 +181,17 @@ function findUnknownPointsOfFocus(model: ProgramModel): Diagnostic[] {
 
 type Reference = { kind: keyof typeof referenceCodes; id: string; path: PropertyKey[] };
 
+/** The ids a document names in the fields its kind's registry row lists under `references`. */
 function referencesOf(document: Document<unknown>): Reference[] {
-  const list = (kind: Reference['kind'], field: string, ids: readonly string[] | undefined) =>
-    (ids ?? []).map((id, index) => ({ kind, id, path: [field, index] }));
   const data = document.data as Record<string, unknown>;
-  switch (document.kind) {
-    case 'control':
-      return [
-        ...list('policy', 'policies', data.policies as string[]),
-        ...list('procedure', 'procedures', data.procedures as string[]),
-      ];
-    case 'procedure':
-      return list('policy', 'policies', data.policies as string[]);
-    case 'evidence':
-      return list('control', 'controls', data.controls as string[]);
-    case 'risk':
-      return list('control', 'controls', data.controls as string[]);
-    default:
-      return [];
-  }
+  const fields = kindInfo(document.kind).references ?? {};
+  return Object.entries(fields).flatMap(([field, kind]) =>
+    ((data[field] as readonly string[] | undefined) ?? []).map((id, index) => ({
+      kind: kind as ReferencedKind,
+      id,
+      path: [field, index],
+    })),
+  );
 }
 
 function findDanglingReferences(model: ProgramModel): Diagnostic[] {
@@ -251,7 +240,7 @@ function danglingReference(
     file: document.file,
     line,
     message: `no ${kind === 'evidence' ? 'evidence series' : kind} has the id \`${id}\``,
-    hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folders[kind]} or correct the id.`,
+    hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folderOf(kind)} or correct the id.`,
   };
 }
 

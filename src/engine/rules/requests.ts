@@ -3,6 +3,7 @@
  * appears once in its list, and a mapping the import only suggested is confirmed by a person.
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { folderOf } from '../document-kinds.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -41,7 +42,7 @@ export const requestsRule: Rule = (model) => {
           line: at(field),
           subject,
           message: `request ${request.id} names ${noun} ${id}, which does not exist`,
-          hint: `Name a ${noun} of the program (${field === 'controls' ? 'content/controls/' : 'evidence-index/'}), or remove the id.`,
+          hint: `Name a ${noun} of the program (${folderOf(field === 'controls' ? 'control' : 'evidence')}), or remove the id.`,
         });
       }
       if (!request.confirmed) {

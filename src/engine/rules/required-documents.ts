@@ -2,6 +2,7 @@
 import { descriptionCriteria } from '../../catalog/index.ts';
 import type { PolicyKind } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { documentKinds } from '../document-kinds.ts';
 import { PROGRAM_FILE, unvalidatedStrings } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -14,7 +15,7 @@ export const requiredPolicyKinds: { kind: PolicyKind; name: string }[] = [
   { kind: 'business-continuity', name: 'Business continuity and disaster recovery policy' },
 ];
 
-export const SYSTEM_DESCRIPTION_FILE = 'content/system-description.mdx';
+export const SYSTEM_DESCRIPTION_FILE = documentKinds['system-description'].path;
 
 export const requiredDocumentsRule: Rule = (model, context) => {
   if (!model.program) return [];
