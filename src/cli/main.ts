@@ -30,6 +30,7 @@ Commands:
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
   templates diff                after an upgrade: documents whose template changed since init, with the diff
+  caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -87,6 +88,16 @@ pdf:
 preview:
   --port N                      the first of three ports (default 4321)
 
+caddy:                          (after a build; see docs/going-live.md)
+  --public, --employees, --auditors ADDRESS
+                                each site's address: a host (trust.example.com), host:port, or :port;
+                                http:// in front for plain HTTP
+  --forward-auth URL            the SSO proxy's check endpoint (default path /oauth2/auth, oauth2-proxy's)
+  --basic-auth USER             or, at the least, one user and a bcrypt hash (\`caddy hash-password\`) from
+  --password-hash HASH          this flag, else from TRUSTBOOK_BASIC_AUTH_HASH when Caddy starts
+  --dist DIR                    the built sites (default dist/)
+  --out FILE                    where to write it (default Caddyfile; - prints it); --force replaces a file
+
 init:                           in a terminal, asks for each answer below that no flag gives (Enter takes
                                 the default); with flags alone, or --yes, it asks nothing
   --org NAME                    the organization (default: from the new folder's name)
@@ -140,6 +151,7 @@ const commands: Record<string, () => Promise<Command>> = {
   preview: async () => (await import('./commands/preview.ts')).runPreview,
   templates: async () => (await import('./commands/templates.ts')).runTemplates,
   todo: async () => (await import('./commands/todo.ts')).runTodo,
+  caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
