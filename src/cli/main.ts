@@ -31,6 +31,7 @@ Commands:
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
   templates diff                after an upgrade: documents whose template changed since init, with the diff
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
+  verify-deploy                 check the three live sites from outside (access refused, right build, no leak)
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -98,6 +99,14 @@ caddy:                          (after a build; see docs/going-live.md)
   --dist DIR                    the built sites (default dist/)
   --out FILE                    where to write it (default Caddyfile; - prints it); --force replaces a file
 
+verify-deploy:
+  --public, --employees, --auditors URL
+                                the three live sites (all three required)
+  --dist DIR                    the build they should serve (default dist/, when built)
+  --evaluated YYYY-MM-DD        without a build: the day the trust center's trust.json must name
+  --as-of YYYY-MM-DD            judge security.txt's expiry on this day (default: today)
+  --wait SECONDS                retry the build check while a CDN still serves the previous build
+
 init:                           in a terminal, asks for each answer below that no flag gives (Enter takes
                                 the default); with flags alone, or --yes, it asks nothing
   --org NAME                    the organization (default: from the new folder's name)
@@ -152,6 +161,7 @@ const commands: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates.ts')).runTemplates,
   todo: async () => (await import('./commands/todo.ts')).runTodo,
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
+  'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
