@@ -78,13 +78,29 @@ const privateFix: Record<PrivateSite, string> = {
 
 export async function verifyDeploy(options: VerifyOptions): Promise<Verdict[]> {
   const probe = prober(options.fetch);
-  const verdicts: Verdict[] = [];
+  const verdicts: Verdict[] = plainHttp(options.urls);
   for (const site of ['employees', 'auditors'] as const)
     verdicts.push(...(await checkPrivateSite(site, options, probe)));
   verdicts.push(await checkPublicBuild(options, probe));
   verdicts.push(await checkSecurityTxt(options, probe));
   verdicts.push(...(await checkNoPrivatePageOnPublicHost(options, probe)));
   return verdicts;
+}
+
+/** A site on plain HTTP beyond this machine: its pages, and a private site's sign-in, cross the network readable. */
+function plainHttp(urls: Record<Site, string>): Verdict[] {
+  return (Object.entries(urls) as [Site, string][])
+    .filter(([, address]) => {
+      const url = new URL(address);
+      return url.protocol === 'http:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+    })
+    .map(([site, address]) => ({
+      ok: false,
+      site,
+      url: address,
+      message: 'is served over plain HTTP, so its pages and any sign-in cross the network unencrypted',
+      fix: 'Serve it over HTTPS (Caddy does so by itself for a host name) and give the https:// address.',
+    }));
 }
 
 interface Answer {
@@ -126,8 +142,11 @@ function isSignInRedirect(answer: Answer, from: string): boolean {
   if (answer.status < 300 || answer.status > 399 || !answer.location) return false;
   const target = new URL(answer.location, from);
   if (target.origin !== new URL(from).origin) return true;
-  return /sign[-_]?in|log[-_]?in|auth|sso|oauth|saml|cdn-cgi\/access|\.netlify\/identity/i.test(target.pathname);
+  return target.pathname.split('/').some((segment) => signInSegment.test(segment));
 }
+
+/** A path segment of a sign-in page: oauth2-proxy's `/oauth2/sign_in`, Cloudflare's `/cdn-cgi/access/login`. */
+const signInSegment = /^(sign[-_]?in|log[-_]?in|auth|authorize|authenticate|oauth2?|sso|saml2?)$/i;
 
 function describe(answer: Answer): string {
   if (answer.error) return `gave no answer (${answer.error})`;

@@ -112,6 +112,16 @@ describe('the private sites', () => {
     expect(found[0]!.fix).toMatch(/behind your sign-on/);
   });
 
+  it('fail on a redirect to a same-host page whose path only looks like a sign-in', async () => {
+    const found = problems(
+      await verify({
+        ...healthy,
+        'https://audit.example.com/': { status: 302, location: '/authors/signing-in-guide/' },
+      }),
+    );
+    expect(found[0]!.message).toContain('but / answered 302, to /authors/signing-in-guide/');
+  });
+
   it('fail on a redirect to the site’s own pages, which is no sign-in', async () => {
     const found = problems(
       await verify({ ...healthy, 'https://policies.example.com/': { status: 301, location: '/policies/' } }),
@@ -144,6 +154,20 @@ describe('the private sites', () => {
         fix: "Check that --employees is the site's address and that the site is deployed.",
       },
     ]);
+  });
+});
+
+describe('plain HTTP', () => {
+  it('is an error beyond this machine, and allowed on loopback', async () => {
+    const { fetcher } = network(healthy, () => ({ status: 401 }));
+    const plain = { ...urls, auditors: 'http://audit.example.com/' };
+    const found = problems(await verifyDeploy({ urls: plain, expected: build, today: '2026-12-07', fetch: fetcher }));
+    expect(found.map(({ site, message }) => `${site}: ${message}`)).toContain(
+      'auditors: is served over plain HTTP, so its pages and any sign-in cross the network unencrypted',
+    );
+    const loopback = { ...urls, auditors: 'http://127.0.0.1:8003/' };
+    const local = await verifyDeploy({ urls: loopback, expected: build, today: '2026-12-07', fetch: fetcher });
+    expect(local.map((verdict) => verdict.message).join('\n')).not.toContain('plain HTTP');
   });
 });
 
