@@ -39,7 +39,7 @@ function urlPaths(siteDir: string): string[] {
   );
 }
 
-/** The first page of each section of a private site (`/controls/AC-01/`, `/people/`), by path order. */
+/** The first page of each section of a private site (`/controls/AC-01/`, `/people/`), and a search fragment. */
 function sampledPages(siteDir: string): string[] {
   const pages = urlPaths(siteDir)
     .filter((path) => path.endsWith('/') && path !== '/' && !path.startsWith('/_astro/'))
@@ -53,5 +53,9 @@ function sampledPages(siteDir: string): string[] {
       bySection.set(section, page);
     }
   }
-  return [...bySection.values()].slice(0, SAMPLED_PAGES);
+  // A search fragment holds a page's text: a host that guards the pages but not the search index leaks it.
+  const fragment = urlPaths(siteDir)
+    .filter((path) => path.startsWith('/pagefind/fragment/'))
+    .sort()[0];
+  return [...[...bySection.values()].slice(0, SAMPLED_PAGES), ...(fragment ? [fragment] : [])];
 }

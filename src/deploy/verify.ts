@@ -60,8 +60,8 @@ export const knownPrivatePages: Record<PrivateSite, string[]> = {
   ],
 };
 
-/** Paths every site has (home, search and its index): their answer on the trust center says nothing. */
-const sharedPath = /^\/($|search\/|pagefind\/)/;
+/** Paths every site has (home, search and its entry file): their answer on the trust center says nothing. */
+const sharedPath = /^\/($|search\/$|pagefind\/pagefind-entry\.json$)/;
 
 /** Where a whole `dist/` published as it is puts the private sites. */
 const wholeDistPaths = ['/employees/', '/auditors/'];
@@ -81,6 +81,18 @@ export async function verifyDeploy(options: VerifyOptions): Promise<Verdict[]> {
   const verdicts: Verdict[] = plainHttp(options.urls);
   for (const site of ['employees', 'auditors'] as const)
     verdicts.push(...(await checkPrivateSite(site, options, probe)));
+  const home = await probe(options.urls.public);
+  if (home.error) {
+    // Nothing answers at all: one finding, not one per check.
+    verdicts.push({
+      ok: false,
+      site: 'public',
+      url: options.urls.public,
+      message: `${describe(home)}: nothing serves the trust center here`,
+      fix: 'Check that --public is the trust center’s address and that it is deployed.',
+    });
+    return verdicts;
+  }
   verdicts.push(await checkPublicBuild(options, probe));
   verdicts.push(await checkSecurityTxt(options, probe));
   verdicts.push(...(await checkNoPrivatePageOnPublicHost(options, probe)));

@@ -157,6 +157,21 @@ describe('the private sites', () => {
   });
 });
 
+describe('an unreachable trust center', () => {
+  it('gives one finding, not one per check', async () => {
+    const fetcher = (async (input: string | URL | Request) => {
+      if (String(input).startsWith('https://trust.example.com/')) {
+        throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
+      }
+      return network(healthy).fetcher(input);
+    }) as typeof fetch;
+    const found = problems(await verifyDeploy({ urls, expected: build, today: '2026-12-07', fetch: fetcher }));
+    expect(found.map(({ site, message }) => `${site}: ${message}`)).toEqual([
+      'public: gave no answer (ENOTFOUND): nothing serves the trust center here',
+    ]);
+  });
+});
+
 describe('plain HTTP', () => {
   it('is an error beyond this machine, and allowed on loopback', async () => {
     const { fetcher } = network(healthy, () => ({ status: 401 }));
