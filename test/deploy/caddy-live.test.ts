@@ -5,7 +5,7 @@
  * security.txt). The sample is built once; Caddy reads the folders live, so each breakage is undone after.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -91,16 +91,16 @@ async function verify(overrides: string[] = []) {
 }
 
 /** Changes a file of the served sites for one test, and puts it back after. */
-async function withFile<T>(path: string, text: string, run: () => Promise<T>): Promise<T> {
+async function withFile<T>(
+  path: string,
+  text: string,
+  run: () => Promise<T>,
+  encoding: BufferEncoding = 'utf8',
+): Promise<T> {
   const file = join(project.root, 'dist', path);
-  let before: string | undefined;
-  try {
-    before = readFileSync(file, 'utf8');
-  } catch {
-    before = undefined;
-  }
+  const before = existsSync(file) ? readFileSync(file) : undefined;
   mkdirSync(resolve(file, '..'), { recursive: true });
-  writeFileSync(file, text);
+  writeFileSync(file, text, encoding);
   try {
     return await run();
   } finally {
@@ -228,6 +228,15 @@ describe('verify-deploy on a broken deployment', () => {
       'the trust center serves private pages to anyone, as the private sites built them: /people/',
     );
     expect(result.stdout).toContain('fix: Deploy dist/public alone');
+  });
+
+  it('fails when a private site’s search fragment is copied into the trust center', async () => {
+    const fragments = join(project.root, 'dist/auditors/pagefind/fragment');
+    const [first] = readdirSync(fragments).sort();
+    const text = readFileSync(join(fragments, first!), 'latin1');
+    const result = await withFile(`public/pagefind/fragment/${first}`, text, () => verify(), 'latin1');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`as the private sites built them: /pagefind/fragment/${first}`);
   });
 
   it('fails when the trust center serves an expired security.txt', async () => {
