@@ -10,7 +10,13 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           // As tsconfig.json maps it: the content loader reads the build's data through this specifier.
           alias: { 'virtual:trustbook/data': fileURLToPath(new URL('./src/site/data.ts', import.meta.url)) },
-          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**', 'test/package/**'],
+          exclude: [
+            ...configDefaults.exclude,
+            'test/e2e/**',
+            'test/build/**',
+            'test/package/**',
+            'test/deploy/**/*-live.test.ts',
+          ],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },
         },
@@ -18,7 +24,8 @@ export default defineConfig({
       {
         test: {
           name: 'build',
-          include: ['test/build/**/*.test.ts'],
+          // With the deployment test, which builds the sample once and serves it with Caddy.
+          include: ['test/build/**/*.test.ts', 'test/deploy/**/*-live.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // Each file builds real sites; two at once would only fight over two cores.

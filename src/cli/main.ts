@@ -34,6 +34,8 @@ Commands:
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
                                 conflicting sections with conflict markers instead of leaving the file)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
+  caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
+  verify-deploy                 check the three live sites from outside (access refused, right build, no leak)
 
 check:
   --as-of YYYY-MM-DD            evaluate dates as of this day (else TRUSTBOOK_AS_OF, program as_of, today)
@@ -95,6 +97,24 @@ pdf:
 preview:
   --port N                      the first of three ports (default 4321)
 
+caddy:                          (after a build; see docs/going-live.md)
+  --public, --employees, --auditors ADDRESS
+                                each site's address: a host (trust.example.com), host:port, or :port;
+                                http:// in front for plain HTTP
+  --forward-auth URL            the SSO proxy's check endpoint (default path /oauth2/auth, oauth2-proxy's)
+  --basic-auth USER             or, at the least, one user and a bcrypt hash (\`caddy hash-password\`) from
+  --password-hash HASH          this flag, else from TRUSTBOOK_BASIC_AUTH_HASH when Caddy starts
+  --dist DIR                    the built sites (default dist/)
+  --out FILE                    where to write it (default Caddyfile; - prints it); --force replaces a file
+
+verify-deploy:
+  --public, --employees, --auditors URL
+                                the three live sites (all three required)
+  --dist DIR                    the build they should serve (default dist/, when built)
+  --evaluated YYYY-MM-DD        without a build: the day the trust center's trust.json must name
+  --as-of YYYY-MM-DD            judge security.txt's expiry on this day (default: today)
+  --wait SECONDS                retry the build check while a CDN still serves the previous build
+
 init:                           in a terminal, asks for each answer below that no flag gives (Enter takes
                                 the default); with flags alone, or --yes, it asks nothing
   --org NAME                    the organization (default: from the new folder's name)
@@ -150,6 +170,8 @@ const commands: Record<string, () => Promise<Command>> = {
   todo: async () => (await import('./commands/todo.ts')).runTodo,
   sync: async () => (await import('./commands/sync.ts')).runSync,
   client: async () => (await import('./commands/client.ts')).runClient,
+  caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
+  'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
