@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', '.trustbook/', 'test-results/', 'lib/', '.stryker-tmp/', 'reports/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'docs-site/dist/',
+      'docs-site/.astro/',
+      'node_modules/',
+      '.trustbook/',
+      'test-results/',
+      'lib/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

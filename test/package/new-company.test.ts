@@ -80,6 +80,7 @@ describe('the packed package', () => {
       'LICENSE',
       'README.md',
       'bin',
+      'docs',
       'index.js',
       'lib',
       'package.json',
@@ -90,8 +91,25 @@ describe('the packed package', () => {
     expect(listed).toContain('package/lib/engine/index.d.ts');
     expect(listed).toContain('package/src/routes/policy.astro');
     expect(
-      listed.filter((path) => /^package\/(content|policies|evidence-index|test|scripts|docs)\//.test(path)),
+      listed.filter((path) => /^package\/(content|policies|evidence-index|test|scripts|docs-site)\//.test(path)),
     ).toEqual([]);
+  });
+
+  // program.yaml's opening comment (docs/content-model.md), the check's fixes (docs/criteria.md, docs/sampling.md)
+  // and the README point to pages of docs/: a program installed from npm must hold them, not only this
+  // repository. The docs site's sources (docs-site/) stay out: a program needs the pages, not their publisher.
+  it('ships the reference pages its README and findings point to', () => {
+    const listed = run('tar', ['-tzf', tarball], work).stdout.split('\n').filter(Boolean);
+    expect(listed).toContain('package/docs/content-model.md');
+    expect(listed).toContain('package/docs/diagnostics.md');
+    expect(listed).toContain('package/docs/criteria.md');
+    expect(listed).toContain('package/docs/sampling.md');
+    const readme = readFileSync(join(repository, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\((docs\/[a-z0-9-]+\.md)(?:#[^)]*)?\)/g)].map(
+      (match) => `package/${match[1]}`,
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.filter((path) => !listed.includes(path))).toEqual([]);
   });
 
   it('installs the command, which says its version', () => {
