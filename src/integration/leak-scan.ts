@@ -457,12 +457,19 @@ export function historicalFragments(result: CheckResult, subjects: readonly Hist
     const document = today.get(subject.current);
     return document !== undefined && (withheld.has(document) || audienceOf(document, 'public') === 'none');
   };
+  // A past title of a document held back today for a placeholder is treated as the document's own text:
+  // Trustbook's template text in it is nobody's secret (a fresh program's "Security at <organization>").
+  const heldBack = (subject: HistoricalSubject) => {
+    const document = subject.current === undefined ? undefined : today.get(subject.current);
+    return document !== undefined && withheld.has(document);
+  };
   return subjects
     .filter((subject) => !subject.published || hiddenToday(subject))
     .map((subject) => ({
       text: subject.subject,
       source: `the trust history (${subject.current ?? 'a deleted document'})`,
       ...(subject.name ? { name: true } : {}),
+      ...(heldBack(subject) ? { withheld: true } : {}),
     }));
 }
 

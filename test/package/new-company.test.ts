@@ -66,6 +66,13 @@ beforeAll(() => {
     work,
   );
   program = join(work, 'acme-trust');
+  // As the getting-started guide says: the program is committed before its first build, so the trust updates
+  // replay a history in which the fresh overview's title was held back.
+  const git = (...args: string[]) =>
+    run('git', ['-c', 'user.name=New Company', '-c', 'user.email=security@acme.example', ...args], program);
+  git('init', '--quiet');
+  git('add', '-A');
+  git('commit', '--quiet', '-m', 'Start the compliance program');
   run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund'], program);
   run(npm, ['run', 'build'], program);
 }, 600_000);

@@ -340,6 +340,27 @@ describe('what the trust center may show', () => {
     });
     expect(findLeak('Gone Mail was a subprocessor', needles)).toBeUndefined();
   });
+
+  it('subtracts template text from the past title of a page held back today, and from nothing else in the history', () => {
+    // A fresh program's overview, committed while it still holds a <Todo>: its title is the template's, with the
+    // organization put in, and the home page's own heading says the same words.
+    const result = check({
+      ...validProgram(),
+      'content/trust/overview.mdx':
+        '---\ntitle: "Security at Test Co"\n---\n\n<Todo>Say how we keep data safe.</Todo>\n',
+    });
+    const templates = ['title: "Security at  Test Co "'];
+    const title = { subject: 'Security at Test Co', published: false, name: false, shownAtEnd: false };
+    const heldBack = historicalFragments(result, [{ ...title, current: 'content/trust/overview.mdx' }]);
+    expect(heldBack).toMatchObject([{ withheld: true }]);
+    expect(
+      findLeak('<h1>Security at Test Co</h1>', needlesFor(result, 'public', { publicForbidden: heldBack, templates })),
+    ).toBeUndefined();
+    const deleted = historicalFragments(result, [{ ...title, current: undefined }]);
+    expect(
+      findLeak('Security at Test Co', needlesFor(result, 'public', { publicForbidden: deleted, templates })),
+    ).toMatchObject({ source: 'the trust history (a deleted document)' });
+  });
 });
 
 describe('the grant secret', () => {
