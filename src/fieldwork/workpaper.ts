@@ -11,17 +11,9 @@ import { findCriterion } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic, DiagnosticCode } from '../engine/index.ts';
 import type { Document, YamlFile } from '../engine/model.ts';
 import { criterionState, describeShortfall } from '../engine/coverage.ts';
-import { auditWindow, seriesTimeline, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
-import {
-  defaultTest,
-  evidenceOfControl,
-  findingsAbout,
-  findingsAboutPeriod,
-  isBlocking,
-  type ControlStatus,
-} from '../engine/facts.ts';
+import { auditWindow, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
+import { defaultTest, isBlocking, type ControlStatus } from '../engine/facts.ts';
 import { parsePeriodLabel, periodUnitOf, resolvePeriod, type Period, type PeriodUnit } from '../engine/periods.ts';
-import { controlEffectiveness } from '../engine/effectiveness.ts';
 import { isCollectionDue, overlaps, recordedSpans } from '../engine/rules/control-occurrences.ts';
 import { firstUncoveredDay } from '../engine/rules/populations.ts';
 import { makesPopulationUnfit, populationOf, samplingFrequency } from '../engine/sampling.ts';
@@ -205,6 +197,7 @@ export function workpaper(result: CheckResult): Workpaper {
     .sort(byId)
     .map((control) => withInquiryCorroborated(testControl(result, control, window, record), worstResult));
   const counts = countResults(controls);
+  const review = result.facts.personnel();
   return {
     organization: program?.organization ?? '',
     system: program?.system ?? '',
@@ -220,7 +213,7 @@ export function workpaper(result: CheckResult): Workpaper {
     counts,
     controls,
     criteria: criterionConclusions(result, controls),
-    personnel: window && model.people ? personnelTests(result, window) : undefined,
+    personnel: review && model.people ? personnelTests(result, review) : undefined,
   };
 }
 
@@ -236,7 +229,7 @@ function testControl(
   record: YamlFile<SamplesData> | undefined,
 ): WorkpaperControl {
   const operation = result.facts.controlStatus(control);
-  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf);
+  const effectiveness = result.facts.effectiveness(control);
   const base = {
     id: control.id,
     title: control.data.title,
@@ -267,7 +260,7 @@ function testControl(
       series: [],
     };
   }
-  const series = [...evidenceOfControl(result, control.id)]
+  const series = [...result.facts.evidenceOf(control.id)]
     .sort(byId)
     .map((candidate) => testSeries(result, candidate, window, record));
   if (series.length === 0) {
@@ -305,7 +298,7 @@ function disclosedDeviations(
   window: AuditWindow,
   tested: WorkpaperSeries[],
 ): WorkpaperDeviation[] {
-  return [...evidenceOfControl(result, control.id)].sort(byId).flatMap((series) => {
+  return [...result.facts.evidenceOf(control.id)].sort(byId).flatMap((series) => {
     const items = tested.find((entry) => entry.id === series.id)?.items ?? [];
     return series.data.exceptions.flatMap((exception): WorkpaperDeviation[] => {
       const period = resolvePeriod(exception.period);
@@ -345,9 +338,9 @@ function testSeries(
   const current = populationOf(model, series, window, summary.asOf);
   const kind = current.kind;
   // Findings about the series as a whole (a file, a date, the population), not about one period or event.
-  const wholeSeries = findingsAbout(result, 'evidence', series.id).filter(
-    (d) => isBlocking(d) && d.subject?.period === undefined,
-  );
+  const wholeSeries = result.facts
+    .findingsAbout('evidence', series.id)
+    .filter((d) => isBlocking(d) && d.subject?.period === undefined);
   const asFindings = (list: Diagnostic[]) => list.map((d) => ({ code: d.code, message: d.message }));
   const populationSize = sampled?.population.size ?? current.items.length;
   const base = {
@@ -382,7 +375,7 @@ function testSeries(
     wholeSeries.filter((d) => artifactCodes.has(d.code) && d.subject?.artifact === index);
   // Findings an item's note already shows; the rest are listed with the series.
   const shown = new Set<Diagnostic>([...changed, ...unreliableFiles]);
-  const timeline = kind === 'periods' ? seriesTimeline(model, series, window, summary.asOf) : [];
+  const timeline = kind === 'periods' ? result.facts.periods(series) : [];
   // A series filed less often than its control runs (with a `frequency_note`) is sampled by the control's occurrences.
   const samplingUnit = periodUnitOf(samplingFrequency(model, series));
 
@@ -400,7 +393,7 @@ function testSeries(
           exceptions: [exception],
         });
       }
-      const missing = findingsAboutPeriod(result, series.id, item).filter((d) => d.code === 'TB902');
+      const missing = result.facts.findingsAboutPeriod(series.id, item).filter((d) => d.code === 'TB902');
       if (missing.length > 0) {
         outcomes.push({
           result: 'evidence missing',
@@ -553,7 +546,7 @@ function periodOutcomes(
   cell: TimelineCell | undefined,
 ): Outcome[] {
   const outcomes: Outcome[] = [];
-  const findings = findingsAboutPeriod(result, series.id, label);
+  const findings = result.facts.findingsAboutPeriod(series.id, label);
   for (const finding of findings) {
     if (!missingCodes.has(finding.code)) continue;
     outcomes.push({

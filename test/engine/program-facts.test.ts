@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { checklistProgress } from '../../src/engine/checklist-state.ts';
 import { computeCoverage } from '../../src/engine/coverage.ts';
 import { upcomingDeadlines } from '../../src/engine/deadlines.ts';
-import { programPlaceholders } from '../../src/engine/placeholders.ts';
 import { todoList } from '../../src/engine/todo.ts';
 import { auditorResult } from '../../src/site/views.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
@@ -39,7 +38,7 @@ describe('the facts of a check result', () => {
       ['2026-Q2', 'present'],
     ]);
     expect(result.facts.todo()).toBe(result.facts.todo());
-    expect(result.facts.todo()).toEqual(todoList(result));
+    expect(result.facts.todo()).toEqual(todoList(result.facts));
   });
 
   it('give no periods for a Type I audit', () => {
@@ -54,7 +53,7 @@ describe('the facts of a check result', () => {
     expect(typeOne.facts.periods(typeOne.model.evidence[0]!)).toEqual([]);
   });
 
-  it('answer the checklists, the deadlines and the placeholders as of the result’s evaluation date', () => {
+  it('answer the checklists, and the deadlines as of the result’s evaluation date', () => {
     const result = check(
       {
         ...validProgram(),
@@ -64,12 +63,11 @@ describe('the facts of a check result', () => {
       { asOf: '2026-03-20' },
     );
     const checklist = result.model.checklists[0]!;
-    expect(result.facts.checklistProgress(checklist)).toEqual(checklistProgress(result, checklist));
+    expect(result.facts.checklistProgress(checklist)).toEqual(checklistProgress(result.facts, checklist));
     expect(result.facts.checklistProgress(checklist)).toMatchObject({ tasksDone: 1, tasks: 2 });
     const upcoming = result.facts.upcoming(365);
     expect(upcoming).toEqual(upcomingDeadlines(result.model, '2026-03-20', 365));
     expect(upcoming.length).toBeGreaterThan(0);
-    expect(result.facts.placeholders()).toEqual(programPlaceholders(result.model));
     expect(result.facts.findingsAbout('evidence', 'EV-BASE-01')).toEqual(
       result.diagnostics.filter((d) => d.subject?.kind === 'evidence' && d.subject.id === 'EV-BASE-01'),
     );
