@@ -37,6 +37,7 @@ import { controlEffectiveness, type Effectiveness } from './effectiveness.ts';
 import {
   auditWindow,
   evidenceOfControl,
+  latestArtifact,
   seriesTimeline,
   type AuditWindow,
   type TimelineCell,
@@ -124,15 +125,9 @@ export class ProgramFacts implements BaseFacts {
     });
   }
 
-  /**
-   * The artifact of a series collected last (the first of those collected that day, in file order); undefined
-   * when the series has none. The one answer for the exports, the staleness deadline and the evidence pages.
-   */
+  /** The artifact of a series collected last (the first of those collected that day); undefined when none. */
   latestArtifact(series: { data: Pick<EvidenceData, 'artifacts'> }): ArtifactData | undefined {
-    const { artifacts } = series.data;
-    return artifacts.length === 0
-      ? undefined
-      : artifacts.reduce((latest, artifact) => (artifact.collected > latest.collected ? artifact : latest));
+    return latestArtifact(series);
   }
 
   /** How far a checklist is. */
