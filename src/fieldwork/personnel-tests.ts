@@ -9,7 +9,7 @@ import { isBlocking } from '../engine/facts.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { exceptionsAbout, type PersonnelReview } from '../engine/personnel.ts';
 import type { ExceptionData, StaffData } from '../schema/index.ts';
-import type { WorkpaperResult } from './workpaper.ts';
+import type { WorkpaperResult } from './workpaper-results.ts';
 
 /** One fact inspected for a person: what, and what the records show. */
 export interface PersonnelFact {
