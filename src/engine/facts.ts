@@ -11,27 +11,6 @@ import type { Diagnostic, DiagnosticCode, Subject } from './diagnostics.ts';
 import type { Document, ProgramModel } from './model.ts';
 import { isInOperation } from './coverage.ts';
 
-/** What every fact is worked out from: a checked program, narrower than the check result. */
-export interface CheckedProgram {
-  readonly model: ProgramModel;
-  /** The check's findings, sorted, each naming its subject. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** The evaluation date the findings were made on. */
-  readonly asOf: string;
-}
-
-/** The facts that other facts are built from; `ProgramFacts` works each out once. */
-export interface BaseFacts extends CheckedProgram {
-  /** The findings about one subject (all periods of a series included). */
-  findingsAbout(kind: Subject['kind'], id: string): Diagnostic[];
-  /** The evidence series that name a control. */
-  evidenceOf(controlId: string): Document<EvidenceData>[];
-  /** Whether a control operates. */
-  controlStatus(control: Document<ControlData>): ControlStatus;
-  /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
-  coverage(): CategoryCoverage[];
-}
-
 /** Findings that say a control's evidence does not show it operating. */
 export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'TB401',
@@ -67,6 +46,27 @@ export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode
 /** An error, or an error that readiness mode reports as a warning: either way, not audit-ready. */
 export function isBlocking(diagnostic: Diagnostic): boolean {
   return diagnostic.severity === 'error' || diagnostic.deferred === true;
+}
+
+/** What every fact is worked out from: a checked program, narrower than the check result. */
+export interface CheckedProgram {
+  readonly model: ProgramModel;
+  /** The check's findings, sorted, each naming its subject. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The evaluation date the findings were made on. */
+  readonly asOf: string;
+}
+
+/** The facts that other facts are built from; `ProgramFacts` works each out once. */
+export interface BaseFacts extends CheckedProgram {
+  /** The findings about one subject (all periods of a series included). */
+  findingsAbout(kind: Subject['kind'], id: string): Diagnostic[];
+  /** The evidence series that name a control. */
+  evidenceOf(controlId: string): Document<EvidenceData>[];
+  /** Whether a control operates. */
+  controlStatus(control: Document<ControlData>): ControlStatus;
+  /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
+  coverage(): CategoryCoverage[];
 }
 
 const keyOf = (kind: Subject['kind'], id: string) => `${kind}\u0000${id}`;
