@@ -15,7 +15,7 @@ export default defineConfig({
       'test/build/**',
       'test/package/**',
       'test/cli/guided-init.test.ts',
-      'test/deliverables/oscal-schema.test.ts',
+      'test/export/oscal-schema.test.ts',
       'test/engine/points-of-focus.test.ts',
     ],
     testTimeout: 60_000,

@@ -15,6 +15,8 @@ export interface BodyNode {
   value?: unknown;
   url?: string;
   checked?: boolean | null;
+  /** A heading's level: 2 for `##`. */
+  depth?: number;
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: BodyNode[];
   position?: { start: { line: number } };

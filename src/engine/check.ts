@@ -5,7 +5,7 @@ import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts
 import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { secretState } from './grants.ts';
 import { computeCoverage } from './coverage.ts';
-import { programFacts, type ProgramFacts } from './program-facts.ts';
+import { ProgramFacts } from './program-facts.ts';
 import { auditHasBegun } from './rules/context.ts';
 import { rules, type RuleContext } from './rules/index.ts';
 
@@ -82,11 +82,10 @@ export function runChecks(model: ProgramModel, loadDiagnostics: Diagnostic[], op
   });
 }
 
-/** The result with its facts, each worked out from this very result on first use. */
+/** The result with its facts, each worked out from this very result's model, findings and date on first use. */
 export function withFacts(result: Omit<CheckResult, 'facts'>): CheckResult {
-  const whole = result as CheckResult;
-  whole.facts = programFacts(whole);
-  return whole;
+  const { model, diagnostics, summary } = result;
+  return { ...result, facts: new ProgramFacts({ model, diagnostics, asOf: summary.asOf }) };
 }
 
 /**

@@ -1,9 +1,8 @@
 /** Whether a `<Check>` item is done, from the program's real state: the build ticks it, nobody does by hand. */
-import type { CheckResult } from './check.ts';
 import type { ChecklistData } from '../schema/index.ts';
 import { checklistItems, type CheckBinding, type CheckRule } from './checklist-bindings.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
-import { controlStatus, findingsAbout, isBlocking } from './facts.ts';
+import { isBlocking, type BaseFacts } from './facts.ts';
 import type { Document } from './model.ts';
 
 /** The codes whose findings (errors or warnings) keep a rule's item unticked. */
@@ -15,13 +14,13 @@ export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
   risks: ['TB505', 'TB506'],
 };
 
-export function isBindingDone(result: CheckResult, binding: Pick<CheckBinding, 'kind' | 'target'>): boolean {
-  const { model, diagnostics } = result;
-  const blockingAbout = (kind: 'evidence' | 'policy', id: string) => findingsAbout(result, kind, id).some(isBlocking);
+export function isBindingDone(facts: BaseFacts, binding: Pick<CheckBinding, 'kind' | 'target'>): boolean {
+  const { model, diagnostics } = facts;
+  const blockingAbout = (kind: 'evidence' | 'policy', id: string) => facts.findingsAbout(kind, id).some(isBlocking);
   switch (binding.kind) {
     case 'control': {
       const control = model.controls.find((candidate) => candidate.id === binding.target);
-      return !!control && controlStatus(result, control) === 'operating';
+      return !!control && facts.controlStatus(control) === 'operating';
     }
     case 'evidence': {
       const series = model.evidence.find((candidate) => candidate.id === binding.target);
@@ -56,9 +55,9 @@ export interface ChecklistProgress {
 export const bindingKey = (binding: Pick<CheckBinding, 'kind' | 'target'>) => `${binding.kind}:${binding.target}`;
 
 /** The progress of a checklist: one computation for the report, the readiness page and the checklist's page. */
-export function checklistProgress(result: CheckResult, checklist: Document<ChecklistData>): ChecklistProgress {
+export function checklistProgress(facts: BaseFacts, checklist: Document<ChecklistData>): ChecklistProgress {
   const { checks, tasks } = checklistItems(checklist.body, checklist.bodyLine);
-  const states = new Map(checks.map((binding) => [bindingKey(binding), isBindingDone(result, binding)]));
+  const states = new Map(checks.map((binding) => [bindingKey(binding), isBindingDone(facts, binding)]));
   const checksDone = checks.filter((binding) => states.get(bindingKey(binding))).length;
   const tasksDone = tasks.filter((task) => task.checked).length;
   const done = checksDone + tasksDone;

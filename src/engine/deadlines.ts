@@ -6,7 +6,7 @@
 import type { Frequency } from '../schema/index.ts';
 import { addDays, addMonths } from './dates.ts';
 import type { DiagnosticCode, Subject } from './diagnostics.ts';
-import { operatingSpan } from './evidence-timeline.ts';
+import { latestArtifact, operatingSpan } from './evidence-timeline.ts';
 import type { KeyLines } from './frontmatter.ts';
 import { lineOf, type ProgramModel } from './model.ts';
 
@@ -111,13 +111,11 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
 
   for (const series of model.evidence) {
     const maxAge = maxEvidenceAgeDays[series.data.frequency];
-    if (maxAge === undefined || series.data.artifacts.length === 0) continue;
+    const newest = latestArtifact(series);
+    if (maxAge === undefined || !newest) continue;
     // Evidence of controls not in operation (planned, not applicable, or retired) does not go stale.
     const span = operatingSpan(model, series);
     if (!span || (span.to !== undefined && span.to < asOf)) continue;
-    const newest = series.data.artifacts.reduce((latest, artifact) =>
-      artifact.collected > latest.collected ? artifact : latest,
-    );
     push({
       kind: 'evidence',
       code: 'TB502',

@@ -74,6 +74,17 @@ export function artifactPeriod(artifact: ArtifactData, unit: PeriodUnit): Period
   return artifact.period !== undefined ? resolvePeriod(artifact.period) : periodContaining(unit, performedOn(artifact));
 }
 
+/**
+ * The artifact of a series collected last (the first of those collected that day, in file order); undefined
+ * when the series has none. One answer for the staleness deadline, the exports and the evidence pages.
+ */
+export function latestArtifact(series: { data: Pick<EvidenceData, 'artifacts'> }): ArtifactData | undefined {
+  const { artifacts } = series.data;
+  return artifacts.length === 0
+    ? undefined
+    : artifacts.reduce((latest, artifact) => (artifact.collected > latest.collected ? artifact : latest));
+}
+
 /** True when the artifact is dated before the period it claims began, or collected before it was performed. */
 export function predatesClaim(artifact: ArtifactData, claimed: Period | undefined): boolean {
   if (artifact.performed !== undefined && artifact.collected < artifact.performed) return true;

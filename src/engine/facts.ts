@@ -1,13 +1,14 @@
 /**
- * Facts derived from the findings, computed once per check result: the findings about each subject, and
- * whether a control is operating. The report, the checklists, the exports and the pages all read these, so
- * no status shown anywhere can disagree with what the check reports.
+ * Facts derived from the findings: the findings about each subject, and whether a control is operating. They
+ * take a `CheckedProgram` (the model, its findings and the evaluation date), declared here, never a check
+ * result, so the facts sit below `check.ts` and `check.ts` composes them. `ProgramFacts`
+ * (program-facts.ts) works each out once per result; the report, the checklists, the exports and the pages
+ * all read it there, so no status shown anywhere can disagree with what the check reports.
  */
 import type { ControlData, EvidenceData } from '../schema/index.ts';
-import type { CheckResult } from './check.ts';
+import type { CategoryCoverage } from './coverage.ts';
 import type { Diagnostic, DiagnosticCode, Subject } from './diagnostics.ts';
-import type { Document } from './model.ts';
-import { evidenceOfControl as seriesOfControl } from './evidence-timeline.ts';
+import type { Document, ProgramModel } from './model.ts';
 import { isInOperation } from './coverage.ts';
 
 /** Findings that say a control's evidence does not show it operating. */
@@ -47,35 +48,51 @@ export function isBlocking(diagnostic: Diagnostic): boolean {
   return diagnostic.severity === 'error' || diagnostic.deferred === true;
 }
 
-const index = new WeakMap<CheckResult, Map<string, Diagnostic[]>>();
+/** What every fact is worked out from: a checked program, narrower than the check result. */
+export interface CheckedProgram {
+  readonly model: ProgramModel;
+  /** The check's findings, sorted, each naming its subject. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The evaluation date the findings were made on. */
+  readonly asOf: string;
+}
+
+/** The facts that other facts are built from; `ProgramFacts` works each out once. */
+export interface BaseFacts extends CheckedProgram {
+  /** The findings about one subject (all periods of a series included). */
+  findingsAbout(kind: Subject['kind'], id: string): Diagnostic[];
+  /** The evidence series that name a control. */
+  evidenceOf(controlId: string): Document<EvidenceData>[];
+  /** Whether a control operates. */
+  controlStatus(control: Document<ControlData>): ControlStatus;
+  /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
+  coverage(): CategoryCoverage[];
+}
 
 const keyOf = (kind: Subject['kind'], id: string) => `${kind}\u0000${id}`;
 
-/** Every finding about one subject (all periods of a series included). */
-export function findingsAbout(result: CheckResult, kind: Subject['kind'], id: string): Diagnostic[] {
-  let map = index.get(result);
-  if (!map) {
-    map = new Map();
-    for (const diagnostic of result.diagnostics) {
-      if (!diagnostic.subject) continue;
-      const key = keyOf(diagnostic.subject.kind, diagnostic.subject.id);
-      const list = map.get(key);
-      if (list) list.push(diagnostic);
-      else map.set(key, [diagnostic]);
-    }
-    index.set(result, map);
+/** Looks up the findings about a subject, from an index of the findings built once here. */
+export function indexBySubject(
+  diagnostics: readonly Diagnostic[],
+): (kind: Subject['kind'], id: string) => Diagnostic[] {
+  const map = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.subject) continue;
+    const key = keyOf(diagnostic.subject.kind, diagnostic.subject.id);
+    const list = map.get(key);
+    if (list) list.push(diagnostic);
+    else map.set(key, [diagnostic]);
   }
-  return map.get(keyOf(kind, id)) ?? [];
+  return (kind, id) => map.get(keyOf(kind, id)) ?? [];
 }
 
 /** Findings about one period of a series. */
-export function findingsAboutPeriod(result: CheckResult, seriesId: string, period: string): Diagnostic[] {
-  return findingsAbout(result, 'evidence', seriesId).filter((diagnostic) => diagnostic.subject?.period === period);
-}
-
-/** The evidence series that name a control. */
-export function evidenceOfControl(result: CheckResult, controlId: string): Document<EvidenceData>[] {
-  return seriesOfControl(result.model, controlId);
+export function findingsAboutPeriod(
+  facts: Pick<BaseFacts, 'findingsAbout'>,
+  seriesId: string,
+  period: string,
+): Diagnostic[] {
+  return facts.findingsAbout('evidence', seriesId).filter((diagnostic) => diagnostic.subject?.period === period);
 }
 
 /**
@@ -87,12 +104,15 @@ export function evidenceOfControl(result: CheckResult, controlId: string): Docum
  */
 export type ControlStatus = 'operating' | 'exception' | 'failing' | 'not in operation';
 
-export function controlStatus(result: CheckResult, control: Document<ControlData>): ControlStatus {
-  if (!isInOperation(control, result.summary.asOf)) return 'not in operation';
-  const series = evidenceOfControl(result, control.id);
+export function controlStatus(
+  facts: Pick<BaseFacts, 'asOf' | 'findingsAbout' | 'evidenceOf'>,
+  control: Document<ControlData>,
+): ControlStatus {
+  if (!isInOperation(control, facts.asOf)) return 'not in operation';
+  const series = facts.evidenceOf(control.id);
   const findings = [
-    ...findingsAbout(result, 'control', control.id),
-    ...series.flatMap((candidate) => findingsAbout(result, 'evidence', candidate.id)),
+    ...facts.findingsAbout('control', control.id),
+    ...series.flatMap((candidate) => facts.findingsAbout('evidence', candidate.id)),
   ];
   if (series.length === 0 || findings.some((d) => evidenceCodes.has(d.code) && isBlocking(d))) return 'failing';
   if (findings.some((d) => d.code === 'TB606' || d.code === 'TB609')) return 'exception';

@@ -5,6 +5,7 @@ import { isProgramRoot, loadProject, type Progress } from './load-fs.ts';
 
 export { runChecks, type CheckOptions, type CheckResult, type CheckSummary } from './check.ts';
 export type { ProgramFacts } from './program-facts.ts';
+export type { CheckedProgram } from './facts.ts';
 export { codes, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
 export { UsageError } from './errors.ts';
 export { buildModel, type ProgramModel, type Document, type SourceFile } from './model.ts';

@@ -1,59 +1,203 @@
 /**
- * The facts derived from a checked program, one function each, exposed on the check result as `result.facts`:
- * rules work them out on the way (coverage, periods, deadlines), and the report, the exports, the views and
- * scripts read them here instead of working them out again. Each is computed once per result (or model) and
- * remembered by the function behind it.
+ * The facts of a checked program, exposed on the check result as `result.facts`: coverage, statuses, periods,
+ * progress, deadlines, and each document's standing on the evaluation date. Rules work some of them out on the
+ * way; the report, the exports, the fieldwork, the views and the commands read them here instead of working
+ * them out again. Each member is worked out once per result and remembered in `#known`, the one place
+ * "computed once" lives for a result; a view's filtered copy of a result gets facts of its own.
  */
-import type { ChecklistData, ControlData, EvidenceData } from '../schema/index.ts';
-import type { CheckResult } from './check.ts';
+import type {
+  ArtifactData,
+  AttestationData,
+  ChecklistData,
+  ControlData,
+  EvidenceData,
+  GrantData,
+  PolicyData,
+  StaffData,
+  VendorData,
+} from '../schema/index.ts';
+import {
+  acknowledgementStatus,
+  tracksAcknowledgements,
+  type AcknowledgementStatusRow,
+} from './acknowledgement-status.ts';
+import { attestationState, type AttestationState } from './attestations.ts';
 import { checklistProgress, type ChecklistProgress } from './checklist-state.ts';
-import { upcomingDeadlines, type Deadline } from './deadlines.ts';
+import { computeCoverage, judgedWindow, type CategoryCoverage } from './coverage.ts';
+import {
+  isCurrentStaff,
+  policyReviewDue,
+  trainingDue,
+  upcomingDeadlines,
+  vendorReviewDue,
+  type Deadline,
+} from './deadlines.ts';
 import type { Diagnostic, Subject } from './diagnostics.ts';
-import { auditWindow, seriesTimeline, type TimelineCell } from './evidence-timeline.ts';
-import { controlStatus, evidenceOfControl, findingsAbout, type ControlStatus } from './facts.ts';
-import type { Document } from './model.ts';
-import { programPlaceholders, type ProgramPlaceholders } from './placeholders.ts';
-import { computeCoverage, type CategoryCoverage } from './coverage.ts';
+import { controlEffectiveness, type Effectiveness } from './effectiveness.ts';
+import {
+  auditWindow,
+  evidenceOfControl,
+  latestArtifact,
+  seriesTimeline,
+  type AuditWindow,
+  type TimelineCell,
+} from './evidence-timeline.ts';
+import {
+  controlStatus,
+  findingsAboutPeriod,
+  indexBySubject,
+  type BaseFacts,
+  type CheckedProgram,
+  type ControlStatus,
+} from './facts.ts';
+import { grantState, type GrantState } from './grants.ts';
+import type { Document, ProgramModel } from './model.ts';
+import { personnelReview, staffCohort, type PersonnelReview, type StaffCohort } from './personnel.ts';
+import type { DateSpan } from './spans.ts';
 import { todoList, type TodoStep } from './todo.ts';
 
-export interface ProgramFacts {
-  /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
-  coverage(): CategoryCoverage[];
-  /** The findings about one subject: a document, a person, the program. */
-  findingsAbout(kind: Subject['kind'], id: string): Diagnostic[];
-  /** The evidence series that name a control. */
-  evidenceOf(controlId: string): Document<EvidenceData>[];
-  /** Whether a control operates: `operating`, `exception`, `failing` or `not in operation`. */
-  controlStatus(control: Document<ControlData>): ControlStatus;
-  /** Each period of a series in the Type II window, with its status; none for a Type I audit. */
-  periods(series: Document<EvidenceData>): TimelineCell[];
-  /** How far a checklist is. */
-  checklistProgress(checklist: Document<ChecklistData>): ChecklistProgress;
-  /** What falls due within `days` of the evaluation date. */
-  upcoming(days: number): Deadline[];
-  /** The next steps, in the order of the SOC 2 checklist. */
-  todo(): TodoStep[];
-  /** The placeholders still in the program. */
-  placeholders(): ProgramPlaceholders;
-}
+export class ProgramFacts implements BaseFacts {
+  readonly model: ProgramModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly asOf: string;
 
-/** The facts of a result; a view's filtered copy of a result gets facts of its own (`withFacts`). */
-export function programFacts(whole: CheckResult): ProgramFacts {
-  const { model } = whole;
-  const asOf = whole.summary.asOf;
-  let steps: TodoStep[] | undefined;
-  return {
-    coverage: () => computeCoverage(model, asOf),
-    findingsAbout: (kind, id) => findingsAbout(whole, kind, id),
-    evidenceOf: (controlId) => evidenceOfControl(whole, controlId),
-    controlStatus: (control) => controlStatus(whole, control),
-    periods: (series) => {
-      const window = auditWindow(model);
-      return window ? seriesTimeline(model, series, window, asOf) : [];
-    },
-    checklistProgress: (checklist) => checklistProgress(whole, checklist),
-    upcoming: (days) => upcomingDeadlines(model, asOf, days),
-    todo: () => (steps ??= todoList(whole)),
-    placeholders: () => programPlaceholders(model),
-  };
+  /** Every fact worked out so far, by member, then by argument (`undefined` for a member without one). */
+  readonly #known = new Map<string, Map<unknown, unknown>>();
+
+  constructor(program: CheckedProgram) {
+    this.model = program.model;
+    this.diagnostics = program.diagnostics;
+    this.asOf = program.asOf;
+  }
+
+  #once<T>(member: string, key: unknown, make: () => T): T {
+    let known = this.#known.get(member);
+    if (!known) this.#known.set(member, (known = new Map()));
+    if (!known.has(key)) known.set(key, make());
+    return known.get(key) as T;
+  }
+
+  /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
+  coverage(): CategoryCoverage[] {
+    return this.#once('coverage', undefined, () => computeCoverage(this.model, this.asOf));
+  }
+
+  /** The findings about one subject: a document, a person, the program (all periods of a series included). */
+  findingsAbout(kind: Subject['kind'], id: string): Diagnostic[] {
+    return this.#once('findingsAbout', undefined, () => indexBySubject(this.diagnostics))(kind, id);
+  }
+
+  /** The findings about one period of a series. */
+  findingsAboutPeriod(seriesId: string, period: string): Diagnostic[] {
+    return findingsAboutPeriod(this, seriesId, period);
+  }
+
+  /** The evidence series that name a control. */
+  evidenceOf(controlId: string): Document<EvidenceData>[] {
+    return evidenceOfControl(this.model, controlId);
+  }
+
+  /** Whether a control operates: `operating`, `exception`, `failing` or `not in operation`. */
+  controlStatus(control: Document<ControlData>): ControlStatus {
+    return this.#once('controlStatus', control, () => controlStatus(this, control));
+  }
+
+  /** Whether a control operated effectively over the audit window; undefined without a Type II window. */
+  effectiveness(control: Document<ControlData>): Effectiveness | undefined {
+    return this.#once('effectiveness', control, () => controlEffectiveness(this.model, control, this.asOf));
+  }
+
+  /** The Type II audit window; undefined for a Type I audit. */
+  auditWindow(): AuditWindow | undefined {
+    return auditWindow(this.model);
+  }
+
+  /** The days of the window that can be judged on the evaluation date; undefined before it opens and for Type I. */
+  judgedWindow(): DateSpan | undefined {
+    return judgedWindow(this.model, this.asOf);
+  }
+
+  /** Each period of a series in the Type II window, with its status; none for a Type I audit. */
+  periods(series: Document<EvidenceData>): TimelineCell[] {
+    return this.#once('periods', series, () => {
+      const window = auditWindow(this.model);
+      return window ? seriesTimeline(this.model, series, window, this.asOf) : [];
+    });
+  }
+
+  /** The artifact of a series collected last (the first of those collected that day); undefined when none. */
+  latestArtifact(series: { data: Pick<EvidenceData, 'artifacts'> }): ArtifactData | undefined {
+    return latestArtifact(series);
+  }
+
+  /** How far a checklist is. */
+  checklistProgress(checklist: Document<ChecklistData>): ChecklistProgress {
+    return this.#once('checklistProgress', checklist, () => checklistProgress(this, checklist));
+  }
+
+  /** What falls due within `days` of the evaluation date. */
+  upcoming(days: number): Deadline[] {
+    return this.#once('upcoming', days, () => upcomingDeadlines(this.model, this.asOf, days));
+  }
+
+  /** The next steps, in the order of the SOC 2 checklist. */
+  todo(): TodoStep[] {
+    return this.#once('todo', undefined, () => todoList(this));
+  }
+
+  /** When a policy's next review is due: `review_months` after its approval. */
+  reviewDue(policy: { data: Pick<PolicyData, 'approved' | 'review_months'> }): string {
+    return policyReviewDue(policy);
+  }
+
+  /** Whether the program tracks acknowledgements at all (an `acknowledge_url` or imported records). */
+  tracksAcknowledgements(): boolean {
+    return tracksAcknowledgements(this.model);
+  }
+
+  /**
+   * Each person on record (leavers included) against each policy that applies to them, in the order of the
+   * staff register and then of the policies. A site keeps the rows of the policies it may show.
+   */
+  acknowledgements(): AcknowledgementStatusRow[] {
+    return this.#once('acknowledgements', undefined, () => acknowledgementStatus(this.model, this.asOf));
+  }
+
+  /** The audit window's new hires and leavers with their onboarding and offboarding facts; undefined for Type I. */
+  personnel(): PersonnelReview | undefined {
+    return this.#once('personnel', undefined, () => {
+      const window = auditWindow(this.model);
+      return window && personnelReview(this.model, window, this.asOf);
+    });
+  }
+
+  /** A person's cohort for the audit window: current staff, a new hire of the window, a leaver, or former. */
+  cohortOf(person: StaffData): StaffCohort {
+    return staffCohort(person, auditWindow(this.model), this.asOf);
+  }
+
+  /** Whether a person is on staff on the evaluation date. */
+  isCurrentStaff(person: Pick<StaffData, 'hired' | 'left'>): boolean {
+    return isCurrentStaff(person, this.asOf);
+  }
+
+  /** When a person's next security training is due: 30 days after hire, then a year after the last one. */
+  trainingDue(person: Pick<StaffData, 'hired' | 'trainings'>): string {
+    return trainingDue(person);
+  }
+
+  /** When a vendor's next review is due: `review_months` after the last one. */
+  vendorReviewDue(vendor: { data: Pick<VendorData, 'reviewed' | 'review_months'> }): string {
+    return vendorReviewDue(vendor);
+  }
+
+  /** Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true. */
+  attestationState(attestation: Document<AttestationData>): AttestationState {
+    return this.#once('attestationState', attestation, () => attestationState(attestation.data, this.asOf));
+  }
+
+  /** Whether a grant opens its documents on the evaluation date: current, not yet, expired or revoked. */
+  grantState(grant: Document<GrantData>): GrantState {
+    return this.#once('grantState', grant, () => grantState(grant.data, this.asOf));
+  }
 }

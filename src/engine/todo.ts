@@ -4,12 +4,11 @@
  * vendors, engage an audit firm. Each step is worked out from the program's real state (its documents and the
  * check's findings), never ticked by hand. One computation for `trustbook todo` and the readiness page.
  */
-import type { CheckResult } from './check.ts';
 import { isCurrentStaff } from './deadlines.ts';
 import { codes, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
 import { auditWindow } from './evidence-timeline.ts';
 import { worstFirst } from './finding-groups.ts';
-import { controlStatus, findingsAbout, isBlocking } from './facts.ts';
+import { isBlocking, type BaseFacts } from './facts.ts';
 
 export type TodoStepId =
   'scope' | 'gaps' | 'controls' | 'policies' | 'training' | 'risks' | 'evidence' | 'vendors' | 'audit';
@@ -127,11 +126,11 @@ function leftOf(diagnostics: readonly Diagnostic[], step: TodoStepId): TodoLeft[
 }
 
 /** The steps, in the checklist's order. */
-export function todoList(result: CheckResult): TodoStep[] {
-  const { model, diagnostics, summary } = result;
+export function todoList(facts: BaseFacts): TodoStep[] {
+  const { model, diagnostics, asOf } = facts;
   const program = model.program?.data;
-  const blockingAbout = (kind: Parameters<typeof findingsAbout>[1], id: string) =>
-    findingsAbout(result, kind, id).some(isBlocking);
+  const blockingAbout = (kind: Parameters<BaseFacts['findingsAbout']>[0], id: string) =>
+    facts.findingsAbout(kind, id).some(isBlocking);
   const step = (id: TodoStepId, title: string, unit: string, done: number, total: number, next: string): TodoStep => {
     const left = leftOf(diagnostics, id);
     const complete = left.length === 0 && done >= total;
@@ -145,17 +144,18 @@ export function todoList(result: CheckResult): TodoStep[] {
     model.systemDescription !== undefined,
     audit?.type !== 'II' || model.assertion !== undefined,
   ];
-  const covered = summary.coverage.reduce((sum, category) => sum + category.covered, 0);
-  const criteria = summary.coverage.reduce((sum, category) => sum + category.total, 0);
+  const coverage = facts.coverage();
+  const covered = coverage.reduce((sum, category) => sum + category.covered, 0);
+  const criteria = coverage.reduce((sum, category) => sum + category.total, 0);
   const controls = model.controls.filter((control) => control.data.status !== 'not-applicable');
   // A control counts once it operates: implemented, and its evidence sound (or a deviation disclosed).
-  const operating = controls.filter((control) => ['operating', 'exception'].includes(controlStatus(result, control)));
+  const operating = controls.filter((control) => ['operating', 'exception'].includes(facts.controlStatus(control)));
   const planned = controls.find((control) => control.data.status === 'planned');
   const policiesInOrder = model.policies.filter((policy) => !blockingAbout('policy', policy.id));
-  const staff = (model.people?.data.staff ?? []).filter((person) => isCurrentStaff(person, summary.asOf));
+  const staff = (model.people?.data.staff ?? []).filter((person) => isCurrentStaff(person, asOf));
   const trained = staff.filter(
     (person) =>
-      !findingsAbout(result, 'person', person.id).some((d) => isBlocking(d) && stepCodes.training.includes(d.code)),
+      !facts.findingsAbout('person', person.id).some((d) => isBlocking(d) && stepCodes.training.includes(d.code)),
   );
   const risksInOrder = model.risks.filter((risk) => !blockingAbout('risk', risk.id));
   const evidenced = model.evidence.filter(
@@ -164,7 +164,7 @@ export function todoList(result: CheckResult): TodoStep[] {
   const empty = model.evidence.find((series) => series.data.artifacts.length === 0);
   const vendorsInOrder = model.vendors.filter((vendor) => !blockingAbout('vendor', vendor.id));
   const window = auditWindow(model);
-  const windowOpen = window !== undefined && window.start <= summary.asOf;
+  const windowOpen = window !== undefined && window.start <= asOf;
   const auditItems = [program?.audit.auditor !== undefined, !windowOpen || model.samples.length > 0];
 
   return [

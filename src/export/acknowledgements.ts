@@ -2,10 +2,7 @@
  * `acknowledgements.csv`: every person's status for every policy that applies to them, by cohort of the audit
  * window (current staff, new hires, leavers), as the auditor site lists it.
  */
-import { acknowledgementStatus } from '../engine/acknowledgement-status.ts';
-import { auditWindow } from '../engine/evidence-timeline.ts';
 import type { CheckResult } from '../engine/index.ts';
-import { staffCohort } from '../engine/personnel.ts';
 import { toCsv } from './csv.ts';
 
 export const acknowledgementsHeader = [
@@ -23,10 +20,10 @@ export const acknowledgementsHeader = [
 ] as const;
 
 export function acknowledgementsCsv(result: CheckResult): string {
-  const { model, summary } = result;
-  const window = auditWindow(model);
-  const rows = acknowledgementStatus(model, summary.asOf)
-    .map((row) => ({ row, cohort: staffCohort(row.person, window, summary.asOf) }))
+  const { facts } = result;
+  const rows = facts
+    .acknowledgements()
+    .map((row) => ({ row, cohort: facts.cohortOf(row.person) }))
     .filter(({ cohort }) => cohort !== 'former')
     .map(({ row, cohort }) => {
       const { status } = row;

@@ -4,8 +4,8 @@
  * window, `in operation` gives the days of the window it was in operation and `operated effectively` weighs
  * its deviations against its sample (docs/sampling.md).
  */
-import { judgedWindow, operatingSpan } from '../engine/coverage.ts';
-import { controlEffectiveness, type Effectiveness } from '../engine/effectiveness.ts';
+import { operatingSpan } from '../engine/coverage.ts';
+import type { Effectiveness } from '../engine/effectiveness.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { plural } from '../engine/rules/context.ts';
 import type { Document } from '../engine/model.ts';
@@ -29,14 +29,14 @@ export const controlMatrixHeader = [
 ] as const;
 
 export function controlMatrixRows(result: CheckResult): string[][] {
-  const { model } = result;
+  const { model, facts } = result;
   return [...model.controls]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .map((control) => {
-      const series = model.evidence.filter((s) => s.data.controls.includes(control.id));
+      const series = facts.evidenceOf(control.id);
       const latest =
         series
-          .flatMap((s) => s.data.artifacts.map((a) => a.collected))
+          .flatMap((s) => facts.latestArtifact(s)?.collected ?? [])
           .sort()
           .at(-1) ?? '';
       return [
@@ -46,7 +46,7 @@ export function controlMatrixRows(result: CheckResult): string[][] {
         control.data.owner,
         control.data.frequency,
         control.data.status,
-        result.facts.controlStatus(control),
+        facts.controlStatus(control),
         control.data.policies.join('; '),
         series.map((s) => s.id).join('; '),
         latest,
@@ -57,11 +57,11 @@ export function controlMatrixRows(result: CheckResult): string[][] {
 
 /** The days of the judged window the control was in operation, and whether it operated effectively over them. */
 function windowColumns(result: CheckResult, control: Document<ControlData>): [string, string] {
-  const judged = judgedWindow(result.model, result.summary.asOf);
+  const judged = result.facts.judgedWindow();
   const span = judged ? operatingSpan(control, judged) : undefined;
   if (!judged || !span) return ['', ''];
   // A judged window is a Type II audit's window, and effectiveness is worked out for every such window.
-  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf)!;
+  const effectiveness = result.facts.effectiveness(control)!;
   return [describeSpan(span), verdictOf(effectiveness)];
 }
 

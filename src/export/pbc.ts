@@ -6,8 +6,8 @@
  */
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 import { addDays } from '../engine/dates.ts';
-import { auditWindow, collectionGraceDays, seriesTimeline } from '../engine/evidence-timeline.ts';
-import { findingsAbout, findingsAboutPeriod, isBlocking } from '../engine/facts.ts';
+import { collectionGraceDays } from '../engine/evidence-timeline.ts';
+import { isBlocking } from '../engine/facts.ts';
 import { periodUnitOf } from '../engine/periods.ts';
 import { toCsv } from './csv.ts';
 import { hasRequestList, requestListCsv } from './requests.ts';
@@ -49,27 +49,27 @@ export interface PbcRow {
 }
 
 export function pbcRows(result: CheckResult): PbcRow[] {
-  const { model, summary } = result;
-  const window = auditWindow(model);
-  const asOf = summary.asOf;
+  const { model, facts } = result;
+  const window = facts.auditWindow();
+  const asOf = facts.asOf;
   const rows: Omit<PbcRow, 'id'>[] = [];
   const controls = [...model.controls]
     .filter((control) => control.data.status === 'implemented')
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   for (const control of controls) {
     const criterion = control.data.criteria.join('; ');
-    for (const series of model.evidence.filter((s) => s.data.controls.includes(control.id))) {
+    for (const series of facts.evidenceOf(control.id)) {
       const base = { criterion, control: control.id, owner: series.data.owner };
       const link = (index: number | undefined) => {
         const artifact = index === undefined ? undefined : series.data.artifacts[index];
         return artifact?.location ?? (artifact?.file ? `evidence-index/${artifact.file}` : '');
       };
       const unit = periodUnitOf(series.data.frequency);
-      const seriesFindings = findingsAbout(result, 'evidence', series.id);
+      const seriesFindings = facts.findingsAbout('evidence', series.id);
       // Findings about the series as a whole (a changed file, a date before its period) weigh on every row.
       const wholeSeries = seriesFindings.filter((d) => d.subject?.period === undefined && isBlocking(d));
       if (!window || !unit) {
-        const latest = [...series.data.artifacts].sort((a, b) => b.collected.localeCompare(a.collected))[0];
+        const latest = facts.latestArtifact(series);
         const due = window ? addDays(window.end, 30) : asOf;
         rows.push({
           ...base,
@@ -91,8 +91,8 @@ export function pbcRows(result: CheckResult): PbcRow[] {
         });
         continue;
       }
-      for (const cell of seriesTimeline(model, series, window, asOf)) {
-        const periodFindings = findingsAboutPeriod(result, series.id, cell.period.label);
+      for (const cell of facts.periods(series)) {
+        const periodFindings = facts.findingsAboutPeriod(series.id, cell.period.label);
         rows.push({
           ...base,
           request: `${series.data.title}: ${unit === 'year' ? 'the occurrence in the audit window' : cell.period.label}`,
@@ -119,7 +119,7 @@ export function pbcRows(result: CheckResult): PbcRow[] {
       period: policy.data.approved,
       owner: policy.data.owner,
       due: window?.start ?? asOf,
-      status: findingsAbout(result, 'policy', policy.id).some(isBlocking) ? 'not current' : 'provided',
+      status: facts.findingsAbout('policy', policy.id).some(isBlocking) ? 'not current' : 'provided',
       link: `policies/${policy.id}`,
     });
   }

@@ -3,9 +3,8 @@
  * the PBC list is: a request is only `provided` when every control and series it maps to shows no finding.
  */
 import type { CheckResult } from '../engine/index.ts';
-import { findingsAbout, isBlocking } from '../engine/facts.ts';
-import type { EvidenceData } from '../schema/index.ts';
-import type { Document } from '../engine/model.ts';
+import { isBlocking } from '../engine/facts.ts';
+import type { ArtifactData } from '../schema/index.ts';
 import { toCsv } from './csv.ts';
 
 /**
@@ -63,7 +62,7 @@ export function requestRows(result: CheckResult): RequestRow[] {
             }),
             ...request.evidence.map((id) => {
               if (!seriesById.has(id)) return 'open' as const;
-              const findings = findingsAbout(result, 'evidence', id);
+              const findings = result.facts.findingsAbout('evidence', id);
               if (findings.some(isBlocking)) return 'open' as const;
               return findings.some((d) => d.code === 'TB606') ? ('exception' as const) : ('provided' as const);
             }),
@@ -78,7 +77,7 @@ export function requestRows(result: CheckResult): RequestRow[] {
             : 'provided';
       const links = request.evidence.flatMap((id) => {
         const series = seriesById.get(id);
-        const link = series ? latestLink(series) : undefined;
+        const link = series ? linkOf(result.facts.latestArtifact(series)) : undefined;
         return link ? [link] : [];
       });
       return {
@@ -95,9 +94,8 @@ export function requestRows(result: CheckResult): RequestRow[] {
   );
 }
 
-function latestLink(series: Document<EvidenceData>): string | undefined {
-  const latest = [...series.data.artifacts].sort((a, b) => b.collected.localeCompare(a.collected))[0];
-  return latest?.location ?? (latest?.file ? `evidence-index/${latest.file}` : undefined);
+function linkOf(artifact: ArtifactData | undefined): string | undefined {
+  return artifact?.location ?? (artifact?.file ? `evidence-index/${artifact.file}` : undefined);
 }
 
 /** The firm's list as CSV, in the firm's order and with the firm's ids, with our status and evidence links. */

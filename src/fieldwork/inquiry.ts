@@ -4,7 +4,7 @@
  * mock audit therefore never concludes "no exception" for such a control: each item that would have passed is
  * left not tested, with the further test it needs.
  */
-import type { WorkpaperControl, WorkpaperItem, WorkpaperResult } from './workpaper.ts';
+import type { WorkpaperControl, WorkpaperItem, WorkpaperResult } from './workpaper-results.ts';
 
 /** What the workpaper says instead of "no exception" for an item tested by inquiry alone. */
 export const INQUIRY_ALONE =

@@ -4,13 +4,12 @@
  * cohorts and facts come from the engine (src/engine/personnel.ts); results come from findings about the
  * person, never worked out another way.
  */
-import { personAcknowledgements, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
-import type { AuditWindow } from '../engine/evidence-timeline.ts';
-import { findingsAbout, isBlocking } from '../engine/facts.ts';
+import { personAcknowledgements } from '../engine/acknowledgement-status.ts';
+import { isBlocking } from '../engine/facts.ts';
 import type { CheckResult } from '../engine/index.ts';
-import { exceptionsAbout, personnelReview } from '../engine/personnel.ts';
+import { exceptionsAbout, type PersonnelReview } from '../engine/personnel.ts';
 import type { ExceptionData, StaffData } from '../schema/index.ts';
-import type { WorkpaperResult } from './workpaper.ts';
+import type { WorkpaperResult } from './workpaper-results.ts';
 
 /** One fact inspected for a person: what, and what the records show. */
 export interface PersonnelFact {
@@ -37,20 +36,19 @@ export interface PersonnelTests {
 }
 
 /** The window's new hires and leavers with what the dry run found for each. */
-export function personnelTests(result: CheckResult, window: AuditWindow): PersonnelTests {
-  const { model, summary } = result;
-  const asOf = summary.asOf;
-  const review = personnelReview(model, window, asOf);
+export function personnelTests(result: CheckResult, review: PersonnelReview): PersonnelTests {
+  const { model, facts } = result;
+  const asOf = facts.asOf;
   const roles = new Map((model.people?.data.roles ?? []).map((role) => [role.id, role.title]));
-  const tracked = tracksAcknowledgements(model);
+  const tracked = facts.tracksAcknowledgements();
 
   const outcome = (person: StaffData, facts: PersonnelFact[], date: string, kind: 'new-hire' | 'leaver') => {
     const personId = person.id;
     // The cohort is what is tested: onboarding findings for a new hire, offboarding ones for a leaver.
     const relevant = kind === 'new-hire' ? onboardingCodes : offboardingCodes;
-    const blocking = findingsAbout(result, 'person', personId).filter(
-      (finding) => relevant.has(finding.code) && isBlocking(finding),
-    );
+    const blocking = result.facts
+      .findingsAbout('person', personId)
+      .filter((finding) => relevant.has(finding.code) && isBlocking(finding));
     const exceptions = exceptionsAbout(model, personId).map(({ exception }) => exception);
     const acknowledgementExceptions = model.policies
       .flatMap((policy) => exceptionsAbout(model, personId, `${personId}/${policy.id}`))

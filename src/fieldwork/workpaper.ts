@@ -11,158 +11,30 @@ import { findCriterion } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic, DiagnosticCode } from '../engine/index.ts';
 import type { Document, YamlFile } from '../engine/model.ts';
 import { criterionState, describeShortfall } from '../engine/coverage.ts';
-import { auditWindow, seriesTimeline, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
-import {
-  defaultTest,
-  evidenceOfControl,
-  findingsAbout,
-  findingsAboutPeriod,
-  isBlocking,
-  type ControlStatus,
-} from '../engine/facts.ts';
+import { auditWindow, type AuditWindow, type TimelineCell } from '../engine/evidence-timeline.ts';
+import { defaultTest, isBlocking } from '../engine/facts.ts';
 import { parsePeriodLabel, periodUnitOf, resolvePeriod, type Period, type PeriodUnit } from '../engine/periods.ts';
-import { controlEffectiveness } from '../engine/effectiveness.ts';
 import { isCollectionDue, overlaps, recordedSpans } from '../engine/rules/control-occurrences.ts';
 import { firstUncoveredDay } from '../engine/rules/populations.ts';
 import { makesPopulationUnfit, populationOf, samplingFrequency } from '../engine/sampling.ts';
 import { personnelTests, type PersonnelTests } from './personnel-tests.ts';
-import type {
-  ArtifactData,
-  ControlData,
-  ControlTest,
-  EvidenceData,
-  ExceptionData,
-  Frequency,
-} from '../schema/index.ts';
+import type { ArtifactData, ControlData, EvidenceData, ExceptionData, Frequency } from '../schema/index.ts';
 import { withInquiryCorroborated } from './inquiry.ts';
+import {
+  worstResult,
+  type CriterionNote,
+  type WorkpaperControl,
+  type WorkpaperCounts,
+  type WorkpaperCriterion,
+  type WorkpaperDeviation,
+  type WorkpaperEvidence,
+  type WorkpaperItem,
+  type WorkpaperResult,
+  type WorkpaperSeries,
+} from './workpaper-results.ts';
+
+export * from './workpaper-results.ts';
 import type { SampledSeries, SamplesData } from '../schema/samples.ts';
-
-/**
- * What the dry run concludes about one sampled item, or about a control:
- * - `no exception`: evidenced, and the check has no finding against it;
- * - `exception disclosed`: management disclosed a deviation that covers it (TB606);
- * - `evidence missing`: the check reports its evidence missing, late, altered or gone (TB902, TB601, TB605,
- *   TB701, TB702…);
- * - `not tested`: the records do not let it be tested (control not in operation, no sample drawn, population
- *   changed after sampling, no Type II window).
- */
-export type WorkpaperResult = 'no exception' | 'exception disclosed' | 'evidence missing' | 'not tested';
-
-/** From the worst result to the best: a control takes the worst of its items. */
-export const resultsWorstFirst: readonly WorkpaperResult[] = [
-  'evidence missing',
-  'exception disclosed',
-  'not tested',
-  'no exception',
-];
-
-/** A piece of evidence of a sampled item: a URL, or a file kept in the repository (`evidence-index/...`). */
-export interface WorkpaperEvidence {
-  kind: 'url' | 'file';
-  /** The URL, or the file's path from the program root. */
-  ref: string;
-}
-
-/** One sampled item: an event (per-event series) or a period (periodic series). */
-export interface WorkpaperItem {
-  /** The event id or period label, as the sample record names it. */
-  item: string;
-  evidence: WorkpaperEvidence[];
-  result: WorkpaperResult;
-  /** What the auditor would write beside the result: the exception, the missing record, why it is not tested. */
-  note: string;
-  /** The findings of the check the result rests on. */
-  codes: DiagnosticCode[];
-  /** The deviation management disclosed for the item, when one covers it. */
-  exceptions: ExceptionData[];
-}
-
-/** One evidence series of a control, as tested. */
-export interface WorkpaperSeries {
-  id: string;
-  title: string;
-  frequency: Frequency;
-  kind: SampledSeries['kind'];
-  /** What is sampled from: its size, and in words where it comes from. */
-  population: { size: number; description: string };
-  /** The sample recorded for the window, when one was drawn for this series. */
-  sample?: { size: number; of: number };
-  items: WorkpaperItem[];
-  /** Set when no item of the series was tested at all: why. */
-  notTested?: string;
-  /** Blocking findings about the series as a whole, which an auditor would also ask about. */
-  findings: { code: DiagnosticCode; message: string }[];
-}
-
-/** One control, as tested. */
-export interface WorkpaperControl {
-  id: string;
-  title: string;
-  criteria: string[];
-  /** The test it gets: its `test`, else inspection (re-performance for automated controls). */
-  test: ControlTest;
-  /** Whether it operates, as the check sees it on the evaluation date. */
-  operation: ControlStatus;
-  /** The worst result of its items; `not tested` when no item was tested at all. */
-  result: WorkpaperResult;
-  /** For a control not tested, or only partly tested: why, in a few words. */
-  notTested?: string;
-  series: WorkpaperSeries[];
-  /** Every deviation management disclosed for the control's series in the window, sampled or not. */
-  deviations: WorkpaperDeviation[];
-  /** Type II: its deviations over the window weighed against its sample (docs/sampling.md). */
-  effectiveness?: { occurrences: number; deviations: number; tolerable: number; effective: boolean; neverRan: boolean };
-}
-
-/** A deviation management disclosed: the auditor evaluates each one, whether or not the sample reached it. */
-export interface WorkpaperDeviation {
-  series: string;
-  /** The event (`sample:`) or the period the exception concerns. */
-  item: string;
-  exception: ExceptionData;
-  /** Whether a sampled item of the series is the one the exception concerns. */
-  sampled: boolean;
-}
-
-/** What an auditor would likely note about one criterion in scope. */
-/** One thing an auditor would note about a criterion: "exception noted" and the controls it concerns. */
-export interface CriterionNote {
-  result: WorkpaperResult | 'excluded' | 'not met';
-  /** `not met` (or `… for part of the period`), `no exception noted`, `exception noted`, `deviation`, `not tested` or `excluded`. */
-  heading: string;
-  /** The controls concerned and what about them, or the reason for an exclusion; empty for no exception. */
-  detail: string;
-}
-
-/** What an auditor would likely note about one criterion in scope. */
-export interface WorkpaperCriterion {
-  id: string;
-  label: string;
-  /** Controls in operation that address it. */
-  controls: string[];
-  /**
-   * The worst of their results; `not met` when, judged on every day of the Type II window, no control was in
-   * operation and effective on some of them; `excluded` when the program excludes the criterion.
-   */
-  result: WorkpaperResult | 'excluded' | 'not met';
-  /** What would be noted, worst first. */
-  notes: CriterionNote[];
-  /** The notes in one line: "exception noted: AC-02, disclosed with management's response", … */
-  conclusion: string;
-}
-
-export interface WorkpaperCounts {
-  controls: number;
-  controlsTested: number;
-  /** Items tested: sampled items with a result other than `not tested`. */
-  itemsTested: number;
-  noException: number;
-  exceptions: number;
-  missing: number;
-  /** Sampled items not tested. */
-  itemsNotTested: number;
-  controlsNotTested: number;
-}
 
 export interface Workpaper {
   organization: string;
@@ -191,10 +63,6 @@ const fileCodes = new Set<DiagnosticCode>(['TB701', 'TB702', 'TB703', 'TB704']);
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true });
 
-export function worstResult(results: readonly WorkpaperResult[]): WorkpaperResult {
-  return resultsWorstFirst.find((result) => results.includes(result)) ?? 'not tested';
-}
-
 /** The workpaper of the program's audit window, from a check result. */
 export function workpaper(result: CheckResult): Workpaper {
   const { model, summary } = result;
@@ -205,6 +73,7 @@ export function workpaper(result: CheckResult): Workpaper {
     .sort(byId)
     .map((control) => withInquiryCorroborated(testControl(result, control, window, record), worstResult));
   const counts = countResults(controls);
+  const review = result.facts.personnel();
   return {
     organization: program?.organization ?? '',
     system: program?.system ?? '',
@@ -220,7 +89,7 @@ export function workpaper(result: CheckResult): Workpaper {
     counts,
     controls,
     criteria: criterionConclusions(result, controls),
-    personnel: window && model.people ? personnelTests(result, window) : undefined,
+    personnel: review && model.people ? personnelTests(result, review) : undefined,
   };
 }
 
@@ -236,7 +105,7 @@ function testControl(
   record: YamlFile<SamplesData> | undefined,
 ): WorkpaperControl {
   const operation = result.facts.controlStatus(control);
-  const effectiveness = controlEffectiveness(result.model, control, result.summary.asOf);
+  const effectiveness = result.facts.effectiveness(control);
   const base = {
     id: control.id,
     title: control.data.title,
@@ -267,7 +136,7 @@ function testControl(
       series: [],
     };
   }
-  const series = [...evidenceOfControl(result, control.id)]
+  const series = [...result.facts.evidenceOf(control.id)]
     .sort(byId)
     .map((candidate) => testSeries(result, candidate, window, record));
   if (series.length === 0) {
@@ -305,7 +174,7 @@ function disclosedDeviations(
   window: AuditWindow,
   tested: WorkpaperSeries[],
 ): WorkpaperDeviation[] {
-  return [...evidenceOfControl(result, control.id)].sort(byId).flatMap((series) => {
+  return [...result.facts.evidenceOf(control.id)].sort(byId).flatMap((series) => {
     const items = tested.find((entry) => entry.id === series.id)?.items ?? [];
     return series.data.exceptions.flatMap((exception): WorkpaperDeviation[] => {
       const period = resolvePeriod(exception.period);
@@ -345,9 +214,9 @@ function testSeries(
   const current = populationOf(model, series, window, summary.asOf);
   const kind = current.kind;
   // Findings about the series as a whole (a file, a date, the population), not about one period or event.
-  const wholeSeries = findingsAbout(result, 'evidence', series.id).filter(
-    (d) => isBlocking(d) && d.subject?.period === undefined,
-  );
+  const wholeSeries = result.facts
+    .findingsAbout('evidence', series.id)
+    .filter((d) => isBlocking(d) && d.subject?.period === undefined);
   const asFindings = (list: Diagnostic[]) => list.map((d) => ({ code: d.code, message: d.message }));
   const populationSize = sampled?.population.size ?? current.items.length;
   const base = {
@@ -382,7 +251,7 @@ function testSeries(
     wholeSeries.filter((d) => artifactCodes.has(d.code) && d.subject?.artifact === index);
   // Findings an item's note already shows; the rest are listed with the series.
   const shown = new Set<Diagnostic>([...changed, ...unreliableFiles]);
-  const timeline = kind === 'periods' ? seriesTimeline(model, series, window, summary.asOf) : [];
+  const timeline = kind === 'periods' ? result.facts.periods(series) : [];
   // A series filed less often than its control runs (with a `frequency_note`) is sampled by the control's occurrences.
   const samplingUnit = periodUnitOf(samplingFrequency(model, series));
 
@@ -400,7 +269,7 @@ function testSeries(
           exceptions: [exception],
         });
       }
-      const missing = findingsAboutPeriod(result, series.id, item).filter((d) => d.code === 'TB902');
+      const missing = result.facts.findingsAboutPeriod(series.id, item).filter((d) => d.code === 'TB902');
       if (missing.length > 0) {
         outcomes.push({
           result: 'evidence missing',
@@ -553,7 +422,7 @@ function periodOutcomes(
   cell: TimelineCell | undefined,
 ): Outcome[] {
   const outcomes: Outcome[] = [];
-  const findings = findingsAboutPeriod(result, series.id, label);
+  const findings = result.facts.findingsAboutPeriod(series.id, label);
   for (const finding of findings) {
     if (!missingCodes.has(finding.code)) continue;
     outcomes.push({

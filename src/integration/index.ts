@@ -8,7 +8,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatPretty } from '../cli/format.ts';
+import { formatPretty } from '../report/findings-text.ts';
 import { documentKindList } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { isDeployBuild, secretState } from '../engine/grants.ts';

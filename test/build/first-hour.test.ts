@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programFiles } from '../../src/cli/commands/init.ts';
+import { programFiles } from '../../src/scaffold/program-tree.ts';
 import { bodyPlaceholders } from '../../src/engine/placeholders.ts';
 import { parseFrontmatterDocument } from '../../src/engine/frontmatter.ts';
 import { words } from '../../src/integration/leak-scan.ts';

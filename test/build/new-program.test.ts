@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programFiles } from '../../src/cli/commands/init.ts';
+import { programFiles } from '../../src/scaffold/program-tree.ts';
 import { listFiles } from '../../src/integration/publish-fs.ts';
 import { sites } from '../../src/site/sites.ts';
 import { createProject, type BuildProject } from './project.ts';

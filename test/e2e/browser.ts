@@ -3,7 +3,7 @@
  * downloaded: the machine has no network, and a pinned browser build would differ from what CI runs.
  */
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { findChromium, launchChromium } from '../../src/browser/chromium.ts';
+import { findChromium, launchChromium } from '../../src/pdf/chromium.ts';
 
 /** Starts the system's Chromium (as `trustbook pdf` does) with a fresh, throw-away profile. */
 export async function launchBrowser(): Promise<Browser> {

@@ -66,7 +66,7 @@ describe('checklist progress', () => {
     const body = '<Check control="BASE-01">Baseline runs</Check>\n\n- [x] Manual step\n- [ ] Another\n';
     const result = check(checklist(body));
     const ready = result.model.checklists[0]!;
-    expect(checklistProgress(result, ready)).toEqual({
+    expect(checklistProgress(result.facts, ready)).toEqual({
       checks: 1,
       checksDone: 1,
       tasks: 2,
@@ -84,7 +84,7 @@ describe('checklist progress', () => {
       '',
     );
     const broken = check(failing);
-    expect(checklistProgress(broken, broken.model.checklists[0]!)).toMatchObject({
+    expect(checklistProgress(broken.facts, broken.model.checklists[0]!)).toMatchObject({
       checksDone: 0,
       done: 1,
       states: new Map([['control:BASE-01', false]]),
@@ -93,6 +93,10 @@ describe('checklist progress', () => {
 
   it('does not count a <Check> shown in a code block as an item', () => {
     const result = check(checklist('```mdx\n<Check control="BASE-01">Baseline runs</Check>\n```\n'));
-    expect(checklistProgress(result, result.model.checklists[0]!)).toMatchObject({ checks: 0, total: 0, percent: 100 });
+    expect(checklistProgress(result.facts, result.model.checklists[0]!)).toMatchObject({
+      checks: 0,
+      total: 0,
+      percent: 100,
+    });
   });
 });

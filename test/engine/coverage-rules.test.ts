@@ -62,6 +62,14 @@ describe('required documents rule', () => {
     const result = check(edit(validProgram(), 'content/system-description.mdx', '## DC7 Section', '## Subservice'));
     expect(findings(result, 'TB305')).toEqual([expect.objectContaining({ message: expect.stringContaining('DC7') })]);
   });
+
+  it('reads the sections from the body tree: a formatted `##` heading counts, a `###` or code does not', () => {
+    const withHeading = (heading: string) =>
+      findings(check(edit(validProgram(), 'content/system-description.mdx', '## DC7 Section', heading)), 'TB305');
+    expect(withHeading('## **DC7** Subservice organizations')).toEqual([]);
+    expect(withHeading('### DC7 Section')).toHaveLength(1);
+    expect(withHeading('`## DC7 Section`')).toHaveLength(1);
+  });
 });
 
 describe('missing evidence rule', () => {

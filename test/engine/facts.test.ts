@@ -4,16 +4,8 @@
  * in operation, evidenced by EV-BASE-01.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/engine/check.ts';
-import {
-  controlStatus,
-  defaultTest,
-  evidenceCodes,
-  evidenceOfControl,
-  findingsAbout,
-  findingsAboutPeriod,
-  isBlocking,
-} from '../../src/engine/facts.ts';
+import { controlStatus, defaultTest, evidenceCodes, findingsAboutPeriod, isBlocking } from '../../src/engine/facts.ts';
+import { ProgramFacts } from '../../src/engine/program-facts.ts';
 import type { Subject } from '../../src/engine/diagnostics.ts';
 import { buildModel, type Diagnostic, type ProgramModel } from '../../src/engine/index.ts';
 import type { ControlData } from '../../src/schema/index.ts';
@@ -59,10 +51,10 @@ const modelOf = (files: Files) => buildModel(Object.entries(files).map(([path, t
 /** validProgram()'s model, built on first use (inside a test) and shared: no fact here changes a model. */
 let validModel: ProgramModel | undefined;
 
-/** A result of the program with the given findings, evaluated on `asOf`. */
-function resultOf(diagnostics: Diagnostic[], files?: Files, asOf = '2026-07-15'): CheckResult {
+/** The facts of the program with the given findings, evaluated on `asOf`. */
+function resultOf(diagnostics: Diagnostic[], files?: Files, asOf = '2026-07-15'): ProgramFacts {
   const model = files ? modelOf(files) : (validModel ??= modelOf(validProgram()));
-  return { model, diagnostics, summary: { asOf } } as never;
+  return new ProgramFacts({ model, diagnostics, asOf });
 }
 
 const finding = (
@@ -102,25 +94,26 @@ describe('the findings about a subject', () => {
       hint: 'h',
     };
     const result = resultOf([unnamed, first, other, second, sameIdOtherKind]);
-    expect(findingsAbout(result, 'evidence', 'EV-BASE-01')).toEqual([first, second]);
-    expect(findingsAbout(result, 'control', 'EV-BASE-01')).toEqual([sameIdOtherKind]);
-    expect(findingsAbout(result, 'evidence', 'EV-NONE')).toEqual([]);
+    expect(result.findingsAbout('evidence', 'EV-BASE-01')).toEqual([first, second]);
+    expect(result.findingsAbout('control', 'EV-BASE-01')).toEqual([sameIdOtherKind]);
+    expect(result.findingsAbout('evidence', 'EV-NONE')).toEqual([]);
     expect(findingsAboutPeriod(result, 'EV-BASE-01', '2026-Q2')).toEqual([second]);
     expect(findingsAboutPeriod(result, 'EV-BASE-01', '2026-Q3')).toEqual([]);
   });
 
   it('are indexed once per result', () => {
-    const result = resultOf([finding('TB601', onEvidence)]);
-    expect(findingsAbout(result, 'evidence', 'EV-BASE-01')).toHaveLength(1);
-    result.diagnostics.push(finding('TB602', onEvidence));
-    expect(findingsAbout(result, 'evidence', 'EV-BASE-01')).toHaveLength(1);
-    expect(findingsAbout(resultOf(result.diagnostics), 'evidence', 'EV-BASE-01')).toHaveLength(2);
+    const diagnostics = [finding('TB601', onEvidence)];
+    const result = resultOf(diagnostics);
+    expect(result.findingsAbout('evidence', 'EV-BASE-01')).toHaveLength(1);
+    diagnostics.push(finding('TB602', onEvidence));
+    expect(result.findingsAbout('evidence', 'EV-BASE-01')).toHaveLength(1);
+    expect(resultOf(diagnostics).findingsAbout('evidence', 'EV-BASE-01')).toHaveLength(2);
   });
 
   it('include the evidence series naming a control', () => {
     const result = resultOf([]);
-    expect(evidenceOfControl(result, 'BASE-01').map((series) => series.id)).toEqual(['EV-BASE-01']);
-    expect(evidenceOfControl(result, 'BASE-02')).toEqual([]);
+    expect(result.evidenceOf('BASE-01').map((series) => series.id)).toEqual(['EV-BASE-01']);
+    expect(result.evidenceOf('BASE-02')).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ const repository = resolve(import.meta.dirname, '../..');
 
 describe('the to-do list', () => {
   it('follows the SOC 2 checklist’s order', () => {
-    expect(todoList(check(validProgram())).map((step) => step.id)).toEqual([
+    expect(todoList(check(validProgram()).facts).map((step) => step.id)).toEqual([
       'scope',
       'gaps',
       'controls',
@@ -28,7 +28,7 @@ describe('the to-do list', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trustbook-todo-'));
     try {
       await runCli(dir, ['init', '--org', 'Fresh Co', '--dir', 'p'], { TRUSTBOOK_AS_OF: '2026-11-26' });
-      const steps = todoList(checkProject(join(dir, 'p'), { asOf: '2026-11-26' }));
+      const steps = todoList(checkProject(join(dir, 'p'), { asOf: '2026-11-26' }).facts);
       const byId = new Map(steps.map((step) => [step.id, step]));
       expect(byId.get('gaps')).toMatchObject({ complete: true, done: 33, total: 33 });
       expect(byId.get('controls')).toMatchObject({ complete: false, done: 0 });
@@ -55,7 +55,7 @@ describe('the to-do list', () => {
   });
 
   it('on the sample program, is nearly done: only what falls due soon and one planned control are open', () => {
-    const steps = todoList(checkProject(repository));
+    const steps = todoList(checkProject(repository).facts);
     expect(steps.filter((step) => !step.complete).map((step) => step.id)).toEqual(['controls', 'training', 'vendors']);
     for (const step of steps.filter((candidate) => !candidate.complete)) {
       expect(
@@ -74,7 +74,7 @@ describe('the to-do list', () => {
       'approved: 2024-01-01',
     );
     const policies = (files: ReturnType<typeof validProgram>) =>
-      todoList(check(files)).find((step) => step.id === 'policies')!;
+      todoList(check(files).facts).find((step) => step.id === 'policies')!;
     expect(policies(validProgram())).toMatchObject({ complete: true, next: '' });
     expect(policies(overdue)).toMatchObject({ complete: false });
     expect(policies(overdue).left.map((left) => left.code)).toContain('TB501');

@@ -16,6 +16,7 @@ import {
   PEOPLE,
   POLICY,
   PROGRAM,
+  SYSTEM,
   VENDOR,
   type CorpusCase,
   type Expected,
@@ -595,6 +596,14 @@ export const falseGreens: CorpusCase[] = [
     files: () => withGrant(),
     options: { deploy: true },
     expect: error('TB536', GRANT, 1, /this is the deployed build/),
+  },
+
+  // The system description
+  {
+    name: 'a system description whose DC7 section is only an example inside a code block',
+    kind: 'false greens',
+    files: () => edit(validProgram(), SYSTEM, '## DC7 Section\n', '```markdown\n## DC7 Section\n```\n'),
+    expect: error('TB305', SYSTEM, 6, /no section for DC7/),
   },
 
   // Content that runs code in the build

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { categories, pointOfFocus } from '../../src/catalog/index.ts';
-import { programFiles } from '../../src/cli/commands/init.ts';
+import { programFiles } from '../../src/scaffold/program-tree.ts';
 import { buildModel } from '../../src/engine/index.ts';
 import { parseFrontmatterDocument } from '../../src/engine/frontmatter.ts';
 import { controlCategory } from '../../src/scaffold/render.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findingsAbout } from '../../src/engine/facts.ts';
 import { auditorView, employeeView, publicView } from '../../src/site/views.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 
@@ -13,8 +12,8 @@ describe('site views', () => {
         '  - { id: ana-b, role: ceo, hired: 2024-01-10, trainings: [2025-02-01, 2026-02-01] }\n',
     );
     const result = check(files);
-    expect(findingsAbout(result, 'person', 'ana-b').map((d) => d.code)).toEqual(['TB508']);
-    expect(findingsAbout(result, 'person', 'ana')).toEqual([]);
+    expect(result.facts.findingsAbout('person', 'ana-b').map((d) => d.code)).toEqual(['TB508']);
+    expect(result.facts.findingsAbout('person', 'ana')).toEqual([]);
     const rows = auditorView(result).acknowledgements;
     expect(new Set(rows.map((row) => row.person.id))).toEqual(new Set(['ada', 'ana', 'ana-b']));
   });

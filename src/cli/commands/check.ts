@@ -13,7 +13,7 @@ import {
   outputFormats,
   plain,
   type OutputFormat,
-} from '../format.ts';
+} from '../../report/findings-text.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 import { checkOptions } from '../check-options.ts';
 

@@ -2,21 +2,11 @@
  * `trustbook evidence add EVIDENCE-ID (--file F | --url U) --collected DATE [--period P] [--note T]`:
  * records a collected artifact, computing a file's SHA-256, and leaves the rest of the series file untouched.
  */
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppendError, appendArtifact } from '../../evidence/append-artifact.ts';
+import { storeFile } from '../../evidence/evidence-fs.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
-import { EVIDENCE_DIR } from '../../engine/load-fs.ts';
 import { resolvePeriod } from '../../engine/periods.ts';
 import { isCalendarDate } from '../../schema/common.ts';
 import { periodLabelPattern } from '../../schema/period.ts';
@@ -110,39 +100,4 @@ export function runEvidence(args: string[], io: Io): number {
     `Added an artifact collected ${values.collected} to ${series.file}${file ? ` (evidence-index/${file.path}, sha256 ${file.sha256})` : ''}.`,
   );
   return EXIT_CLEAN;
-}
-
-/** A file of the repository, kept inside evidence-index/ (copied to evidence-index/files/ if elsewhere). */
-function storeFile(root: string, source: string): { path: string; sha256: string } {
-  if (!existsSync(source) || !statSync(source).isFile()) {
-    throw new UsageError(`no file at ${source}`, 'Check the path given to --file.');
-  }
-  const real = realpathSync(source);
-  const repository = realpathSync(root);
-  const inRepo = relative(repository, real);
-  if (inRepo.startsWith('..') || isAbsolute(inRepo)) {
-    throw new UsageError(
-      `${source} is outside the program's repository`,
-      'Copy the file into evidence-index/files/ first, then add it.',
-    );
-  }
-  const bytes = readFileSync(real);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const evidenceRoot = join(repository, EVIDENCE_DIR);
-  const inEvidence = relative(evidenceRoot, real);
-  if (!inEvidence.startsWith('..') && !isAbsolute(inEvidence))
-    return { path: inEvidence.split('\\').join('/'), sha256 };
-  const target = join(evidenceRoot, 'files', basename(real));
-  if (existsSync(target)) {
-    if (createHash('sha256').update(readFileSync(target)).digest('hex') !== sha256) {
-      throw new UsageError(
-        `evidence-index/files/${basename(real)} exists with other content`,
-        'Rename the file, then add it again.',
-      );
-    }
-  } else {
-    mkdirSync(join(evidenceRoot, 'files'), { recursive: true });
-    copyFileSync(real, target);
-  }
-  return { path: `files/${basename(real)}`, sha256 };
 }

@@ -6,7 +6,6 @@ import { basename, join, relative, resolve } from 'node:path';
 import { folderOf } from '../../engine/document-kinds.ts';
 import { resolveEvaluationDate } from '../../engine/evaluation-date.ts';
 import { UsageError } from '../../engine/errors.ts';
-import { parseFrontmatterDocument } from '../../engine/frontmatter.ts';
 import { PROGRAM_FILE } from '../../engine/model.ts';
 import {
   DEFAULT_WEBSITE,
@@ -20,11 +19,11 @@ import {
   titleCase,
   type Read,
 } from '../../scaffold/new-program.ts';
-import { peopleYaml, programYaml, type NewProgram } from '../../scaffold/program-files.ts';
-import { controlCategory, fillPlaceholders, type Placeholders } from '../../scaffold/render.ts';
+import type { NewProgram } from '../../scaffold/program-files.ts';
+import { programFilesWithOrigins } from '../../scaffold/program-tree.ts';
 import { repositoryFiles } from '../../scaffold/repository-files.ts';
-import { TEMPLATE_RECORD, templateRecord, type TemplateOrigin } from '../../scaffold/template-record.ts';
-import { listTemplates, ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
+import { TEMPLATE_RECORD, templateRecord } from '../../scaffold/template-record.ts';
+import { ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { terminalAsk } from '../interview.ts';
 import type { KnownAnswers } from './init-guided.ts';
@@ -206,70 +205,4 @@ async function askInTerminal(known: KnownAnswers, io: Io): Promise<NewProgram> {
   } finally {
     terminal.close();
   }
-}
-
-/** Every file of the new program, by path. */
-export function programFiles(program: NewProgram): Map<string, string> {
-  return programFilesWithOrigins(program).files;
-}
-
-/** Every file of the new program, and the template each came from (program.yaml and people.yaml come from code). */
-export function programFilesWithOrigins(program: NewProgram): {
-  files: Map<string, string>;
-  origins: Map<string, TemplateOrigin>;
-} {
-  const values: Placeholders = {
-    organization: program.organization,
-    system: program.system,
-    website: program.website,
-    contact: program.contact,
-    today: program.today,
-  };
-  const files = new Map<string, string>([
-    [PROGRAM_FILE, programYaml(program)],
-    ['content/people.yaml', peopleYaml(program.keyPeople)],
-  ]);
-  const origins = new Map<string, TemplateOrigin>();
-  const add = (path: string, template: string, extra: Placeholders = {}) => {
-    const all = { ...values, ...extra };
-    const text = fillPlaceholders(readTemplate(template), all, template);
-    files.set(path, text);
-    origins.set(path, { template, values: all });
-    return text;
-  };
-  const fileName = (template: string) => template.slice(template.lastIndexOf('/') + 1);
-
-  for (const template of listTemplates('policies')) {
-    // A policy of one category other than security (the privacy notice, the processing specifications) comes
-    // with that category.
-    const criteria = (parseFrontmatterDocument(readTemplate(template)).data as { criteria?: string[] }).criteria ?? [];
-    const category = controlCategory(criteria);
-    if (category && category !== 'security' && !program.scope.includes(category)) continue;
-    add(`policies/${fileName(template)}`, template);
-  }
-  for (const template of listTemplates('procedures')) add(`content/procedures/${fileName(template)}`, template);
-  for (const template of listTemplates('controls')) {
-    const text = fillPlaceholders(readTemplate(template), values, template);
-    const control = parseFrontmatterDocument(text).data as {
-      id: string;
-      title: string;
-      criteria: string[];
-      owner: string;
-      frequency: string;
-    };
-    const category = controlCategory(control.criteria);
-    if (!category || !program.scope.includes(category)) continue;
-    add(`content/controls/${fileName(template)}`, template);
-    const evidenceId = `EV-${control.id}`;
-    add(`evidence-index/${evidenceId}.mdx`, 'new/evidence.mdx', {
-      id: evidenceId,
-      title: `Evidence for ${control.title}`,
-      control: control.id,
-      owner: control.owner,
-      frequency: control.frequency,
-    });
-  }
-  add('content/system-description.mdx', 'program/system-description.mdx');
-  add('content/trust/overview.mdx', 'program/trust/overview.mdx');
-  return { files, origins };
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { launchChromium } from '../../browser/chromium.ts';
+import { launchChromium } from '../../pdf/chromium.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { policyBookHtml, type BookChapter } from '../../pdf/policy-book.ts';
 import { startStaticServer } from '../../preview/static-server.ts';

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { auditWindow } from '../../engine/evidence-timeline.ts';
-import { findingsAbout } from '../../engine/facts.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { SAMPLES_DIR } from '../../engine/model.ts';
 import { drawSamples, makesPopulationUnfit, SAMPLING_METHOD } from '../../engine/sampling.ts';
@@ -80,9 +79,9 @@ export function runSample(args: string[], io: Io): number {
   const skipped: string[] = [];
   const drawn = drawSamples(model, asOf, chosenSeed, values.control).filter((sampled) => {
     const series = model.evidence.find((candidate) => candidate.id === sampled.series)!;
-    const unfit = findingsAbout(result, 'evidence', sampled.series).find((finding) =>
-      makesPopulationUnfit(series, finding),
-    );
+    const unfit = result.facts
+      .findingsAbout('evidence', sampled.series)
+      .find((finding) => makesPopulationUnfit(series, finding));
     if (unfit) skipped.push(`${sampled.series}: not sampled, ${unfit.code} ${unfit.message}`);
     return !unfit;
   });

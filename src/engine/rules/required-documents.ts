@@ -1,6 +1,7 @@
 /** Required documents: the policies the SOC 2 checklist names, a risk assessment, and a system description. */
 import { descriptionCriteria } from '../../catalog/index.ts';
 import type { PolicyKind } from '../../schema/index.ts';
+import { bodyTree, syntaxOf, textOf, type BodyNode } from '../body-tree.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { documentKinds } from '../document-kinds.ts';
 import { PROGRAM_FILE, unvalidatedStrings } from '../model.ts';
@@ -67,8 +68,10 @@ export const requiredDocumentsRule: Rule = (model, context) => {
       hint: `Create ${SYSTEM_DESCRIPTION_FILE} with one \`## DCn\` section per description criterion (DC1 to DC9).`,
     });
   }
-  if (description) {
-    const headings = [...description.body.matchAll(/^##\s+(DC\d+)\b/gm)].map((match) => match[1]);
+  // A body that does not parse has its own finding (TB007); its sections cannot be told apart.
+  const tree = description && bodyTree(description.body, description.bodyLine, syntaxOf(description.file));
+  if (description && tree) {
+    const headings = sectionHeadings(tree).map((heading) => /^(DC\d+)\b/.exec(textOf(heading).trim())?.[1]);
     for (const criterion of descriptionCriteria) {
       if (headings.includes(criterion.id)) continue;
       diagnostics.push({
@@ -83,3 +86,9 @@ export const requiredDocumentsRule: Rule = (model, context) => {
   }
   return diagnostics;
 };
+
+/** The `##` headings of a body, wherever they stand (a component may wrap a section); never text in code. */
+function sectionHeadings(node: BodyNode): BodyNode[] {
+  if (node.type === 'heading') return node.depth === 2 ? [node] : [];
+  return (node.children ?? []).flatMap(sectionHeadings);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserEnvironment } from '../../src/browser/chromium.ts';
+import { browserEnvironment } from '../../src/pdf/chromium.ts';
 
 describe('the environment the PDF browser is started with', () => {
   it('keeps what a browser needs to run and drops the grant secret, tokens and anything else', () => {

@@ -8,6 +8,7 @@ import { controlMatrixCsv, controlMatrixRows } from '../../src/export/control-ma
 import { parseCsv } from '../../src/export/csv.ts';
 import { pbcCsv, pbcHeader, pbcRows, type PbcRow } from '../../src/export/pbc.ts';
 import { requestListHeader } from '../../src/export/requests.ts';
+import { withFacts } from '../../src/engine/check.ts';
 import type { CheckResult, Diagnostic } from '../../src/engine/index.ts';
 import { check, edit, validProgram, type Files } from '../helpers/program.ts';
 
@@ -245,7 +246,7 @@ function perEvent(artifacts: string): Files {
 }
 
 /** A check result with its findings taken away: what the export states for an item nothing stands against. */
-const withoutFindings = (result: CheckResult): CheckResult => ({ ...result, diagnostics: [] });
+const withoutFindings = (result: CheckResult): CheckResult => withFacts({ ...result, diagnostics: [] });
 
 const typeOne = (files: Files) =>
   edit(files, 'content/program.yaml', /type: II\n {2}period: \{[^}]*\}/, 'type: I\n  date: 2026-06-30');
@@ -349,7 +350,7 @@ function withFinding(
     subject: { kind: 'evidence', id: 'EV-BASE-01', ...(period ? { period } : {}) },
     ...(deferred ? { deferred } : {}),
   } as Diagnostic;
-  return { ...result, diagnostics: [...result.diagnostics, finding] };
+  return withFacts({ ...result, diagnostics: [...result.diagnostics, finding] });
 }
 
 describe('statuses from the timeline alone', () => {
