@@ -37,6 +37,7 @@ export default defineConfig({
             { slug: 'criteria' },
             { slug: 'mutation' },
             { slug: 'internals' },
+            { slug: 'architecture' },
           ],
         },
       ],
