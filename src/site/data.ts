@@ -8,7 +8,7 @@
  * filled. No global, and nothing serialized.
  */
 import type { CheckResult } from '../engine/index.ts';
-import type { Revision } from '../integration/git-history.ts';
+import type { Revision } from './history.ts';
 import type { GrantFile } from './grant-files.ts';
 import type { TrustChange } from './trust-updates.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exporters } from '../../../cli/commands/export.ts';
+import { exporters } from '../../../export/index.ts';
 import { siteData } from 'virtual:trustbook/data';
 import { auditorResult } from '../../../site/views.ts';
 
@@ -10,10 +10,8 @@ export const getStaticPaths = (() =>
     props: { kind: exporter.file },
   }))) satisfies GetStaticPaths;
 
-const types: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json' };
-
 export const GET: APIRoute = ({ params }) => {
   const exporter = Object.values(exporters).find((candidate) => candidate.file === params.file)!;
   const body = exporter.write(auditorResult(siteData().result));
-  return new Response(body, { headers: { 'Content-Type': types[exporter.file.split('.').pop()!] ?? 'text/plain' } });
+  return new Response(body, { headers: { 'Content-Type': exporter.mediaType } });
 };
