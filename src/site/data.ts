@@ -14,7 +14,7 @@ import type { TrustChange } from './trust-updates.ts';
 
 export interface SiteData {
   result: CheckResult;
-  /** The program's folder, for the files the trust center serves (public trust documents). */
+  /** The program's folder. */
   root: string;
   /** Revisions of each document, by project-relative path, newest first. */
   history: Map<string, Revision[]>;
@@ -22,6 +22,11 @@ export interface SiteData {
   trustChanges: TrustChange[];
   /** What the trust center publishes for the grants (ciphertext), under `access/`; none without a secret. */
   grantFiles: GrantFile[];
+  /**
+   * The bytes of the public trust documents the trust center serves itself, by project-relative path: read at
+   * check time (src/integration/trust-documents-fs.ts), so no page reads the disk.
+   */
+  trustDocumentFiles: ReadonlyMap<string, Uint8Array<ArrayBuffer>>;
 }
 
 /** The specifier pages import this module by. */
