@@ -7,11 +7,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**', 'test/package/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**', 'test/package/**', 'test/pages/**'],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },
         },
       },
+      // Pages rendered with Astro's container API: their own Vite setup, which compiles `.astro` files.
+      'test/pages/vitest.config.ts',
       {
         test: {
           name: 'build',
