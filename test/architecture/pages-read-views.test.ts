@@ -44,7 +44,7 @@ function bringsValue(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean
   }
   const clause = node.importClause;
   if (!clause) return true; // `import './module.ts'` runs the module
-  if (clause.isTypeOnly) return false;
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return false;
   if (clause.name) return true;
   const bindings = clause.namedBindings;
   if (!bindings) return false;
