@@ -9,8 +9,8 @@
  */
 import type { CheckResult } from '../engine/index.ts';
 import type { Revision } from './history.ts';
-import type { GrantFile } from './grant-files.ts';
-import type { TrustChange } from './trust-updates.ts';
+import type { GrantFile } from '../trust-center/grant-files.ts';
+import type { TrustChange } from '../trust-center/trust-updates.ts';
 
 export interface SiteData {
   result: CheckResult;

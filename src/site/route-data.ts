@@ -23,7 +23,7 @@ import {
   type PublicView,
   type SitePolicy,
 } from './views.ts';
-import type { GrantFile } from './grant-files.ts';
+import type { GrantFile } from '../trust-center/grant-files.ts';
 
 /** A file the trust center serves as it is: a public trust document's own copy, under `documents/`. */
 export interface ServedFile {

@@ -49,7 +49,7 @@ import type { Revision } from './history.ts';
 import { extensionOf } from './media-types.ts';
 import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
-import { publicUpdates, type TrustChange, type TrustUpdate } from './trust-updates.ts';
+import { publicUpdates, type TrustChange, type TrustUpdate } from '../trust-center/trust-updates.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
 export interface SitePeople {

@@ -14,7 +14,7 @@ import {
   viewOf,
   withheldRoutes,
 } from '../../src/site/views.ts';
-import { trustChanges, type TrustFileVersion } from '../../src/site/trust-updates.ts';
+import { trustChanges, type TrustFileVersion } from '../../src/trust-center/trust-updates.ts';
 import { withGrant } from '../helpers/grants.ts';
 import { check, edit, validProgram, without, type Files } from '../helpers/program.ts';
 

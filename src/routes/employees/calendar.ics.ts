@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { calendar } from '../../site/feeds.ts';
+import { calendar } from '../../trust-center/feeds.ts';
 import { routeOn } from '../../site/route-data.ts';
 
 /** Upcoming policy reviews, for employees' calendar apps. */

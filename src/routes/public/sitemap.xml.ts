@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitemap } from '../../site/feeds.ts';
+import { sitemap } from '../../trust-center/feeds.ts';
 import { navigation } from '../../site/navigation.ts';
 import { slug } from '../../site/paths.ts';
 import { routeOn } from '../../site/route-data.ts';

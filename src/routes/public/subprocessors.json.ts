@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { subprocessorChanges } from '../../site/feeds.ts';
+import { subprocessorChanges } from '../../trust-center/feeds.ts';
 import { routeOn } from '../../site/route-data.ts';
 
 export const GET: APIRoute = ({ locals }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { securityTxtOf } from '../../../site/feeds.ts';
+import { securityTxtOf } from '../../../trust-center/feeds.ts';
 import { routeOn } from '../../../site/route-data.ts';
 
 export const GET: APIRoute = ({ locals }) => {

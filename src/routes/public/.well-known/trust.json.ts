@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { routeOn } from '../../../site/route-data.ts';
-import { trustSummary } from '../../../site/trust-summary.ts';
+import { trustSummary } from '../../../trust-center/trust-summary.ts';
 
 /** A machine-readable summary of the trust center, documented in the README. */
 export const GET: APIRoute = ({ locals }) => {

@@ -3,7 +3,7 @@
  * only, so it can say nothing the trust center's pages may not.
  */
 import { policyTextHash } from '../engine/policy-text.ts';
-import type { PublicView } from './views.ts';
+import type { PublicView } from '../site/views.ts';
 
 export const TRUST_SUMMARY_VERSION = 1;
 

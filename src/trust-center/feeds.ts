@@ -7,7 +7,7 @@ import { Feed, type Item } from 'feed';
 import { createEvents, type DateArray, type DateTime, type EventAttributes } from 'ics';
 import { addDays } from '../engine/dates.ts';
 import { anchorOf, type TrustUpdate } from './trust-updates.ts';
-import type { PublicSubprocessor } from './views.ts';
+import type { PublicSubprocessor } from '../site/views.ts';
 
 export function escapeXml(text: string): string {
   return text.replace(
