@@ -729,6 +729,7 @@ export function sitePolicies(
               owner: ownerLabel(data.owner, roles, staff),
               approvedBy: ownerLabel(data.approved_by, roles, staff),
               approved: data.approved,
+              // Computed here until the engine's facts offer a policy's review date; then read it there.
               reviewDue: policyReviewDue(policy),
               revisions: history.get(policy.file) ?? [],
             },

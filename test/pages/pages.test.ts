@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import PolicyList from '../../src/components/PolicyList.astro';
+import Readiness from '../../src/routes/auditors/readiness.astro';
 import RiskRegister from '../../src/routes/auditors/risks/index.astro';
 import Grants from '../../src/routes/employees/grants.astro';
 import Subprocessors from '../../src/routes/public/subprocessors.astro';
@@ -67,6 +68,18 @@ describe('the risk register', () => {
   });
 });
 
+describe('the readiness page', () => {
+  it('offers the export files with what each holds, linked relative to the page', async () => {
+    const html = await renderAt(Readiness, '/auditors/readiness/', handOver(validProgram()));
+    const text = textOf(html);
+    expect(text).toContain('What the build found, as of 2026-07-15.');
+    expect(text).toContain('PBC request list, one row per period (CSV)');
+    expect(text).toContain('OSCAL 1.1 component definition (JSON)');
+    expect(html).toContain('href="../exports/control-matrix.csv"');
+    expect(html).not.toContain('updates.xml');
+  });
+});
+
 describe('the policy list', () => {
   const files = edit(
     validProgram(),
@@ -115,6 +128,8 @@ describe('the trust center’s subprocessors', () => {
     expect(text).toContain('Ireland');
     expect(text).not.toContain('Vaultly');
     expect(html).not.toContain('noindex');
+    // Feed readers find the trust updates from any page of the trust center, at its public address.
+    expect(html).toContain('href="https://test.example/updates.xml"');
   });
 });
 
