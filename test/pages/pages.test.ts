@@ -140,3 +140,24 @@ describe('the record of grants', () => {
     expect(html).toContain('<title>Shared under NDA · Test Co Policy Portal</title>');
   });
 });
+
+describe('the readiness banner', () => {
+  // Readiness mode lasts until the audit window opens on 2026-01-01.
+  const files = edit(validProgram(), 'content/program.yaml', 'as_of: 2026-07-15', 'readiness: true');
+  const banner = 'Readiness: this program is being prepared for its audit.';
+
+  it('frames the private sites while the program prepares for its audit', async () => {
+    const html = await renderAt(Grants, '/employees/grants/', handOver(files, { asOf: '2025-12-31' }));
+    expect(textOf(html)).toContain(banner);
+  });
+
+  it('is gone on the day the window opens', async () => {
+    const html = await renderAt(Grants, '/employees/grants/', handOver(files, { asOf: '2026-01-01' }));
+    expect(textOf(html)).not.toContain(banner);
+  });
+
+  it('never frames the trust center', async () => {
+    const html = await renderAt(Subprocessors, '/public/subprocessors/', handOver(files, { asOf: '2025-12-31' }));
+    expect(textOf(html)).not.toContain(banner);
+  });
+});

@@ -3,14 +3,15 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { SiteData } from '../../src/site/data.ts';
 import { routeData } from '../../src/site/route-data.ts';
+import type { CheckOptions } from '../../src/engine/index.ts';
 import { check, type Files } from '../helpers/program.ts';
 
 let container: AstroContainer | undefined;
 
 /** The hand-over the integration would make for a program held in memory (no git history, no files). */
-export function handOver(files: Files): SiteData {
+export function handOver(files: Files, options: CheckOptions = {}): SiteData {
   return {
-    result: check(files),
+    result: check(files, options),
     root: '/nowhere',
     history: new Map(),
     trustChanges: [],
