@@ -55,6 +55,19 @@ describe('the routes', () => {
     expect(unlisted).toEqual([]);
   });
 
+  it('has each page of one site ask for that site’s route data and view, never another’s', () => {
+    const asks = routeFiles
+      .filter((file) => sites.some((site) => file.startsWith(`${site}/`)))
+      .flatMap((file) =>
+        [...readFileSync(join(folder, file), 'utf8').matchAll(/(?:routeOn\([^,)]+,|siteView\()\s*'([a-z]+)'/g)].map(
+          (match) => ({ file, site: match[1], text: match[0] }),
+        ),
+      );
+    expect(asks.length).toBeGreaterThan(30);
+    const mismatched = asks.filter((ask) => !ask.file.startsWith(`${ask.site}/`));
+    expect(mismatched.map((ask) => `${ask.file}: ${ask.text}`)).toEqual([]);
+  });
+
   it('lists the pages every site shares in each menu that has them', () => {
     for (const site of sites) {
       const paths = navigation[site].map((item) => item.path);
