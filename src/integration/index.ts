@@ -81,7 +81,6 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     historical = trust.subjects;
     setSiteData({
       result,
-      root,
       history: readGitHistory(root, historyFolders),
       trustChanges: trust.changes,
       grantFiles: [],

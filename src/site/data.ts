@@ -14,8 +14,6 @@ import type { TrustChange } from '../trust-center/trust-updates.ts';
 
 export interface SiteData {
   result: CheckResult;
-  /** The program's folder. */
-  root: string;
   /** Revisions of each document, by project-relative path, newest first. */
   history: Map<string, Revision[]>;
   /** The program's public changes from git, newest first: the public view's `updates` are made from them. */

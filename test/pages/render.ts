@@ -12,7 +12,6 @@ let container: AstroContainer | undefined;
 export function handOver(files: Files, options: CheckOptions = {}): SiteData {
   return {
     result: check(files, options),
-    root: '/nowhere',
     history: new Map(),
     trustChanges: [],
     grantFiles: [],

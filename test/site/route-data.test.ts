@@ -12,7 +12,6 @@ import { check, edit, validProgram } from '../helpers/program.ts';
 function handOver(files = validProgram(), extra: Partial<SiteData> = {}): SiteData {
   return {
     result: check(files),
-    root: '/nowhere',
     history: new Map(),
     trustChanges: [],
     grantFiles: [],
