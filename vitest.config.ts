@@ -16,11 +16,14 @@ export default defineConfig({
             'test/build/**',
             'test/package/**',
             'test/deploy/**/*-live.test.ts',
+            'test/pages/**',
           ],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },
         },
       },
+      // Pages rendered with Astro's container API: their own Vite setup, which compiles `.astro` files.
+      'test/pages/vitest.config.ts',
       {
         test: {
           name: 'build',

@@ -1,6 +1,6 @@
 /**
  * What the build and the recipient's browser must agree on to open a grant's files (`src/engine/grants.ts` and
- * `src/site/grant-files.ts` in Node, `src/scripts/access.ts` in the browser).
+ * `src/trust-center/grant-files.ts` in Node, `src/client/access.ts` in the browser).
  *
  * The link carries the grant's key and the version of this scheme (`#v=2&k=…`). From the key, HKDF-SHA256 derives
  * three keys, each for one purpose: the name of the grant's files, the AES-256-GCM key, and the key the nonces

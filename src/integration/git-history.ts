@@ -3,13 +3,7 @@
  * renames), so the cost does not grow with one process per document. Without git, history is empty.
  */
 import { spawnSync } from 'node:child_process';
-
-export interface Revision {
-  commit: string;
-  date: string;
-  author: string;
-  subject: string;
-}
+import type { Revision } from '../site/history.ts';
 
 const marker = '\u001e';
 

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GrantLogEntry } from '../site/grant-files.ts';
+import type { GrantLogEntry } from '../trust-center/grant-files.ts';
 
 export const GRANT_LOG_FILE = 'grant-log.json';
 

@@ -3,6 +3,9 @@
  * findings `trustbook check` prints, and `astro dev` shows them and keeps serving. After the build it splits
  * the output into the three sites, indexes each for search, scans each for leaks, and only then replaces `dist/`.
  */
+// The middleware's types merge into Astro's global `App.Locals`: a declaration with nothing to import.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./locals.d.ts" />
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -12,10 +15,10 @@ import { formatPretty } from '../report/findings-text.ts';
 import { documentKindList } from '../engine/document-kinds.ts';
 import { checkProject, UsageError, type CheckResult } from '../engine/index.ts';
 import { isDeployBuild, secretState } from '../engine/grants.ts';
-import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../site/grant-files.ts';
+import { GrantFileError, sealGrants, type GrantFile, type GrantLogEntry } from '../trust-center/grant-files.ts';
 import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from '../site/data.ts';
-import { replayTrustHistory, type HistoricalSubject } from '../site/trust-updates.ts';
-import { withheldRoutes } from '../site/views.ts';
+import { replayTrustHistory, type HistoricalSubject } from '../trust-center/trust-updates.ts';
+import { publicView, withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
 import { findingsError } from './findings-error.ts';
 import { readGitHistory } from './git-history.ts';
@@ -27,6 +30,7 @@ import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
 import { safeLinksPlugin } from './safe-links-plugin.ts';
 import { taskLabelsPlugin } from './task-labels-plugin.ts';
+import { readTrustDocumentFiles } from './trust-documents-fs.ts';
 
 /** The package's own folder: `src/integration/` (or `lib/integration/` once compiled) is two levels below it. */
 const packageRoot = new URL('../../', import.meta.url);
@@ -77,10 +81,13 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
     historical = trust.subjects;
     setSiteData({
       result,
-      root,
       history: readGitHistory(root, historyFolders),
       trustChanges: trust.changes,
       grantFiles: [],
+      trustDocumentFiles: readTrustDocumentFiles(
+        root,
+        publicView(result).servedDocuments.map((document) => document.data.file!),
+      ),
     });
   };
   /** What the build gave to whom, written beside the sites once they are published. */
@@ -101,7 +108,7 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   return {
     name: 'trustbook',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute, addMiddleware }) => {
         root = fileURLToPath(config.root);
         // What would put a file or the secret on the sites as they are stops the build before the findings do.
         if (command === 'build') refuseSecretInEnvFiles(root);
@@ -121,6 +128,8 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
           if (withheld.has(route.entrypoint)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
         }
+        // Before any page renders, its site's view, links and frame go on `Astro.locals.trustbook`.
+        addMiddleware({ entrypoint: new URL('src/integration/locals.ts', packageRoot), order: 'pre' });
         // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
         // Four pages render at a time: one renders while another's file is written. Pages share nothing but
         // the checked program, which no page changes (the sample's output is byte-identical either way).

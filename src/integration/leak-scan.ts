@@ -17,7 +17,7 @@ import { allDocuments, type Document } from '../engine/model.ts';
 import { programPlaceholders, unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
 import type { Site } from '../site/sites.ts';
 import { canSee } from '../site/sites.ts';
-import type { HistoricalSubject } from '../site/trust-updates.ts';
+import type { HistoricalSubject } from '../trust-center/trust-updates.ts';
 import { commonWords } from './leak-scan-words.ts';
 
 const SHINGLE = 8;

@@ -11,7 +11,7 @@ import { splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 import { restrictedRuns, scanRestricted } from './restricted-files.ts';
 import { secretFragments, secretValues } from './secret-needles.ts';
 import { templateTexts } from './template-texts-fs.ts';
-import type { HistoricalSubject } from '../site/trust-updates.ts';
+import type { HistoricalSubject } from '../trust-center/trust-updates.ts';
 import { indexSites } from './search-index.ts';
 
 export function publishPaths(root: string): PublishPaths {

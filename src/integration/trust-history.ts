@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { documentKindList, kindOfPath } from '../engine/document-kinds.ts';
-import { trustHistoryKinds, type TrustFileVersion, type TrustRevision } from '../site/trust-updates.ts';
+import { trustHistoryKinds, type TrustFileVersion, type TrustRevision } from '../trust-center/trust-updates.ts';
 
 /** The folders git is asked about; each file in them is kept only when it is a document of a kind that matters. */
 const folders = documentKindList.filter((info) => trustHistoryKinds.has(info.kind)).map((info) => info.path);

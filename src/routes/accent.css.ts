@@ -4,16 +4,13 @@
  * `html:root` outranks site.css's own `:root`, whichever comes first. Built only when `brand.accent` is a valid `#rrggbb` (siteBrand), so nothing but a colour is ever written.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
-import { siteBrand } from '../site/brand.ts';
+import { programBrand } from '../site/routing.ts';
 import { sites } from '../site/sites.ts';
 
 export const getStaticPaths = (() =>
-  siteBrand(siteData().result).accent === undefined
-    ? []
-    : sites.map((site) => ({ params: { site } }))) satisfies GetStaticPaths;
+  programBrand().accent === undefined ? [] : sites.map((site) => ({ params: { site } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = () => {
-  const { accent } = siteBrand(siteData().result);
+export const GET: APIRoute = ({ locals }) => {
+  const { accent } = locals.trustbook.frame.brand;
   return new Response(`html:root {\n  --accent: ${accent};\n}\n`, { headers: { 'Content-Type': 'text/css' } });
 };

@@ -8,20 +8,23 @@
  * filled. No global, and nothing serialized.
  */
 import type { CheckResult } from '../engine/index.ts';
-import type { Revision } from '../integration/git-history.ts';
-import type { GrantFile } from './grant-files.ts';
-import type { TrustChange } from './trust-updates.ts';
+import type { Revision } from './history.ts';
+import type { GrantFile } from '../trust-center/grant-files.ts';
+import type { TrustChange } from '../trust-center/trust-updates.ts';
 
 export interface SiteData {
   result: CheckResult;
-  /** The program's folder, for the files the trust center serves (public trust documents). */
-  root: string;
   /** Revisions of each document, by project-relative path, newest first. */
   history: Map<string, Revision[]>;
   /** The program's public changes from git, newest first: the public view's `updates` are made from them. */
   trustChanges: TrustChange[];
   /** What the trust center publishes for the grants (ciphertext), under `access/`; none without a secret. */
   grantFiles: GrantFile[];
+  /**
+   * The bytes of the public trust documents the trust center serves itself, by project-relative path: read at
+   * check time (src/integration/trust-documents-fs.ts), so no page reads the disk.
+   */
+  trustDocumentFiles: ReadonlyMap<string, Uint8Array<ArrayBuffer>>;
 }
 
 /** The specifier pages import this module by. */

@@ -1,4 +1,7 @@
-/** The three sites and which documents each may see. Every page reads its data through `viewFor`. */
+/**
+ * The three sites and which documents each may see. Every page reads its site's view from its route data
+ * (`Astro.locals.trustbook`, src/site/route-data.ts).
+ */
 import type { Audience } from '../schema/common.ts';
 
 export type Site = Audience;

@@ -2,12 +2,19 @@
  * What each site may see of the program. Pages get their data only from here, so a page cannot render a
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
-import { acknowledgementStatus, tracksAcknowledgements } from '../engine/acknowledgement-status.ts';
-import { isCurrentStaff, isRemovedVendor, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
-import type { Diagnostic, Subject } from '../engine/diagnostics.ts';
-import { auditWindow } from '../engine/evidence-timeline.ts';
+import {
+  acknowledgementStatus,
+  DEFAULT_ACKNOWLEDGE_DAYS,
+  tracksAcknowledgements,
+} from '../engine/acknowledgement-status.ts';
+import { isCurrentStaff, isRemovedVendor, policyReviewDue, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
+import { codes, type Diagnostic, type DiagnosticCode, type Subject } from '../engine/diagnostics.ts';
+import { artifactPeriod, auditWindow } from '../engine/evidence-timeline.ts';
 import { coverageByMonth, criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
-import type { ControlStatus } from '../engine/facts.ts';
+import { defaultTest, type ControlStatus } from '../engine/facts.ts';
+import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
+import { periodUnitOf } from '../engine/periods.ts';
+import { acknowledgeLink, policyTextHash } from '../engine/policy-text.ts';
 import { personnelReview, staffCohort } from '../engine/personnel.ts';
 import { attestationState, type AttestationState } from '../engine/attestations.ts';
 import { grantState, ndaBlocks, ndaInEffect, type GrantState, type NdaBlock } from '../engine/grants.ts';
@@ -19,6 +26,7 @@ import type {
   ChecklistData,
   ControlData,
   EvidenceData,
+  PolicyData,
   Program,
   RoleData,
   StaffData,
@@ -26,15 +34,22 @@ import type {
   TrustDocumentData,
   VendorData,
 } from '../schema/index.ts';
+import type { ArtifactData } from '../schema/evidence.ts';
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
-import { answersFor, citationNames } from '../export/answers.ts';
+import { answersCsv, answersFor, citationNames } from '../export/answers.ts';
+import { exporters } from '../export/index.ts';
+import { requestRows } from '../export/requests.ts';
+import { workpaper } from '../fieldwork/workpaper.ts';
+import { readinessReport } from '../report/readiness.ts';
 import { splitCitation } from '../engine/policy-sections.ts';
 import { categoryLabels, criteria, type Category } from '../catalog/index.ts';
 import { groupBySeries } from './criteria-groups.ts';
+import { ownerLabel } from './format.ts';
+import type { Revision } from './history.ts';
 import { extensionOf } from './media-types.ts';
 import { slug } from './paths.ts';
 import { canSee, type Site } from './sites.ts';
-import { publicUpdates, type TrustChange, type TrustUpdate } from './trust-updates.ts';
+import { publicUpdates, type TrustChange, type TrustUpdate } from '../trust-center/trust-updates.ts';
 
 /** The people a site may name: every site names roles; only the private sites name staff. */
 export interface SitePeople {
@@ -187,6 +202,8 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
       Boolean(program.request_access_url || program.contact),
     /** The answer library's public answers: the trust center's questionnaire answers. */
     answers: publicAnswers(result),
+    /** The same answers in a questionnaire's layout (CSV), for a buyer to paste into their own. */
+    answersCsv: once(() => answersCsv(result, 'public')),
     /** The NDA a request for documents accepts: the version in effect on the evaluation date. */
     nda: publicNda(result),
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
@@ -500,11 +517,14 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
   for (const series of evidence) {
     for (const id of series.data.controls) evidenceByControl.set(id, [...(evidenceByControl.get(id) ?? []), series]);
   }
+  const filtered = once(() => auditorResult(result));
+  const report = once(() => readinessReport(filtered()));
   return {
     program: model.program!.data,
     asOf,
     readiness: result.summary.readiness,
-    result,
+    /** The check's counts: errors, warnings, and criteria covered per category. */
+    summary: result.summary,
     roles: model.people?.data.roles ?? [],
     staff,
     people: { roles: model.people?.data.roles ?? [], staff },
@@ -561,8 +581,64 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     staffFacts: new Map<string, StaffFacts>(
       staff.map((person) => [person.id, { current: isCurrentStaff(person, asOf), trainingDue: trainingDue(person) }]),
     ),
+    /** How the auditor is expected to test a control: its own `test`, else what its automation suggests. */
+    controlTest: (control: Document<ControlData>) => control.data.test ?? defaultTest(control.data),
+    /** The period an artifact evidences, as its series' frequency names it (`2026-Q1`). */
+    artifactPeriodLabel: (series: Document<EvidenceData>, artifact: ArtifactData) =>
+      artifactPeriod(artifact, periodUnitOf(series.data.frequency) ?? 'month')?.label ?? String(artifact.period),
+    /** The days staff have to acknowledge a policy, as the acknowledgement rules count them. */
+    acknowledgeWithinDays: model.program!.data.acknowledge_within_days ?? DEFAULT_ACKNOWLEDGE_DAYS,
+    /** The readiness report of what auditors see (the same as `trustbook report`); worked out when first asked. */
+    report,
+    /** The steps of the SOC 2 checklist, each with what keeps it open (`trustbook todo`). */
+    todo: once(() => filtered().facts.todo()),
+    /** The check's errors and warnings, by code: a code with many findings is shown once, folded. */
+    findingSections: once(() => {
+      const { errors, warnings } = report();
+      return [
+        { title: `Errors (${errors.length})`, tone: 'bad' as const, groups: byCode(errors) },
+        { title: `Warnings (${warnings.length})`, tone: 'warn' as const, groups: byCode(warnings) },
+      ];
+    }),
+    /** The files offered for download, as `trustbook export` writes them, with what each holds. */
+    exports: Object.values(exporters).map((exporter) => ({
+      file: exporter.file,
+      label: exporter.label(result),
+      mediaType: exporter.mediaType,
+      /** The file's text, written from what auditors see. */
+      contents: once(() => exporter.write(filtered())),
+    })),
+    /** The mock audit's workpaper (the same as `trustbook audit`); worked out when first asked. */
+    workpaper: once(() => workpaper(filtered())),
+    /** The audit firm's requests with our status on each, in the firm's order. */
+    requestRows: once(() => requestRows(result)),
+    /** The firm's request lists that hold at least one request. */
+    requestLists: model.requests.filter((list) => list.data.requests.length > 0),
   };
 });
+
+/** A value worked out the first time it is asked for, then kept: pages that never ask pay nothing. */
+function once<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
+
+/** One code's findings, folded into a single line with its count when there are many. */
+export interface CodeFindings {
+  code: DiagnosticCode;
+  title: string;
+  folded: boolean;
+  findings: Diagnostic[];
+}
+
+function byCode(list: readonly Diagnostic[]): CodeFindings[] {
+  return findingGroups(list).map((group) => ({
+    code: group.code,
+    title: codes[group.code],
+    folded: group.count >= GROUP_AT,
+    findings: list.filter((d) => d.code === group.code),
+  }));
+}
 
 export type PublicView = ReturnType<typeof publicView>;
 export type EmployeeView = ReturnType<typeof employeeView>;
@@ -587,4 +663,81 @@ export function viewOf(site: Site, result: CheckResult): PublicView | EmployeeVi
     case 'auditors':
       return auditorView(result);
   }
+}
+
+/**
+ * A policy as one site shows it. Every site shows the text and its version; `internal` (owner, approval, next
+ * review, revisions) is there on the employee portal and the auditor site only, so the trust center's pages
+ * have nothing private to leave out.
+ */
+export interface SitePolicy {
+  kind: 'policy';
+  id: string;
+  /** The policy's file, project-relative: what its body is rendered from. */
+  file: string;
+  title: string;
+  summary?: string | undefined;
+  version: string;
+  effective: string;
+  criteria: readonly string[];
+  internal?:
+    | {
+        owner: string;
+        approvedBy: string;
+        approved: string;
+        reviewDue: string;
+        /** Newest first; empty when the program was built outside git. */
+        revisions: readonly Revision[];
+      }
+    | undefined;
+  /** On the employee portal, with an `acknowledge_url`: the form's link for this very text. */
+  acknowledgeHref?: string | undefined;
+}
+
+const sitePoliciesOf = new WeakMap<CheckResult, Map<Site, { history: unknown; list: SitePolicy[] }>>();
+
+/** The policies one site shows, each as that site may show it. `history` is git's, by file (SiteData.history). */
+export function sitePolicies(
+  site: Site,
+  result: CheckResult,
+  history: ReadonlyMap<string, readonly Revision[]> = new Map(),
+): SitePolicy[] {
+  const bySite = sitePoliciesOf.get(result) ?? new Map<Site, { history: unknown; list: SitePolicy[] }>();
+  sitePoliciesOf.set(result, bySite);
+  const kept = bySite.get(site);
+  if (kept && kept.history === history) return kept.list;
+  const view = viewOf(site, result);
+  const { roles, staff } = view.people;
+  // Only the employee portal asks staff to acknowledge: the link carries the text's hash, so the form records
+  // exactly what was read.
+  const acknowledgeUrl = site === 'employees' ? view.program.acknowledge_url : undefined;
+  const list = view.policies.map((policy: Document<PolicyData>): SitePolicy => {
+    const { data } = policy;
+    return {
+      kind: 'policy',
+      id: policy.id,
+      file: policy.file,
+      title: data.title,
+      summary: data.summary,
+      version: data.version,
+      effective: data.effective,
+      criteria: data.criteria,
+      internal:
+        site === 'public'
+          ? undefined
+          : {
+              owner: ownerLabel(data.owner, roles, staff),
+              approvedBy: ownerLabel(data.approved_by, roles, staff),
+              approved: data.approved,
+              // Computed here until the engine's facts offer a policy's review date; then read it there.
+              reviewDue: policyReviewDue(policy),
+              revisions: history.get(policy.file) ?? [],
+            },
+      acknowledgeHref:
+        acknowledgeUrl &&
+        acknowledgeLink(acknowledgeUrl, { id: policy.id, version: data.version, sha256: policyTextHash(policy.body) }),
+    };
+  });
+  bySite.set(site, { history, list });
+  return list;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { attestationState } from '../../src/engine/attestations.ts';
 import { addMonths } from '../../src/engine/dates.ts';
-import { trustChanges } from '../../src/site/trust-updates.ts';
+import { trustChanges } from '../../src/trust-center/trust-updates.ts';
 import { publicView } from '../../src/site/views.ts';
 import { check, findings, validProgram, type Files } from '../helpers/program.ts';
 

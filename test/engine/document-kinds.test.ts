@@ -269,7 +269,7 @@ describe.for(documentKindList.map((info) => info.kind))('a valid %s file', (kind
   });
 
   it('is handed to the content loader by its collection, and by no other', async () => {
-    setSiteData({ result, root: '', history: new Map(), trustChanges: [], grantFiles: [] });
+    setSiteData({ result, history: new Map(), trustChanges: [], grantFiles: [], trustDocumentFiles: new Map() });
     const holding: string[] = [];
     for (const collection of collectionKinds.keys()) {
       const entries: { filePath?: string }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPublished } from '../../src/site/trust-updates.ts';
+import { readPublished } from '../../src/trust-center/trust-updates.ts';
 import { publicView } from '../../src/site/views.ts';
 import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
 

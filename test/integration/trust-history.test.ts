@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readTrustHistory } from '../../src/integration/trust-history.ts';
-import { trustChanges } from '../../src/site/trust-updates.ts';
+import { trustChanges } from '../../src/trust-center/trust-updates.ts';
 
 const folders: string[] = [];
 

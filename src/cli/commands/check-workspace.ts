@@ -10,7 +10,7 @@ import { portfolioRow, type PortfolioRow } from '../../workspace/portfolio.ts';
 import { describeLayers, planSync } from '../../workspace/sync-plan.ts';
 import { libraryFor, readClient, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
 import { checkOptions } from '../check-options.ts';
-import { formatGithub, formatPretty, plain, type OutputFormat } from '../format.ts';
+import { formatGithub, formatPretty, plain, type OutputFormat } from '../../report/findings-text.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
 interface ClientCheck {

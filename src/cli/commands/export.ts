@@ -1,25 +1,11 @@
 /** `trustbook export [csv|pbc|json|oscal] [--out DIR]`: the files an auditor or a GRC tool loads. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CheckResult } from '../../engine/index.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
-import { controlMatrixCsv } from '../../export/control-matrix.ts';
-import { modelJson } from '../../export/model-json.ts';
-import { acknowledgementsCsv } from '../../export/acknowledgements.ts';
-import { oscalJson } from '../../export/oscal.ts';
-import { pbcCsv } from '../../export/pbc.ts';
+import { exporters } from '../../export/index.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 import { checkOptions } from '../check-options.ts';
-
-/** Each export: its file name and how it is written. */
-export const exporters: Record<string, { file: string; write: (result: CheckResult) => string }> = {
-  csv: { file: 'control-matrix.csv', write: controlMatrixCsv },
-  pbc: { file: 'pbc-requests.csv', write: pbcCsv },
-  json: { file: 'program.json', write: modelJson },
-  oscal: { file: 'oscal-component-definition.json', write: oscalJson },
-  acknowledgements: { file: 'acknowledgements.csv', write: acknowledgementsCsv },
-};
 
 export function runExport(args: string[], io: Io): number {
   const { values, positionals } = parse(

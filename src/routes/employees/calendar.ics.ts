@@ -1,19 +1,17 @@
 import type { APIRoute } from 'astro';
-import { policyReviewDue } from '../../engine/deadlines.ts';
-import { siteData } from 'virtual:trustbook/data';
-import { calendar } from '../../site/feeds.ts';
-import { employeeView } from '../../site/views.ts';
+import { calendar } from '../../trust-center/feeds.ts';
+import { routeOn } from '../../site/route-data.ts';
 
 /** Upcoming policy reviews, for employees' calendar apps. */
-export const GET: APIRoute = () => {
-  const view = employeeView(siteData().result);
+export const GET: APIRoute = ({ locals }) => {
+  const { view } = routeOn(locals, 'employees');
   const host = new URL(view.program.website).hostname;
-  const events = view.policies
+  const events = view.sitePolicies
     .map((policy) => ({
       uid: `policy-review-${policy.id}@${host}`,
-      date: policyReviewDue(policy),
-      summary: `Review due: ${policy.data.title}`,
-      description: `Version ${policy.data.version} was approved on ${policy.data.approved}.`,
+      date: policy.internal!.reviewDue,
+      summary: `Review due: ${policy.title}`,
+      description: `Version ${policy.version} was approved on ${policy.internal!.approved}.`,
     }))
     .sort((a, b) => a.date.localeCompare(b.date));
   const body = calendar({ name: `${view.program.organization} policy reviews`, stamp: view.asOf, events });

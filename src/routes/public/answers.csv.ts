@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
-import { answersCsv } from '../../export/answers.ts';
+import { routeOn } from '../../site/route-data.ts';
 
 /** The public answers in a questionnaire's layout, for a buyer to paste into their own. */
-export const GET: APIRoute = () =>
-  new Response(answersCsv(siteData().result, 'public'), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ locals }) =>
+  new Response(routeOn(locals, 'public').view.answersCsv(), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

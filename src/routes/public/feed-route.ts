@@ -4,13 +4,12 @@
  * answers 404.
  */
 import type { APIRoute } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
-import { publicBase, publicView, type PublicView } from '../../site/views.ts';
+import { routeOn } from '../../site/route-data.ts';
+import { publicBase, type PublicView } from '../../site/views.ts';
 
 export function feedRoute(contentType: string, render: (view: PublicView, siteUrl: string) => string): APIRoute {
-  return () => {
-    const { result, trustChanges } = siteData();
-    const view = publicView(result, trustChanges);
+  return ({ locals }) => {
+    const { view } = routeOn(locals, 'public');
     const siteUrl = publicBase(view.program);
     if (!siteUrl) return new Response(null, { status: 404 });
     return new Response(render(view, siteUrl), { headers: { 'Content-Type': `${contentType}; charset=utf-8` } });

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
-import { sitemap } from '../../site/feeds.ts';
+import { sitemap } from '../../trust-center/feeds.ts';
 import { navigation } from '../../site/navigation.ts';
 import { slug } from '../../site/paths.ts';
-import { publicBase, publicView } from '../../site/views.ts';
+import { routeOn } from '../../site/route-data.ts';
+import { publicBase } from '../../site/views.ts';
 
-export const GET: APIRoute = () => {
-  const view = publicView(siteData().result);
+export const GET: APIRoute = ({ locals }) => {
+  const { view } = routeOn(locals, 'public');
   const base = publicBase(view.program);
   // Not built while the address is a template default (withheldRoutes); `astro dev` answers 404.
   if (!base) return new Response(null, { status: 404 });

@@ -1,10 +1,9 @@
 import type { APIRoute } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
-import { subprocessorChanges } from '../../site/feeds.ts';
-import { publicView } from '../../site/views.ts';
+import { subprocessorChanges } from '../../trust-center/feeds.ts';
+import { routeOn } from '../../site/route-data.ts';
 
-export const GET: APIRoute = () => {
-  const view = publicView(siteData().result);
+export const GET: APIRoute = ({ locals }) => {
+  const { view } = routeOn(locals, 'public');
   const body = {
     organization: view.program.organization,
     asOf: view.asOf,

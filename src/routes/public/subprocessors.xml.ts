@@ -1,4 +1,4 @@
-import { subprocessorFeed } from '../../site/feeds.ts';
+import { subprocessorFeed } from '../../trust-center/feeds.ts';
 import { feedRoute } from './feed-route.ts';
 
 /** The subprocessors as an Atom feed. */

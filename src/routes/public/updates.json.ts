@@ -1,4 +1,4 @@
-import { updatesJsonFeed } from '../../site/feeds.ts';
+import { updatesJsonFeed } from '../../trust-center/feeds.ts';
 import { feedRoute } from './feed-route.ts';
 
 /** The trust updates as a JSON Feed 1.1. */

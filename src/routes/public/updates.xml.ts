@@ -1,4 +1,4 @@
-import { updatesAtom } from '../../site/feeds.ts';
+import { updatesAtom } from '../../trust-center/feeds.ts';
 import { feedRoute } from './feed-route.ts';
 
 /** The trust updates as an Atom feed. */

@@ -1,19 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exporters } from '../../../cli/commands/export.ts';
-import { siteData } from 'virtual:trustbook/data';
-import { auditorResult } from '../../../site/views.ts';
+import { routeOn } from '../../../site/route-data.ts';
+import { siteView } from '../../../site/routing.ts';
 
 /** The same files `trustbook export` writes, offered for download on the auditor site. */
 export const getStaticPaths = (() =>
-  Object.values(exporters).map((exporter) => ({
-    params: { file: exporter.file },
-    props: { kind: exporter.file },
-  }))) satisfies GetStaticPaths;
+  siteView('auditors').exports.map((exported) => ({ params: { file: exported.file } }))) satisfies GetStaticPaths;
 
-const types: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json' };
-
-export const GET: APIRoute = ({ params }) => {
-  const exporter = Object.values(exporters).find((candidate) => candidate.file === params.file)!;
-  const body = exporter.write(auditorResult(siteData().result));
-  return new Response(body, { headers: { 'Content-Type': types[exporter.file.split('.').pop()!] ?? 'text/plain' } });
+export const GET: APIRoute = ({ params, locals }) => {
+  const exported = routeOn(locals, 'auditors').view.exports.find((candidate) => candidate.file === params.file)!;
+  return new Response(exported.contents(), { headers: { 'Content-Type': exported.mediaType } });
 };

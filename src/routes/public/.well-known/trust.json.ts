@@ -1,13 +1,11 @@
 import type { APIRoute } from 'astro';
-import { policyTextHash } from '../../../engine/policy-text.ts';
-import { siteData } from 'virtual:trustbook/data';
-import { trustSummary } from '../../../site/trust-summary.ts';
-import { publicView } from '../../../site/views.ts';
+import { routeOn } from '../../../site/route-data.ts';
+import { trustSummary } from '../../../trust-center/trust-summary.ts';
 
 /** A machine-readable summary of the trust center, documented in the README. */
-export const GET: APIRoute = () => {
-  const view = publicView(siteData().result);
-  return new Response(`${JSON.stringify(trustSummary(view, policyTextHash), null, 2)}\n`, {
+export const GET: APIRoute = ({ locals }) => {
+  const { view } = routeOn(locals, 'public');
+  return new Response(`${JSON.stringify(trustSummary(view), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

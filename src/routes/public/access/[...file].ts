@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteData } from 'virtual:trustbook/data';
+import { siteView } from '../../../site/routing.ts';
 
 /**
  * The grants' files, as the build sealed them: for each grant a manifest (`<name>.json`) and its documents
  * (`<name>/<n>.bin`), all ciphertext, under a name only the holder of the link can work out.
  */
 export const getStaticPaths = (() =>
-  siteData().grantFiles.map((file) => ({
+  siteView('public').grantFiles.map((file) => ({
     params: { file: file.path },
     props: { bytes: file.bytes },
   }))) satisfies GetStaticPaths;

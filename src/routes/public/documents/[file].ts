@@ -1,18 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { siteData } from 'virtual:trustbook/data';
-import { mediaTypeOf } from '../../../site/media-types.ts';
-import { publicView, servedName } from '../../../site/views.ts';
+import { siteView } from '../../../site/routing.ts';
 
-/** The public trust documents the trust center serves itself; a document under NDA is never among them. */
+/**
+ * The public trust documents the trust center serves itself; a document under NDA is never among them. Their
+ * bytes were read when the program was checked (src/integration/trust-documents-fs.ts), not here.
+ */
 export const getStaticPaths = (() =>
-  publicView(siteData().result).servedDocuments.map((document) => ({
-    params: { file: servedName(document) },
-    props: { path: document.data.file! },
+  siteView('public').documentFiles.map((file) => ({
+    params: { file: file.name },
+    props: { bytes: file.bytes, mediaType: file.mediaType },
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  const path = (props as { path: string }).path;
-  return new Response(readFileSync(join(siteData().root, path)), { headers: { 'Content-Type': mediaTypeOf(path) } });
+  const { bytes, mediaType } = props as { bytes: Uint8Array<ArrayBuffer>; mediaType: string };
+  return new Response(bytes, { headers: { 'Content-Type': mediaType } });
 };

@@ -8,7 +8,7 @@ import {
   type TrustChange,
   type TrustFileVersion,
   type TrustRevision,
-} from '../../src/site/trust-updates.ts';
+} from '../../src/trust-center/trust-updates.ts';
 import { publicView } from '../../src/site/views.ts';
 import { check, validProgram } from '../helpers/program.ts';
 

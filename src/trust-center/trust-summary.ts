@@ -2,7 +2,8 @@
  * `/.well-known/trust.json`: what the trust center says, for a buyer's tools. Built from the public view
  * only, so it can say nothing the trust center's pages may not.
  */
-import type { PublicView } from './views.ts';
+import { policyTextHash } from '../engine/policy-text.ts';
+import type { PublicView } from '../site/views.ts';
 
 export const TRUST_SUMMARY_VERSION = 1;
 
@@ -40,7 +41,7 @@ export interface TrustSummary {
   status?: { area: string; operating: number; total: number }[] | undefined;
 }
 
-export function trustSummary(view: PublicView, hash: (body: string) => string): TrustSummary {
+export function trustSummary(view: PublicView, hash: (body: string) => string = policyTextHash): TrustSummary {
   const base = view.program.trust_center_url?.replace(/\/?$/, '/');
   return {
     version: TRUST_SUMMARY_VERSION,

@@ -14,7 +14,7 @@ import {
   sealGrants,
   type GrantFile,
   type GrantManifest,
-} from '../../src/site/grant-files.ts';
+} from '../../src/trust-center/grant-files.ts';
 import { writeProgram } from '../helpers/program.ts';
 import { withGrant, TEST_SECRET } from '../helpers/grants.ts';
 

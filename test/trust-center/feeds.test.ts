@@ -6,10 +6,10 @@ import {
   subprocessorFeed,
   updatesAtom,
   updatesJsonFeed,
-} from '../../src/site/feeds.ts';
+} from '../../src/trust-center/feeds.ts';
 import { findLeak, needlesFor, readableText } from '../../src/integration/leak-scan.ts';
 import { relativeHref } from '../../src/site/paths.ts';
-import type { TrustUpdate } from '../../src/site/trust-updates.ts';
+import type { TrustUpdate } from '../../src/trust-center/trust-updates.ts';
 import { readAtom, readCalendar } from '../helpers/feeds.ts';
 import { check, validProgram } from '../helpers/program.ts';
 

@@ -30,7 +30,7 @@ import {
 } from '../engine/grants.ts';
 import type { Document } from '../engine/model.ts';
 import type { GrantData, TrustDocumentData } from '../schema/index.ts';
-import { extensionOf, mediaTypeOf } from './media-types.ts';
+import { extensionOf, mediaTypeOf } from '../site/media-types.ts';
 import { stampPdf } from './stamp-pdf.ts';
 
 /** A file the trust center publishes for a grant, relative to the trust center's `access/` folder. */

@@ -7,7 +7,7 @@ import { Feed, type Item } from 'feed';
 import { createEvents, type DateArray, type DateTime, type EventAttributes } from 'ics';
 import { addDays } from '../engine/dates.ts';
 import { anchorOf, type TrustUpdate } from './trust-updates.ts';
-import type { PublicSubprocessor } from './views.ts';
+import type { PublicSubprocessor } from '../site/views.ts';
 
 export function escapeXml(text: string): string {
   return text.replace(
@@ -117,6 +117,27 @@ export function updatesJsonFeed(options: UpdatesFeedOptions): string {
 }
 
 /** RFC 9116 security.txt; Expires is a fixed time after the evaluation date so builds stay reproducible. */
+/** security.txt expires this many days after the evaluation date; a scheduled build keeps it fresh. */
+const SECURITY_TXT_EXPIRES_AFTER_DAYS = 180;
+
+/**
+ * The trust center's security.txt: none while the contact is a template default (the route is then not built,
+ * and `astro dev` answers 404). With a trust center address it names itself and the FAQ as its policy.
+ */
+export function securityTxtOf(
+  program: { contact?: string | undefined; trust_center_url?: string | undefined },
+  asOf: string,
+): string | undefined {
+  const { contact, trust_center_url: address } = program;
+  if (!contact) return undefined;
+  const base = (address ?? '').replace(/\/?$/, '/');
+  return securityTxt({
+    contact,
+    expires: addDays(asOf, SECURITY_TXT_EXPIRES_AFTER_DAYS),
+    ...(address ? { canonical: `${base}.well-known/security.txt`, policy: `${base}faq/` } : {}),
+  });
+}
+
 export function securityTxt(options: {
   contact: string;
   expires: string;
