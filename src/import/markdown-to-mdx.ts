@@ -38,6 +38,15 @@ type Nodes = Root | RootContent;
 type Parents = Extract<Nodes, { children: unknown }>;
 type Heading = Extract<RootContent, { type: 'heading' }>;
 
+/**
+ * A line of prose that starts with the word `import` or `export` ("export the CSV weekly") would be read by MDX as
+ * JavaScript: its first letter is written as a character reference, so it stays prose.
+ */
+const esmLookalikes = [
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+];
+
 /** Containers whose children are phrasing content: HTML inside them is inline. */
 const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'tableCell']);
 
@@ -50,7 +59,7 @@ export function markdownToMdx(markdown: string, options: ConvertOptions = {}): C
   const body = unified()
     .use(remarkGfm)
     .use(remarkMdx)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', fences: true })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', fences: true, unsafe: esmLookalikes })
     .stringify(tree);
   return { body, ...(title === undefined ? {} : { title }), changes };
 }
