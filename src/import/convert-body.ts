@@ -1,5 +1,6 @@
 /** One body through the whole conversion: variables, Markdown to MDX, and the build's own parser as the judge. */
 import { bodyTree } from '../engine/body-tree.ts';
+import { bodyPlaceholders } from '../engine/placeholders.ts';
 import { markdownToMdx, type ConvertOptions } from './markdown-to-mdx.ts';
 import type { Decision, Note } from './plan.ts';
 import { substituteVariables } from './template-variables.ts';
@@ -44,6 +45,17 @@ export function convertBody(
       topic: 'body',
       file,
       message: 'the converted body does not parse as MDX; the check reports where (TB007): correct the text there',
+    });
+  }
+  // A template default left in the source (an example.com address) is the check's placeholder finding.
+  for (const placeholder of bodyPlaceholders(converted.body, 1, file)) {
+    decisions.push({
+      topic: 'placeholder',
+      file,
+      message:
+        placeholder.kind === 'default'
+          ? `\`${placeholder.text}\` in the text is a template default: put the real address in (the check reports it, TB321)`
+          : `"${placeholder.text}" is marked as text still to write (the check reports it, TB320)`,
     });
   }
   return { body: converted.body, ...(converted.title === undefined ? {} : { title: converted.title }) };

@@ -22,6 +22,7 @@ export type DecisionTopic =
   | 'system-description'
   | 'procedure-criteria'
   | 'body'
+  | 'placeholder'
   | 'skipped';
 
 /** One mapping a person has to decide; the report lists every one. */

@@ -17,7 +17,7 @@ const sections: { topics: DecisionTopic[]; heading: string; intro: string }[] = 
   },
   { topics: ['variable'], heading: 'Template variables not substituted', intro: '' },
   {
-    topics: ['evidence', 'system-description', 'body'],
+    topics: ['evidence', 'system-description', 'placeholder', 'body'],
     heading: 'Other decisions',
     intro: 'The check raises these once the fields above are filled in.',
   },

@@ -187,8 +187,14 @@ describe('trustbook import comply', () => {
     fill('content/procedures/badge.mdx', 'owner: security-lead\nfrequency: per-event');
     fill('content/controls/CEN.mdx', 'owner: security-lead\nfrequency: quarterly');
     const errors = errorsOf(root);
-    // The report's "other decisions": the control's evidence series.
-    expect(errors.map((error) => `${error.code} ${error.file}`)).toEqual(['TB401 content/controls/CEN.mdx']);
+    // The report's "other decisions": the control's evidence series, and the template default left in the text.
+    expect(errors.map((error) => `${error.code} ${error.file}`).sort()).toEqual([
+      'TB321 policies/access.mdx',
+      'TB401 content/controls/CEN.mdx',
+    ]);
+    const report = readFileSync(join(root, 'import-report.md'), 'utf8');
+    expect(report).toContain('`policies/access.mdx`: `access@example.com` in the text is a template default');
+    expect(report).toContain('`content/controls/CEN.mdx`: an implemented control needs an evidence series');
   });
 });
 

@@ -55,7 +55,7 @@ a. Reviews follow the {quarterly} rhythm set by {{ .Project.Name }}.
 
     i. Findings go to the security lead.
 
-Open reviews this quarter: {{.Stats.ProcedureOpen}}.
+Open reviews this quarter: {{.Stats.ProcedureOpen}}. Questions go to access@example.com.
 `,
     'procedures/offboarding.md': `id: "offboard"
 name: "Offboard a leaver"
