@@ -173,7 +173,12 @@ describe('trustbook import comply', () => {
   });
 
   it('once the fields are filled in, what remains is what the report said would follow', async () => {
-    const { source, root } = setUp();
+    // In content-only mode too (what `trustbook init` writes): the converted comments and escapes are not code.
+    const program = validProgram();
+    const { source, root } = setUp({
+      ...program,
+      'content/program.yaml': `${program['content/program.yaml']}content_only: true\n`,
+    });
     await runCli(root, ['import', 'comply', source]);
     const fill = (file: string, fields: string) => {
       const path = join(root, file);
