@@ -157,7 +157,7 @@ export function planComplyImport(sourceFolder: string, sources: SourceText[], ta
         criteria: criteria.length > 0 ? criteria : undefined,
       };
       missingFields(path, requiredFields.policy, frontmatterOut, decisions);
-      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path });
+      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path, document: { kind, id } });
     } else if (kind === 'procedure') {
       const cron = typeof frontmatter.cron === 'string' ? frontmatter.cron : undefined;
       const frequency = cron === undefined ? undefined : frequencyFromCron(cron);
@@ -178,7 +178,7 @@ export function planComplyImport(sourceFolder: string, sources: SourceText[], ta
       }
       const frontmatterOut = { id, title: documentTitle, frequency };
       missingFields(path, requiredFields.procedure, frontmatterOut, decisions);
-      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path });
+      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path, document: { kind, id } });
     } else {
       const frontmatterOut = { id, title: documentTitle, criteria: criteria.length > 0 ? criteria : undefined };
       missingFields(path, requiredFields.control, frontmatterOut, decisions);
@@ -187,7 +187,7 @@ export function planComplyImport(sourceFolder: string, sources: SourceText[], ta
         file: path,
         message: `an implemented control needs an evidence series proving it operates: add one (\`trustbook new evidence EV-${id}\`), or mark the control \`status: planned\`; the check asks for it once the control's fields are complete`,
       });
-      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path });
+      add({ path, text: mdxDocument(frontmatterOut, converted.body), source: source.path, document: { kind, id } });
     }
   }
 

@@ -91,7 +91,12 @@ export function planMarkdownImport(sourceFolder: string, sources: SourceText[], 
     const frontmatter = kind === 'policy' ? { title } : { id: slug, title };
     missingFields(path, requiredFields[kind], frontmatter, decisions);
     written.add(path);
-    files.push({ path, text: mdxDocument(frontmatter, converted.body), source: source.path });
+    files.push({
+      path,
+      text: mdxDocument(frontmatter, converted.body),
+      source: source.path,
+      document: { kind, id: slug },
+    });
   }
   if (markdown.length === 0) {
     decisions.push({ topic: 'skipped', file: '.', message: 'no Markdown file (.md, .markdown) found in the folder' });

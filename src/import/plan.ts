@@ -10,6 +10,8 @@ export interface PlannedFile {
   text: string;
   /** The file it was made from, relative to the source folder. */
   source: string;
+  /** The document's kind and id, so an id the program already uses is refused before anything is written. */
+  document?: { kind: 'policy' | 'procedure' | 'control'; id: string };
 }
 
 /** Why a decision is open, which decides where the report lists it. */

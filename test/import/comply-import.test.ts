@@ -214,6 +214,23 @@ describe('writing the import', () => {
     expect(existsSync(join(root, 'content/controls/CEN.mdx'))).toBe(false);
   });
 
+  it('refuses a document whose id the program already uses under another file name', async () => {
+    const program = validProgram();
+    const { source, root } = setUp({
+      ...program,
+      'content/procedures/leavers.mdx': program['content/procedures/access-review.mdx']!.replace(
+        'id: access-review',
+        'id: offboard',
+      ),
+    });
+    const result = await runCli(root, ['import', 'comply', source]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'the program already has a procedure with id `offboard` (imported as content/procedures/offboard.mdx)',
+    );
+    expect(existsSync(join(root, 'import-report.md'))).toBe(false);
+  });
+
   it('counts a dangling symbolic link as an existing file', async () => {
     const { source, root } = setUp();
     const elsewhere = tempFolder('elsewhere');

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../../engine/index.ts';
+import { loadProject, UsageError } from '../../engine/index.ts';
 import { planComplyImport, SYSTEM_DESCRIPTION_PATH } from '../../import/comply.ts';
 import { readComplySources, readMarkdownSources, writePlanFiles } from '../../import/import-fs.ts';
 import { planMarkdownImport } from '../../import/markdown-folder.ts';
@@ -52,6 +52,7 @@ export function runImport(args: string[], io: Io): number {
     plan = planMarkdownImport(folder, readMarkdownSources(source), values.kind);
   }
 
+  refuseTakenIds(program, plan);
   const report = renderReport(plan);
   writePlanFiles(out, [...plan.files, { path: REPORT_FILE, text: report, source: folder }], program);
   io.stdout(report);
@@ -62,4 +63,25 @@ export function runImport(args: string[], io: Io): number {
         : ' That folder is no program yet: copy the documents into one (`trustbook init`), then run `trustbook check`.'),
   );
   return EXIT_CLEAN;
+}
+
+/**
+ * A document whose id the program already uses under another file name would be a duplicate (TB201), and which
+ * of the two is meant would be anyone's guess: refused, like a file that exists.
+ */
+function refuseTakenIds(program: string, plan: ImportPlan): void {
+  if (!existsSync(join(program, 'content/program.yaml'))) return;
+  const { model } = loadProject(program, { bodyCache: false });
+  // A file at the same path is the same document: the refusal to replace it names it as a file instead.
+  const taken = plan.files.filter(
+    (file) =>
+      file.document &&
+      model.knownIds[file.document.kind].has(file.document.id) &&
+      !existsSync(join(program, file.path)),
+  );
+  if (taken.length === 0) return;
+  throw new UsageError(
+    `the program already has ${taken.map((file) => `a ${file.document!.kind} with id \`${file.document!.id}\` (imported as ${file.path})`).join(', ')}; nothing was written`,
+    'Rename the source files (their names become the ids), or import into an empty folder with --out DIR and merge by hand.',
+  );
 }
