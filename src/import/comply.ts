@@ -22,6 +22,7 @@ import { convertBody } from './convert-body.ts';
 import { looksLikeTsc, mapCriteria } from './criteria-map.ts';
 import { frequencyFromCron } from './cron-frequency.ts';
 import { pandocListsToCommonMark } from './pandoc-lists.ts';
+import { kindNote } from './policy-kinds.ts';
 import {
   humanise,
   mdxDocument,
@@ -150,6 +151,8 @@ export function planComplyImport(sourceFolder: string, sources: SourceText[], ta
     const documentTitle = title ?? humanise(stem);
 
     if (kind === 'policy') {
+      const kindHint = kindNote(documentTitle);
+      if (kindHint) notes.push({ file: path, message: kindHint });
       const version = versionFrom(frontmatter.majorRevisions, path, notes);
       const frontmatterOut = {
         title: documentTitle,

@@ -5,6 +5,7 @@
  */
 import YAML from 'yaml';
 import { convertBody } from './convert-body.ts';
+import { kindNote } from './policy-kinds.ts';
 import type { SourceText } from './comply.ts';
 import {
   humanise,
@@ -89,6 +90,8 @@ export function planMarkdownImport(sourceFolder: string, sources: SourceText[], 
       notes.push({ file: path, message: `no heading to take a title from: "${title}" is made from the file name` });
     }
     const frontmatter = kind === 'policy' ? { title } : { id: slug, title };
+    const kindHint = kind === 'policy' ? kindNote(title) : undefined;
+    if (kindHint) notes.push({ file: path, message: kindHint });
     missingFields(path, requiredFields[kind], frontmatter, decisions);
     written.add(path);
     files.push({

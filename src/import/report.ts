@@ -65,9 +65,9 @@ export function renderReport(plan: ImportPlan): string {
   }
   if (plan.notes.length > 0) {
     lines.push(
-      '## Changed in conversion',
+      '## Changed in conversion, and hints',
       '',
-      'Not decisions: what the text or fields now say differently from the source.',
+      'Not decisions: what the text or fields now say differently from the source, and hints for the review.',
       '',
     );
     // The same change in many files is one line: a reader scans the kinds of change, then the files.

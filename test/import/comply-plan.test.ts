@@ -63,4 +63,13 @@ describe('the comply mapping', () => {
     expect(result.files.map((file) => file.path)).toEqual(['content/procedures/same.mdx']);
     expect(result.decisions).toContainEqual(expect.objectContaining({ topic: 'skipped', file: 'procedures/b.md' }));
   });
+
+  it('hints at a required kind from the title, without writing it', () => {
+    const result = plan({ 'policies/ir.md': 'name: Security Incident Response Policy\n---\nText.\n' });
+    expect(result.files[0]!.text).not.toContain('kind');
+    expect(result.notes).toContainEqual({
+      file: 'policies/ir.mdx',
+      message: expect.stringContaining('may be the required `incident-response` policy'),
+    });
+  });
 });
