@@ -40,6 +40,16 @@ export interface SourceText {
   /** Relative to the source folder, with `/` between parts. */
   path: string;
   text: string;
+  /** Why the file was not read (too large to be a document); the import reports it as skipped. */
+  unread?: string;
+}
+
+/** Sources that were not read become "skipped" decisions; the rest go on. */
+export function readableSources(sources: SourceText[], decisions: Decision[]): SourceText[] {
+  for (const source of sources.filter((s) => s.unread !== undefined)) {
+    decisions.push({ topic: 'skipped', file: source.path, message: `skipped: ${source.unread}` });
+  }
+  return sources.filter((source) => source.unread === undefined);
 }
 
 export interface ComplyTarget {
@@ -70,8 +80,9 @@ export function splitComplyFile(text: string): { yaml: string; body: string } | 
   return { yaml: lines.slice(start, end).join('\n'), body: lines.slice(end + 1).join('\n') };
 }
 
-export function planComplyImport(sourceFolder: string, sources: SourceText[], target: ComplyTarget): ImportPlan {
+export function planComplyImport(sourceFolder: string, given: SourceText[], target: ComplyTarget): ImportPlan {
   const decisions: Decision[] = [];
+  const sources = readableSources(given, decisions);
   const notes: Note[] = [];
   const files: PlannedFile[] = [];
   const organization = configName(sources, decisions);

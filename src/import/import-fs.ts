@@ -23,8 +23,12 @@ function isFolder(path: string): boolean {
 function readText(root: string, path: string): SourceText | undefined {
   const full = join(root, path);
   const stat = statSync(full);
-  if (!stat.isFile() || stat.size > MAX_SOURCE_BYTES) return undefined;
-  return { path: path.split(sep).join('/'), text: readFileSync(full, 'utf8') };
+  const relativePath = path.split(sep).join('/');
+  if (!stat.isFile()) return undefined;
+  if (stat.size > MAX_SOURCE_BYTES) {
+    return { path: relativePath, text: '', unread: `${stat.size} bytes is more than a document written by hand` };
+  }
+  return { path: relativePath, text: readFileSync(full, 'utf8') };
 }
 
 function filesIn(root: string, folder: string, pattern: RegExp): string[] {

@@ -6,7 +6,7 @@
 import YAML from 'yaml';
 import { convertBody } from './convert-body.ts';
 import { kindNote } from './policy-kinds.ts';
-import type { SourceText } from './comply.ts';
+import { readableSources, type SourceText } from './comply.ts';
 import {
   humanise,
   mdxDocument,
@@ -32,8 +32,9 @@ function splitFrontmatter(text: string): { data: Record<string, unknown>; body: 
   };
 }
 
-export function planMarkdownImport(sourceFolder: string, sources: SourceText[], kind: MarkdownKind): ImportPlan {
+export function planMarkdownImport(sourceFolder: string, given: SourceText[], kind: MarkdownKind): ImportPlan {
   const decisions: Decision[] = [];
+  const sources = readableSources(given, decisions);
   const notes: Note[] = [];
   const files: PlannedFile[] = [];
   const written = new Set<string>();

@@ -91,6 +91,19 @@ describe('trustbook import markdown', () => {
     );
   });
 
+  it('reports a file too large to be a document as skipped rather than dropping it silently', async () => {
+    const source = writeFolder(
+      { 'huge.md': `# Huge\n\n${'x'.repeat(2_000_001)}\n`, 'small.md': '# Small\n\nText.\n' },
+      'big',
+    );
+    const out = tempFolder('out');
+    folders.push(source, out);
+    const result = await runCli(out, ['import', 'markdown', source, '--kind', 'policy', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/`huge\.md`: skipped: \d+ bytes is more than a document written by hand/);
+    expect(result.stdout).toContain('`policies/small.mdx` from `small.md`');
+  });
+
   it('needs to be told what the files are', async () => {
     const { source, root } = setUp();
     const result = await runCli(root, ['import', 'markdown', source]);
