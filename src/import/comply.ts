@@ -91,18 +91,16 @@ export function planComplyImport(sourceFolder: string, given: SourceText[], targ
   const written = new Set<string>();
   const descriptionParts: { source: string; title: string; markdown: string }[] = [];
 
+  /** Two sources mapping to one path: the first is written, the second reported. */
+  const skipSecond = (path: string, source: string) =>
+    decisions.push({
+      topic: 'skipped',
+      file: source,
+      message: `skipped: ${path} is already written from another file of the import; rename one of them`,
+    });
   const add = (file: PlannedFile) => {
-    if (written.has(file.path)) {
-      decisions.push({
-        topic: 'skipped',
-        file: file.source,
-        message: `skipped: ${file.path} is already written from another file of the import; rename one of them`,
-      });
-      return false;
-    }
     written.add(file.path);
     files.push(file);
-    return true;
   };
 
   for (const source of documentsIn(sources)) {
@@ -112,7 +110,6 @@ export function planComplyImport(sourceFolder: string, given: SourceText[], targ
     const folder = source.path.slice(0, source.path.indexOf('/'));
     const stem = source.path.slice(folder.length + 1).replace(/\.md$/i, '');
     const title = typeof frontmatter.name === 'string' && frontmatter.name.trim() ? frontmatter.name.trim() : undefined;
-    const dropped = Object.keys(frontmatter).filter((key) => !knownKeys.has(key));
 
     if (folder === 'narratives' && frontmatter.satisfies === undefined) {
       if (target.hasSystemDescription) {
@@ -136,14 +133,20 @@ export function planComplyImport(sourceFolder: string, given: SourceText[], targ
           ? `content/procedures/${id}.mdx`
           : `content/controls/${id}.mdx`;
     if (written.has(path)) {
-      add({ path, text: '', source: source.path });
+      skipSecond(path, source.path);
       continue;
     }
-    if (!title)
+    const documentTitle = title ?? humanise(stem);
+    if (!title) {
       notes.push({
         file: path,
-        message: `comply gives no \`name\`: the title "${humanise(stem)}" is made from the file name`,
+        message: `comply gives no \`name\`: the title "${documentTitle}" is made from the file name`,
       });
+    }
+    // Only a policy has a version to count revisions into; elsewhere they are history git keeps.
+    const dropped = Object.keys(frontmatter).filter(
+      (key) => !knownKeys.has(key) || (key === 'majorRevisions' && kind !== 'policy'),
+    );
     if (dropped.length > 0) {
       notes.push({
         file: path,
@@ -154,12 +157,11 @@ export function planComplyImport(sourceFolder: string, given: SourceText[], targ
     const converted = convertBody(
       pandocBody(body, path, notes),
       path,
-      { title: title ?? humanise(stem) },
+      { title: documentTitle },
       variables,
       decisions,
       notes,
     );
-    const documentTitle = title ?? humanise(stem);
 
     if (kind === 'policy') {
       const kindHint = kindNote(documentTitle);
