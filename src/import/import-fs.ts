@@ -2,6 +2,10 @@
  * The import's door to the disk: reading the source folder, and writing a plan without ever replacing a file.
  * Every path written is checked by its real path to lie inside the output folder, so a symbolic link in the
  * target (say `policies/` pointing elsewhere) cannot carry the import out of it.
+ *
+ * There is deliberately no `--force`: replacing an approved policy with an unapproved import loses the approval
+ * record, and a backup beside it would be loaded as a second document. Importing into an empty `--out` folder
+ * and merging by hand is always available instead.
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
