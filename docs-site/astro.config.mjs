@@ -20,6 +20,7 @@ export default defineConfig({
             { slug: 'going-live' },
             { slug: 'audit' },
             { slug: 'upgrade' },
+            { slug: 'importing' },
             { slug: 'workspace' },
           ],
         },

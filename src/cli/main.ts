@@ -18,6 +18,10 @@ Commands:
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
   requests import FILE          read the audit firm's request list (.csv or .xlsx) into content/requests/
+  import comply DIR             a program kept in the comply layout as Trustbook documents, with a report of
+                                what a person must still decide (import-report.md)
+  import markdown DIR --kind policy|procedure
+                                a folder of GitHub-flavoured Markdown as policies or procedures
   answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
@@ -90,6 +94,11 @@ requests import FILE:
   --name NAME                   writes content/requests/NAME.yaml (default: the audit firm's name)
   --replace                     import over an existing list (its confirmed mappings are lost)
   --root DIR                    the program's folder
+
+import comply|markdown DIR:
+  --root DIR                    the program the documents join (default: the current folder)
+  --out DIR                     write them into this folder instead, to review before copying them in
+                                (an existing file is never replaced: the import then writes nothing)
 
 pdf:
   --out DIR                     where to write the PDFs (default: pdf/)
@@ -172,6 +181,7 @@ const commands: Record<string, () => Promise<Command>> = {
   client: async () => (await import('./commands/client.ts')).runClient,
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
   'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
+  import: async () => (await import('./commands/import.ts')).runImport,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
