@@ -19,12 +19,15 @@ export function assertSafeValue(name: string, value: string): void {
   }
 }
 
-/** Replaces every `{{name}}`; an unknown placeholder is a bug in a template, reported as such. */
+/**
+ * Replaces every `{{name}}`; an unknown placeholder is a bug in a template, reported as such. A sentence that
+ * ends on a value ending in a full stop ("…at {{organization}}." for "Acme, Inc.") keeps one full stop.
+ */
 export function fillPlaceholders(template: string, values: Placeholders, templateName: string): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
+  return template.replace(/\{\{(\w+)\}\}(\.?)/g, (_match, name: string, stop: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`template ${templateName} uses {{${name}}}, which has no value`);
-    return value;
+    return stop && value.endsWith('.') ? value : value + stop;
   });
 }
 

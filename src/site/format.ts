@@ -56,3 +56,11 @@ export function ownerLabel(
 export function plural(count: number, noun: string, nounPlural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nounPlural}`;
 }
+
+/**
+ * A sentence ending in `text`: a full stop after it, unless it ends in one already ("…about Acme, Inc." not
+ * "Inc..").
+ */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}

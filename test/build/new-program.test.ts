@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programFiles } from '../../src/scaffold/program-tree.ts';
+import { siteTexts } from '../../src/integration/leak-scan-fs.ts';
 import { listFiles } from '../../src/integration/publish-fs.ts';
 import { sites } from '../../src/site/sites.ts';
 import { createProject, type BuildProject } from './project.ts';
@@ -63,5 +64,25 @@ describe('a program fresh from init', () => {
     // The evidence series' descriptions still to write are folded the same way.
     expect(summaries.some((summary) => /TB320<\/span> Text still to write: \d+ findings/.test(summary))).toBe(true);
     expect(html.match(/<ol class="todo"[^>]*>/)).not.toBeNull();
+  });
+
+  it('reads as sentences on every page: no doubled full stop, and no word run into the next', () => {
+    // The organization ends in "Inc.", so a sentence that closes on its name is where a full stop doubles.
+    const doubled = /(?<![\d.])\.\s*\.(?![\d./])/;
+    const runTogether = /\b(?:the|a|an|of|to|and|our|in|on|for|with|from|about)(?=[A-Z]{2}|[A-Z][a-z])/;
+    const problems: string[] = [];
+    for (const site of sites) {
+      for (const { file, text } of siteTexts(join(project.root, 'dist', site), 'pages')) {
+        if (!file.endsWith('.html')) continue;
+        for (const pattern of [doubled, runTogether]) {
+          const match = pattern.exec(text);
+          if (match)
+            problems.push(
+              `${relative(project.root, file)}: …${text.slice(Math.max(0, match.index - 30), match.index + 12)}…`,
+            );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { categories, pointOfFocus } from '../../src/catalog/index.ts';
 import { programFiles } from '../../src/scaffold/program-tree.ts';
 import { buildModel } from '../../src/engine/index.ts';
 import { parseFrontmatterDocument } from '../../src/engine/frontmatter.ts';
-import { controlCategory } from '../../src/scaffold/render.ts';
+import { controlCategory, fillPlaceholders } from '../../src/scaffold/render.ts';
 import { listTemplates, templatesRoot } from '../../src/scaffold/scaffold-fs.ts';
 
 const everything = programFiles({
@@ -48,5 +48,15 @@ describe('templates', () => {
 
   it('leave no placeholder unfilled', () => {
     for (const [path, text] of everything) expect(text, path).not.toMatch(/\{\{\w+\}\}/);
+  });
+});
+
+describe('filling placeholders', () => {
+  it('keeps one full stop where a sentence ends on a name that ends in one', () => {
+    const values = { organization: 'Acme, Inc.', system: 'Acme Cloud' };
+    expect(fillPlaceholders('Access at {{organization}}. Run by {{system}}.', values, 't')).toBe(
+      'Access at Acme, Inc. Run by Acme Cloud.',
+    );
+    expect(fillPlaceholders('{{organization}}.com', { organization: 'Acme' }, 't')).toBe('Acme.com');
   });
 });
