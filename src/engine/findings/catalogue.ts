@@ -1,0 +1,1303 @@
+/**
+ * The catalogue of finding codes: the one place a code's meaning lives. Each entry gives the code's title, the
+ * severity it is raised with, the to-do step it keeps open, whether it makes a control "failing", the `<Check
+ * rule>` it unticks, and the reference text docs/diagnostics.md is generated from; a migrated rule also finds
+ * its message and hint here, worked out from the values it passes at the raise site (`finding()`).
+ *
+ * Codes are permanent. A code that no longer applies is retired (`retired:`), never deleted and never given a
+ * new meaning: users search for it, and old reports name it. test/engine/finding-catalogue.test.ts holds the
+ * list of every code ever issued and fails when one disappears or a retired one is raised.
+ */
+import type { CheckRule } from '../checklist-bindings.ts';
+import type { TodoStepId } from '../todo.ts';
+
+/**
+ * How a code is raised: always an error or always a warning; `deferrable`, an error that readiness mode
+ * reports as a warning marked `deferred`; or `varies`, when the case decides (due soon or overdue, say).
+ */
+export type FindingSeverity = 'error' | 'warning' | 'deferrable' | 'varies';
+
+/**
+ * The to-do step a code keeps open: one of `trustbook todo`'s steps; `document`, the step of the document the
+ * finding is about (a placeholder in a policy keeps the policies open); or `null`, in no step on purpose (the
+ * file cannot be read, it concerns the trust center's publishing and not the SOC 2 checklist, or there is
+ * nothing left to do).
+ */
+export type FindingStep = TodoStepId | 'document' | null;
+
+export interface FindingData {
+  /** A few words, shown in summaries and the reference. */
+  title: string;
+  severity: FindingSeverity;
+  step: FindingStep;
+  /** True when the finding says a control's evidence does not show it operating: the control is "failing". */
+  failsControl: boolean;
+  /** The `<Check rule="…">` item the finding keeps unticked, if any. */
+  checklistRule?: CheckRule;
+  /** What the code means, for the reference (Markdown). */
+  meaning: string;
+  /** How to fix it in general, for the reference (Markdown); a finding's own hint is more specific. */
+  fix: string;
+  /** The finding's message, from the values the raise site passes. */
+  message?: (...args: never) => string;
+  /** The finding's hint: the same for every finding of the code, or worked out from the message's values. */
+  hint?: string | ((...args: never) => string);
+  /** Set once the code is no longer raised: the day, and why. The entry stays; the code is never reused. */
+  retired?: { since: string; why: string };
+}
+
+/** Every code, in numeric order. */
+export const catalogue = {
+  TB001: {
+    title: 'YAML syntax error',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'YAML syntax error in frontmatter or a YAML file (bad indentation, unclosed bracket, duplicate key)',
+    fix: 'Fix the YAML on the line named; quote values that contain `: ` or start with a special character',
+  },
+  TB002: {
+    title: 'Frontmatter is not closed',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'Frontmatter opened with `---` is never closed',
+    fix: 'Add a line holding only `---` after the fields',
+  },
+  TB003: {
+    title: 'File is not UTF-8 text',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'The file is not UTF-8 text',
+    fix: 'Save it as UTF-8',
+  },
+  TB004: {
+    title: 'No frontmatter',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'The file is empty or does not start with `---` frontmatter',
+    fix: 'Start with `---`, the fields, and `---`',
+  },
+  TB005: {
+    title: 'Required file missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: '`content/program.yaml` or `content/people.yaml` is missing',
+    fix: 'Create it (`trustbook init` writes both)',
+  },
+  TB006: {
+    title: 'File cannot be read',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A file could not be read',
+    fix: 'Check permissions',
+  },
+  TB007: {
+    title: 'MDX syntax error',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'The body is not valid MDX, so the build would fail on it (`<insert email here>`, `{{.Name}}`, an unclosed `<div>`, an HTML comment)',
+    fix: 'Escape the character (`\\<`, `\\{`) or write the text as code; the message names the line',
+  },
+  TB008: {
+    title: 'Document not read',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'A file in a document folder that is never read (a sub-folder, or an ending such as `.MDX` or `.markdown`)',
+    fix: 'Move it to the folder named, with the ending `.mdx` or `.md`',
+  },
+  TB009: {
+    title: 'Code in a body of a content-only program',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'The program is content-only (`content_only: true`) and an MDX body holds code that the build would run: an `import`/`export` statement, a `{ }` expression that is not only a comment, an attribute written `{...}`, a component other than `<Check>` and `<Todo>`, a `<script>`-like element or an `on…` handler',
+    fix: 'Write it as text (`\\{` for a brace, `{/* comment */}` for a comment, plain `"quoted"` attributes), or, if the body truly needs code, set `content_only: false` and trust its authors as build operators',
+  },
+  TB010: {
+    title: 'Link with a script or data address',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      "A link or image in a body (Markdown `[text](…)`, a reference definition, or an HTML/JSX `href`/`src`) whose address is `javascript:`, `vbscript:` or `data:` (a `data:` image of PNG, GIF, JPEG or WebP is allowed): a reader's click would run script, or open a page the trust center does not serve",
+    fix: 'Link to an `https:` address (or a page of the site); put an image file in `public/`',
+  },
+  TB011: {
+    title: 'Trust file is not what its path says',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      "A trust document's `file:` is not a plain file in `content/trust/files/`: a path out of the folder, through a dot-folder (`.git/`) or with `..`, a symbolic link (or a path through one), or a `.pdf` that does not start with `%PDF-` (an HTML page saved as `.pdf`, say). The build copies or encrypts the file byte for byte, so it would publish whatever the link or path leads to",
+    fix: 'Put the document itself in `content/trust/files/` as a plain file and name it by that path; export a PDF again if it is not one',
+  },
+  TB101: {
+    title: 'Required field missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A required field is missing',
+    fix: 'Add it; docs/content-model.md lists the fields of each kind',
+  },
+  TB102: {
+    title: 'Unknown field',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A field the schema does not know (often a typo such as `reveiw_months`)',
+    fix: 'Correct or remove it; the message suggests the likely field',
+  },
+  TB103: {
+    title: 'Invalid date',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A date that is not a calendar date (`2026-02-30`, `2026-13-01`, `March 3`)',
+    fix: 'Write a real date as `YYYY-MM-DD`',
+  },
+  TB104: {
+    title: 'Wrong type or value',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'A value of the wrong type or outside the allowed values (a list where text is expected, an unknown `frequency`, a `javascript:` location, a week that does not exist)',
+    fix: 'Use a value the field accepts',
+  },
+  TB201: {
+    title: 'Duplicate id',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'Two documents of the same kind share an id (or a role and a staff member do)',
+    fix: 'Give each its own id',
+  },
+  TB202: {
+    title: 'Unknown criterion',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'A criterion id that is not in the Trust Services Criteria (`CC9.9`)',
+    fix: 'Use an id such as `CC6.1`; see docs/criteria.md',
+  },
+  TB203: {
+    title: 'Unknown policy',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A reference to a policy id that does not exist',
+    fix: 'Correct the id, or create the policy',
+  },
+  TB204: {
+    title: 'Unknown control',
+    severity: 'error',
+    step: 'controls',
+    failsControl: false,
+    meaning: 'A reference to a control id that does not exist',
+    fix: 'Correct the id, or create the control',
+  },
+  TB205: {
+    title: 'Unknown procedure',
+    severity: 'error',
+    step: 'controls',
+    failsControl: false,
+    meaning: 'A reference to a procedure id that does not exist',
+    fix: 'Correct the id, or create the procedure',
+  },
+  TB206: {
+    title: 'Unknown person or role',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: '`owner`, `approved_by` or `role` names no role or staff member in `content/people.yaml`',
+    fix: 'Name an existing id, or add it to people.yaml',
+  },
+  TB207: {
+    title: 'Unknown evidence series',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'A checklist item names an evidence series that does not exist',
+    fix: 'Correct the id',
+  },
+  TB208: {
+    title: 'Excluded criterion not applicable',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    meaning: '`excluded_criteria` names a criterion whose category is not in scope',
+    fix: 'Remove the entry or add the category to `scope`',
+  },
+  TB209: {
+    title: 'Unknown checklist rule',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: '`<Check rule="...">` names a rule the build does not know',
+    fix: 'Use `coverage`, `required-documents`, `training`, `vendors` or `risks`',
+  },
+  TB210: {
+    title: 'Unknown point of focus',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'A control cites a point of focus that does not exist (`CC6.1.99`), or one of a criterion the control does not address',
+    fix: "Cite `<criterion>.<n>` from docs/criteria.md, for one of the control's own `criteria`",
+  },
+  TB211: {
+    title: 'Unknown trust document',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'An attestation names a report or bridge letter that is not a trust document (`content/trust/documents/`)',
+    fix: 'Name the document by its id (its file name), or add it',
+  },
+  TB212: {
+    title: 'Answer cites something that does not exist',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      'An answer (`content/answers/`) cites a policy, a section of a policy (`encryption#key-management`), a control or a trust document that does not exist; or cites nothing at all (warning)',
+    fix: "Cite what exists: the section is the anchor of one of the policy's headings",
+  },
+  TB213: {
+    title: 'Answer cites what its audience may not see',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'An answer cites a control that is not in operation (planned, not applicable, retired); or a public answer cites a policy the trust center does not publish, or a control without a `public_summary`',
+    fix: "Cite what operates and what the answer's audience may see, or narrow the answer's `audience`",
+  },
+  TB301: {
+    title: 'Criterion not covered',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: 'A criterion of an in-scope category has no implemented control',
+    fix: "Add the criterion to a control's `criteria`, or exclude it with a reason",
+  },
+  TB302: {
+    title: 'Required policy missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'One of the six policies SOC 2 requires is missing (no policy has that `kind`)',
+    fix: 'Mark the policy with `kind:`, or write it',
+  },
+  TB303: {
+    title: 'Risk assessment missing',
+    severity: 'error',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'No risk assessment: no policy of kind `risk-assessment` and no risks in `content/risks/`',
+    fix: 'Record the risk register and mark the risk policy',
+  },
+  TB304: {
+    title: 'System description missing',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: '`content/system-description.mdx` is missing',
+    fix: 'Write the system description',
+  },
+  TB305: {
+    title: 'System description section missing',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'The system description has no `## DCn` section for a description criterion',
+    fix: 'Add the section',
+  },
+  TB306: {
+    title: "Management's assertion missing",
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    meaning:
+      "Management's assertion (`content/assertion.mdx`) is missing once the window has ended (Type II) or the report date has come (Type I)",
+    fix: 'Write it: `date`, `signed_by`, `period` (or `as_of`) and the statement',
+  },
+  TB307: {
+    title: "Management's assertion does not match the audit",
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    meaning:
+      'The assertion speaks for another period than the audit window (or another date than the Type I date), or is dated before the window ends',
+    fix: 'Make `period` the audit window and date it on or after its last day',
+  },
+  TB310: {
+    title: 'Common criterion excluded',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'A common criterion (CC) is excluded: they apply to every SOC 2 examination (warning)',
+    fix: 'Expect the auditor to challenge it; address the criterion with a control if you can',
+  },
+  TB311: {
+    title: 'Exclusion without a substantive reason',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: "An exclusion's reason is no reason: blank, `n/a`, `none`, `TBD`, or under four words",
+    fix: 'Say in a sentence why the criterion does not apply to this system',
+  },
+  TB312: {
+    title: 'Whole category excluded',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: 'Every criterion of an in-scope category is excluded',
+    fix: 'Take the category out of `scope`, or address its criteria (security cannot be taken out)',
+  },
+  TB313: {
+    title: 'Criterion both excluded and addressed',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'A criterion is excluded and yet addressed by a control (warning)',
+    fix: 'Remove the exclusion, or the criterion from the control',
+  },
+  TB314: {
+    title: 'Criterion not covered for part of the period',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning:
+      'Type II: a stretch of the audit window (up to the evaluation date) in which no control addressing a criterion was in operation (before its `implemented`, after its `retired`): "CC6.1 had no control in operation from 2025-12-01 to 2026-08-31". A control retired after the window ends covers it; a Type I is judged on its date',
+    fix: "Correct the control's dates if it did operate then; otherwise address the criterion with a control that operated in that stretch, or expect the auditor to report the criterion not met for part of the period",
+  },
+  TB315: {
+    title: 'Criterion not met: its controls did not operate effectively',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning:
+      'Type II: a stretch in which controls addressing a criterion were in operation, but every one of them did not operate effectively over the window (TB609, TB610)',
+    fix: 'Have a control that operated effectively address the criterion; a disclosed deviation is honest, not passing',
+  },
+  TB316: {
+    title: 'Required document not in force from the start of the period',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning:
+      "A policy the SOC 2 checklist requires was not in force on the first day the report speaks for (the Type II window's start, or the Type I date): its first version took effect later",
+    fix: 'If an earlier version was in force, say since when with `in_force_since:`; otherwise the auditor will report the gap',
+  },
+  TB320: {
+    title: 'Text still to write',
+    severity: 'varies',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'Text still to write: a `<Todo>` element in a body (the guidance the templates leave), or a field whose value starts with `TODO`',
+    fix: 'Write the text in its place and remove the `<Todo>`; choose the value',
+  },
+  TB321: {
+    title: 'Template default left in',
+    severity: 'varies',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      "A template default left in: an address or site at example.com, example.org or example.net, in a body's text or links, a field, or `content/program.yaml`",
+    fix: 'Write your own address or site; an example meant as one goes in code, `` `user@example.com` ``',
+  },
+  TB330: {
+    title: 'Complementary control supports a criterion out of scope',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      'A CSOC (`csocs` of a vendor) or a CUEC (`cuecs` in program.yaml) supports a criterion the report does not cover: its category is not in scope, or it is in `excluded_criteria` (an id that is no criterion at all is TB202)',
+    fix: 'Name the in-scope criteria it supports, or bring the category into scope',
+  },
+  TB331: {
+    title: 'Privacy notice missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'Privacy is in scope and no policy in force addresses P1.1: the privacy notice and commitments are missing',
+    fix: 'Write them as a policy with `criteria: [P1.1]`, or take privacy out of scope',
+  },
+  TB332: {
+    title: 'Processing specifications missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'Processing integrity is in scope and no policy in force addresses PI1.1: the processing specifications are missing',
+    fix: 'Write them as a policy with `criteria: [PI1.1]`, or take processing integrity out of scope',
+  },
+  TB333: {
+    title: 'One control claims a whole category',
+    severity: 'warning',
+    step: 'gaps',
+    failsControl: false,
+    meaning:
+      'Warning: one control claims every criterion of a category (availability, confidentiality, processing integrity or privacy): an auditor will not accept one generic control as addressing all of them. Security is not judged this way: its common criteria include the entity-level ones (CC1 to CC5) a governance program addresses together, and coverage judges each one on its own',
+    fix: 'Map the control to the criteria it really addresses',
+  },
+  TB334: {
+    title: 'Control tested by inquiry alone',
+    severity: 'deferrable',
+    step: 'controls',
+    failsControl: false,
+    meaning:
+      'An implemented control\'s `test` is `inquiry`: inquiry alone is not sufficient evidence that a control operated, so the mock audit leaves it not tested (never "no exception noted") and says what further test it needs. An error, deferred in readiness mode',
+    fix: 'Set `test:` to `inspection`, `observation` or `re-performance`, whichever corroborates the inquiry',
+  },
+  TB401: {
+    title: 'Control without evidence',
+    severity: 'deferrable',
+    step: 'controls',
+    failsControl: true,
+    meaning: 'An implemented control has no evidence series',
+    fix: 'Create `evidence-index/EV-<id>.mdx` naming the control, or mark the control `planned`',
+  },
+  TB402: {
+    title: 'Evidence series without artifacts',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'An evidence series has no artifact',
+    fix: 'Record the artifacts collected',
+  },
+  TB403: {
+    title: 'Per-event series without a population',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A per-event series has no population (the list of every event) covering the window up to 30 days before the evaluation date',
+    fix: 'Add `population:` entries (source, query, exported, rows, file or location); `rows: 0` with a `note` if nothing happened',
+  },
+  TB404: {
+    title: 'Per-event series without evidence in the window',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'A per-event series has artifacts, but none of an event inside the audit window',
+    fix: 'Record the evidence of events in the window',
+  },
+  TB405: {
+    title: 'Population cannot be complete',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population was exported before the end of the period it lists (so it cannot be complete), or lists a period outside the window',
+    fix: 'Export it again after the period ends, or correct its `period`',
+  },
+  TB406: {
+    title: 'Evidence less frequent than its control',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'The evidence of a control is collected less often than the control operates (a quarterly control with only an annual series; a per-event control with only periodic evidence)',
+    fix: "Collect it as often as the control runs, or explain in the series' `frequency_note` why one artifact shows every occurrence",
+  },
+  TB408: {
+    title: 'Personnel population disagrees with the staff register',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "A personnel series (`cohort: new-hires` or `leavers`) and `content/people.yaml` disagree: a person in the HR export (its `person` column, else its first) who is not among the register's new hires or leavers of the window, or one of them missing from the export; or `cohort` on a series that is not per-event",
+    fix: 'Add the missing staff records or dates (`hired`, `left`), or export the HR list again',
+  },
+  TB409: {
+    title: 'Population row outside its period',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "A row of a population export is dated outside the population's period (its `date_column`), has no date there, or the export has no such column",
+    fix: 'Export the period again with the right filter, or correct `period`, `rows` or `date_column`',
+  },
+  TB410: {
+    title: 'Event listed twice in the population',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population lists an event more than once, in one export or in two: the population is not the list of events',
+    fix: 'Export again with a query that returns each event once, and record the new `rows` and `sha256`',
+  },
+  TB411: {
+    title: 'Blank row in a population',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population export has a row without an event id (its first column is empty): such a row is never sampled',
+    fix: 'Export the list again from the source system',
+  },
+  TB412: {
+    title: 'Overlapping population exports',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'Two populations of one series cover the same days: their events are listed twice, or the exports disagree',
+    fix: 'Give each export its own `period`, or keep one export of the whole window',
+  },
+  TB413: {
+    title: '"No events" contradicted by the records',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population says no event occurred (`rows: 0`), but an artifact of the series is dated inside its period, an exception names an event in it, or an artifact names a sampled event when every population says "no events"',
+    fix: 'Export and record the events of the period',
+  },
+  TB414: {
+    title: 'Population leaves months empty',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      'A dated export (`date_column`) leaves whole months of its period empty while its other months average three or more events each (warning): a question the auditor will ask',
+    fix: 'Confirm in the source system that nothing happened those months and tell the auditor, or export the period again',
+  },
+  TB501: {
+    title: 'Policy review overdue',
+    severity: 'varies',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A policy is past `approved` + `review_months`',
+    fix: 'Review it and update `approved` (and `version`)',
+  },
+  TB502: {
+    title: 'Evidence is stale',
+    severity: 'varies',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'The newest artifact of a series is older than its frequency allows',
+    fix: 'Collect and record current evidence',
+  },
+  TB503: {
+    title: 'Vendor review overdue',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: 'A vendor review is past `reviewed` + `review_months`',
+    fix: 'Review the vendor and update `reviewed`',
+  },
+  TB504: {
+    title: 'Vendor assurance out of date',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: "A vendor's SOC report period ended over a year ago, or its certificate expired",
+    fix: 'Obtain the current report or certificate',
+  },
+  TB505: {
+    title: 'Risk not reviewed',
+    severity: 'varies',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'risks',
+    meaning: 'A risk has not been reviewed in 12 months',
+    fix: 'Review it and update `reviewed`',
+  },
+  TB506: {
+    title: 'Risk treatment past due',
+    severity: 'varies',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'risks',
+    meaning: "A risk's treatment is past its `due` date",
+    fix: 'Finish the treatment, or agree a new date',
+  },
+  TB507: {
+    title: 'Security training overdue',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    checklistRule: 'training',
+    meaning:
+      "A current staff member's security training is overdue (30 days after hire, then yearly); or a new hire of the audit window was first trained after those 30 days, or left untrained after them",
+    fix: "Record the training date; a late first training is a deviation to disclose (an exception with `sample:` the person's id)",
+  },
+  TB508: {
+    title: 'Background check missing',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    checklistRule: 'training',
+    meaning: 'A current staff member, or a new hire of the audit window, has no background check on record',
+    fix: "Record the check's date",
+  },
+  TB509: {
+    title: 'System description review overdue',
+    severity: 'varies',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'The system description has not been reviewed in 12 months',
+    fix: 'Review it and update `reviewed`',
+  },
+  TB510: {
+    title: 'Vendor assurance without its date',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      "A vendor's SOC report has no `period_end`, or its certificate no `expires`, so it could never be found out of date",
+    fix: 'Record the date from the report or certificate',
+  },
+  TB511: {
+    title: 'Critical subprocessor without assurance',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      'A critical subprocessor has no assurance (no report or certificate, or `type: none`); a warning for a high one',
+    fix: "Obtain and record the vendor's SOC 2 report or certificate",
+  },
+  TB512: {
+    title: 'Carve-out subservice organization incomplete',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: 'A vendor marked `carve_out: true` has no SOC 2 report on record, or no `csocs`',
+    fix: 'Record its SOC 2 report under `assurance`, and list the controls relied on at it',
+  },
+  TB513: {
+    title: 'Leaver access not removed in time',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "A leaver's access removal is not recorded (`access_removed`) once the deadline passed, or was after `left` + `access_removal_days` (default 1)",
+    fix: 'Record the removal date from the offboarding ticket; a late removal is an exception to disclose',
+  },
+  TB514: {
+    title: 'New hire given access before screening',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      'A new hire of the audit window started work, or was given access (`access_granted`), before their background check was completed',
+    fix: "Disclose it as an exception (`sample:` the person's id) of the series that evidences screening, or correct the dates",
+  },
+  TB515: {
+    title: 'Subservice organization without a Type II report',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      "A carved-out subservice organization's report on record is a SOC 2 Type I: it says nothing about how the vendor's controls operated over the period",
+    fix: 'Obtain its Type II report (`soc2-type2`), or include its controls instead of carving it out',
+  },
+  TB516: {
+    title: 'Vendor bridge letter beyond what it can cover',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      "A vendor's bridge letter `covers_until` a day more than 3 months after its report's `period_end` (the few months a bridge letter is accepted for), or after the evaluation date (a letter speaks only for days that have passed): the vendor's report has lapsed",
+    fix: "Obtain the vendor's next report, or record the letter's real `covers_until`",
+  },
+  TB517: {
+    title: 'Vendor report not reviewed',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning:
+      "A vendor's `reviewed` day comes before its SOC report's `period_end`, so nobody has reviewed that report (error for a carved-out organization, warning otherwise)",
+    fix: 'Review the report (opinion, exceptions, the controls it expects of the company) and set `reviewed:`',
+  },
+  TB518: {
+    title: 'Vendor removal dated impossibly',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: "A vendor's `removed` day comes before its `added` day, or after the evaluation date",
+    fix: 'Record `removed:` once the vendor is no longer used, as the day it stopped',
+  },
+  TB520: {
+    title: 'Policy not acknowledged',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "A current staff member has not acknowledged the current major version of a policy that applies to them (`applies_to`) within `acknowledge_within_days` (default 30) of the later of their hire date and the version's `effective` date: an error once overdue, a warning within `warn_within_days`. A new major version (the part of `version` before the first dot) starts the clock again; a minor one does not. Leavers are not chased, but one who left during the audit window with an acknowledgement already overdue on their last day is reported (a deviation in the window). An overdue acknowledgement disclosed as an exception with `sample: <person>/<policy>` is a warning until `remediated`. Reported once the program tracks acknowledgements (a record in `content/acknowledgements/`, or `acknowledge_url` or `acknowledge_within_days` set)",
+    fix: "Have the person acknowledge the policy (the employee portal links to `acknowledge_url`) and import the form's export with `trustbook acknowledgements import`",
+  },
+  TB521: {
+    title: 'Acknowledgement of a text that never existed',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "An acknowledgement names a text that never existed: a version later than the policy's current one, or the current version with a `sha256` that is not the current text's",
+    fix: "Correct the record from the form export (the portal's link carries the right version and hash), or have the person acknowledge the current text",
+  },
+  TB522: {
+    title: 'Acknowledgement names an unknown person or policy',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'An acknowledgement names a person who is not on staff, or a policy that does not exist',
+    fix: 'Correct the id; the hint suggests the closest one',
+  },
+  TB523: {
+    title: 'Acknowledgement dated impossibly',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'An acknowledgement is dated after the evaluation date, or before the person was hired',
+    fix: 'Correct the date from the form export; such a record does not count',
+  },
+  TB524: {
+    title: 'Policy acknowledged late',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "Type II: a policy was acknowledged, but first after it was due (`acknowledge_within_days` after the later of hire and the version's `effective`), with the due date inside the window: a deviation, like a late first training. Disclosed as an exception (`sample: <person>/<policy>`), a warning until remediated",
+    fix: 'Disclose it to the auditor, or correct the date from the form export',
+  },
+  TB525: {
+    title: 'Acknowledgement before the version was approved',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "An acknowledgement of a policy's current version is dated before that version was approved: it cannot have happened, and does not count",
+    fix: 'Correct the date or the version from the form export',
+  },
+  TB526: {
+    title: 'Security training lapsed during the window',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "Type II: someone employed during the window (leavers included) went without current security training for some days of their employment in it (first training within 30 days of joining, then every 12 months), even if a later training closed the lapse. A lapse still open today, and a new hire's late first training, are TB507",
+    fix: "Disclose the lapse as an exception (`sample:` the person's id) of the training series, or record the training that is missing (the one before the window counts)",
+  },
+  TB530: {
+    title: 'Attestation lapsed',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    meaning:
+      "An attestation's report lapsed: its period (or Type I date) ended more than 12 months ago (error); or it lapses within `warn_within_days` (warning). The trust center shows no badge for a lapsed report",
+    fix: 'Record the new report as an attestation; delete the old one (git keeps it)',
+  },
+  TB531: {
+    title: 'Bridge letter needed',
+    severity: 'warning',
+    step: 'audit',
+    failsControl: false,
+    meaning:
+      "More than three months have passed since an attestation's period ended and no bridge letter speaks for a day within the three months before the evaluation date (warning); the trust center shows no badge until one does",
+    fix: 'Add the bridge letter as a trust document and list it under `bridge_letters` with the day it speaks up to',
+  },
+  TB532: {
+    title: 'Trust document missing or out of date',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      "A trust document's `file` does not exist inside the repository (error), or its `valid_until` has passed (error; the trust center stops listing it) or comes within `warn_within_days` (warning)",
+    fix: 'Add the file or correct the path; replace the document',
+  },
+  TB533: {
+    title: 'Grant gives a document it cannot give',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      "A grant gives a trust document that does not exist, is public (anyone can download it), or is kept elsewhere (`url:`), so the build cannot encrypt it (errors); or one that is not a PDF, whose copy cannot be stamped with the recipient's name (warning)",
+    fix: 'Name a document of content/trust/documents/ that is `access: nda` with a `file:` in the repository; give it as a PDF',
+  },
+  TB534: {
+    title: 'Grant names an NDA text that is not kept',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      "A grant's `nda_version` is the SHA-256 of no NDA text in content/trust/nda/: the text the recipient accepted is not kept (an edited NDA is a new version)",
+    fix: 'Keep each version the grants name as its own file there; `trustbook grant add --nda-version` records the version the requester accepted',
+  },
+  TB535: {
+    title: 'Grant about to expire',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    meaning: 'A current grant expires within `warn_within_days` (warning)',
+    fix: 'Extend `expires` (the link stays the same), or let it end',
+  },
+  TB536: {
+    title: 'No grant secret: documents under NDA are not published',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      'Current grants exist but `TRUSTBOOK_GRANT_SECRET` is not set: the build publishes no grant files and no access page. A warning, except in the deployed build (`TRUSTBOOK_DEPLOY` set), where it is an error: every link would stop opening',
+    fix: 'Give the deploy step the secret (an environment secret of the protected deploy environment; `trustbook grant secret` makes one), never in the repository',
+  },
+  TB537: {
+    title: 'Grant secret not generated',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      "`TRUSTBOOK_GRANT_SECRET` is not a generated secret: a phrase, a short value, or anything but `trustbook grant secret`'s output or 32 random bytes in hex or base64 (`openssl rand -hex 32`, `openssl rand -base64 32`)",
+    fix: "Replace it with `trustbook grant secret`'s output; recipients then need new links (`trustbook grant link <id>`)",
+  },
+  TB538: {
+    title: 'Attestation that cannot be true',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning:
+      'An attestation that cannot be true: issued before its period (or Type I date) ended, a Type II report without a period or over more than 12 months, or a bridge letter whose `through` is after the evaluation date (a letter speaks only for days that have passed). The trust center shows no badge for it',
+    fix: 'Correct the record from the report itself; list a bridge letter once the days it speaks for have passed',
+  },
+  TB540: {
+    title: 'Brand file missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      '`brand.logo` or `brand.favicon` names a file that does not exist in `public/` (the path is relative to `public/`: `logo.svg`, not `public/logo.svg`)',
+    fix: 'Add the file to `public/`, or correct the path',
+  },
+  TB541: {
+    title: 'Brand file outside public/',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      '`brand.logo` or `brand.favicon` is not a plain path inside `public/`: an absolute path, one with `..` (`../content/people.yaml`), a `\\`, a character a URL would change, or a link that leads out of the folder',
+    fix: 'Put the file in `public/` and name it by its path there, e.g. `logo: logo.svg`',
+  },
+  TB542: {
+    title: 'Brand file of the wrong type',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'The logo is not a `.svg`, `.png` or `.webp` file, or the favicon not a `.svg`, `.png` or `.ico` file',
+    fix: 'Use a file of one of those types, named with its extension',
+  },
+  TB543: {
+    title: 'Accent colour too light',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      '`brand.accent` has a contrast below 4.5:1 against white (WCAG AA for text): links and button labels in it would be hard to read. The message gives the ratio',
+    fix: 'Use a darker shade: the hint computes one of the same hue that passes',
+  },
+  TB544: {
+    title: 'Accent colour not written as #rrggbb',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      '`brand.accent` is not written as `#rrggbb`: a short form (`#fff`), a colour name (`navy`), `rgb(…)`, or nothing at all (unquoted, `#1d4f91` is a YAML comment)',
+    fix: 'Write six hex digits, quoted: `accent: "#1d4f91"`; the hint writes out the colour meant where it can',
+  },
+  TB550: {
+    title: 'Grant without a salt',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'A grant has no `salt`: its key would come from the secret and its fields alone, so re-issuing it with the same fields would make an old link open again (grants written before the field existed)',
+    fix: '`trustbook grant rekey <id>` writes a random salt and prints the new link; the old link stops opening',
+  },
+  TB551: {
+    title: 'Grants published with a pinned evaluation date',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      'The evaluation date is pinned (`as_of`, `TRUSTBOOK_AS_OF` or `--as-of`) while the build publishes grant files with the secret: a grant that has ended since would still open its documents. A warning, an error in the deployed build (`TRUSTBOOK_DEPLOY` set)',
+    fix: 'Build the deployed trust center as of today: drop the pinned date for that build',
+  },
+  TB601: {
+    title: 'Audit period without evidence',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      "A period of the audit window (a month, quarter, half...) has no artifact in a periodic series; for an annual series, no artifact performed inside the window for a period that reaches into it (a 2024 report filed in a 2026 window is last year's occurrence)",
+    fix: 'Record the artifact covering that period, or disclose the exception to the auditor',
+  },
+  TB602: {
+    title: 'Artifact collected in the future',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: "An artifact's `collected` date is after the evaluation date",
+    fix: 'Correct the date',
+  },
+  TB603: {
+    title: 'Artifact predates what it claims',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An artifact is dated (performed, or collected) before the start of the period it claims, or collected before it was performed',
+    fix: 'Correct `period` to the period it really covers, or the dates',
+  },
+  TB604: {
+    title: 'One artifact for many periods',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "One artifact claims several periods of its series' frequency (one file for twelve months of a monthly control); it evidences one (warning)",
+    fix: "Record one artifact per period, or change the series' frequency",
+  },
+  TB605: {
+    title: 'Control operated late',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An occurrence was performed after its period ended plus the grace days (a quarterly review done 80 days after the quarter)',
+    fix: 'Disclose it as an exception; if it was done on time and only collected later, record `performed:`',
+  },
+  TB606: {
+    title: 'Exception disclosed',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    meaning:
+      "An exception is disclosed for a period (warning): the auditor will report the deviation with management's response",
+    fix: 'Nothing to fix; record `remediated:` when the cause is dealt with',
+  },
+  TB607: {
+    title: 'Exception outside the series',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning: 'An exception names a period outside the audit window',
+    fix: 'Correct its `period`',
+  },
+  TB608: {
+    title: 'Type I evidence only after the report date',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'Type I: every artifact of a series was collected after the report date',
+    fix: 'Record the evidence that existed on the report date',
+  },
+  TB609: {
+    title: 'Control did not operate effectively',
+    severity: 'warning',
+    step: 'controls',
+    failsControl: false,
+    meaning:
+      'A control\'s deviations over the window (disclosed exceptions and late occurrences, added up over its series) are more than its sample tolerates (docs/sampling.md, "Tolerable deviations"): it did not operate effectively throughout the period (warning; the criteria it addresses are not met where no other control operated effectively: TB315)',
+    fix: 'Nothing hides this: the auditor reports the deviations. Remediate the cause, and make sure another control addresses the same criteria',
+  },
+  TB610: {
+    title: 'Control never ran in the window',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'Every occurrence of a series due in the window is a disclosed exception with no artifact: the control never ran',
+    fix: 'Record the artifacts of the periods it did run and narrow the exceptions; a control that never ran did not operate',
+  },
+  TB611: {
+    title: 'Exception dated before the period it concerns',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning: 'An exception was disclosed, or remediated, before the period it concerns began',
+    fix: "Correct the exception's `period` or dates",
+  },
+  TB612: {
+    title: 'Exception names an event the population does not list',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning: 'A per-event exception names an event (`sample:`) the population export does not list',
+    fix: "Name the event by its id in the export's first column, or correct the population",
+  },
+  TB620: {
+    title: 'Occurrence of the control not evidenced',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      "A periodic control's evidence is filed less often than it runs, with a `frequency_note`, and some occurrences of the control's own frequency in the window lie outside every artifact's period (up to the day the artifact was made) and every disclosed exception",
+    fix: 'Give each artifact the `period` it lists, add the missing artifacts, or disclose the occurrences that did not happen; the note explains a cadence, it does not excuse occurrences',
+  },
+  TB621: {
+    title: "Artifact outside the control's operation",
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An artifact shows the control running before its `implemented` date, or after its `retired` date (performed after the grace days of its last period, or claiming a period that starts after it): the dates decide which periods are required, so they cannot stand',
+    fix: 'Correct `implemented` or `retired` to when the control really ran (the periods from then on become required), or move the artifact to the control or date it belongs to',
+  },
+  TB622: {
+    title: 'One document counted for several occurrences',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'One document (the same `location`, the same `file`, or the same `sha256`) is counted for several periodic occurrences: two periods of one series, or periods of two series of the same control',
+    fix: "Record each occurrence's own document, or disclose the period that has none",
+  },
+  TB623: {
+    title: 'One document for unrelated controls',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    meaning: 'One document is recorded as evidence of series of unrelated controls (warning)',
+    fix: 'Confirm it shows each control operating, as the auditor will; otherwise record the document that does',
+  },
+  TB701: {
+    title: 'Evidence file missing',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'An artifact `file` does not exist',
+    fix: 'Add the file or correct the path (relative to `evidence-index/`)',
+  },
+  TB702: {
+    title: 'Evidence file changed',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'An artifact file no longer matches its `sha256`',
+    fix: 'Evidence must not change; record a new artifact, or correct a wrong hash',
+  },
+  TB703: {
+    title: 'Evidence file outside evidence-index/',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'An artifact `file` is outside `evidence-index/` (`../`, an absolute path, or a link leading out)',
+    fix: 'Keep evidence files inside `evidence-index/`',
+  },
+  TB704: {
+    title: 'Evidence location is a placeholder',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An artifact, population export or vendor bridge letter is kept at a placeholder address: TBD, TODO and the like as a host or path segment, `localhost` or `127.0.0.1`, a host under `.invalid`, `.test`, `.local` or `.localhost`, a one-label host, or a bare site with no path. `.example` hosts are accepted: fictional programs (the sample, the tests) are written under them, and example.com/.org/.net are TB321',
+    fix: 'Write the address where the auditor opens the document itself, or keep the file in `evidence-index/`',
+  },
+  TB801: {
+    title: 'Readiness mode has ended',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    meaning:
+      '`readiness: true` is still set after the audit window opened or the Type I date came; it softens nothing any more (warning)',
+    fix: 'Remove the line',
+  },
+  TB802: {
+    title: 'Dated in the future',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'A record is dated after the evaluation date: a policy approval, training, background check, vendor or risk review, SOC report period end, artifact `performed`, exception, population export, the assertion',
+    fix: 'Write the date it happened; something still to come is not a record yet',
+  },
+  TB803: {
+    title: 'Policy effective before approval',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A policy took effect before it was approved (warning)',
+    fix: 'Set `effective` on or after `approved`',
+  },
+  TB804: {
+    title: 'Policy not yet effective',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'A policy is not yet in force (`effective` after the evaluation date), so it does not count as a required policy (warning)',
+    fix: 'Keep the version in force until then',
+  },
+  TB805: {
+    title: 'Left before hired',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'A staff member left before being hired',
+    fix: 'Correct `hired` or `left`',
+  },
+  TB806: {
+    title: 'Background check long after hire',
+    severity: 'warning',
+    step: 'training',
+    failsControl: false,
+    meaning: 'A background check completed more than 30 days after hire (warning)',
+    fix: 'Record the real date; expect the auditor to note it',
+  },
+  TB807: {
+    title: 'Audit window of an implausible length',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'A Type II window shorter than 3 months or longer than 12',
+    fix: 'Set the window agreed with the audit firm',
+  },
+  TB808: {
+    title: 'Control dates inconsistent',
+    severity: 'varies',
+    step: 'controls',
+    failsControl: false,
+    meaning:
+      'A control retired before it was implemented (error), not yet implemented on the evaluation date (warning: it covers nothing until then), or dated while not `implemented` (error)',
+    fix: 'Correct the dates or the status',
+  },
+  TB809: {
+    title: 'Acted for the company while not on staff',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'A policy approved (`approved_by` on `approved`), the assertion signed (`signed_by` on `date`), or a control owned (`owner` on the evaluation date, or on the day it was retired) by someone not on staff that day: before `hired` or after `left` in content/people.yaml. A role counts when anyone holding it was on staff that day; a role no staff record holds is not judged',
+    fix: 'Name the person or role who really acted then, or correct the date',
+  },
+  TB810: {
+    title: 'Policy approved by its own owner',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'Warning: a policy approved by its own owner: the same id in `owner` and `approved_by`, or both naming the one person who held them on `approved` (segregation of duties)',
+    fix: 'Have someone other than the owner approve it',
+  },
+  TB901: {
+    title: 'Population changed after sampling',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    meaning: 'The population of a sampled series changed after the sample was drawn',
+    fix: 'Tell the auditor; draw that control again with `trustbook sample --control ID`; never edit a population after sampling',
+  },
+  TB902: {
+    title: 'Sampled item without evidence',
+    severity: 'deferrable',
+    step: 'audit',
+    failsControl: true,
+    meaning: 'A sampled event has no artifact naming it (`sample: <id>`) and no exception naming it',
+    fix: 'Record its evidence, or disclose the exception with `sample: <id>`',
+  },
+  TB903: {
+    title: 'Sample not in the population',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    meaning: 'An artifact names a `sample` that the population does not list',
+    fix: "Use the event's id from the population export's first column",
+  },
+  TB904: {
+    title: 'Sample record names an unknown series',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'The sample record names an evidence series that does not exist',
+    fix: 'Draw the sample again (`trustbook sample --redraw`)',
+  },
+  TB905: {
+    title: 'Recorded sample differs from its redraw',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    meaning:
+      "Drawn again from its seed and its (unchanged) population by the documented method, a series' recorded sample gives other items, another size or another population count, or the record leaves out a periodic series the draw includes: the record was edited or drawn another way",
+    fix: 'Never edit a sample record: draw it again with `trustbook sample --redraw` or `--control ID`',
+  },
+  TB906: {
+    title: 'Sample record cannot be redrawn',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning:
+      'The sample record keeps no `seed`, or names a method other than the documented selection, so nobody can draw it again',
+    fix: 'Draw the sample again with `trustbook sample --redraw`',
+  },
+  TB907: {
+    title: 'Sample size below the floor',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning:
+      "An entry of the program's own `sampling:` table asks for fewer items than the floor for its frequency (annual 1, semiannual 1, quarterly 2, monthly 2, weekly 5, daily 20; per-event at least 10 percent, `min` 5 and `max` 25)",
+    fix: 'Raise the entry to the floor or more, or remove it to use the default table (docs/sampling.md)',
+  },
+  TB910: {
+    title: 'Request names an unknown control or evidence series',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'A request names a control or evidence series (in `controls` or `evidence`) that does not exist',
+    fix: 'Name a control of content/controls/ or a series of evidence-index/, or remove the id',
+  },
+  TB911: {
+    title: 'Request mapping not confirmed',
+    severity: 'warning',
+    step: 'audit',
+    failsControl: false,
+    meaning: "A request's mapping was only suggested by the import, not yet confirmed by a person (warning)",
+    fix: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`',
+  },
+  TB912: {
+    title: 'Duplicate request id',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'Two requests in one list have the same id',
+    fix: 'Give each request its own id, as the firm numbered them',
+  },
+} as const satisfies Record<`TB${number}`, FindingData>;
+
+/** Every code ever issued, retired ones included. */
+export type FindingCode = keyof typeof catalogue;
+
+/** The codes of a catalogue that may still be raised: all but the retired ones. */
+export type LiveCodes<T> = { [C in keyof T]: T[C] extends { retired: object } ? never : C }[keyof T];
