@@ -42,17 +42,38 @@ export const codes: Readonly<Record<FindingCode, string>> = Object.fromEntries(
   Object.entries(catalogue).map(([code, data]) => [code, data.title]),
 ) as Record<FindingCode, string>;
 
-/** Errors first, then by file, line and code, so output is stable whatever order files were read in. */
+/**
+ * Sorted by file, line, severity (errors first) and code, so output is stable whatever order files were read in;
+ * each finding with its keys in one order, whatever order its rule wrote them in, since the JSON exports print
+ * them as they come.
+ */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
-  return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      rank(a) - rank(b) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
-  );
+  return [...diagnostics]
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        rank(a) - rank(b) ||
+        a.code.localeCompare(b.code) ||
+        a.message.localeCompare(b.message),
+    )
+    .map(inKeyOrder);
+}
+
+function inKeyOrder(diagnostic: Diagnostic): Diagnostic {
+  const { severity, deferred, code, file, line, subject, message, hint, ...rest } = diagnostic;
+  return {
+    severity,
+    ...(deferred !== undefined ? { deferred } : {}),
+    code,
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+    message,
+    hint,
+    ...rest,
+  };
 }
 
 export function countBySeverity(diagnostics: Diagnostic[]): { errors: number; warnings: number } {
