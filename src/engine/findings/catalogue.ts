@@ -128,6 +128,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (where: string, address: string) =>
+      `${where} goes to "${address}", which runs script or opens a page of its own in the reader's browser`,
+    hint: 'Link to an https: address or a page of the site; put an image in public/ and link to it by its path.',
     meaning:
       "A link or image in a body (Markdown `[text](…)`, a reference definition, or an HTML/JSX `href`/`src`) whose address is `javascript:`, `vbscript:` or `data:` (a `data:` image of PNG, GIF, JPEG or WebP is allowed): a reader's click would run script, or open a page the trust center does not serve",
     fix: 'Link to an `https:` address (or a page of the site); put an image file in `public/`',
