@@ -8,6 +8,7 @@
  * new meaning: users search for it, and old reports name it. test/engine/finding-catalogue.test.ts holds the
  * list of every code ever issued and fails when one disappears or a retired one is raised.
  */
+import type { Frequency } from '../../schema/index.ts';
 import type { CheckRule } from '../checklist-bindings.ts';
 import type { TodoStepId } from '../todo.ts';
 
@@ -119,6 +120,12 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `components`: the components a content-only body may use, listed as `<Check>, <Todo>`. */
+    message: (what: string) => `${what} would run when the site is built, and the program is content-only`,
+    hint: (_what: string, components: string) =>
+      `Write it as text: Markdown, HTML without scripts or handlers, and ${components} with plain "quoted" ` +
+      'attributes; `\\{` for a brace; a comment as `{/* comment */}`. If the body truly needs code, trust ' +
+      'its authors as build operators and set `content_only: false` (the README says what that opens).',
     meaning:
       'The program is content-only (`content_only: true`) and an MDX body holds code that the build would run: an `import`/`export` statement, a `{ }` expression that is not only a comment, an attribute written `{...}`, a component other than `<Check>` and `<Todo>`, a `<script>`-like element or an `on…` handler',
     fix: 'Write it as text (`\\{` for a brace, `{/* comment */}` for a comment, plain `"quoted"` attributes), or, if the body truly needs code, set `content_only: false` and trust its authors as build operators',
@@ -471,6 +478,9 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'controls',
     failsControl: false,
+    message: (control: string) =>
+      `${control} is tested by inquiry alone, which is not sufficient evidence that it operated: the audit cannot conclude on it`,
+    hint: 'Set `test:` to what corroborates the inquiry: `inspection` of the evidence the control leaves, `observation` of it being performed, or `re-performance`.',
     meaning:
       'An implemented control\'s `test` is `inquiry`: inquiry alone is not sufficient evidence that a control operated, so the mock audit leaves it not tested (never "no exception noted") and says what further test it needs. An error, deferred in readiness mode',
     fix: 'Set `test:` to `inspection`, `observation` or `re-performance`, whichever corroborates the inquiry',
@@ -522,6 +532,15 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `listed`: the control's series with their frequencies, `EV-1 (annual), EV-2 (quarterly)`. */
+    message: (control: string, frequency: Frequency, listed: string) =>
+      frequency === 'per-event'
+        ? `${control} operates per event, but its evidence is periodic: ${listed}; the auditor samples events from a population`
+        : `${control} operates ${frequency}, but its evidence is collected less often: ${listed}`,
+    hint: (_control: string, frequency: Frequency) =>
+      frequency === 'per-event'
+        ? 'Keep a per-event series with the population of events and the record of each.'
+        : `Collect the evidence at least ${frequency} (change the series' \`frequency\` and add an artifact per period), or, if one artifact shows every occurrence, say so in the series' \`frequency_note\`.`,
     meaning:
       'The evidence of a control is collected less often than the control operates (a quarterly control with only an annual series; a per-event control with only periodic evidence)',
     fix: "Collect it as often as the control runs, or explain in the series' `frequency_note` why one artifact shows every occurrence",

@@ -12,8 +12,16 @@ export type WrittenCode = {
   [C in DiagnosticCode]: Entry<C> extends { message: (...args: never) => string; hint: unknown } ? C : never;
 }[DiagnosticCode];
 
-/** The values a code's message is written from. */
-export type FindingArgs<C extends WrittenCode> = Entry<C> extends { message: (...args: infer A) => string } ? A : never;
+type ParamsOf<F> = F extends (...args: infer A) => string ? A : [];
+
+/**
+ * The values a code's message and hint are written from: the message and the hint take the same values, in
+ * the same order, each as many as it reads.
+ */
+export type FindingArgs<C extends WrittenCode> =
+  ParamsOf<Entry<C>['message']> extends [...ParamsOf<Entry<C>['hint']>, ...unknown[]]
+    ? ParamsOf<Entry<C>['message']>
+    : ParamsOf<Entry<C>['hint']>;
 
 /** Where the finding is, and what it is about. */
 export interface FindingPlace {
