@@ -414,6 +414,13 @@ export const catalogue = {
     step: 'policies',
     failsControl: false,
     checklistRule: 'required-documents',
+    /** `name`: the required document's name; `field`: the date it is in force from, as the policy gives it. */
+    message: (name: string, since: string, start: string) =>
+      `the ${name.toLowerCase()} has been in force only since ${since}, after the period began on ${start}`,
+    hint: (_name: string, _since: string, start: string, field: 'effective' | 'in_force_since') =>
+      field === 'effective'
+        ? `If an earlier version was in force on ${start}, say since when with \`in_force_since:\` (the day its first version took effect; the auditor will ask for that version). Otherwise the report cannot say the policy was in place throughout the period: the auditor will report it.`
+        : `Correct \`in_force_since\` if an earlier version was in force on ${start}; otherwise the auditor will report that the policy was not in place for part of the period.`,
     meaning:
       "A policy the SOC 2 checklist requires was not in force on the first day the report speaks for (the Type II window's start, or the Type I date): its first version took effect later",
     fix: 'If an earlier version was in force, say since when with `in_force_since:`; otherwise the auditor will report the gap',
@@ -490,6 +497,9 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'controls',
     failsControl: true,
+    message: (control: string) => `implemented control ${control} has no evidence series`,
+    hint: (control: string) =>
+      `Create evidence-index/EV-${control}.mdx with \`controls: [${control}]\` (\`trustbook new evidence EV-${control}\`), or set \`status: planned\` if it is not operating yet.`,
     meaning: 'An implemented control has no evidence series',
     fix: 'Create `evidence-index/EV-<id>.mdx` naming the control, or mark the control `planned`',
   },
@@ -498,6 +508,8 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    message: (series: string) => `evidence series ${series} has no artifacts`,
+    hint: 'Record what was collected as an entry under `artifacts:` (`collected`, `period`, and a `location` or `file`).',
     meaning: 'An evidence series has no artifact',
     fix: 'Record the artifacts collected',
   },
@@ -827,9 +839,13 @@ export const catalogue = {
   },
   TB526: {
     title: 'Security training lapsed during the window',
-    severity: 'error',
+    severity: 'varies',
     step: 'training',
     failsControl: false,
+    /** `lapse`: the days without training, as `describeSpan` words them. */
+    message: (person: string, lapse: string) =>
+      `${person} went without current security training ${lapse}, while employed in the audit window`,
+    hint: 'Training is due within the grace days of joining and then every year: a lapse in the window is a deviation even if a later training closed it. Disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or record the training date that is missing.',
     meaning:
       "Type II: someone employed during the window (leavers included) went without current security training for some days of their employment in it (first training within 30 days of joining, then every 12 months), even if a later training closed the lapse. A lapse still open today, and a new hire's late first training, are TB507",
     fix: "Disclose the lapse as an exception (`sample:` the person's id) of the training series, or record the training that is missing (the one before the window counts)",
@@ -1093,6 +1109,25 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /**
+     * `what`: "an artifact" or "3 artifacts"; `controls`: the controls with that date; `field`: which date the
+     * artifacts fall outside; `shown`: the days they ran.
+     */
+    message: (
+      series: string,
+      what: string,
+      controls: string,
+      field: 'implemented' | 'retired',
+      date: string,
+      shown: string,
+    ) =>
+      field === 'implemented'
+        ? `${series} has ${what} of ${controls} running before it was implemented (${date}): ${shown}`
+        : `${series} has ${what} of ${controls} running after it was retired (${date}): ${shown}`,
+    hint: (_series: string, _what: string, controls: string, field: 'implemented' | 'retired') =>
+      field === 'implemented'
+        ? `Either \`implemented\` is wrong (set it to the day ${controls} first ran; the periods from then on are then required, and a gap among them is a deviation to disclose), or the artifact belongs to another control or date.`
+        : `Either \`retired\` is wrong (set it to the day ${controls} last ran, or remove it), or the artifact belongs to another control or date. A record of the last occurrence made within the grace days after retirement is fine when its \`period\` names that occurrence.`,
     meaning:
       'An artifact shows the control running before its `implemented` date, or after its `retired` date (performed after the grace days of its last period, or claiming a period that starts after it): the dates decide which periods are required, so they cannot stand',
     fix: 'Correct `implemented` or `retired` to when the control really ran (the periods from then on become required), or move the artifact to the control or date it belongs to',
@@ -1143,6 +1178,9 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    /** `what`: the record kept there, "artifact 2 of EV-01"; `reason`: why the address is a placeholder. */
+    message: (what: string, location: string, reason: string) => `the ${what} is kept at ${location}, and ${reason}`,
+    hint: 'Write the address where the auditor can open the document itself (the file in the document store or ticketing system), or keep the file in evidence-index/ as `file:` with its `sha256`.',
     meaning:
       'An artifact, population export or vendor bridge letter is kept at a placeholder address: TBD, TODO and the like as a host or path segment, `localhost` or `127.0.0.1`, a host under `.invalid`, `.test`, `.local` or `.localhost`, a one-label host, or a bare site with no path. `.example` hosts are accepted: fictional programs (the sample, the tests) are written under them, and example.com/.org/.net are TB321',
     fix: 'Write the address where the auditor opens the document itself, or keep the file in `evidence-index/`',
@@ -1288,6 +1326,11 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    /** `path`: the entry's keys under `sampling:`; `what`: what the floor counts, "items for a weekly control". */
+    message: (path: string[], value: number, floor: number, what: string) =>
+      `\`sampling.${path.join('.')}: ${value}\` is below the floor of ${floor} ${what}`,
+    hint: (_path: string[], _value: number, floor: number) =>
+      `A firm's table may test more than the usual one, not less: set it to ${floor} or more (docs/sampling.md gives the floors and their source), or remove it to use the default.`,
     meaning:
       "An entry of the program's own `sampling:` table asks for fewer items than the floor for its frequency (annual 1, semiannual 1, quarterly 2, monthly 2, weekly 5, daily 20; per-event at least 10 percent, `min` 5 and `max` 25)",
     fix: 'Raise the entry to the floor or more, or remove it to use the default table (docs/sampling.md)',
