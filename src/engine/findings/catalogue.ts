@@ -10,6 +10,7 @@
  */
 import type { Frequency } from '../../schema/index.ts';
 import type { CheckRule } from '../checklist-bindings.ts';
+import { plural } from '../rules/context.ts';
 import type { TodoStepId } from '../todo.ts';
 
 /**
@@ -1066,6 +1067,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'controls',
     failsControl: false,
+    message: (control: string, e: { deviations: number; occurrences: number; sampleSize: number; tolerable: number }) =>
+      `${control} deviated in ${e.deviations} of ${plural(e.occurrences, 'occurrence')} of the window; a sample of ${e.sampleSize} tolerates ${e.tolerable === 0 ? 'none' : `at most ${e.tolerable}`}, so it did not operate effectively throughout the period`,
+    hint: 'The auditor will report the deviations as exceptions to this control. Its criteria stay met only where another control addressing them operated effectively (TB315 says where none did). See docs/sampling.md, "Tolerable deviations".',
     meaning:
       'A control\'s deviations over the window (disclosed exceptions and late occurrences, added up over its series) are more than its sample tolerates (docs/sampling.md, "Tolerable deviations"): it did not operate effectively throughout the period (warning; the criteria it addresses are not met where no other control operated effectively: TB315)',
     fix: 'Nothing hides this: the auditor reports the deviations. Remediate the cause, and make sure another control addresses the same criteria',
@@ -1075,6 +1079,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (series: string, occurrences: number, frequency: Frequency) =>
+      `every occurrence of ${series} due in the window (${plural(occurrences, `${frequency} period`)}) is a disclosed exception with no artifact: the control never ran`,
+    hint: 'Disclosing that a control never ran is honest, but the control did not operate: the auditor will report it. If it did run in some periods, record those artifacts and narrow the exceptions to the periods it missed.',
     meaning:
       'Every occurrence of a series due in the window is a disclosed exception with no artifact: the control never ran',
     fix: 'Record the artifacts of the periods it did run and narrow the exceptions; a control that never ran did not operate',
@@ -1084,6 +1091,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: false,
+    /** `field`: the date that comes too early. */
+    message: (period: string, field: 'disclosed' | 'remediated', date: string, start: string) =>
+      `exception for ${period} was ${field} ${date}, before the period began on ${start}`,
+    hint: 'A deviation is disclosed and remediated after it happened: correct the exception’s `period` to the period in which the control failed, or the dates.',
     meaning: 'An exception was disclosed, or remediated, before the period it concerns began',
     fix: "Correct the exception's `period` or dates",
   },
@@ -1092,6 +1103,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: false,
+    message: (event: string, series: string) =>
+      `exception names event ${event}, which the population of ${series} does not list`,
+    hint: 'An exception concerns an event of the population: name it by its id in the population export (its first column), or correct the population, which is then not complete.',
     meaning: 'A per-event exception names an event (`sample:`) the population export does not list',
     fix: "Name the event by its id in the export's first column, or correct the population",
   },
