@@ -706,6 +706,15 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    /** `type`: the assurance's type; a report lacks `period_end`, a certificate `expires`. */
+    message: (vendor: string, type: string, missing: 'period_end' | 'expires') =>
+      missing === 'period_end'
+        ? `the ${type} report of ${vendor} has no \`period_end\`, so it can never be found out of date`
+        : `the ${type} certificate of ${vendor} has no \`expires\`, so it can never be found out of date`,
+    hint: (_vendor: string, _type: string, missing: 'period_end' | 'expires') =>
+      missing === 'period_end'
+        ? 'Add `period_end:` (the last day of the period the report covers; for a Type I, its date) from the report itself.'
+        : 'Add `expires:` from the certificate.',
     meaning:
       "A vendor's SOC report has no `period_end`, or its certificate no `expires`, so it could never be found out of date",
     fix: 'Record the date from the report or certificate',
@@ -716,6 +725,9 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    message: (vendor: string, criticality: string) =>
+      `${vendor} is a ${criticality} subprocessor with no assurance report or certificate on record`,
+    hint: "Obtain the vendor's SOC 2 report (or ISO 27001 certificate) and record it under `assurance`, or record how else the vendor's controls were assessed in the vendor review.",
     meaning:
       'A critical subprocessor has no assurance (no report or certificate, or `type: none`); a warning for a high one',
     fix: "Obtain and record the vendor's SOC 2 report or certificate",
@@ -726,6 +738,15 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    /** `missing`: what the carve-out lacks, its own SOC 2 report or the controls relied on at it. */
+    message: (vendor: string, missing: 'report' | 'csocs') =>
+      missing === 'report'
+        ? `${vendor} is carved out, but no SOC 2 report of its own is on record`
+        : `${vendor} is carved out, but no complementary subservice organization controls (\`csocs\`) are listed`,
+    hint: (_vendor: string, missing: 'report' | 'csocs') =>
+      missing === 'report'
+        ? "A carved-out subservice organization's controls are covered by its own SOC report: record it under `assurance` (type soc2-type2, `period_end`)."
+        : 'List under `csocs:` what the company relies on the vendor to do, each with the criteria it supports; the report states them in DC7.',
     meaning: 'A vendor marked `carve_out: true` has no SOC 2 report on record, or no `csocs`',
     fix: 'Record its SOC 2 report under `assurance`, and list the controls relied on at it',
   },
