@@ -1172,6 +1172,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `document`: its location or file; `uses`: the occurrences it is counted for. */
+    message: (document: string, uses: string) =>
+      `one document (${document}) is counted for several occurrences: ${uses}`,
+    hint: 'Each occurrence needs its own record: add the document of each period (an export per month, a review per quarter), or disclose the period that has none under `exceptions:`.',
     meaning:
       'One document (the same `location`, the same `file`, or the same `sha256`) is counted for several periodic occurrences: two periods of one series, or periods of two series of the same control',
     fix: "Record each occurrence's own document, or disclose the period that has none",
@@ -1181,6 +1185,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'evidence',
     failsControl: false,
+    message: (document: string, uses: string, controls: string) =>
+      `one document (${document}) is recorded as evidence of unrelated controls (${controls}): ${uses}`,
+    hint: 'Confirm the document really shows each of these controls operating (a penetration test report can evidence both the test and its follow-up), as the auditor will; where it does not, record the document that does.',
     meaning: 'One document is recorded as evidence of series of unrelated controls (warning)',
     fix: 'Confirm it shows each control operating, as the auditor will; otherwise record the document that does',
   },
@@ -1293,6 +1300,10 @@ export const catalogue = {
     severity: 'error',
     step: 'policies',
     failsControl: false,
+    /** `act`: what was done, by whom and when; `reason`: why nobody could have done it then; `field`: who is named. */
+    message: (act: string, reason: string) => `${act}, but ${reason}`,
+    hint: (_act: string, _reason: string, field: string) =>
+      `Name in \`${field}\` the person or role who really did it then, or correct the date; someone not on staff cannot act for the company.`,
     meaning:
       'A policy approved (`approved_by` on `approved`), the assertion signed (`signed_by` on `date`), or a control owned (`owner` on the evaluation date, or on the day it was retired) by someone not on staff that day: before `hired` or after `left` in content/people.yaml. A role counts when anyone holding it was on staff that day; a role no staff record holds is not judged',
     fix: 'Name the person or role who really acted then, or correct the date',
@@ -1302,6 +1313,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'policies',
     failsControl: false,
+    /** `owner`: as `owner` names it; `same`: the person who held both, when `owner` names a role. */
+    message: (policy: string, approved: string, owner: string, same: string) =>
+      `${policy} was approved on ${approved} by its own owner (${same === owner ? owner : `${same}, the only holder of ${owner}`})`,
+    hint: 'Have someone other than the owner approve the policy (management or the board), and record them in `approved_by`.',
     meaning:
       'Warning: a policy approved by its own owner: the same id in `owner` and `approved_by`, or both naming the one person who held them on `approved` (segregation of duties)',
     fix: 'Have someone other than the owner approve it',
