@@ -48,6 +48,14 @@ export interface FindingData {
   retired?: { since: string; why: string };
 }
 
+/** TB331 and TB332: a category in scope without the document it needs, named with the criterion it addresses. */
+const documentOfCategory = {
+  message: (label: string, criterion: string, name: string) =>
+    `${label} is in scope, but no policy in force addresses ${criterion}: the ${name} are missing`,
+  hint: (_label: string, criterion: string, name: string, category: string) =>
+    `Write the ${name} as a policy with \`criteria: [${criterion}]\` (and publish what customers and data subjects must read), or take ${category} out of scope.`,
+};
+
 /** Every code, in numeric order. */
 export const catalogue = {
   TB001: {
@@ -459,6 +467,7 @@ export const catalogue = {
     severity: 'error',
     step: 'policies',
     failsControl: false,
+    ...documentOfCategory,
     meaning:
       'Privacy is in scope and no policy in force addresses P1.1: the privacy notice and commitments are missing',
     fix: 'Write them as a policy with `criteria: [P1.1]`, or take privacy out of scope',
@@ -468,6 +477,7 @@ export const catalogue = {
     severity: 'error',
     step: 'policies',
     failsControl: false,
+    ...documentOfCategory,
     meaning:
       'Processing integrity is in scope and no policy in force addresses PI1.1: the processing specifications are missing',
     fix: 'Write them as a policy with `criteria: [PI1.1]`, or take processing integrity out of scope',
@@ -477,6 +487,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'gaps',
     failsControl: false,
+    /** `categories`: the categories whose every criterion the control claims, "Availability and Privacy". */
+    message: (control: string, categories: string) =>
+      `${control} claims every criterion of ${categories}: an auditor will not accept one control as addressing all of them`,
+    hint: 'Map the control to the criteria it really addresses, and give the others controls of their own.',
     meaning:
       'Warning: one control claims every criterion of a category (availability, confidentiality, processing integrity or privacy): an auditor will not accept one generic control as addressing all of them. Security is not judged this way: its common criteria include the entity-level ones (CC1 to CC5) a governance program addresses together, and coverage judges each one on its own',
     fix: 'Map the control to the criteria it really addresses',
@@ -1326,6 +1340,10 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: true,
+    /** `then`: the population's size when the sample was drawn; `now`: its size today. */
+    message: (series: string, then: number, now: number) =>
+      `the population of ${series} changed after the sample was drawn (${then} items then, ${now} now)`,
+    hint: 'A sample speaks for the population it was drawn from. If the population was incomplete, say so to the auditor and draw again (`trustbook sample --control ID`); never edit a population after sampling.',
     meaning: 'The population of a sampled series changed after the sample was drawn',
     fix: 'Tell the auditor; draw that control again with `trustbook sample --control ID`; never edit a population after sampling',
   },
@@ -1334,6 +1352,9 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'audit',
     failsControl: true,
+    message: (item: string, series: string) => `sampled item ${item} of ${series} has no evidence`,
+    hint: (item: string) =>
+      `Record the evidence of ${item} under \`artifacts:\` with \`sample: ${item}\`; if the control failed for it, disclose it under \`exceptions:\` with \`sample: ${item}\`.`,
     meaning: 'A sampled event has no artifact naming it (`sample: <id>`) and no exception naming it',
     fix: 'Record its evidence, or disclose the exception with `sample: <id>`',
   },
@@ -1342,6 +1363,9 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: true,
+    message: (sample: string, series: string) =>
+      `artifact names sample ${sample}, which the population of ${series} does not list`,
+    hint: 'Name the event by its id in the population export (its first column), or correct the population.',
     meaning: 'An artifact names a `sample` that the population does not list',
     fix: "Use the event's id from the population export's first column",
   },
@@ -1350,6 +1374,8 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (series: string) => `the sample names evidence series ${series}, which does not exist`,
+    hint: 'Draw the sample again (`trustbook sample --redraw`), or restore the series.',
     meaning: 'The sample record names an evidence series that does not exist',
     fix: 'Draw the sample again (`trustbook sample --redraw`)',
   },
