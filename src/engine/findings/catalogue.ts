@@ -48,6 +48,14 @@ export interface FindingData {
   retired?: { since: string; why: string };
 }
 
+type Span = { start: string; end: string };
+
+/** TB307: how the assertion and the audit disagree. */
+export type AssertionMismatch =
+  | { field: 'period'; asserted: Span | undefined; window: Span }
+  | { field: 'date'; date: string; windowEnd: string }
+  | { field: 'as_of'; asserted: string | undefined; reportDate: string };
+
 /** TB331 and TB332: a category in scope without the document it needs, named with the criterion it addresses. */
 const documentOfCategory = {
   message: (label: string, criterion: string, name: string) =>
@@ -350,6 +358,10 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
+    /** `day`: the last day of the Type II window, or the Type I report date. */
+    message: (type: 'I' | 'II', day: string) =>
+      `management's assertion is missing, and the ${type === 'II' ? 'audit window ended' : 'report date was'} ${day}`,
+    hint: "Write content/assertion.mdx: management's statement that the description is fair and the controls were suitably designed (and operated), with `date`, `signed_by` and the `period` (or `as_of`).",
     meaning:
       "Management's assertion (`content/assertion.mdx`) is missing once the window has ended (Type II) or the report date has come (Type I)",
     fix: 'Write it: `date`, `signed_by`, `period` (or `as_of`) and the statement',
@@ -359,6 +371,18 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
+    message: (mismatch: AssertionMismatch) =>
+      mismatch.field === 'period'
+        ? `the assertion speaks for ${mismatch.asserted ? `${mismatch.asserted.start} to ${mismatch.asserted.end}` : 'no period'}, but the audit window is ${mismatch.window.start} to ${mismatch.window.end}`
+        : mismatch.field === 'date'
+          ? `the assertion is dated ${mismatch.date}, before the audit window ends (${mismatch.windowEnd})`
+          : `the assertion speaks for ${mismatch.asserted ?? 'no date'}, but the Type I report date is ${mismatch.reportDate}`,
+    hint: (mismatch: AssertionMismatch) =>
+      mismatch.field === 'period'
+        ? 'Set `period: { start, end }` to the audit window in content/program.yaml.'
+        : mismatch.field === 'date'
+          ? 'Management asserts on a period once it is over: date the assertion on or after the last day of the window.'
+          : 'Set `as_of:` to `audit.date` in content/program.yaml.',
     meaning:
       'The assertion speaks for another period than the audit window (or another date than the Type I date), or is dated before the window ends',
     fix: 'Make `period` the audit window and date it on or after its last day',
@@ -1246,6 +1270,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'scope',
     failsControl: false,
+    /** `day`: the window's first day (Type II) or the report date (Type I). */
+    message: (type: 'I' | 'II', day: string | undefined) =>
+      `readiness mode no longer applies: ${type === 'II' ? `the audit window opened ${day}` : `the report date ${day} has passed`}, so missing and stale evidence are errors`,
+    hint: 'Remove `readiness: true` from content/program.yaml: from the start of the audit, every finding counts.',
     meaning:
       '`readiness: true` is still set after the audit window opened or the Type I date came; it softens nothing any more (warning)',
     fix: 'Remove the line',
@@ -1297,6 +1325,11 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
+    /** `months`: the shortest and longest window a Type II report covers. */
+    message: (start: string, end: string, problem: 'short' | 'long', months: { min: number; max: number }) =>
+      `the Type II window ${start} to ${end} is ${problem === 'short' ? `shorter than ${months.min} months` : `longer than ${months.max} months`}`,
+    hint: (_start: string, _end: string, _problem: 'short' | 'long', months: { min: number; max: number }) =>
+      `A SOC 2 Type II report covers a window of ${months.min} to ${months.max} months: set \`audit.period\` to the window agreed with the audit firm (for a point in time, use \`type: I\` with \`date:\`).`,
     meaning: 'A Type II window shorter than 3 months or longer than 12',
     fix: 'Set the window agreed with the audit firm',
   },
