@@ -56,6 +56,12 @@ export type AssertionMismatch =
   | { field: 'date'; date: string; windowEnd: string }
   | { field: 'as_of'; asserted: string | undefined; reportDate: string };
 
+/** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
+export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
+
+const REDRAW_HINT =
+  'Never edit a drawn sample: draw it again with `trustbook sample --redraw` (or `--control ID` for one control) and record the evidence of the items it selects.';
+
 /** TB331 and TB332: a category in scope without the document it needs, named with the criterion it addresses. */
 const documentOfCategory = {
   message: (label: string, criterion: string, name: string) =>
@@ -1417,6 +1423,14 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: true,
+    message: (series: string, seed: number, redraw: Redraw) =>
+      'difference' in redraw
+        ? `the recorded sample of ${series} is not the one seed ${seed} draws from its population: ${redraw.difference}`
+        : `the recorded sample leaves out ${series} (${redraw.controls.join(', ')}), from which seed ${seed} draws ${redraw.size} of ${redraw.population} periods`,
+    hint: (_series: string, _seed: number, redraw: Redraw) =>
+      'difference' in redraw
+        ? REDRAW_HINT
+        : `Draw it: \`trustbook sample --control ${redraw.controls[0]!}\` adds the series to the record with the recorded seed.`,
     meaning:
       "Drawn again from its seed and its (unchanged) population by the documented method, a series' recorded sample gives other items, another size or another population count, or the record leaves out a periodic series the draw includes: the record was edited or drawn another way",
     fix: 'Never edit a sample record: draw it again with `trustbook sample --redraw` or `--control ID`',
@@ -1426,6 +1440,12 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    /** `noSeed`: the record keeps no seed; else `method` is the method it names. */
+    message: (noSeed: boolean, method: string | undefined) =>
+      noSeed
+        ? 'the sample record keeps no `seed`: nobody can draw it again to see that these are the items the method selects'
+        : `the sample record's method is not the documented selection, so it cannot be drawn again: "${method}"`,
+    hint: REDRAW_HINT,
     meaning:
       'The sample record keeps no `seed`, or names a method other than the documented selection, so nobody can draw it again',
     fix: 'Draw the sample again with `trustbook sample --redraw`',
