@@ -56,6 +56,25 @@ export type AssertionMismatch =
   | { field: 'date'; date: string; windowEnd: string }
   | { field: 'as_of'; asserted: string | undefined; reportDate: string };
 
+/** TB212: what an answer cites that does not exist, or that it cites nothing. */
+export type MissingCitation =
+  | { what: 'policy' | 'control' | 'document'; id: string }
+  | { what: 'section'; policy: string; section: string; known: string[] }
+  | { what: 'nothing' };
+
+const citedNouns = { policy: 'policy', control: 'control', document: 'trust document' };
+const citable = {
+  policy: 'a policy of policies/',
+  control: 'a control of content/controls/',
+  document: 'a document of content/trust/documents/',
+};
+
+/** TB213: what an answer cites that it may not rest on, or that its audience may not see. */
+export type UnfitCitation =
+  | { what: 'unpublished-policy'; id: string }
+  | { what: 'not-in-operation'; id: string; status: string; retired: string | undefined }
+  | { what: 'undescribed-control'; id: string };
+
 /** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
 export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
 
@@ -301,6 +320,18 @@ export const catalogue = {
     severity: 'varies',
     step: null,
     failsControl: false,
+    message: (problem: MissingCitation) =>
+      problem.what === 'nothing'
+        ? 'cites nothing: a reviewer cannot see what the answer rests on'
+        : problem.what === 'section'
+          ? `cites the section "${problem.section}" of ${problem.policy}, which has no such heading`
+          : `cites the ${citedNouns[problem.what]} "${problem.id}", which does not exist`,
+    hint: (problem: MissingCitation) =>
+      problem.what === 'nothing'
+        ? 'Cite the policy (and section), control or trust document that shows it, under `cites:`.'
+        : problem.what === 'section'
+          ? `Use the anchor of one of its headings (${problem.known.slice(0, 6).join(', ')}${problem.known.length > 6 ? ', …' : ''}).`
+          : `Cite ${citable[problem.what]} by its id.`,
     meaning:
       'An answer (`content/answers/`) cites a policy, a section of a policy (`encryption#key-management`), a control or a trust document that does not exist; or cites nothing at all (warning)',
     fix: "Cite what exists: the section is the anchor of one of the policy's headings",
@@ -310,6 +341,18 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (problem: UnfitCitation) =>
+      problem.what === 'unpublished-policy'
+        ? `is public but cites ${problem.id}, a policy the trust center does not publish`
+        : problem.what === 'not-in-operation'
+          ? `cites ${problem.id}, which is not in operation (${problem.status}${problem.retired ? `, retired ${problem.retired}` : ''}): an answer cannot rest on it`
+          : `is public but cites ${problem.id}, a control the trust center does not describe (it has no \`public_summary\`)`,
+    hint: (problem: UnfitCitation) =>
+      problem.what === 'unpublished-policy'
+        ? 'Cite a public policy, make this policy public, or take `public` out of the answer’s audience.'
+        : problem.what === 'not-in-operation'
+          ? 'Cite the control that operates today, or say in the answer that this one is planned.'
+          : 'Give the control a `public_summary`, cite a published practice, or take `public` out of the answer’s audience.',
     meaning:
       'An answer cites a control that is not in operation (planned, not applicable, retired); or a public answer cites a policy the trust center does not publish, or a control without a `public_summary`',
     fix: "Cite what operates and what the answer's audience may see, or narrow the answer's `audience`",
