@@ -1283,6 +1283,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `what`: the record naming the file, "artifact 2 of EV-01"; `path`: relative to evidence-index/. */
+    message: (what: string, path: string) => `${what} \`evidence-index/${path}\` does not exist`,
+    hint: 'Add the file to the repository, or correct the path (it is relative to evidence-index/).',
     meaning: 'An artifact `file` does not exist',
     fix: 'Add the file or correct the path (relative to `evidence-index/`)',
   },
@@ -1291,6 +1294,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `actual`: the file's SHA-256 today. */
+    message: (what: string, path: string, actual: string) =>
+      `${what} \`evidence-index/${path}\` does not match its sha256 (it is ${actual})`,
+    hint: 'Evidence must not change after it is collected. If this is a new file, record it as a new entry; if the recorded hash is wrong, run `sha256sum` on the file and correct it.',
     meaning: 'An artifact file no longer matches its `sha256`',
     fix: 'Evidence must not change; record a new artifact, or correct a wrong hash',
   },
@@ -1299,6 +1306,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `reason`: how the path leads out of evidence-index/. */
+    message: (what: string, path: string, reason: string) => `${what} \`${path}\` is ${reason}`,
+    hint: 'Keep evidence files inside evidence-index/ (for example evidence-index/files/) and name them relative to it.',
     meaning: 'An artifact `file` is outside `evidence-index/` (`../`, an absolute path, or a link leading out)',
     fix: 'Keep evidence files inside `evidence-index/`',
   },
