@@ -75,6 +75,15 @@ export type UnfitCitation =
   | { what: 'not-in-operation'; id: string; status: string; retired: string | undefined }
   | { what: 'undescribed-control'; id: string };
 
+/**
+ * TB544: the accent as written (empty when YAML read nothing), and the colour it means when it can be read: as
+ * hex, and a shade of it that passes the contrast (the same hex when it passes already) with that shade's ratio.
+ */
+export interface AccentProblem {
+  written: string;
+  meant?: { hex: string; better: string; betterRatio: string } | undefined;
+}
+
 /** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
 export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
 
@@ -1044,6 +1053,13 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `field`: `logo` or `favicon`; `dir`: the folder every site serves as it is. */
+    message: (field: string, file: string, dir: string) =>
+      `\`brand.${field}\` names ${dir}/${file}, which does not exist`,
+    hint: (field: string, file: string, dir: string) =>
+      file.startsWith(`${dir}/`)
+        ? `The path is relative to ${dir}/ already: write \`${field}: ${file.slice(dir.length + 1)}\`.`
+        : `Add the file to ${dir}/, or correct the path (relative to ${dir}/).`,
     meaning:
       '`brand.logo` or `brand.favicon` names a file that does not exist in `public/` (the path is relative to `public/`: `logo.svg`, not `public/logo.svg`)',
     fix: 'Add the file to `public/`, or correct the path',
@@ -1053,6 +1069,11 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `leadsOut`: the path is plain, but a link on it leads out of the folder. */
+    message: (field: string, file: string, dir: string, leadsOut: boolean) =>
+      `\`brand.${field}\` names "${file}", which is not a file inside ${dir}/${leadsOut ? ' (it is a link that leads out of it)' : ''}`,
+    hint: (field: string, _file: string, dir: string) =>
+      `Put the file in ${dir}/ and name it by its path there, e.g. \`${field}: ${field}.svg\` for ${dir}/${field}.svg: letters, digits, \`.\`, \`_\` and \`-\`, folders separated by \`/\`.`,
     meaning:
       '`brand.logo` or `brand.favicon` is not a plain path inside `public/`: an absolute path, one with `..` (`../content/people.yaml`), a `\\`, a character a URL would change, or a link that leads out of the folder',
     fix: 'Put the file in `public/` and name it by its path there, e.g. `logo: logo.svg`',
@@ -1062,6 +1083,11 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `allowed`: the types the field takes, worded "a .svg, .png or .webp". */
+    message: (field: string, file: string, allowed: string) =>
+      `\`brand.${field}\` names "${file}", which is not ${allowed} file`,
+    hint: (field: string, _file: string, allowed: string) =>
+      `Use ${allowed} file for the ${field === 'logo' ? 'logo (SVG is sharpest at every size)' : 'favicon'}, and name it with its extension.`,
     meaning: 'The logo is not a `.svg`, `.png` or `.webp` file, or the favicon not a `.svg`, `.png` or `.ico` file',
     fix: 'Use a file of one of those types, named with its extension',
   },
@@ -1070,6 +1096,11 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `ratio` and `shadeRatio`: contrast ratios against white, worded "3.2:1"; `shade`: a darker hex that passes. */
+    message: (accent: string, ratio: string, minimum: number) =>
+      `the accent ${accent} has a contrast of ${ratio}, below the ${minimum}:1 that links and button text need`,
+    hint: (_accent: string, _ratio: string, _minimum: number, shade: string, shadeRatio: string) =>
+      `Use a darker shade, such as ${shade} (the same hue, ${shadeRatio}).`,
     meaning:
       '`brand.accent` has a contrast below 4.5:1 against white (WCAG AA for text): links and button labels in it would be hard to read. The message gives the ratio',
     fix: 'Use a darker shade: the hint computes one of the same hue that passes',
@@ -1079,6 +1110,16 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (accent: AccentProblem) =>
+      accent.written === ''
+        ? '`brand.accent` is empty; an unquoted `#` starts a YAML comment, so `accent: #1d4f91` sets nothing'
+        : `\`brand.accent\` is "${accent.written}"; the accent must be written as six hex digits, \`#rrggbb\``,
+    hint: (accent: AccentProblem) =>
+      accent.written === ''
+        ? 'Quote the colour: `accent: "#1d4f91"`.'
+        : accent.meant
+          ? `Write \`accent: "${accent.meant.better}"\`${accent.meant.better === accent.meant.hex ? ` (the same colour in full)` : ` (${accent.meant.hex}, which "${accent.written}" means, is too light for text on white; this is a darker shade of it with ${accent.meant.betterRatio})`}.`
+          : 'Write the colour as `#` and six hex digits, quoted (`accent: "#1d4f91"`); colour names and CSS functions are not accepted.',
     meaning:
       '`brand.accent` is not written as `#rrggbb`: a short form (`#fff`), a colour name (`navy`), `rgb(…)`, or nothing at all (unquoted, `#1d4f91` is a YAML comment)',
     fix: 'Write six hex digits, quoted: `accent: "#1d4f91"`; the hint writes out the colour meant where it can',
