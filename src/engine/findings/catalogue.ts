@@ -84,6 +84,10 @@ export interface AccentProblem {
   meant?: { hex: string; better: string; betterRatio: string } | undefined;
 }
 
+/** TB533: why a grant cannot give a document, by its id (when it does not exist) or its title. */
+export type UngivableDocument =
+  { what: 'unknown'; id: string } | { what: 'public' | 'elsewhere' | 'not-pdf'; title: string };
+
 /** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
 export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
 
@@ -1000,6 +1004,22 @@ export const catalogue = {
     severity: 'varies',
     step: null,
     failsControl: false,
+    message: (problem: UngivableDocument) =>
+      problem.what === 'unknown'
+        ? `gives the trust document "${problem.id}", which does not exist`
+        : problem.what === 'public'
+          ? `gives "${problem.title}", which is public: a grant is for documents under NDA`
+          : problem.what === 'elsewhere'
+            ? `gives "${problem.title}", which is kept elsewhere (\`url:\`), so the build cannot encrypt it for the recipient`
+            : `gives "${problem.title}", which is not a PDF: the recipient's copy is encrypted but cannot be stamped with their name`,
+    hint: (problem: UngivableDocument) =>
+      problem.what === 'unknown'
+        ? 'Name a document of content/trust/documents/ by its id (its file name).'
+        : problem.what === 'public'
+          ? 'Remove it from the grant (anyone can download it from the trust center), or make the document `access: nda`.'
+          : problem.what === 'elsewhere'
+            ? 'Keep the document in the repository (`file:`), or share it from where it is kept and remove it from the grant.'
+            : 'Give the document as a PDF (export it), so every page of the copy names its recipient.',
     meaning:
       "A grant gives a trust document that does not exist, is public (anyone can download it), or is kept elsewhere (`url:`), so the build cannot encrypt it (errors); or one that is not a PDF, whose copy cannot be stamped with the recipient's name (warning)",
     fix: 'Name a document of content/trust/documents/ that is `access: nda` with a `file:` in the repository; give it as a PDF',
@@ -1009,6 +1029,10 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `kept`: each NDA file with the start of its version, "content/trust/nda/v1.md is 3f2a…". */
+    message: (version: string, kept: string[]) =>
+      `names the NDA version ${version.slice(0, 12)}…, which is no NDA text in content/trust/nda/${kept.length ? ` (${kept.join('; ')})` : ''}`,
+    hint: 'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add --nda-version` records the version the requester accepted.',
     meaning:
       "A grant's `nda_version` is the SHA-256 of no NDA text in content/trust/nda/: the text the recipient accepted is not kept (an edited NDA is a new version)",
     fix: 'Keep each version the grants name as its own file there; `trustbook grant add --nda-version` records the version the requester accepted',
@@ -1018,6 +1042,9 @@ export const catalogue = {
     severity: 'warning',
     step: null,
     failsControl: false,
+    message: (name: string, organization: string, expires: string, days: number) =>
+      `${name}'s access (${organization}) ends on ${expires}, in ${plural(days, 'day')}`,
+    hint: 'Extend `expires` if the NDA still covers them (the link stays the same), or let it end.',
     meaning: 'A current grant expires within `warn_within_days` (warning)',
     fix: 'Extend `expires` (the link stays the same), or let it end',
   },
@@ -1129,6 +1156,10 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (name: string) =>
+      `${name}'s grant has no \`salt\`: its key would come from the secret and its fields alone, so a grant re-issued with the same fields would open an old link again`,
+    hint: (_name: string, grant: string) =>
+      `Run \`trustbook grant rekey ${grant}\`: it writes a random salt and prints the new link to send (links made before it stop opening).`,
     meaning:
       'A grant has no `salt`: its key would come from the secret and its fields alone, so re-issuing it with the same fields would make an old link open again (grants written before the field existed)',
     fix: '`trustbook grant rekey <id>` writes a random salt and prints the new link; the old link stops opening',
