@@ -544,6 +544,10 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    /** `what`: the CSOC or CUEC, "the user entity control CUEC-1"; `reason`: why the report does not cover it. */
+    message: (what: string, criterion: string, reason: string) =>
+      `${what} supports ${criterion}, which the report does not cover: ${reason}`,
+    hint: 'Name the in-scope criteria the control supports, or bring the category into scope (or the criterion back from `excluded_criteria`).',
     meaning:
       'A CSOC (`csocs` of a vendor) or a CUEC (`cuecs` in program.yaml) supports a criterion the report does not cover: its category is not in scope, or it is in `excluded_criteria` (an id that is no criterion at all is TB202)',
     fix: 'Name the in-scope criteria it supports, or bring the category into scope',
@@ -874,6 +878,9 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    message: (vendor: string) =>
+      `${vendor} is carved out on the strength of a SOC 2 Type I report, which says nothing about how its controls operated over a period`,
+    hint: "Obtain the vendor's SOC 2 Type II report and record it (type soc2-type2, `period_end`), or include the vendor's controls in the company's own report instead of carving it out.",
     meaning:
       "A carved-out subservice organization's report on record is a SOC 2 Type I: it says nothing about how the vendor's controls operated over the period",
     fix: 'Obtain its Type II report (`soc2-type2`), or include its controls instead of carving it out',
@@ -884,6 +891,11 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    /** `reasons`: why no letter can reach that day; `months`: how far past a report's period a letter may reach. */
+    message: (vendor: string, coversUntil: string, reasons: string[]) =>
+      `the bridge letter of ${vendor} covers until ${coversUntil}, ${reasons.join(' and ')}: no letter can, so the vendor's report has lapsed`,
+    hint: (_vendor: string, _coversUntil: string, _reasons: string[], months: number) =>
+      `A bridge letter speaks for days that have passed, and for no more than ${months} months after the report's period: obtain the vendor's next report, or record the letter's real \`covers_until\`.`,
     meaning:
       "A vendor's bridge letter `covers_until` a day more than 3 months after its report's `period_end` (the few months a bridge letter is accepted for), or after the evaluation date (a letter speaks only for days that have passed): the vendor's report has lapsed",
     fix: "Obtain the vendor's next report, or record the letter's real `covers_until`",
@@ -894,6 +906,9 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    message: (vendor: string, type: string, periodEnd: string, reviewed: string) =>
+      `${vendor}'s ${type} report covers a period ending ${periodEnd}, and the last review of the vendor was on ${reviewed}: nobody has reviewed that report`,
+    hint: "Review the vendor's report (its opinion, exceptions, and the controls it expects of the company), then set `reviewed:` to the day of that review.",
     meaning:
       "A vendor's `reviewed` day comes before its SOC report's `period_end`, so nobody has reviewed that report (error for a carved-out organization, warning otherwise)",
     fix: 'Review the report (opinion, exceptions, the controls it expects of the company) and set `reviewed:`',
@@ -904,6 +919,12 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    /** `added` when the removal comes before it; else `asOf`, the evaluation date it comes after. */
+    message: (vendor: string, removed: string, problem: { added: string } | { asOf: string }) =>
+      'added' in problem
+        ? `${vendor} is recorded as removed on ${removed}, before it was added on ${problem.added}`
+        : `${vendor} is recorded as removed on ${removed}, a day still to come on ${problem.asOf}`,
+    hint: 'Record `removed:` once the company has stopped using the vendor, as the day it did; until then the vendor is in use.',
     meaning: "A vendor's `removed` day comes before its `added` day, or after the evaluation date",
     fix: 'Record `removed:` once the vendor is no longer used, as the day it stopped',
   },
