@@ -88,6 +88,13 @@ export interface AccentProblem {
 export type UngivableDocument =
   { what: 'unknown'; id: string } | { what: 'public' | 'elsewhere' | 'not-pdf'; title: string };
 
+/**
+ * TB532: a trust document's file missing from `dir`, or its validity ended (`days` until it ends, when it has
+ * not yet).
+ */
+export type TrustDocumentProblem =
+  { file: string; dir: string } | { title: string; validUntil: string; days?: number | undefined };
+
 /** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
 export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
 
@@ -202,6 +209,10 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `reason`: what the file is instead; `dir`: the folder trust files are kept in. */
+    message: (file: string, reason: string) => `the file ${file} is ${reason}, so the trust center will not publish it`,
+    hint: (_file: string, _reason: string, dir: string) =>
+      `Put the document itself (a real PDF, exported again if need be) in ${dir}/ as a plain file, and name it by that path.`,
     meaning:
       "A trust document's `file:` is not a plain file in `content/trust/files/`: a path out of the folder, through a dot-folder (`.git/`) or with `..`, a symbolic link (or a path through one), or a `.pdf` that does not start with `%PDF-` (an HTML page saved as `.pdf`, say). The build copies or encrypts the file byte for byte, so it would publish whatever the link or path leads to",
     fix: 'Put the document itself in `content/trust/files/` as a plain file and name it by that path; export a PDF again if it is not one',
@@ -325,6 +336,8 @@ export const catalogue = {
     severity: 'varies',
     step: 'audit',
     failsControl: false,
+    message: (id: string) => `names the trust document "${id}", which does not exist`,
+    hint: 'Name a document of content/trust/documents/ by its id (its file name), or add it there.',
     meaning: 'An attestation names a report or bridge letter that is not a trust document (`content/trust/documents/`)',
     fix: 'Name the document by its id (its file name), or add it',
   },
@@ -998,6 +1011,15 @@ export const catalogue = {
     severity: 'varies',
     step: 'audit',
     failsControl: false,
+    /** `name`: the attestation as `attestationName` words it; `days` until it lapses, unless it has. */
+    message: (name: string, lapses: string, days?: number) =>
+      days === undefined
+        ? `the ${name} lapsed on ${lapses}, 12 months after its period ended; the trust center shows no badge for it`
+        : `the ${name} lapses on ${lapses}, in ${days} days`,
+    hint: (_name: string, _lapses: string, days?: number) =>
+      days === undefined
+        ? 'Record the new report as an attestation, and retire this one (delete the file: git keeps its history).'
+        : 'Have the next report issued, and record it as an attestation.',
     meaning:
       "An attestation's report lapsed: its period (or Type I date) ended more than 12 months ago (error); or it lapses within `warn_within_days` (warning). The trust center shows no badge for a lapsed report",
     fix: 'Record the new report as an attestation; delete the old one (git keeps it)',
@@ -1007,6 +1029,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'audit',
     failsControl: false,
+    message: (name: string, periodEnd: string, asOf: string) =>
+      `the ${name} ended over three months ago (${periodEnd}) and no bridge letter speaks for the last three months before ${asOf}; the trust center shows no badge for it until one does`,
+    hint: 'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
     meaning:
       "More than three months have passed since an attestation's period ended and no bridge letter speaks for a day within the three months before the evaluation date (warning); the trust center shows no badge until one does",
     fix: 'Add the bridge letter as a trust document and list it under `bridge_letters` with the day it speaks up to',
@@ -1016,6 +1041,16 @@ export const catalogue = {
     severity: 'varies',
     step: null,
     failsControl: false,
+    message: (problem: TrustDocumentProblem) =>
+      'dir' in problem
+        ? `the file ${problem.file} does not exist inside the repository`
+        : problem.days === undefined
+          ? `"${problem.title}" was valid until ${problem.validUntil}; the trust center no longer lists it`
+          : `"${problem.title}" is valid until ${problem.validUntil}, in ${problem.days} days`,
+    hint: (problem: TrustDocumentProblem) =>
+      'dir' in problem
+        ? `Add the file, or correct the path (relative to the repository root, in ${problem.dir}/).`
+        : 'Replace it with the current document and date, or remove it.',
     meaning:
       "A trust document's `file` does not exist inside the repository (error), or its `valid_until` has passed (error; the trust center stops listing it) or comes within `warn_within_days` (warning)",
     fix: 'Add the file or correct the path; replace the document',
@@ -1092,6 +1127,9 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (name: string, reason: string) =>
+      `the ${name} cannot be true: ${reason}; the trust center shows no badge for it`,
+    hint: 'Correct the record from the report itself (its period, its type, the date it was issued, the day each bridge letter speaks up to); a bridge letter is listed once the days it speaks for have passed.',
     meaning:
       'An attestation that cannot be true: issued before its period (or Type I date) ended, a Type II report without a period or over more than 12 months, or a bridge letter whose `through` is after the evaluation date (a letter speaks only for days that have passed). The trust center shows no badge for it',
     fix: 'Correct the record from the report itself; list a bridge letter once the days it speaks for have passed',
