@@ -95,6 +95,13 @@ export type UngivableDocument =
 export type TrustDocumentProblem =
   { file: string; dir: string } | { title: string; validUntil: string; days?: number | undefined };
 
+/**
+ * TB513: a leaver's access removal not recorded by its deadline, or recorded after it (`days`: the days after
+ * leaving the program allows).
+ */
+export type AccessRemoval =
+  { left: string; deadline: string } | { left: string; deadline: string; removed: string; days: number };
+
 /** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
 export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
 
@@ -806,6 +813,8 @@ export const catalogue = {
     step: 'training',
     failsControl: false,
     checklistRule: 'training',
+    message: (person: string) => `${person} has no background check on record`,
+    hint: 'Record the date the check was completed as `background_check:` on the staff record.',
     meaning: 'A current staff member, or a new hire of the audit window, has no background check on record',
     fix: "Record the check's date",
   },
@@ -872,6 +881,14 @@ export const catalogue = {
     severity: 'varies',
     step: 'training',
     failsControl: false,
+    message: (person: string, removal: AccessRemoval) =>
+      'removed' in removal
+        ? `${person}'s access was removed ${removal.removed}, after the deadline ${removal.deadline} (${plural(removal.days, 'day')} after leaving on ${removal.left})`
+        : `${person} left ${removal.left}, and no removal of their access is recorded (due by ${removal.deadline})`,
+    hint: (_person: string, removal: AccessRemoval) =>
+      'removed' in removal
+        ? 'Late removal is a deviation: disclose it as an exception (`sample:` the person’s id or their offboarding ticket) of the offboarding evidence series, or correct the date if it is wrong.'
+        : 'Record the day the last of their access was removed as `access_removed:`, from the offboarding ticket.',
     meaning:
       "A leaver's access removal is not recorded (`access_removed`) once the deadline passed, or was after `left` + `access_removal_days` (default 1)",
     fix: 'Record the removal date from the offboarding ticket; a late removal is an exception to disclose',
@@ -881,6 +898,10 @@ export const catalogue = {
     severity: 'varies',
     step: 'training',
     failsControl: false,
+    /** `late`: what came before screening, "started work" or "was given access". */
+    message: (person: string, late: string, firstAccess: string, screened: string | undefined) =>
+      `${person} ${late} on ${firstAccess}, before the background check was completed on ${screened}`,
+    hint: 'Screening comes before access: disclose this hire as an exception (`sample:` the person’s id) of the series that evidences background checks, or correct the dates if they are wrong.',
     meaning:
       'A new hire of the audit window started work, or was given access (`access_granted`), before their background check was completed',
     fix: "Disclose it as an exception (`sample:` the person's id) of the series that evidences screening, or correct the dates",
