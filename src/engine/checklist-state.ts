@@ -2,16 +2,14 @@
 import type { ChecklistData } from '../schema/index.ts';
 import { checklistItems, type CheckBinding, type CheckRule } from './checklist-bindings.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
+import { codesGroupedBy } from './findings/derive.ts';
 import { isBlocking, type BaseFacts } from './facts.ts';
 import type { Document } from './model.ts';
 
-/** The codes whose findings (errors or warnings) keep a rule's item unticked. */
+/** The codes whose findings (errors or warnings) keep a rule's item unticked: each entry's `checklistRule`. */
 export const ruleCodes: Record<CheckRule, readonly DiagnosticCode[]> = {
-  coverage: ['TB301', 'TB311', 'TB312', 'TB314', 'TB315'],
-  'required-documents': ['TB302', 'TB303', 'TB304', 'TB305', 'TB316'],
-  training: ['TB507', 'TB508'],
-  vendors: ['TB330', 'TB503', 'TB504', 'TB510', 'TB511', 'TB512', 'TB515', 'TB516', 'TB517', 'TB518'],
-  risks: ['TB505', 'TB506'],
+  ...{ coverage: [], 'required-documents': [], training: [], vendors: [], risks: [] },
+  ...codesGroupedBy((data) => data.checklistRule),
 };
 
 export function isBindingDone(facts: BaseFacts, binding: Pick<CheckBinding, 'kind' | 'target'>): boolean {

@@ -10,38 +10,10 @@ import type { CategoryCoverage } from './coverage.ts';
 import type { Diagnostic, DiagnosticCode, Subject } from './diagnostics.ts';
 import type { Document, ProgramModel } from './model.ts';
 import { isInOperation } from './coverage.ts';
+import { codesWhere } from './findings/derive.ts';
 
-/** Findings that say a control's evidence does not show it operating. */
-export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
-  'TB401',
-  'TB402',
-  'TB403',
-  'TB404',
-  'TB405',
-  'TB406',
-  'TB410',
-  'TB411',
-  'TB412',
-  'TB413',
-  'TB502',
-  'TB601',
-  'TB602',
-  'TB603',
-  'TB605',
-  'TB608',
-  'TB610',
-  'TB620',
-  'TB621',
-  'TB622',
-  'TB901',
-  'TB902',
-  'TB903',
-  'TB905',
-  'TB701',
-  'TB702',
-  'TB703',
-  'TB704',
-]);
+/** Findings that say a control's evidence does not show it operating: the codes whose entry `failsControl`. */
+export const evidenceCodes: ReadonlySet<DiagnosticCode> = new Set(codesWhere((data) => data.failsControl));
 
 /** An error, or an error that readiness mode reports as a warning: either way, not audit-ready. */
 export function isBlocking(diagnostic: Diagnostic): boolean {

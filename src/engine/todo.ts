@@ -8,6 +8,7 @@ import { isCurrentStaff } from './deadlines.ts';
 import { codes, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
 import { auditWindow } from './evidence-timeline.ts';
 import { worstFirst } from './finding-groups.ts';
+import { codesGroupedBy, codesWhere } from './findings/derive.ts';
 import { isBlocking, type BaseFacts } from './facts.ts';
 
 export type TodoStepId =
@@ -36,58 +37,23 @@ export interface TodoStep {
   next: string;
 }
 
-/** The finding codes that keep each step open. */
+/** The finding codes that keep each step open: the `step` of each code's catalogue entry. */
 export const stepCodes: Record<TodoStepId, readonly DiagnosticCode[]> = {
-  scope: ['TB208', 'TB304', 'TB305', 'TB306', 'TB307', 'TB310', 'TB311', 'TB312', 'TB313', 'TB801', 'TB807'],
-  gaps: ['TB301', 'TB314', 'TB315', 'TB333'],
-  controls: ['TB204', 'TB205', 'TB334', 'TB401', 'TB808'],
-  policies: ['TB203', 'TB302', 'TB316', 'TB331', 'TB332', 'TB501', 'TB803', 'TB804', 'TB809', 'TB810'],
-  training: ['TB507', 'TB508', 'TB514', 'TB520'],
-  risks: ['TB303', 'TB505', 'TB506'],
-  evidence: [
-    'TB402',
-    'TB403',
-    'TB404',
-    'TB405',
-    'TB406',
-    'TB408',
-    'TB409',
-    'TB410',
-    'TB411',
-    'TB412',
-    'TB413',
-    'TB414',
-    'TB502',
-    'TB601',
-    'TB602',
-    'TB603',
-    'TB604',
-    'TB605',
-    'TB610',
-    'TB611',
-    'TB612',
-    'TB620',
-    'TB621',
-    'TB622',
-    'TB623',
-    'TB701',
-    'TB702',
-    'TB703',
-    'TB704',
-  ],
-  vendors: ['TB330', 'TB503', 'TB504', 'TB510', 'TB511', 'TB512', 'TB515', 'TB516', 'TB517', 'TB518'],
-  audit: ['TB901', 'TB902', 'TB903', 'TB904', 'TB905', 'TB906', 'TB907', 'TB910', 'TB911', 'TB912'],
+  ...{ scope: [], gaps: [], controls: [], policies: [], training: [], risks: [], evidence: [], vendors: [], audit: [] },
+  ...codesGroupedBy((data) => (data.step === 'document' ? null : data.step)),
 };
 
 /**
- * Placeholders (TB320, TB321) belong to the step of the document they are in: the program file, the system
- * description and the trust pages to the scope, a policy to the policies, and so on.
+ * Codes whose entry says `step: 'document'` (placeholders, TB320 and TB321, among them) belong to the step of
+ * the document they are about: the program file, the system description and the trust pages to the scope, a
+ * policy to the policies, a staff member's record to the training, and so on.
  */
-const placeholderCodes: readonly DiagnosticCode[] = ['TB320', 'TB321'];
+const placeholderCodes: readonly DiagnosticCode[] = codesWhere((data) => data.step === 'document');
 const placeholderSteps: Partial<Record<NonNullable<Diagnostic['subject']>['kind'], TodoStepId>> = {
   program: 'scope',
   'system-description': 'scope',
   assertion: 'scope',
+  attestation: 'audit',
   'trust-page': 'scope',
   policy: 'policies',
   control: 'controls',
@@ -96,6 +62,7 @@ const placeholderSteps: Partial<Record<NonNullable<Diagnostic['subject']>['kind'
   evidence: 'evidence',
   risk: 'risks',
   vendor: 'vendors',
+  person: 'training',
 };
 
 /** The step a finding keeps open, if any. */

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { checkProject, codes, type CheckOptions, type CheckResult, type Diagnostic } from '../../src/engine/index.ts';
+import { catalogue } from '../../src/engine/findings/catalogue.ts';
+import { severityAllowed } from '../../src/engine/findings/finding.ts';
 import { check, writeProgram, type Files } from '../helpers/program.ts';
 
 /** The evaluation date the in-memory helper uses; disk runs get the same. */
@@ -65,12 +67,19 @@ export function checkOnDisk(root: string, options: CheckOptions = {}): CheckResu
 
 const knownCodes = new Set(Object.keys(codes));
 
-/** What every diagnostic must be, whatever the input: a known code, a file, and a line of 1 or more. */
+/**
+ * What every diagnostic must be, whatever the input: a known code that is not retired, raised with a severity its
+ * catalogue entry allows, a file, and a line of 1 or more.
+ */
 export function malformed(diagnostics: readonly Diagnostic[]): string[] {
   const problems: string[] = [];
   for (const d of diagnostics) {
     const where = `${d.code} ${d.file}:${d.line}`;
     if (!knownCodes.has(d.code)) problems.push(`unknown code: ${where}`);
+    const entry = knownCodes.has(d.code) ? catalogue[d.code] : undefined;
+    if (entry && 'retired' in entry) problems.push(`retired code: ${where}`);
+    if (entry && !severityAllowed(entry.severity, d))
+      problems.push(`severity not the entry's (${entry.severity}): ${where}`);
     if (d.severity !== 'error' && d.severity !== 'warning') problems.push(`bad severity: ${where}`);
     if (typeof d.file !== 'string' || d.file === '') problems.push(`no file: ${where}`);
     if (typeof d.message !== 'string' || d.message === '') problems.push(`no message: ${where}`);

@@ -5,6 +5,8 @@
  */
 import type { AnswerData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { MissingCitation, UnfitCitation } from '../findings/catalogue.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { policySections, splitCitation } from '../policy-sections.ts';
 import { isInOperation } from '../coverage.ts';
@@ -16,50 +18,32 @@ export const answersRule: Rule = (model, context) =>
 function answerFindings(model: ProgramModel, answer: Document<AnswerData>, asOf: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   const isPublic = answer.data.audience.includes('public');
-  const report = (code: 'TB212' | 'TB213', field: string, index: number, message: string, hint: string) =>
-    found.push({
-      severity: 'error',
-      code,
-      file: answer.file,
-      line: lineOf(answer, 'cites', field, index),
-      subject: { kind: 'answer', id: answer.id },
-      message,
-      hint,
-    });
+  const subject = { kind: 'answer' as const, id: answer.id };
+  const at = (field: string, index: number) => ({
+    file: answer.file,
+    line: lineOf(answer, 'cites', field, index),
+    subject,
+  });
+  const missing = (field: string, index: number, problem: MissingCitation) =>
+    found.push(finding('TB212', { ...at(field, index), severity: 'error' }, problem));
+  const unfit = (field: string, index: number, problem: UnfitCitation) =>
+    found.push(finding('TB213', at(field, index), problem));
 
   answer.data.cites.policies.forEach((citation, index) => {
     const { id, section } = splitCitation(citation);
     const policy = model.policies.find((candidate) => candidate.id === id);
     if (!policy) {
       if (!model.knownIds.policy.has(id)) {
-        report(
-          'TB212',
-          'policies',
-          index,
-          `cites the policy "${id}", which does not exist`,
-          'Cite a policy of policies/ by its id.',
-        );
+        missing('policies', index, { what: 'policy', id });
       }
       return;
     }
     if (section !== undefined && !policySections(policy).has(section)) {
-      const known = [...policySections(policy).keys()].slice(0, 6).join(', ');
-      report(
-        'TB212',
-        'policies',
-        index,
-        `cites the section "${section}" of ${policy.id}, which has no such heading`,
-        `Use the anchor of one of its headings (${known}${policySections(policy).size > 6 ? ', …' : ''}).`,
-      );
+      const known = [...policySections(policy).keys()];
+      missing('policies', index, { what: 'section', policy: policy.id, section, known });
     }
     if (isPublic && !policy.data.audience.includes('public')) {
-      report(
-        'TB213',
-        'policies',
-        index,
-        `is public but cites ${policy.id}, a policy the trust center does not publish`,
-        'Cite a public policy, make this policy public, or take `public` out of the answer’s audience.',
-      );
+      unfit('policies', index, { what: 'unpublished-policy', id: policy.id });
     }
   });
 
@@ -67,44 +51,21 @@ function answerFindings(model: ProgramModel, answer: Document<AnswerData>, asOf:
     const control = model.controls.find((candidate) => candidate.id === id);
     if (!control) {
       if (!model.knownIds.control.has(id)) {
-        report(
-          'TB212',
-          'controls',
-          index,
-          `cites the control "${id}", which does not exist`,
-          'Cite a control of content/controls/ by its id.',
-        );
+        missing('controls', index, { what: 'control', id });
       }
       return;
     }
     if (!isInOperation(control, asOf)) {
-      report(
-        'TB213',
-        'controls',
-        index,
-        `cites ${control.id}, which is not in operation (${control.data.status}${control.data.retired ? `, retired ${control.data.retired}` : ''}): an answer cannot rest on it`,
-        'Cite the control that operates today, or say in the answer that this one is planned.',
-      );
+      const { status, retired } = control.data;
+      unfit('controls', index, { what: 'not-in-operation', id: control.id, status, retired });
     } else if (isPublic && control.data.public_summary === undefined) {
-      report(
-        'TB213',
-        'controls',
-        index,
-        `is public but cites ${control.id}, a control the trust center does not describe (it has no \`public_summary\`)`,
-        'Give the control a `public_summary`, cite a published practice, or take `public` out of the answer’s audience.',
-      );
+      unfit('controls', index, { what: 'undescribed-control', id: control.id });
     }
   });
 
   answer.data.cites.documents.forEach((id, index) => {
     if (!model.knownIds['trust-document'].has(id)) {
-      report(
-        'TB212',
-        'documents',
-        index,
-        `cites the trust document "${id}", which does not exist`,
-        'Cite a document of content/trust/documents/ by its id.',
-      );
+      missing('documents', index, { what: 'document', id });
     }
   });
 
@@ -112,15 +73,8 @@ function answerFindings(model: ProgramModel, answer: Document<AnswerData>, asOf:
     answer.data.cites.policies.length + answer.data.cites.controls.length + answer.data.cites.documents.length ===
     0
   ) {
-    found.push({
-      severity: 'warning',
-      code: 'TB212',
-      file: answer.file,
-      line: lineOf(answer, 'answer'),
-      subject: { kind: 'answer', id: answer.id },
-      message: 'cites nothing: a reviewer cannot see what the answer rests on',
-      hint: 'Cite the policy (and section), control or trust document that shows it, under `cites:`.',
-    });
+    const where = { file: answer.file, line: lineOf(answer, 'answer'), subject, severity: 'warning' as const };
+    found.push(finding('TB212', where, { what: 'nothing' }));
   }
   return found;
 }

@@ -4,6 +4,8 @@
  */
 import { addDays, addMonths } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
+import type { AssertionMismatch } from '../findings/catalogue.ts';
 import { lineOf, PROGRAM_FILE, type ProgramModel } from '../model.ts';
 import type { Rule, RuleContext } from './context.ts';
 
@@ -23,19 +25,12 @@ function checkReadinessMode(model: ProgramModel, context: RuleContext): Diagnost
   const program = model.program;
   if (!program?.data.readiness || context.readiness) return [];
   const audit = program.data.audit;
-  const began =
-    audit.type === 'II' ? `the audit window opened ${audit.period?.start}` : `the report date ${audit.date} has passed`;
-  return [
-    {
-      severity: 'warning',
-      code: 'TB801',
-      file: PROGRAM_FILE,
-      line: lineOf(program, 'readiness'),
-      subject: { kind: 'program', id: 'readiness' },
-      message: `readiness mode no longer applies: ${began}, so missing and stale evidence are errors`,
-      hint: 'Remove `readiness: true` from content/program.yaml: from the start of the audit, every finding counts.',
-    },
-  ];
+  const where = {
+    file: PROGRAM_FILE,
+    line: lineOf(program, 'readiness'),
+    subject: { kind: 'program' as const, id: 'readiness' },
+  };
+  return [finding('TB801', where, audit.type, audit.type === 'II' ? audit.period?.start : audit.date)];
 }
 
 function checkWindowLength(model: ProgramModel): Diagnostic[] {
@@ -45,17 +40,14 @@ function checkWindowLength(model: ProgramModel): Diagnostic[] {
   const shortest = addDays(addMonths(period.start, MIN_WINDOW_MONTHS), -1);
   const longest = addDays(addMonths(period.start, MAX_WINDOW_MONTHS), -1);
   if (period.end >= shortest && period.end <= longest) return [];
-  return [
-    {
-      severity: 'error',
-      code: 'TB807',
-      file: PROGRAM_FILE,
-      line: lineOf(program, 'audit', 'period'),
-      subject: { kind: 'program', id: 'audit' },
-      message: `the Type II window ${period.start} to ${period.end} is ${period.end < shortest ? `shorter than ${MIN_WINDOW_MONTHS} months` : `longer than ${MAX_WINDOW_MONTHS} months`}`,
-      hint: `A SOC 2 Type II report covers a window of ${MIN_WINDOW_MONTHS} to ${MAX_WINDOW_MONTHS} months: set \`audit.period\` to the window agreed with the audit firm (for a point in time, use \`type: I\` with \`date:\`).`,
-    },
-  ];
+  const where = {
+    file: PROGRAM_FILE,
+    line: lineOf(program, 'audit', 'period'),
+    subject: { kind: 'program' as const, id: 'audit' },
+  };
+  const problem = period.end < shortest ? 'short' : 'long';
+  const months = { min: MIN_WINDOW_MONTHS, max: MAX_WINDOW_MONTHS };
+  return [finding('TB807', where, period.start, period.end, problem, months)];
 }
 
 /**
@@ -70,51 +62,29 @@ function checkAssertion(model: ProgramModel, context: RuleContext): Diagnostic[]
   const assertion = model.assertion;
   if (!assertion) {
     if (due === undefined || context.asOf < due || model.knownIds.assertion.size > 0) return [];
-    return [
-      {
-        severity: 'error',
-        code: 'TB306',
-        file: ASSERTION_FILE,
-        subject: { kind: 'assertion', id: 'assertion' },
-        message: `management's assertion is missing, and the ${audit.type === 'II' ? 'audit window ended' : 'report date was'} ${audit.type === 'II' ? audit.period!.end : audit.date}`,
-        hint: "Write content/assertion.mdx: management's statement that the description is fair and the controls were suitably designed (and operated), with `date`, `signed_by` and the `period` (or `as_of`).",
-      },
-    ];
+    const where = { file: ASSERTION_FILE, subject: { kind: 'assertion' as const, id: 'assertion' } };
+    return [finding('TB306', where, audit.type, audit.type === 'II' ? audit.period!.end : audit.date!)];
   }
   const diagnostics: Diagnostic[] = [];
-  const mismatch = (message: string, path: string, hint: string) =>
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB307',
-      file: assertion.file,
-      line: lineOf(assertion, path),
-      subject: { kind: 'assertion', id: assertion.id },
-      message,
-      hint,
-    });
+  const mismatch = (path: string, what: AssertionMismatch) =>
+    diagnostics.push(
+      finding(
+        'TB307',
+        { file: assertion.file, line: lineOf(assertion, path), subject: { kind: 'assertion', id: assertion.id } },
+        what,
+      ),
+    );
   const data = assertion.data;
   if (audit.type === 'II' && audit.period) {
     if (data.period?.start !== audit.period.start || data.period.end !== audit.period.end) {
-      mismatch(
-        `the assertion speaks for ${data.period ? `${data.period.start} to ${data.period.end}` : 'no period'}, but the audit window is ${audit.period.start} to ${audit.period.end}`,
-        data.period ? 'period' : 'date',
-        'Set `period: { start, end }` to the audit window in content/program.yaml.',
-      );
+      mismatch(data.period ? 'period' : 'date', { field: 'period', asserted: data.period, window: audit.period });
     }
     if (data.date < audit.period.end) {
-      mismatch(
-        `the assertion is dated ${data.date}, before the audit window ends (${audit.period.end})`,
-        'date',
-        'Management asserts on a period once it is over: date the assertion on or after the last day of the window.',
-      );
+      mismatch('date', { field: 'date', date: data.date, windowEnd: audit.period.end });
     }
   }
   if (audit.type === 'I' && audit.date && data.as_of !== audit.date) {
-    mismatch(
-      `the assertion speaks for ${data.as_of ?? 'no date'}, but the Type I report date is ${audit.date}`,
-      data.as_of ? 'as_of' : 'date',
-      'Set `as_of:` to `audit.date` in content/program.yaml.',
-    );
+    mismatch(data.as_of ? 'as_of' : 'date', { field: 'as_of', asserted: data.as_of, reportDate: audit.date });
   }
   return diagnostics;
 }

@@ -4,6 +4,7 @@
  * file, or nothing); the accent colour, used for links and buttons on white, must be readable (WCAG AA, 4.5:1).
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, PROGRAM_FILE, PUBLIC_DIR, type ProgramModel, type PublicFileState } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -37,39 +38,17 @@ function fileFindings(
 ): Diagnostic[] {
   const at = { file: PROGRAM_FILE, line: lineOf(model.program!, 'brand', field), subject };
   if (!isPlainPath(file) || state === 'outside') {
-    return [
-      {
-        severity: 'error',
-        code: 'TB541',
-        ...at,
-        message: `\`brand.${field}\` names "${file}", which is not a file inside ${PUBLIC_DIR}/${state === 'outside' && isPlainPath(file) ? ' (it is a link that leads out of it)' : ''}`,
-        hint: `Put the file in ${PUBLIC_DIR}/ and name it by its path there, e.g. \`${field}: ${field}.svg\` for ${PUBLIC_DIR}/${field}.svg: letters, digits, \`.\`, \`_\` and \`-\`, folders separated by \`/\`.`,
-      },
-    ];
+    const leadsOut = state === 'outside' && isPlainPath(file);
+    return [finding('TB541', at, field, file, PUBLIC_DIR, leadsOut)];
   }
   const found: Diagnostic[] = [];
   const extension = /\.([^./]+)$/.exec(file)?.[1]?.toLowerCase();
   const allowed: readonly string[] = allowedTypes[field];
   if (extension === undefined || !allowed.includes(extension)) {
-    found.push({
-      severity: 'error',
-      code: 'TB542',
-      ...at,
-      message: `\`brand.${field}\` names "${file}", which is not ${listOf(allowed)} file`,
-      hint: `Use ${listOf(allowed)} file for the ${field === 'logo' ? 'logo (SVG is sharpest at every size)' : 'favicon'}, and name it with its extension.`,
-    });
+    found.push(finding('TB542', at, field, file, listOf(allowed)));
   }
   if (state === 'missing') {
-    const prefixed = file.startsWith(`${PUBLIC_DIR}/`);
-    found.push({
-      severity: 'error',
-      code: 'TB540',
-      ...at,
-      message: `\`brand.${field}\` names ${PUBLIC_DIR}/${file}, which does not exist`,
-      hint: prefixed
-        ? `The path is relative to ${PUBLIC_DIR}/ already: write \`${field}: ${file.slice(PUBLIC_DIR.length + 1)}\`.`
-        : `Add the file to ${PUBLIC_DIR}/, or correct the path (relative to ${PUBLIC_DIR}/).`,
-    });
+    found.push(finding('TB540', at, field, file, PUBLIC_DIR));
   }
   return found;
 }
@@ -88,42 +67,17 @@ function accentFindings(model: ProgramModel, accent: string): Diagnostic[] {
   const at = { file: PROGRAM_FILE, line: lineOf(model.program!, 'brand', 'accent'), subject };
   const rgb = parseHexColour(accent);
   if (accent.trim() === '') {
-    return [
-      {
-        severity: 'error',
-        code: 'TB544',
-        ...at,
-        message: '`brand.accent` is empty; an unquoted `#` starts a YAML comment, so `accent: #1d4f91` sets nothing',
-        hint: 'Quote the colour: `accent: "#1d4f91"`.',
-      },
-    ];
+    return [finding('TB544', at, { written: '' })];
   }
   if (!rgb) {
     const meant = readColour(accent);
     const better = meant && contrastWithWhite(meant) < MIN_CONTRAST ? passingShade(meant) : meant;
-    return [
-      {
-        severity: 'error',
-        code: 'TB544',
-        ...at,
-        message: `\`brand.accent\` is "${accent}"; the accent must be written as six hex digits, \`#rrggbb\``,
-        hint: meant
-          ? `Write \`accent: "${toHex(better!)}"\`${better === meant ? ` (the same colour in full)` : ` (${toHex(meant)}, which "${accent}" means, is too light for text on white; this is a darker shade of it with ${ratioText(better!)})`}.`
-          : 'Write the colour as `#` and six hex digits, quoted (`accent: "#1d4f91"`); colour names and CSS functions are not accepted.',
-      },
-    ];
+    const suggestion = meant && better && { hex: toHex(meant), better: toHex(better), betterRatio: ratioText(better) };
+    return [finding('TB544', at, { written: accent, meant: suggestion || undefined })];
   }
   if (contrastWithWhite(rgb) >= MIN_CONTRAST) return [];
   const shade = passingShade(rgb);
-  return [
-    {
-      severity: 'error',
-      code: 'TB543',
-      ...at,
-      message: `the accent ${accent} has a contrast of ${ratioText(rgb)}, below the ${MIN_CONTRAST}:1 that links and button text need`,
-      hint: `Use a darker shade, such as ${toHex(shade)} (the same hue, ${ratioText(shade)}).`,
-    },
-  ];
+  return [finding('TB543', at, accent, ratioText(rgb), MIN_CONTRAST, toHex(shade), ratioText(shade))];
 }
 
 export type Rgb = readonly [number, number, number];

@@ -9,12 +9,13 @@
  * CC5) a governance program addresses together, and coverage already judges each one on its own.
  */
 import { categoryLabels, criteriaOf, type Category } from '../../catalog/index.ts';
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
 /** The document each category needs, by the criterion it addresses. */
-const neededDocuments: { category: Category; criterion: string; code: DiagnosticCode; name: string }[] = [
+const neededDocuments: { category: Category; criterion: string; code: 'TB331' | 'TB332'; name: string }[] = [
   { category: 'privacy', criterion: 'P1.1', code: 'TB331', name: 'privacy notice and commitments' },
   {
     category: 'processing-integrity',
@@ -33,15 +34,12 @@ export const categoriesRule: Rule = (model, context) => {
   for (const { category, criterion, code, name } of neededDocuments) {
     if (!scope.has(category) || inForce.some((policy) => policy.data.criteria.includes(criterion))) continue;
     if (model.unparsed.has('policy')) continue;
-    found.push({
-      severity: 'error',
-      code,
+    const where = {
       file: program.file,
       line: lineOf(program, 'scope'),
-      subject: { kind: 'program', id: category },
-      message: `${categoryLabels[category]} is in scope, but no policy in force addresses ${criterion}: the ${name} are missing`,
-      hint: `Write the ${name} as a policy with \`criteria: [${criterion}]\` (and publish what customers and data subjects must read), or take ${category} out of scope.`,
-    });
+      subject: { kind: 'program' as const, id: category },
+    };
+    found.push(finding(code, where, categoryLabels[category], criterion, name, category));
   }
   for (const control of model.controls) {
     if (control.data.status !== 'implemented') continue;
@@ -54,15 +52,8 @@ export const categoriesRule: Rule = (model, context) => {
     );
     if (whole.length === 0) continue;
     const names = whole.map((category) => categoryLabels[category]).join(' and ');
-    found.push({
-      severity: 'warning',
-      code: 'TB333',
-      file: control.file,
-      line: lineOf(control, 'criteria'),
-      subject: { kind: 'control', id: control.id },
-      message: `${control.id} claims every criterion of ${names}: an auditor will not accept one control as addressing all of them`,
-      hint: 'Map the control to the criteria it really addresses, and give the others controls of their own.',
-    });
+    const subject = { kind: 'control' as const, id: control.id };
+    found.push(finding('TB333', { file: control.file, line: lineOf(control, 'criteria'), subject }, control.id, names));
   }
   return found;
 };

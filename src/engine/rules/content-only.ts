@@ -4,6 +4,7 @@
  */
 import { BODY_COMPONENTS, codeInBody } from '../content-only.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { allDocuments } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -18,18 +19,8 @@ export const contentOnlyRule: Rule = (model) => {
     // Markdown bodies (`.md`) are never compiled to code: `{` is text there.
     if (!document.file.endsWith('.mdx')) continue;
     for (const code of codeInBody(document.body, document.bodyLine)) {
-      found.push({
-        severity: 'error',
-        code: 'TB009',
-        file: document.file,
-        line: code.line,
-        subject: { kind: document.kind, id: document.id },
-        message: `${code.what} would run when the site is built, and the program is content-only`,
-        hint:
-          `Write it as text: Markdown, HTML without scripts or handlers, and ${components} with plain "quoted" ` +
-          'attributes; `\\{` for a brace; a comment as `{/* comment */}`. If the body truly needs code, trust ' +
-          'its authors as build operators and set `content_only: false` (the README says what that opens).',
-      });
+      const subject = { kind: document.kind, id: document.id };
+      found.push(finding('TB009', { file: document.file, line: code.line, subject }, code.what, components));
     }
   }
   return found;

@@ -8,6 +8,7 @@
 import type { EvidenceData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { artifactPeriod } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document } from '../model.ts';
 import { periodUnitOf } from '../periods.ts';
 import type { Rule } from './context.ts';
@@ -135,20 +136,8 @@ function judge(group: Use[]): Diagnostic | undefined {
     subject: { kind: 'evidence' as const, id: later.series.id, artifact: later.index },
   };
   if (counted) {
-    return {
-      ...at,
-      severity: 'error',
-      code: 'TB622',
-      message: `one document (${document}) is counted for several occurrences: ${uses}`,
-      hint: 'Each occurrence needs its own record: add the document of each period (an export per month, a review per quarter), or disclose the period that has none under `exceptions:`.',
-    };
+    return finding('TB622', at, document, uses);
   }
   const controls = [...new Set(group.flatMap((use) => use.series.data.controls))].join(', ');
-  return {
-    ...at,
-    severity: 'warning',
-    code: 'TB623',
-    message: `one document (${document}) is recorded as evidence of unrelated controls (${controls}): ${uses}`,
-    hint: 'Confirm the document really shows each of these controls operating (a penetration test report can evidence both the test and its follow-up), as the auditor will; where it does not, record the document that does.',
-  };
+  return finding('TB623', at, document, uses, controls);
 }

@@ -6,6 +6,7 @@
  */
 import type { PolicyData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import type { Rule } from './context.ts';
 import { requiredPolicyKinds } from './required-documents.ts';
@@ -42,16 +43,6 @@ export const documentsInForceRule: Rule = (model, context) => {
 function notInForce(policy: Document<PolicyData>, name: string, start: string): Diagnostic {
   const since = inForceSince(policy.data);
   const field = policy.data.in_force_since !== undefined ? 'in_force_since' : 'effective';
-  return {
-    severity: 'error',
-    code: 'TB316',
-    file: policy.file,
-    line: lineOf(policy, field),
-    subject: { kind: 'policy', id: policy.id },
-    message: `the ${name.toLowerCase()} has been in force only since ${since}, after the period began on ${start}`,
-    hint:
-      field === 'effective'
-        ? `If an earlier version was in force on ${start}, say since when with \`in_force_since:\` (the day its first version took effect; the auditor will ask for that version). Otherwise the report cannot say the policy was in place throughout the period: the auditor will report it.`
-        : `Correct \`in_force_since\` if an earlier version was in force on ${start}; otherwise the auditor will report that the policy was not in place for part of the period.`,
-  };
+  const where = { file: policy.file, line: lineOf(policy, field), subject: { kind: 'policy' as const, id: policy.id } };
+  return finding('TB316', where, name, since, start, field);
 }

@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { actorOn, tenure, type Actor } from '../employment.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -26,15 +27,12 @@ export const employmentRule: Rule = (model, context) => {
   const notEmployed = (document: Document<unknown>, field: string, id: string, date: string, act: string) => {
     const reason = nobodyOn(actorOn(people, id, date), id, date);
     if (reason === undefined) return;
-    found.push({
-      severity: 'error',
-      code: 'TB809',
+    const where = {
       file: document.file,
       line: lineOf(document, field),
       subject: { kind: document.kind, id: document.id },
-      message: `${act}, but ${reason}`,
-      hint: `Name in \`${field}\` the person or role who really did it then, or correct the date; someone not on staff cannot act for the company.`,
-    });
+    };
+    found.push(finding('TB809', where, act, reason, field));
   };
   for (const policy of model.policies) {
     const { approved_by, approved, owner } = policy.data;
@@ -56,15 +54,9 @@ export const employmentRule: Rule = (model, context) => {
           ? only(approver)
           : undefined;
     if (same !== undefined) {
-      found.push({
-        severity: 'warning',
-        code: 'TB810',
-        file: policy.file,
-        line: lineOf(policy, 'approved_by'),
-        subject: { kind: 'policy', id: policy.id },
-        message: `${policy.id} was approved on ${approved} by its own owner (${same === owner ? owner : `${same}, the only holder of ${owner}`})`,
-        hint: 'Have someone other than the owner approve the policy (management or the board), and record them in `approved_by`.',
-      });
+      const subject = { kind: 'policy' as const, id: policy.id };
+      const where = { file: policy.file, line: lineOf(policy, 'approved_by'), subject };
+      found.push(finding('TB810', where, policy.id, approved, owner, same));
     }
   }
   const assertion = model.assertion;

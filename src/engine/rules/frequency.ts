@@ -7,6 +7,7 @@
 import type { Frequency } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { evidenceOfControl } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -40,21 +41,9 @@ export const frequencyRule: Rule = (model) => {
     // events, each with its record, which no periodic file stands in for.
     if (frequency !== 'per-event' && series.some((candidate) => candidate.data.frequency_note !== undefined)) continue;
     const listed = series.map((candidate) => `${candidate.id} (${candidate.data.frequency})`).join(', ');
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB406',
-      file: control.file,
-      line: lineOf(control, 'frequency'),
-      subject: { kind: 'control', id: control.id },
-      message:
-        frequency === 'per-event'
-          ? `${control.id} operates per event, but its evidence is periodic: ${listed}; the auditor samples events from a population`
-          : `${control.id} operates ${frequency}, but its evidence is collected less often: ${listed}`,
-      hint:
-        frequency === 'per-event'
-          ? 'Keep a per-event series with the population of events and the record of each.'
-          : `Collect the evidence at least ${frequency} (change the series' \`frequency\` and add an artifact per period), or, if one artifact shows every occurrence, say so in the series' \`frequency_note\`.`,
-    });
+    const subject = { kind: 'control' as const, id: control.id };
+    const where = { file: control.file, line: lineOf(control, 'frequency'), subject };
+    diagnostics.push(finding('TB406', where, control.id, frequency, listed));
   }
   return diagnostics;
 };

@@ -7,6 +7,8 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { GRANT_SECRET_ENV, DEPLOY_ENV, grantState } from '../grants.ts';
+import type { UngivableDocument } from '../findings/catalogue.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, PROGRAM_FILE, type Document, type ProgramModel } from '../model.ts';
 import type { GrantData } from '../../schema/index.ts';
 import { dueState, plural, type Rule, type RuleContext } from './context.ts';
@@ -61,85 +63,45 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
   const { data } = grant;
   const subject = { kind: 'grant' as const, id: grant.id };
   const found: Diagnostic[] = [];
-  const report = (
-    severity: Diagnostic['severity'],
-    code: 'TB533' | 'TB534' | 'TB535' | 'TB550',
-    path: PropertyKey[],
-    message: string,
-    hint: string,
-  ) => found.push({ severity, code, file: grant.file, line: lineOf(grant, ...path), subject, message, hint });
+  const at = (...path: PropertyKey[]) => ({ file: grant.file, line: lineOf(grant, ...path), subject });
+  const ungivable = (index: number, problem: UngivableDocument) =>
+    found.push(
+      finding(
+        'TB533',
+        { ...at('documents', index), severity: problem.what === 'not-pdf' ? 'warning' : 'error' },
+        problem,
+      ),
+    );
   // A revoked grant publishes nothing: what it named no longer matters.
   if (data.revoked !== undefined) return found;
   if (data.salt === undefined) {
-    report(
-      'error',
-      'TB550',
-      [],
-      `${data.name}'s grant has no \`salt\`: its key would come from the secret and its fields alone, so a grant re-issued with the same fields would open an old link again`,
-      `Run \`trustbook grant rekey ${grant.id}\`: it writes a random salt and prints the new link to send (links made before it stop opening).`,
-    );
+    found.push(finding('TB550', at(), data.name, grant.id));
   }
 
   data.documents.forEach((id, index) => {
     const document = model.trustDocuments.find((candidate) => candidate.id === id);
     if (!document) {
       if (model.knownIds['trust-document'].has(id)) return; // Its own file's finding already fails the check.
-      report(
-        'error',
-        'TB533',
-        ['documents', index],
-        `gives the trust document "${id}", which does not exist`,
-        'Name a document of content/trust/documents/ by its id (its file name).',
-      );
+      ungivable(index, { what: 'unknown', id });
     } else if (document.data.access !== 'nda') {
-      report(
-        'error',
-        'TB533',
-        ['documents', index],
-        `gives "${document.data.title}", which is public: a grant is for documents under NDA`,
-        'Remove it from the grant (anyone can download it from the trust center), or make the document `access: nda`.',
-      );
+      ungivable(index, { what: 'public', title: document.data.title });
     } else if (document.data.file === undefined) {
-      report(
-        'error',
-        'TB533',
-        ['documents', index],
-        `gives "${document.data.title}", which is kept elsewhere (\`url:\`), so the build cannot encrypt it for the recipient`,
-        'Keep the document in the repository (`file:`), or share it from where it is kept and remove it from the grant.',
-      );
+      ungivable(index, { what: 'elsewhere', title: document.data.title });
     } else if (!document.data.file.toLowerCase().endsWith('.pdf')) {
-      report(
-        'warning',
-        'TB533',
-        ['documents', index],
-        `gives "${document.data.title}", which is not a PDF: the recipient's copy is encrypted but cannot be stamped with their name`,
-        'Give the document as a PDF (export it), so every page of the copy names its recipient.',
-      );
+      ungivable(index, { what: 'not-pdf', title: document.data.title });
     }
   });
 
   if (!model.ndaVersions.has(data.nda_version) && !model.unparsed.has('nda')) {
     const kept = [...model.ndaVersions].map(([version, nda]) => `${nda.file} is ${version.slice(0, 12)}…`);
-    report(
-      'error',
-      'TB534',
-      ['nda_version'],
-      `names the NDA version ${data.nda_version.slice(0, 12)}…, which is no NDA text in content/trust/nda/${kept.length ? ` (${kept.join('; ')})` : ''}`,
-      'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add --nda-version` records the version the requester accepted.',
-    );
+    found.push(finding('TB534', at('nda_version'), data.nda_version, kept));
   }
 
   const state = grantState(data, context.asOf);
   if (state.state === 'current') {
     const due = dueState(data.expires, context);
     if (due.state === 'soon') {
-      report(
-        'warning',
-        'TB535',
-        ['expires'],
-        `${data.name}'s access (${data.organization}) ends on ${data.expires}, in ${plural(due.days, 'day')}`,
-        'Extend `expires` if the NDA still covers them (the link stays the same), or let it end.',
-      );
+      found.push(finding('TB535', at('expires'), data.name, data.organization, data.expires, due.days));
     }
   }
   return found;

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Subject } from '../diagnostics.ts';
 import type { KeyLines } from '../frontmatter.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type ArtifactFileState, type ProgramModel } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -72,36 +73,18 @@ export const integrityRule: Rule = (model) => {
     const state: ArtifactFileState | undefined = model.artifactFiles.get(named.path);
     if (!state) continue;
     const [document, ...path] = named.at;
-    const base = {
-      severity: 'error' as const,
-      file: named.file,
-      line: lineOf(document, ...path),
-      subject: named.subject,
-    };
+    const where = { file: named.file, line: lineOf(document, ...path), subject: named.subject };
     if (state.status === 'outside') {
-      diagnostics.push({
-        ...base,
-        code: 'TB703',
-        message: `${named.what} \`${named.path}\` is ${state.reason}`,
-        hint: 'Keep evidence files inside evidence-index/ (for example evidence-index/files/) and name them relative to it.',
-      });
+      diagnostics.push(finding('TB703', where, named.what, named.path, state.reason));
     } else if (state.status === 'missing') {
-      diagnostics.push({
-        ...base,
-        code: 'TB701',
-        message: `${named.what} \`evidence-index/${named.path}\` does not exist`,
-        hint: 'Add the file to the repository, or correct the path (it is relative to evidence-index/).',
-      });
+      diagnostics.push(finding('TB701', where, named.what, named.path));
     } else if (named.sha256 && state.sha256 !== named.sha256.toLowerCase()) {
-      diagnostics.push({
-        ...base,
-        code: 'TB702',
-        message: `${named.what} \`evidence-index/${named.path}\` does not match its sha256 (it is ${state.sha256})`,
-        hint: 'Evidence must not change after it is collected. If this is a new file, record it as a new entry; if the recorded hash is wrong, run `sha256sum` on the file and correct it.',
-      });
+      diagnostics.push(finding('TB702', where, named.what, named.path, state.sha256));
     } else if (named.rows !== undefined && state.csvRecords !== undefined && state.csvRecords !== named.rows) {
+      // TB405 is also raised by the population rule, whose words it keeps until that rule moves to the catalogue.
       diagnostics.push({
-        ...base,
+        ...where,
+        severity: 'error',
         code: 'TB405',
         message: `the population \`evidence-index/${named.path}\` lists ${state.csvRecords} events, but \`rows\` says ${named.rows}`,
         hint: 'Set `rows` to the number of events the export lists (its lines after the header), or export it again.',

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Subject } from '../diagnostics.ts';
 import { placeholderLocation } from '../evidence-locations.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document } from '../model.ts';
 import { evidenceSeverity, type Rule } from './context.ts';
 
@@ -20,15 +21,8 @@ export const locationsRule: Rule = (model, context) => {
     if (location === undefined) return;
     const reason = placeholderLocation(location);
     if (reason === undefined) return;
-    found.push({
-      ...evidenceSeverity(context),
-      code: 'TB704',
-      file: document.file,
-      line: lineOf(document, ...path),
-      subject,
-      message: `the ${what} is kept at ${location}, and ${reason}`,
-      hint: 'Write the address where the auditor can open the document itself (the file in the document store or ticketing system), or keep the file in evidence-index/ as `file:` with its `sha256`.',
-    });
+    const where = { ...evidenceSeverity(context), file: document.file, line: lineOf(document, ...path), subject };
+    found.push(finding('TB704', where, what, location, reason));
   };
   for (const series of model.evidence) {
     series.data.artifacts.forEach((artifact, index) =>

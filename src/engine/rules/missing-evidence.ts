@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { operatingSpan } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, unvalidatedStrings } from '../model.ts';
 import { evidenceSeverity, type Rule } from './context.ts';
 
@@ -16,29 +17,19 @@ export const missingEvidenceRule: Rule = (model, context) => {
   const diagnostics: Diagnostic[] = [];
   for (const control of model.controls) {
     if (control.data.status !== 'implemented' || proven.has(control.id) || model.unparsed.has('evidence')) continue;
-    diagnostics.push({
-      ...severity,
-      code: 'TB401',
-      file: control.file,
-      line: lineOf(control, 'id'),
-      subject: { kind: 'control', id: control.id },
-      message: `implemented control ${control.id} has no evidence series`,
-      hint: `Create evidence-index/EV-${control.id}.mdx with \`controls: [${control.id}]\` (\`trustbook new evidence EV-${control.id}\`), or set \`status: planned\` if it is not operating yet.`,
-    });
+    const subject = { kind: 'control' as const, id: control.id };
+    diagnostics.push(
+      finding('TB401', { ...severity, file: control.file, line: lineOf(control, 'id'), subject }, control.id),
+    );
   }
   for (const series of model.evidence) {
     if (series.data.artifacts.length > 0 || !operatingSpan(model, series)) continue;
     // A per-event series whose population states that no event occurred has nothing to show.
     if (series.data.frequency === 'per-event' && series.data.population.some((entry) => entry.rows === 0)) continue;
-    diagnostics.push({
-      ...severity,
-      code: 'TB402',
-      file: series.file,
-      line: lineOf(series, 'artifacts'),
-      subject: { kind: 'evidence', id: series.id },
-      message: `evidence series ${series.id} has no artifacts`,
-      hint: 'Record what was collected as an entry under `artifacts:` (`collected`, `period`, and a `location` or `file`).',
-    });
+    const subject = { kind: 'evidence' as const, id: series.id };
+    diagnostics.push(
+      finding('TB402', { ...severity, file: series.file, line: lineOf(series, 'artifacts'), subject }, series.id),
+    );
   }
   return diagnostics;
 };

@@ -9,10 +9,13 @@ import { judgedWindow, operatingSpan } from '../coverage.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { controlEffectiveness, deviationsOf } from '../effectiveness.ts';
 import { auditWindow } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { periodUnitOf, resolvePeriod } from '../periods.ts';
 import { listedEvents } from '../sampling.ts';
-import { plural, type Rule } from './context.ts';
+import type { Rule } from './context.ts';
+
+const evidence = (series: Document<EvidenceData>) => ({ kind: 'evidence' as const, id: series.id });
 
 export const operatingEffectivenessRule: Rule = (model, context) => {
   const diagnostics: Diagnostic[] = [];
@@ -32,27 +35,15 @@ export const operatingEffectivenessRule: Rule = (model, context) => {
         if (reportedNeverRan.has(series)) continue;
         reportedNeverRan.add(series);
         const deviations = deviationsOf(model, series, context.asOf)!;
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB610',
-          file: series.file,
-          line: lineOf(series, 'exceptions'),
-          subject: { kind: 'evidence', id: series.id },
-          message: `every occurrence of ${series.id} due in the window (${plural(deviations.occurrences, `${series.data.frequency} period`)}) is a disclosed exception with no artifact: the control never ran`,
-          hint: 'Disclosing that a control never ran is honest, but the control did not operate: the auditor will report it. If it did run in some periods, record those artifacts and narrow the exceptions to the periods it missed.',
-        });
+        const where = { file: series.file, line: lineOf(series, 'exceptions'), subject: evidence(series) };
+        diagnostics.push(finding('TB610', where, series.id, deviations.occurrences, series.data.frequency));
       }
       continue;
     }
-    diagnostics.push({
-      severity: 'warning',
-      code: 'TB609',
-      file: control.file,
-      line: lineOf(control, 'frequency'),
-      subject: { kind: 'control', id: control.id },
-      message: `${control.id} deviated in ${effectiveness.deviations} of ${plural(effectiveness.occurrences, 'occurrence')} of the window; a sample of ${effectiveness.sampleSize} tolerates ${effectiveness.tolerable === 0 ? 'none' : `at most ${effectiveness.tolerable}`}, so it did not operate effectively throughout the period`,
-      hint: 'The auditor will report the deviations as exceptions to this control. Its criteria stay met only where another control addressing them operated effectively (TB315 says where none did). See docs/sampling.md, "Tolerable deviations".',
-    });
+    const subject = { kind: 'control' as const, id: control.id };
+    diagnostics.push(
+      finding('TB609', { file: control.file, line: lineOf(control, 'frequency'), subject }, control.id, effectiveness),
+    );
   }
   return diagnostics;
 };
@@ -68,15 +59,18 @@ function checkExceptionDates(series: Document<EvidenceData>): Diagnostic[] {
     });
     if (!early) return [];
     return [
-      {
-        severity: 'error',
-        code: 'TB611',
-        file: series.file,
-        line: lineOf(series, 'exceptions', index, early),
-        subject: { kind: 'evidence', id: series.id, period: range.label },
-        message: `exception for ${range.label} was ${early} ${exception[early]}, before the period began on ${range.start}`,
-        hint: 'A deviation is disclosed and remediated after it happened: correct the exception’s `period` to the period in which the control failed, or the dates.',
-      },
+      finding(
+        'TB611',
+        {
+          file: series.file,
+          line: lineOf(series, 'exceptions', index, early),
+          subject: { kind: 'evidence', id: series.id, period: range.label },
+        },
+        range.label,
+        early,
+        exception[early]!,
+        range.start,
+      ),
     ];
   });
 }
@@ -92,15 +86,12 @@ function checkExceptionEvents(model: ProgramModel, series: Document<EvidenceData
     exception.sample === undefined || listed.has(exception.sample)
       ? []
       : [
-          {
-            severity: 'error',
-            code: 'TB612',
-            file: series.file,
-            line: lineOf(series, 'exceptions', index, 'sample'),
-            subject: { kind: 'evidence', id: series.id },
-            message: `exception names event ${exception.sample}, which the population of ${series.id} does not list`,
-            hint: 'An exception concerns an event of the population: name it by its id in the population export (its first column), or correct the population, which is then not complete.',
-          },
+          finding(
+            'TB612',
+            { file: series.file, line: lineOf(series, 'exceptions', index, 'sample'), subject: evidence(series) },
+            exception.sample,
+            series.id,
+          ),
         ],
   );
 }

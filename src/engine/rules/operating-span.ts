@@ -8,6 +8,7 @@ import type { ArtifactData, ControlData, EvidenceData } from '../../schema/index
 import { addDays } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { artifactPeriod, collectionGraceDays, implementedControlsOf, performedOn } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type Document } from '../model.ts';
 import { periodUnitOf, type PeriodUnit } from '../periods.ts';
 import type { Rule } from './context.ts';
@@ -27,8 +28,8 @@ export const operatingSpanRule: Rule = (model) => {
       if (from !== undefined && performedOn(artifact) < from) before.push(index);
       else if (to !== undefined && ranAfter(artifact, to, unit)) after.push(index);
     });
-    if (before.length > 0) diagnostics.push(finding(series, controls, before, 'implemented', from!));
-    if (after.length > 0) diagnostics.push(finding(series, controls, after, 'retired', to!));
+    if (before.length > 0) diagnostics.push(outsideOperation(series, controls, before, 'implemented', from!));
+    if (after.length > 0) diagnostics.push(outsideOperation(series, controls, after, 'retired', to!));
   }
   return diagnostics;
 };
@@ -54,7 +55,7 @@ function ranAfter(artifact: ArtifactData, retired: string, unit: PeriodUnit | un
   return claimed !== undefined && claimed.start > retired;
 }
 
-function finding(
+function outsideOperation(
   series: Document<EvidenceData>,
   controls: Document<ControlData>[],
   indexes: number[],
@@ -70,19 +71,10 @@ function finding(
   const days = indexes.map((index) => performedOn(series.data.artifacts[index]!));
   const shown = days.length > 4 ? `${days.slice(0, 4).join(', ')} and ${days.length - 4} more` : days.join(', ');
   const what = indexes.length === 1 ? 'an artifact' : `${indexes.length} artifacts`;
-  return {
-    severity: 'error',
-    code: 'TB621',
+  const where = {
     file: series.file,
     line: lineOf(series, 'artifacts', first, artifact.performed ? 'performed' : 'collected'),
-    subject: { kind: 'evidence', id: series.id, artifact: first },
-    message:
-      field === 'implemented'
-        ? `${series.id} has ${what} of ${named} running before it was implemented (${date}): ${shown}`
-        : `${series.id} has ${what} of ${named} running after it was retired (${date}): ${shown}`,
-    hint:
-      field === 'implemented'
-        ? `Either \`implemented\` is wrong (set it to the day ${named} first ran; the periods from then on are then required, and a gap among them is a deviation to disclose), or the artifact belongs to another control or date.`
-        : `Either \`retired\` is wrong (set it to the day ${named} last ran, or remove it), or the artifact belongs to another control or date. A record of the last occurrence made within the grace days after retirement is fine when its \`period\` names that occurrence.`,
+    subject: { kind: 'evidence' as const, id: series.id, artifact: first },
   };
+  return finding('TB621', where, series.id, what, named, field, date, shown);
 }

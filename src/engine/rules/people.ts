@@ -7,9 +7,10 @@
  */
 import { isCurrentStaff, TRAINING_GRACE_DAYS } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
 import { exceptionsAbout, offboardingOf, onboardingOf, personnelTestedFrom } from '../personnel.ts';
-import { plural, type Rule } from './context.ts';
+import type { Rule } from './context.ts';
 
 /**
  * How a deviation about a person is reported: an error, or, once disclosed as an exception, a warning until
@@ -47,15 +48,9 @@ export const peopleRule: Rule = (model, context) => {
     const subject = { kind: 'person' as const, id: person.id };
     const newHire = from !== undefined && person.hired >= from && person.hired <= context.asOf;
     if ((isCurrentStaff(person, context.asOf) || newHire) && !person.background_check) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB508',
-        file: people.file,
-        line: lineOf(people, 'staff', index),
-        subject,
-        message: `${person.id} has no background check on record`,
-        hint: 'Record the date the check was completed as `background_check:` on the staff record.',
-      });
+      diagnostics.push(
+        finding('TB508', { file: people.file, line: lineOf(people, 'staff', index), subject }, person.id),
+      );
     } else if (newHire) {
       const onboarding = onboardingOf({ person, index, date: person.hired });
       const trained = onboarding.firstTraining;
@@ -80,40 +75,29 @@ export const peopleRule: Rule = (model, context) => {
       }
       if (onboarding.screenedBeforeAccess === false) {
         const late = onboarding.firstAccess === person.hired ? 'started work' : 'was given access';
-        push(person.id, {
-          severity: 'error',
-          code: 'TB514',
-          file: people.file,
-          line: lineOf(people, 'staff', index, 'background_check'),
-          subject,
-          message: `${person.id} ${late} on ${onboarding.firstAccess}, before the background check was completed on ${person.background_check}`,
-          hint: 'Screening comes before access: disclose this hire as an exception (`sample:` the person’s id) of the series that evidences background checks, or correct the dates if they are wrong.',
-        });
+        const where = { file: people.file, line: lineOf(people, 'staff', index, 'background_check'), subject };
+        const screened = person.background_check;
+        push(
+          person.id,
+          finding('TB514', { ...where, severity: 'error' }, person.id, late, onboarding.firstAccess, screened),
+        );
       }
     }
     const { left } = person;
     if (left === undefined || left > context.asOf || (from !== undefined && left < from)) return;
     const offboarding = offboardingOf(model, person, context.asOf);
     if (offboarding.state === 'missing') {
-      push(person.id, {
-        severity: 'error',
-        code: 'TB513',
+      const where = {
         file: people.file,
         line: lineOf(people, 'staff', index, 'left'),
         subject,
-        message: `${person.id} left ${left}, and no removal of their access is recorded (due by ${offboarding.deadline})`,
-        hint: 'Record the day the last of their access was removed as `access_removed:`, from the offboarding ticket.',
-      });
-    } else if (offboarding.state === 'late') {
-      push(person.id, {
         severity: 'error',
-        code: 'TB513',
-        file: people.file,
-        line: lineOf(people, 'staff', index, 'access_removed'),
-        subject,
-        message: `${person.id}'s access was removed ${offboarding.accessRemoved}, after the deadline ${offboarding.deadline} (${plural(days, 'day')} after leaving on ${left})`,
-        hint: 'Late removal is a deviation: disclose it as an exception (`sample:` the person’s id or their offboarding ticket) of the offboarding evidence series, or correct the date if it is wrong.',
-      });
+      } as const;
+      push(person.id, finding('TB513', where, person.id, { left, deadline: offboarding.deadline }));
+    } else if (offboarding.state === 'late') {
+      const line = lineOf(people, 'staff', index, 'access_removed');
+      const removal = { left, deadline: offboarding.deadline, removed: offboarding.accessRemoved, days };
+      push(person.id, finding('TB513', { file: people.file, line, subject, severity: 'error' }, person.id, removal));
     }
   });
   return diagnostics;

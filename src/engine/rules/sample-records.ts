@@ -7,13 +7,14 @@
 import type { SampledSeries, SamplesData } from '../../schema/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { auditWindow, implementedControlsOf, type AuditWindow } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type ProgramModel, type YamlFile } from '../model.ts';
 import { periodUnitOf } from '../periods.ts';
 import { drawSeries, isDocumentedMethod, samplingFrequency } from '../sampling.ts';
 import type { Rule } from './context.ts';
 
-const REDRAW_HINT =
-  'Never edit a drawn sample: draw it again with `trustbook sample --redraw` (or `--control ID` for one control) and record the evidence of the items it selects.';
+const sampling = { kind: 'program' as const, id: 'sampling' };
+const evidence = (id: string) => ({ kind: 'evidence' as const, id });
 
 export const sampleRecordsRule: Rule = (model, context) => {
   const window = auditWindow(model);
@@ -24,18 +25,12 @@ export const sampleRecordsRule: Rule = (model, context) => {
     const { data } = record;
     if (data.window.start !== window.start || data.window.end !== window.end) continue; // history
     if (data.seed === undefined || !isDocumentedMethod(data.method)) {
-      const noSeed = data.seed === undefined;
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB906',
+      const where = {
         file: record.file,
-        line: noSeed ? 1 : lineOf(record, 'method'),
-        subject: { kind: 'program', id: 'sampling' },
-        message: noSeed
-          ? 'the sample record keeps no `seed`: nobody can draw it again to see that these are the items the method selects'
-          : `the sample record's method is not the documented selection, so it cannot be drawn again: "${data.method}"`,
-        hint: REDRAW_HINT,
-      });
+        line: data.seed === undefined ? 1 : lineOf(record, 'method'),
+        subject: sampling,
+      };
+      diagnostics.push(finding('TB906', where, data.seed === undefined, data.method));
       continue;
     }
     const seed = data.seed;
@@ -47,15 +42,12 @@ export const sampleRecordsRule: Rule = (model, context) => {
       if (expected.population.sha256 !== sampled.population.sha256) return; // TB901: the population changed
       const difference = describeDifference(sampled, expected);
       if (!difference) return;
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB905',
+      const where = {
         file: record.file,
         line: lineOf(record, 'samples', index, difference.field),
-        subject: { kind: 'evidence', id: series.id },
-        message: `the recorded sample of ${series.id} is not the one seed ${seed} draws from its population: ${difference.text}`,
-        hint: REDRAW_HINT,
-      });
+        subject: evidence(series.id),
+      };
+      diagnostics.push(finding('TB905', where, series.id, seed, { difference: difference.text }));
     });
   }
   return diagnostics;
@@ -80,16 +72,14 @@ function leftOut(
     if (controls.length === 0) return [];
     const expected = drawSeries(model, series, window, asOf, seed);
     if (expected.size === 0) return [];
+    const where = { file: record.file, line: lineOf(record, 'samples'), subject: evidence(series.id) };
+    const ids = controls.map((control) => control.id);
     return [
-      {
-        severity: 'error',
-        code: 'TB905',
-        file: record.file,
-        line: lineOf(record, 'samples'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `the recorded sample leaves out ${series.id} (${controls.map((control) => control.id).join(', ')}), from which seed ${seed} draws ${expected.size} of ${expected.population.size} periods`,
-        hint: `Draw it: \`trustbook sample --control ${controls[0]!.id}\` adds the series to the record with the recorded seed.`,
-      },
+      finding('TB905', where, series.id, seed, {
+        controls: ids,
+        size: expected.size,
+        population: expected.population.size,
+      }),
     ];
   });
 }

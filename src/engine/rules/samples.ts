@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { auditWindow } from '../evidence-timeline.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import { listedEvents, populationHash, populationOf } from '../sampling.ts';
 import { evidenceSeverity, type Rule } from './context.ts';
@@ -22,44 +23,28 @@ export const samplesRule: Rule = (model, context) => {
       const at = (...path: PropertyKey[]) => lineOf(record, 'samples', index, ...path);
       if (!series) {
         if (model.knownIds.evidence.has(sampled.series)) return; // it failed its schema: reported already
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB904',
-          file: record.file,
-          line: at('series'),
-          subject: { kind: 'evidence', id: sampled.series },
-          message: `the sample names evidence series ${sampled.series}, which does not exist`,
-          hint: 'Draw the sample again (`trustbook sample --redraw`), or restore the series.',
-        });
+        const subject = { kind: 'evidence' as const, id: sampled.series };
+        diagnostics.push(finding('TB904', { file: record.file, line: at('series'), subject }, sampled.series));
         return;
       }
       const subject = { kind: 'evidence' as const, id: series.id };
       const population = populationOf(model, series, window, context.asOf);
       if (populationHash(population.items) !== sampled.population.sha256) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB901',
-          file: record.file,
-          line: at('population'),
-          subject,
-          message: `the population of ${series.id} changed after the sample was drawn (${sampled.population.size} items then, ${population.items.length} now)`,
-          hint: 'A sample speaks for the population it was drawn from. If the population was incomplete, say so to the auditor and draw again (`trustbook sample --control ID`); never edit a population after sampling.',
-        });
+        const where = { file: record.file, line: at('population'), subject };
+        diagnostics.push(finding('TB901', where, series.id, sampled.population.size, population.items.length));
       }
       if (sampled.kind !== 'events') return; // a sampled period is evidenced by its artifact (Type II rule)
       const evidenced = new Set(series.data.artifacts.flatMap((artifact) => artifact.sample ?? []));
       const excepted = new Set(series.data.exceptions.flatMap((exception) => exception.sample ?? []));
       sampled.items.forEach((item) => {
         if (evidenced.has(item) || excepted.has(item)) return;
-        diagnostics.push({
+        const where = {
           ...evidenceSeverity(context),
-          code: 'TB902',
           file: series.file,
           line: lineOf(series, 'artifacts'),
           subject: { ...subject, period: item },
-          message: `sampled item ${item} of ${series.id} has no evidence`,
-          hint: `Record the evidence of ${item} under \`artifacts:\` with \`sample: ${item}\`; if the control failed for it, disclose it under \`exceptions:\` with \`sample: ${item}\`.`,
-        });
+        };
+        diagnostics.push(finding('TB902', where, item, series.id));
       });
     });
   }
@@ -70,15 +55,12 @@ export const samplesRule: Rule = (model, context) => {
     if (!listed) continue;
     series.data.artifacts.forEach((artifact, index) => {
       if (artifact.sample === undefined || listed.has(artifact.sample)) return;
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB903',
+      const where = {
         file: series.file,
         line: lineOf(series, 'artifacts', index, 'sample'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `artifact names sample ${artifact.sample}, which the population of ${series.id} does not list`,
-        hint: 'Name the event by its id in the population export (its first column), or correct the population.',
-      });
+        subject: { kind: 'evidence' as const, id: series.id },
+      };
+      diagnostics.push(finding('TB903', where, artifact.sample, series.id));
     });
   }
   return diagnostics;

@@ -4,6 +4,7 @@
  * operated throughout the period. The floors and where they come from are in docs/sampling.md.
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import { perEventSamplingFloor, sampleSizeFloors } from '../sampling.ts';
 import type { Rule } from './context.ts';
@@ -13,17 +14,11 @@ export const samplingTableRule: Rule = (model) => {
   const sampling = program?.data.sampling;
   if (!program || !sampling) return [];
   const diagnostics: Diagnostic[] = [];
+  const subject = { kind: 'program' as const, id: 'sampling' };
   const below = (path: string[], value: number, floor: number, what: string) => {
     if (value >= floor) return;
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB907',
-      file: program.file,
-      line: lineOf(program, 'sampling', ...path),
-      subject: { kind: 'program', id: 'sampling' },
-      message: `\`sampling.${path.join('.')}: ${value}\` is below the floor of ${floor} ${what}`,
-      hint: `A firm's table may test more than the usual one, not less: set it to ${floor} or more (docs/sampling.md gives the floors and their source), or remove it to use the default.`,
-    });
+    const where = { file: program.file, line: lineOf(program, 'sampling', ...path), subject };
+    diagnostics.push(finding('TB907', where, path, value, floor, what));
   };
   for (const [frequency, floor] of Object.entries(sampleSizeFloors)) {
     const value = sampling[frequency as keyof typeof sampleSizeFloors];

@@ -16,6 +16,7 @@ import { addMonths } from '../dates.ts';
 import type { Diagnostic, Subject } from '../diagnostics.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { isRemovedVendor } from '../deadlines.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -28,29 +29,14 @@ export const subserviceRule: Rule = (model, context) => {
   const found: Diagnostic[] = [];
   for (const vendor of model.vendors) {
     const { name, assurance, carve_out, added, removed, reviewed } = vendor.data;
-    const base = { file: vendor.file, subject: { kind: 'vendor' as const, id: vendor.id } };
+    const subject = { kind: 'vendor' as const, id: vendor.id };
+    const at = (...path: PropertyKey[]) => ({ file: vendor.file, line: lineOf(vendor, ...path), subject });
     if (removed !== undefined && (removed < added || removed > context.asOf)) {
-      found.push({
-        ...base,
-        severity: 'error',
-        code: 'TB518',
-        line: lineOf(vendor, 'removed'),
-        message:
-          removed < added
-            ? `${name} is recorded as removed on ${removed}, before it was added on ${added}`
-            : `${name} is recorded as removed on ${removed}, a day still to come on ${context.asOf}`,
-        hint: 'Record `removed:` once the company has stopped using the vendor, as the day it did; until then the vendor is in use.',
-      });
+      const problem = removed < added ? { added } : { asOf: context.asOf };
+      found.push(finding('TB518', at('removed'), name, removed, problem));
     }
     if (carve_out && assurance?.type === 'soc2-type1') {
-      found.push({
-        ...base,
-        severity: 'error',
-        code: 'TB515',
-        line: lineOf(vendor, 'assurance', 'type'),
-        message: `${name} is carved out on the strength of a SOC 2 Type I report, which says nothing about how its controls operated over a period`,
-        hint: "Obtain the vendor's SOC 2 Type II report and record it (type soc2-type2, `period_end`), or include the vendor's controls in the company's own report instead of carving it out.",
-      });
+      found.push(finding('TB515', at('assurance', 'type'), name));
     }
     const periodEnd = assurance?.period_end;
     if (!assurance || !reportTypes.has(assurance.type) || periodEnd === undefined) continue;
@@ -64,25 +50,13 @@ export const subserviceRule: Rule = (model, context) => {
         ...(letter.covers_until > context.asOf ? [`past the evaluation date ${context.asOf}`] : []),
       ];
       if (reasons.length > 0) {
-        found.push({
-          ...base,
-          severity: 'error',
-          code: 'TB516',
-          line: lineOf(vendor, 'assurance', 'bridge_letter', 'covers_until'),
-          message: `the bridge letter of ${name} covers until ${letter.covers_until}, ${reasons.join(' and ')}: no letter can, so the vendor's report has lapsed`,
-          hint: `A bridge letter speaks for days that have passed, and for no more than ${VENDOR_BRIDGE_MONTHS} months after the report's period: obtain the vendor's next report, or record the letter's real \`covers_until\`.`,
-        });
+        const where = at('assurance', 'bridge_letter', 'covers_until');
+        found.push(finding('TB516', where, name, letter.covers_until, reasons, VENDOR_BRIDGE_MONTHS));
       }
     }
     if (reviewed < periodEnd && !isRemovedVendor(vendor, context.asOf)) {
-      found.push({
-        ...base,
-        severity: carve_out ? 'error' : 'warning',
-        code: 'TB517',
-        line: lineOf(vendor, 'reviewed'),
-        message: `${name}'s ${assurance.type} report covers a period ending ${periodEnd}, and the last review of the vendor was on ${reviewed}: nobody has reviewed that report`,
-        hint: "Review the vendor's report (its opinion, exceptions, and the controls it expects of the company), then set `reviewed:` to the day of that review.",
-      });
+      const where = { ...at('reviewed'), severity: carve_out ? 'error' : 'warning' } as const;
+      found.push(finding('TB517', where, name, assurance.type, periodEnd, reviewed));
     }
   }
   found.push(...outOfScopeCriteria(model));
@@ -113,15 +87,9 @@ function outOfScopeCriteria(model: ProgramModel): Diagnostic[] {
           ? 'it is listed in `excluded_criteria`'
           : undefined;
       if (reason === undefined) return;
-      found.push({
-        severity: 'error',
-        code: 'TB330',
-        file: document.file,
-        line: lineOf(document, ...path, index),
-        subject,
-        message: `${what} supports ${id}, which the report does not cover: ${reason}`,
-        hint: 'Name the in-scope criteria the control supports, or bring the category into scope (or the criterion back from `excluded_criteria`).',
-      });
+      found.push(
+        finding('TB330', { file: document.file, line: lineOf(document, ...path, index), subject }, what, id, reason),
+      );
     });
   };
   for (const vendor of model.vendors) {

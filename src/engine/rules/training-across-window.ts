@@ -8,6 +8,7 @@
 import { addDays, addMonths } from '../dates.ts';
 import { isCurrentStaff, TRAINING_GRACE_DAYS } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import { personnelTestedFrom } from '../personnel.ts';
 import { clip, describeSpan, uncovered, type DateSpan } from '../spans.ts';
@@ -43,15 +44,13 @@ export const trainingAcrossWindowRule: Rule = (model, context) => {
       if (current && !person.trainings.some((date) => date > lapse.end)) continue;
       // A new hire's late first training: TB507 reports it.
       if (newHire && lapse.start === firstDue) continue;
-      const reported = personDeviation(model, person.id, {
-        severity: 'error',
-        code: 'TB526',
+      const where = {
+        severity: 'error' as const,
         file: people.file,
         line: lineOf(people, 'staff', index, person.trainings.length > 0 ? 'trainings' : 'hired'),
-        subject: { kind: 'person', id: person.id },
-        message: `${person.id} went without current security training ${describeSpan(lapse)}, while employed in the audit window`,
-        hint: 'Training is due within the grace days of joining and then every year: a lapse in the window is a deviation even if a later training closed it. Disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or record the training date that is missing.',
-      });
+        subject: { kind: 'person' as const, id: person.id },
+      };
+      const reported = personDeviation(model, person.id, finding('TB526', where, person.id, describeSpan(lapse)));
       if (reported) diagnostics.push(reported);
     }
   });

@@ -5,6 +5,7 @@
  */
 import { attestationState } from '../attestations.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, TRUST_FILES_DIR, type Document, type TrustFileState } from '../model.ts';
 import type { AttestationData, TrustDocumentData } from '../../schema/index.ts';
 import { dueState, type Rule, type RuleContext } from './context.ts';
@@ -44,22 +45,9 @@ function attestationFindings(
   const { data } = attestation;
   const subject = { kind: 'attestation' as const, id: attestation.id };
   const found: Diagnostic[] = [];
-  const report = (
-    severity: Diagnostic['severity'],
-    code: 'TB211' | 'TB530' | 'TB531' | 'TB538',
-    path: PropertyKey[],
-    message: string,
-    hint: string,
-  ) =>
-    found.push({ severity, code, file: attestation.file, line: lineOf(attestation, ...path), subject, message, hint });
+  const at = (path: PropertyKey[]) => ({ file: attestation.file, line: lineOf(attestation, ...path), subject });
   const unknown = (id: string, path: PropertyKey[]) =>
-    report(
-      'error',
-      'TB211',
-      path,
-      `names the trust document "${id}", which does not exist`,
-      'Name a document of content/trust/documents/ by its id (its file name), or add it there.',
-    );
+    found.push(finding('TB211', { ...at(path), severity: 'error' }, id));
   if (data.document !== undefined && !documents.has(data.document)) unknown(data.document, ['document']);
   data.bridge_letters.forEach((letter, index) => {
     if (!documents.has(letter.document)) unknown(letter.document, ['bridge_letters', index]);
@@ -69,40 +57,16 @@ function attestationFindings(
   const when = [data.period ? 'period' : 'date'];
   if (state.state === 'impossible') {
     for (const { path, reason } of state.reasons) {
-      report(
-        'error',
-        'TB538',
-        path,
-        `the ${name} cannot be true: ${reason}; the trust center shows no badge for it`,
-        'Correct the record from the report itself (its period, its type, the date it was issued, the day each bridge letter speaks up to); a bridge letter is listed once the days it speaks for have passed.',
-      );
+      found.push(finding('TB538', at(path), name, reason));
     }
   } else if (state.state === 'lapsed') {
-    report(
-      'error',
-      'TB530',
-      when,
-      `the ${name} lapsed on ${state.lapses}, 12 months after its period ended; the trust center shows no badge for it`,
-      'Record the new report as an attestation, and retire this one (delete the file: git keeps its history).',
-    );
+    found.push(finding('TB530', { ...at(when), severity: 'error' }, name, state.lapses));
   } else if (state.state === 'bridge-needed') {
-    report(
-      'warning',
-      'TB531',
-      ['bridge_letters'],
-      `the ${name} ended over three months ago (${state.periodEnd}) and no bridge letter speaks for the last three months before ${context.asOf}; the trust center shows no badge for it until one does`,
-      'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
-    );
+    found.push(finding('TB531', at(['bridge_letters']), name, state.periodEnd, context.asOf));
   } else if (state.state === 'current') {
     const due = dueState(state.lapses, context);
     if (due.state === 'soon') {
-      report(
-        'warning',
-        'TB530',
-        when,
-        `the ${name} lapses on ${state.lapses}, in ${due.days} days`,
-        'Have the next report issued, and record it as an attestation.',
-      );
+      found.push(finding('TB530', { ...at(when), severity: 'warning' }, name, state.lapses, due.days));
     }
   }
   return found;
@@ -117,43 +81,19 @@ function documentFindings(
   const subject = { kind: 'trust-document' as const, id: document.id };
   const found: Diagnostic[] = [];
   const state = data.file === undefined ? undefined : files.get(data.file);
+  const at = (field: string) => ({ file: document.file, line: lineOf(document, field), subject });
   if (state?.status === 'missing') {
-    found.push({
-      severity: 'error',
-      code: 'TB532',
-      file: document.file,
-      line: lineOf(document, 'file'),
-      subject,
-      message: `the file ${data.file} does not exist inside the repository`,
-      hint: `Add the file, or correct the path (relative to the repository root, in ${TRUST_FILES_DIR}/).`,
-    });
+    found.push(finding('TB532', { ...at('file'), severity: 'error' }, { file: data.file!, dir: TRUST_FILES_DIR }));
   } else if (state?.status === 'refused') {
     // The build copies or encrypts the file byte for byte: what it holds must be what its path says.
-    found.push({
-      severity: 'error',
-      code: 'TB011',
-      file: document.file,
-      line: lineOf(document, 'file'),
-      subject,
-      message: `the file ${data.file} is ${state.reason}, so the trust center will not publish it`,
-      hint: `Put the document itself (a real PDF, exported again if need be) in ${TRUST_FILES_DIR}/ as a plain file, and name it by that path.`,
-    });
+    found.push(finding('TB011', at('file'), data.file!, state.reason, TRUST_FILES_DIR));
   }
   if (data.valid_until !== undefined) {
     const due = dueState(data.valid_until, context);
     if (due.state !== 'ok') {
-      found.push({
-        severity: due.state === 'overdue' ? 'error' : 'warning',
-        code: 'TB532',
-        file: document.file,
-        line: lineOf(document, 'valid_until'),
-        subject,
-        message:
-          due.state === 'overdue'
-            ? `"${data.title}" was valid until ${data.valid_until}; the trust center no longer lists it`
-            : `"${data.title}" is valid until ${data.valid_until}, in ${due.days} days`,
-        hint: 'Replace it with the current document and date, or remove it.',
-      });
+      const where = { ...at('valid_until'), severity: due.state === 'overdue' ? 'error' : 'warning' } as const;
+      const days = due.state === 'overdue' ? undefined : due.days;
+      found.push(finding('TB532', where, { title: data.title, validUntil: data.valid_until, days }));
     }
   }
   return found;

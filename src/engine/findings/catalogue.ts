@@ -1,0 +1,1702 @@
+/**
+ * The catalogue of finding codes: the one place a code's meaning lives. Each entry gives the code's title, the
+ * severity it is raised with, the to-do step it keeps open, whether it makes a control "failing", the `<Check
+ * rule>` it unticks, and the reference text docs/diagnostics.md is generated from; a migrated rule also finds
+ * its message and hint here, worked out from the values it passes at the raise site (`finding()`).
+ *
+ * Codes are permanent. A code that no longer applies is retired (`retired:`), never deleted and never given a
+ * new meaning: users search for it, and old reports name it. test/engine/finding-catalogue.test.ts holds the
+ * list of every code ever issued and fails when one disappears or a retired one is raised.
+ */
+import type { Frequency } from '../../schema/index.ts';
+import type { CheckRule } from '../checklist-bindings.ts';
+import { plural } from '../rules/context.ts';
+import type { TodoStepId } from '../todo.ts';
+
+/**
+ * How a code is raised: always an error or always a warning; `deferrable`, an error that readiness mode
+ * reports as a warning marked `deferred`; or `varies`, when the case decides (due soon or overdue, say).
+ */
+export type FindingSeverity = 'error' | 'warning' | 'deferrable' | 'varies';
+
+/**
+ * The to-do step a code keeps open: one of `trustbook todo`'s steps; `document`, the step of the document the
+ * finding is about (a placeholder in a policy keeps the policies open); or `null`, in no step on purpose (the
+ * file cannot be read, it concerns the trust center's publishing and not the SOC 2 checklist, or there is
+ * nothing left to do).
+ */
+export type FindingStep = TodoStepId | 'document' | null;
+
+export interface FindingData {
+  /** A few words, shown in summaries and the reference. */
+  title: string;
+  severity: FindingSeverity;
+  step: FindingStep;
+  /** True when the finding says a control's evidence does not show it operating: the control is "failing". */
+  failsControl: boolean;
+  /** The `<Check rule="…">` item the finding keeps unticked, if any. */
+  checklistRule?: CheckRule;
+  /** What the code means, for the reference (Markdown). */
+  meaning: string;
+  /** How to fix it in general, for the reference (Markdown); a finding's own hint is more specific. */
+  fix: string;
+  /** The finding's message, from the values the raise site passes. */
+  message?: (...args: never) => string;
+  /** The finding's hint: the same for every finding of the code, or worked out from the message's values. */
+  hint?: string | ((...args: never) => string);
+  /** Set once the code is no longer raised: the day, and why. The entry stays; the code is never reused. */
+  retired?: { since: string; why: string };
+}
+
+type Span = { start: string; end: string };
+
+/** TB307: how the assertion and the audit disagree. */
+export type AssertionMismatch =
+  | { field: 'period'; asserted: Span | undefined; window: Span }
+  | { field: 'date'; date: string; windowEnd: string }
+  | { field: 'as_of'; asserted: string | undefined; reportDate: string };
+
+/** TB212: what an answer cites that does not exist, or that it cites nothing. */
+export type MissingCitation =
+  | { what: 'policy' | 'control' | 'document'; id: string }
+  | { what: 'section'; policy: string; section: string; known: string[] }
+  | { what: 'nothing' };
+
+const citedNouns = { policy: 'policy', control: 'control', document: 'trust document' };
+const citable = {
+  policy: 'a policy of policies/',
+  control: 'a control of content/controls/',
+  document: 'a document of content/trust/documents/',
+};
+
+/** TB213: what an answer cites that it may not rest on, or that its audience may not see. */
+export type UnfitCitation =
+  | { what: 'unpublished-policy'; id: string }
+  | { what: 'not-in-operation'; id: string; status: string; retired: string | undefined }
+  | { what: 'undescribed-control'; id: string };
+
+/**
+ * TB544: the accent as written (empty when YAML read nothing), and the colour it means when it can be read: as
+ * hex, and a shade of it that passes the contrast (the same hex when it passes already) with that shade's ratio.
+ */
+export interface AccentProblem {
+  written: string;
+  meant?: { hex: string; better: string; betterRatio: string } | undefined;
+}
+
+/** TB533: why a grant cannot give a document, by its id (when it does not exist) or its title. */
+export type UngivableDocument =
+  { what: 'unknown'; id: string } | { what: 'public' | 'elsewhere' | 'not-pdf'; title: string };
+
+/**
+ * TB532: a trust document's file missing from `dir`, or its validity ended (`days` until it ends, when it has
+ * not yet).
+ */
+export type TrustDocumentProblem =
+  { file: string; dir: string } | { title: string; validUntil: string; days?: number | undefined };
+
+/**
+ * TB513: a leaver's access removal not recorded by its deadline, or recorded after it (`days`: the days after
+ * leaving the program allows).
+ */
+export type AccessRemoval =
+  { left: string; deadline: string } | { left: string; deadline: string; removed: string; days: number };
+
+/** TB905: how a sample record differs from its redraw, or the draw of a series it leaves out. */
+export type Redraw = { difference: string } | { controls: string[]; size: number; population: number };
+
+const REDRAW_HINT =
+  'Never edit a drawn sample: draw it again with `trustbook sample --redraw` (or `--control ID` for one control) and record the evidence of the items it selects.';
+
+/** TB331 and TB332: a category in scope without the document it needs, named with the criterion it addresses. */
+const documentOfCategory = {
+  message: (label: string, criterion: string, name: string) =>
+    `${label} is in scope, but no policy in force addresses ${criterion}: the ${name} are missing`,
+  hint: (_label: string, criterion: string, name: string, category: string) =>
+    `Write the ${name} as a policy with \`criteria: [${criterion}]\` (and publish what customers and data subjects must read), or take ${category} out of scope.`,
+};
+
+/** Every code, in numeric order. */
+export const catalogue = {
+  TB001: {
+    title: 'YAML syntax error',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'YAML syntax error in frontmatter or a YAML file (bad indentation, unclosed bracket, duplicate key)',
+    fix: 'Fix the YAML on the line named; quote values that contain `: ` or start with a special character',
+  },
+  TB002: {
+    title: 'Frontmatter is not closed',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'Frontmatter opened with `---` is never closed',
+    fix: 'Add a line holding only `---` after the fields',
+  },
+  TB003: {
+    title: 'File is not UTF-8 text',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'The file is not UTF-8 text',
+    fix: 'Save it as UTF-8',
+  },
+  TB004: {
+    title: 'No frontmatter',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'The file is empty or does not start with `---` frontmatter',
+    fix: 'Start with `---`, the fields, and `---`',
+  },
+  TB005: {
+    title: 'Required file missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: '`content/program.yaml` or `content/people.yaml` is missing',
+    fix: 'Create it (`trustbook init` writes both)',
+  },
+  TB006: {
+    title: 'File cannot be read',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A file could not be read',
+    fix: 'Check permissions',
+  },
+  TB007: {
+    title: 'MDX syntax error',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'The body is not valid MDX, so the build would fail on it (`<insert email here>`, `{{.Name}}`, an unclosed `<div>`, an HTML comment)',
+    fix: 'Escape the character (`\\<`, `\\{`) or write the text as code; the message names the line',
+  },
+  TB008: {
+    title: 'Document not read',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'A file in a document folder that is never read (a sub-folder, or an ending such as `.MDX` or `.markdown`)',
+    fix: 'Move it to the folder named, with the ending `.mdx` or `.md`',
+  },
+  TB009: {
+    title: 'Code in a body of a content-only program',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `components`: the components a content-only body may use, listed as `<Check>, <Todo>`. */
+    message: (what: string) => `${what} would run when the site is built, and the program is content-only`,
+    hint: (_what: string, components: string) =>
+      `Write it as text: Markdown, HTML without scripts or handlers, and ${components} with plain "quoted" ` +
+      'attributes; `\\{` for a brace; a comment as `{/* comment */}`. If the body truly needs code, trust ' +
+      'its authors as build operators and set `content_only: false` (the README says what that opens).',
+    meaning:
+      'The program is content-only (`content_only: true`) and an MDX body holds code that the build would run: an `import`/`export` statement, a `{ }` expression that is not only a comment, an attribute written `{...}`, a component other than `<Check>` and `<Todo>`, a `<script>`-like element or an `on…` handler',
+    fix: 'Write it as text (`\\{` for a brace, `{/* comment */}` for a comment, plain `"quoted"` attributes), or, if the body truly needs code, set `content_only: false` and trust its authors as build operators',
+  },
+  TB010: {
+    title: 'Link with a script or data address',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (where: string, address: string) =>
+      `${where} goes to "${address}", which runs script or opens a page of its own in the reader's browser`,
+    hint: 'Link to an https: address or a page of the site; put an image in public/ and link to it by its path.',
+    meaning:
+      "A link or image in a body (Markdown `[text](…)`, a reference definition, or an HTML/JSX `href`/`src`) whose address is `javascript:`, `vbscript:` or `data:` (a `data:` image of PNG, GIF, JPEG or WebP is allowed): a reader's click would run script, or open a page the trust center does not serve",
+    fix: 'Link to an `https:` address (or a page of the site); put an image file in `public/`',
+  },
+  TB011: {
+    title: 'Trust file is not what its path says',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `reason`: what the file is instead; `dir`: the folder trust files are kept in. */
+    message: (file: string, reason: string) => `the file ${file} is ${reason}, so the trust center will not publish it`,
+    hint: (_file: string, _reason: string, dir: string) =>
+      `Put the document itself (a real PDF, exported again if need be) in ${dir}/ as a plain file, and name it by that path.`,
+    meaning:
+      "A trust document's `file:` is not a plain file in `content/trust/files/`: a path out of the folder, through a dot-folder (`.git/`) or with `..`, a symbolic link (or a path through one), or a `.pdf` that does not start with `%PDF-` (an HTML page saved as `.pdf`, say). The build copies or encrypts the file byte for byte, so it would publish whatever the link or path leads to",
+    fix: 'Put the document itself in `content/trust/files/` as a plain file and name it by that path; export a PDF again if it is not one',
+  },
+  TB101: {
+    title: 'Required field missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A required field is missing',
+    fix: 'Add it; docs/content-model.md lists the fields of each kind',
+  },
+  TB102: {
+    title: 'Unknown field',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A field the schema does not know (often a typo such as `reveiw_months`)',
+    fix: 'Correct or remove it; the message suggests the likely field',
+  },
+  TB103: {
+    title: 'Invalid date',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning: 'A date that is not a calendar date (`2026-02-30`, `2026-13-01`, `March 3`)',
+    fix: 'Write a real date as `YYYY-MM-DD`',
+  },
+  TB104: {
+    title: 'Wrong type or value',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      'A value of the wrong type or outside the allowed values (a list where text is expected, an unknown `frequency`, a `javascript:` location, a week that does not exist)',
+    fix: 'Use a value the field accepts',
+  },
+  TB201: {
+    title: 'Duplicate id',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'Two documents of the same kind share an id (or a role and a staff member do)',
+    fix: 'Give each its own id',
+  },
+  TB202: {
+    title: 'Unknown criterion',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'A criterion id that is not in the Trust Services Criteria (`CC9.9`)',
+    fix: 'Use an id such as `CC6.1`; see docs/criteria.md',
+  },
+  TB203: {
+    title: 'Unknown policy',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A reference to a policy id that does not exist',
+    fix: 'Correct the id, or create the policy',
+  },
+  TB204: {
+    title: 'Unknown control',
+    severity: 'error',
+    step: 'controls',
+    failsControl: false,
+    meaning: 'A reference to a control id that does not exist',
+    fix: 'Correct the id, or create the control',
+  },
+  TB205: {
+    title: 'Unknown procedure',
+    severity: 'error',
+    step: 'controls',
+    failsControl: false,
+    meaning: 'A reference to a procedure id that does not exist',
+    fix: 'Correct the id, or create the procedure',
+  },
+  TB206: {
+    title: 'Unknown person or role',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: '`owner`, `approved_by` or `role` names no role or staff member in `content/people.yaml`',
+    fix: 'Name an existing id, or add it to people.yaml',
+  },
+  TB207: {
+    title: 'Unknown evidence series',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: 'A checklist item names an evidence series that does not exist',
+    fix: 'Correct the id',
+  },
+  TB208: {
+    title: 'Excluded criterion not applicable',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    meaning: '`excluded_criteria` names a criterion whose category is not in scope',
+    fix: 'Remove the entry or add the category to `scope`',
+  },
+  TB209: {
+    title: 'Unknown checklist rule',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning: '`<Check rule="...">` names a rule the build does not know',
+    fix: 'Use `coverage`, `required-documents`, `training`, `vendors` or `risks`',
+  },
+  TB210: {
+    title: 'Unknown point of focus',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'A control cites a point of focus that does not exist (`CC6.1.99`), or one of a criterion the control does not address',
+    fix: "Cite `<criterion>.<n>` from docs/criteria.md, for one of the control's own `criteria`",
+  },
+  TB211: {
+    title: 'Unknown trust document',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    message: (id: string) => `names the trust document "${id}", which does not exist`,
+    hint: 'Name a document of content/trust/documents/ by its id (its file name), or add it there.',
+    meaning: 'An attestation names a report or bridge letter that is not a trust document (`content/trust/documents/`)',
+    fix: 'Name the document by its id (its file name), or add it',
+  },
+  TB212: {
+    title: 'Answer cites something that does not exist',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    message: (problem: MissingCitation) =>
+      problem.what === 'nothing'
+        ? 'cites nothing: a reviewer cannot see what the answer rests on'
+        : problem.what === 'section'
+          ? `cites the section "${problem.section}" of ${problem.policy}, which has no such heading`
+          : `cites the ${citedNouns[problem.what]} "${problem.id}", which does not exist`,
+    hint: (problem: MissingCitation) =>
+      problem.what === 'nothing'
+        ? 'Cite the policy (and section), control or trust document that shows it, under `cites:`.'
+        : problem.what === 'section'
+          ? `Use the anchor of one of its headings (${problem.known.slice(0, 6).join(', ')}${problem.known.length > 6 ? ', …' : ''}).`
+          : `Cite ${citable[problem.what]} by its id.`,
+    meaning:
+      'An answer (`content/answers/`) cites a policy, a section of a policy (`encryption#key-management`), a control or a trust document that does not exist; or cites nothing at all (warning)',
+    fix: "Cite what exists: the section is the anchor of one of the policy's headings",
+  },
+  TB213: {
+    title: 'Answer cites what its audience may not see',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (problem: UnfitCitation) =>
+      problem.what === 'unpublished-policy'
+        ? `is public but cites ${problem.id}, a policy the trust center does not publish`
+        : problem.what === 'not-in-operation'
+          ? `cites ${problem.id}, which is not in operation (${problem.status}${problem.retired ? `, retired ${problem.retired}` : ''}): an answer cannot rest on it`
+          : `is public but cites ${problem.id}, a control the trust center does not describe (it has no \`public_summary\`)`,
+    hint: (problem: UnfitCitation) =>
+      problem.what === 'unpublished-policy'
+        ? 'Cite a public policy, make this policy public, or take `public` out of the answer’s audience.'
+        : problem.what === 'not-in-operation'
+          ? 'Cite the control that operates today, or say in the answer that this one is planned.'
+          : 'Give the control a `public_summary`, cite a published practice, or take `public` out of the answer’s audience.',
+    meaning:
+      'An answer cites a control that is not in operation (planned, not applicable, retired); or a public answer cites a policy the trust center does not publish, or a control without a `public_summary`',
+    fix: "Cite what operates and what the answer's audience may see, or narrow the answer's `audience`",
+  },
+  TB301: {
+    title: 'Criterion not covered',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: 'A criterion of an in-scope category has no implemented control',
+    fix: "Add the criterion to a control's `criteria`, or exclude it with a reason",
+  },
+  TB302: {
+    title: 'Required policy missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'One of the six policies SOC 2 requires is missing (no policy has that `kind`)',
+    fix: 'Mark the policy with `kind:`, or write it',
+  },
+  TB303: {
+    title: 'Risk assessment missing',
+    severity: 'error',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'No risk assessment: no policy of kind `risk-assessment` and no risks in `content/risks/`',
+    fix: 'Record the risk register and mark the risk policy',
+  },
+  TB304: {
+    title: 'System description missing',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: '`content/system-description.mdx` is missing',
+    fix: 'Write the system description',
+  },
+  TB305: {
+    title: 'System description section missing',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    meaning: 'The system description has no `## DCn` section for a description criterion',
+    fix: 'Add the section',
+  },
+  TB306: {
+    title: "Management's assertion missing",
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `day`: the last day of the Type II window, or the Type I report date. */
+    message: (type: 'I' | 'II', day: string) =>
+      `management's assertion is missing, and the ${type === 'II' ? 'audit window ended' : 'report date was'} ${day}`,
+    hint: "Write content/assertion.mdx: management's statement that the description is fair and the controls were suitably designed (and operated), with `date`, `signed_by` and the `period` (or `as_of`).",
+    meaning:
+      "Management's assertion (`content/assertion.mdx`) is missing once the window has ended (Type II) or the report date has come (Type I)",
+    fix: 'Write it: `date`, `signed_by`, `period` (or `as_of`) and the statement',
+  },
+  TB307: {
+    title: "Management's assertion does not match the audit",
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    message: (mismatch: AssertionMismatch) =>
+      mismatch.field === 'period'
+        ? `the assertion speaks for ${mismatch.asserted ? `${mismatch.asserted.start} to ${mismatch.asserted.end}` : 'no period'}, but the audit window is ${mismatch.window.start} to ${mismatch.window.end}`
+        : mismatch.field === 'date'
+          ? `the assertion is dated ${mismatch.date}, before the audit window ends (${mismatch.windowEnd})`
+          : `the assertion speaks for ${mismatch.asserted ?? 'no date'}, but the Type I report date is ${mismatch.reportDate}`,
+    hint: (mismatch: AssertionMismatch) =>
+      mismatch.field === 'period'
+        ? 'Set `period: { start, end }` to the audit window in content/program.yaml.'
+        : mismatch.field === 'date'
+          ? 'Management asserts on a period once it is over: date the assertion on or after the last day of the window.'
+          : 'Set `as_of:` to `audit.date` in content/program.yaml.',
+    meaning:
+      'The assertion speaks for another period than the audit window (or another date than the Type I date), or is dated before the window ends',
+    fix: 'Make `period` the audit window and date it on or after its last day',
+  },
+  TB310: {
+    title: 'Common criterion excluded',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'A common criterion (CC) is excluded: they apply to every SOC 2 examination (warning)',
+    fix: 'Expect the auditor to challenge it; address the criterion with a control if you can',
+  },
+  TB311: {
+    title: 'Exclusion without a substantive reason',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: "An exclusion's reason is no reason: blank, `n/a`, `none`, `TBD`, or under four words",
+    fix: 'Say in a sentence why the criterion does not apply to this system',
+  },
+  TB312: {
+    title: 'Whole category excluded',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning: 'Every criterion of an in-scope category is excluded',
+    fix: 'Take the category out of `scope`, or address its criteria (security cannot be taken out)',
+  },
+  TB313: {
+    title: 'Criterion both excluded and addressed',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'A criterion is excluded and yet addressed by a control (warning)',
+    fix: 'Remove the exclusion, or the criterion from the control',
+  },
+  TB314: {
+    title: 'Criterion not covered for part of the period',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning:
+      'Type II: a stretch of the audit window (up to the evaluation date) in which no control addressing a criterion was in operation (before its `implemented`, after its `retired`): "CC6.1 had no control in operation from 2025-12-01 to 2026-08-31". A control retired after the window ends covers it; a Type I is judged on its date',
+    fix: "Correct the control's dates if it did operate then; otherwise address the criterion with a control that operated in that stretch, or expect the auditor to report the criterion not met for part of the period",
+  },
+  TB315: {
+    title: 'Criterion not met: its controls did not operate effectively',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    checklistRule: 'coverage',
+    meaning:
+      'Type II: a stretch in which controls addressing a criterion were in operation, but every one of them did not operate effectively over the window (TB609, TB610)',
+    fix: 'Have a control that operated effectively address the criterion; a disclosed deviation is honest, not passing',
+  },
+  TB316: {
+    title: 'Required document not in force from the start of the period',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    checklistRule: 'required-documents',
+    /** `name`: the required document's name; `field`: the date it is in force from, as the policy gives it. */
+    message: (name: string, since: string, start: string) =>
+      `the ${name.toLowerCase()} has been in force only since ${since}, after the period began on ${start}`,
+    hint: (_name: string, _since: string, start: string, field: 'effective' | 'in_force_since') =>
+      field === 'effective'
+        ? `If an earlier version was in force on ${start}, say since when with \`in_force_since:\` (the day its first version took effect; the auditor will ask for that version). Otherwise the report cannot say the policy was in place throughout the period: the auditor will report it.`
+        : `Correct \`in_force_since\` if an earlier version was in force on ${start}; otherwise the auditor will report that the policy was not in place for part of the period.`,
+    meaning:
+      "A policy the SOC 2 checklist requires was not in force on the first day the report speaks for (the Type II window's start, or the Type I date): its first version took effect later",
+    fix: 'If an earlier version was in force, say since when with `in_force_since:`; otherwise the auditor will report the gap',
+  },
+  TB320: {
+    title: 'Text still to write',
+    severity: 'varies',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'Text still to write: a `<Todo>` element in a body (the guidance the templates leave), or a field whose value starts with `TODO`',
+    fix: 'Write the text in its place and remove the `<Todo>`; choose the value',
+  },
+  TB321: {
+    title: 'Template default left in',
+    severity: 'varies',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      "A template default left in: an address or site at example.com, example.org or example.net, in a body's text or links, a field, or `content/program.yaml`",
+    fix: 'Write your own address or site; an example meant as one goes in code, `` `user@example.com` ``',
+  },
+  TB330: {
+    title: 'Complementary control supports a criterion out of scope',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    /** `what`: the CSOC or CUEC, "the user entity control CUEC-1"; `reason`: why the report does not cover it. */
+    message: (what: string, criterion: string, reason: string) =>
+      `${what} supports ${criterion}, which the report does not cover: ${reason}`,
+    hint: 'Name the in-scope criteria the control supports, or bring the category into scope (or the criterion back from `excluded_criteria`).',
+    meaning:
+      'A CSOC (`csocs` of a vendor) or a CUEC (`cuecs` in program.yaml) supports a criterion the report does not cover: its category is not in scope, or it is in `excluded_criteria` (an id that is no criterion at all is TB202)',
+    fix: 'Name the in-scope criteria it supports, or bring the category into scope',
+  },
+  TB331: {
+    title: 'Privacy notice missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    ...documentOfCategory,
+    meaning:
+      'Privacy is in scope and no policy in force addresses P1.1: the privacy notice and commitments are missing',
+    fix: 'Write them as a policy with `criteria: [P1.1]`, or take privacy out of scope',
+  },
+  TB332: {
+    title: 'Processing specifications missing',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    ...documentOfCategory,
+    meaning:
+      'Processing integrity is in scope and no policy in force addresses PI1.1: the processing specifications are missing',
+    fix: 'Write them as a policy with `criteria: [PI1.1]`, or take processing integrity out of scope',
+  },
+  TB333: {
+    title: 'One control claims a whole category',
+    severity: 'warning',
+    step: 'gaps',
+    failsControl: false,
+    /** `categories`: the categories whose every criterion the control claims, "Availability and Privacy". */
+    message: (control: string, categories: string) =>
+      `${control} claims every criterion of ${categories}: an auditor will not accept one control as addressing all of them`,
+    hint: 'Map the control to the criteria it really addresses, and give the others controls of their own.',
+    meaning:
+      'Warning: one control claims every criterion of a category (availability, confidentiality, processing integrity or privacy): an auditor will not accept one generic control as addressing all of them. Security is not judged this way: its common criteria include the entity-level ones (CC1 to CC5) a governance program addresses together, and coverage judges each one on its own',
+    fix: 'Map the control to the criteria it really addresses',
+  },
+  TB334: {
+    title: 'Control tested by inquiry alone',
+    severity: 'deferrable',
+    step: 'controls',
+    failsControl: false,
+    message: (control: string) =>
+      `${control} is tested by inquiry alone, which is not sufficient evidence that it operated: the audit cannot conclude on it`,
+    hint: 'Set `test:` to what corroborates the inquiry: `inspection` of the evidence the control leaves, `observation` of it being performed, or `re-performance`.',
+    meaning:
+      'An implemented control\'s `test` is `inquiry`: inquiry alone is not sufficient evidence that a control operated, so the mock audit leaves it not tested (never "no exception noted") and says what further test it needs. An error, deferred in readiness mode',
+    fix: 'Set `test:` to `inspection`, `observation` or `re-performance`, whichever corroborates the inquiry',
+  },
+  TB401: {
+    title: 'Control without evidence',
+    severity: 'deferrable',
+    step: 'controls',
+    failsControl: true,
+    message: (control: string) => `implemented control ${control} has no evidence series`,
+    hint: (control: string) =>
+      `Create evidence-index/EV-${control}.mdx with \`controls: [${control}]\` (\`trustbook new evidence EV-${control}\`), or set \`status: planned\` if it is not operating yet.`,
+    meaning: 'An implemented control has no evidence series',
+    fix: 'Create `evidence-index/EV-<id>.mdx` naming the control, or mark the control `planned`',
+  },
+  TB402: {
+    title: 'Evidence series without artifacts',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    message: (series: string) => `evidence series ${series} has no artifacts`,
+    hint: 'Record what was collected as an entry under `artifacts:` (`collected`, `period`, and a `location` or `file`).',
+    meaning: 'An evidence series has no artifact',
+    fix: 'Record the artifacts collected',
+  },
+  TB403: {
+    title: 'Per-event series without a population',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A per-event series has no population (the list of every event) covering the window up to 30 days before the evaluation date',
+    fix: 'Add `population:` entries (source, query, exported, rows, file or location); `rows: 0` with a `note` if nothing happened',
+  },
+  TB404: {
+    title: 'Per-event series without evidence in the window',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'A per-event series has artifacts, but none of an event inside the audit window',
+    fix: 'Record the evidence of events in the window',
+  },
+  TB405: {
+    title: 'Population cannot be complete',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population was exported before the end of the period it lists (so it cannot be complete), or lists a period outside the window',
+    fix: 'Export it again after the period ends, or correct its `period`',
+  },
+  TB406: {
+    title: 'Evidence less frequent than its control',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /** `listed`: the control's series with their frequencies, `EV-1 (annual), EV-2 (quarterly)`. */
+    message: (control: string, frequency: Frequency, listed: string) =>
+      frequency === 'per-event'
+        ? `${control} operates per event, but its evidence is periodic: ${listed}; the auditor samples events from a population`
+        : `${control} operates ${frequency}, but its evidence is collected less often: ${listed}`,
+    hint: (_control: string, frequency: Frequency) =>
+      frequency === 'per-event'
+        ? 'Keep a per-event series with the population of events and the record of each.'
+        : `Collect the evidence at least ${frequency} (change the series' \`frequency\` and add an artifact per period), or, if one artifact shows every occurrence, say so in the series' \`frequency_note\`.`,
+    meaning:
+      'The evidence of a control is collected less often than the control operates (a quarterly control with only an annual series; a per-event control with only periodic evidence)',
+    fix: "Collect it as often as the control runs, or explain in the series' `frequency_note` why one artifact shows every occurrence",
+  },
+  TB408: {
+    title: 'Personnel population disagrees with the staff register',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "A personnel series (`cohort: new-hires` or `leavers`) and `content/people.yaml` disagree: a person in the HR export (its `person` column, else its first) who is not among the register's new hires or leavers of the window, or one of them missing from the export; or `cohort` on a series that is not per-event",
+    fix: 'Add the missing staff records or dates (`hired`, `left`), or export the HR list again',
+  },
+  TB409: {
+    title: 'Population row outside its period',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "A row of a population export is dated outside the population's period (its `date_column`), has no date there, or the export has no such column",
+    fix: 'Export the period again with the right filter, or correct `period`, `rows` or `date_column`',
+  },
+  TB410: {
+    title: 'Event listed twice in the population',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population lists an event more than once, in one export or in two: the population is not the list of events',
+    fix: 'Export again with a query that returns each event once, and record the new `rows` and `sha256`',
+  },
+  TB411: {
+    title: 'Blank row in a population',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population export has a row without an event id (its first column is empty): such a row is never sampled',
+    fix: 'Export the list again from the source system',
+  },
+  TB412: {
+    title: 'Overlapping population exports',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'Two populations of one series cover the same days: their events are listed twice, or the exports disagree',
+    fix: 'Give each export its own `period`, or keep one export of the whole window',
+  },
+  TB413: {
+    title: '"No events" contradicted by the records',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'A population says no event occurred (`rows: 0`), but an artifact of the series is dated inside its period, an exception names an event in it, or an artifact names a sampled event when every population says "no events"',
+    fix: 'Export and record the events of the period',
+  },
+  TB414: {
+    title: 'Population leaves months empty',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      'A dated export (`date_column`) leaves whole months of its period empty while its other months average three or more events each (warning): a question the auditor will ask',
+    fix: 'Confirm in the source system that nothing happened those months and tell the auditor, or export the period again',
+  },
+  TB501: {
+    title: 'Policy review overdue',
+    severity: 'varies',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A policy is past `approved` + `review_months`',
+    fix: 'Review it and update `approved` (and `version`)',
+  },
+  TB502: {
+    title: 'Evidence is stale',
+    severity: 'varies',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'The newest artifact of a series is older than its frequency allows',
+    fix: 'Collect and record current evidence',
+  },
+  TB503: {
+    title: 'Vendor review overdue',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: 'A vendor review is past `reviewed` + `review_months`',
+    fix: 'Review the vendor and update `reviewed`',
+  },
+  TB504: {
+    title: 'Vendor assurance out of date',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    meaning: "A vendor's SOC report period ended over a year ago, or its certificate expired",
+    fix: 'Obtain the current report or certificate',
+  },
+  TB505: {
+    title: 'Risk not reviewed',
+    severity: 'varies',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'risks',
+    meaning: 'A risk has not been reviewed in 12 months',
+    fix: 'Review it and update `reviewed`',
+  },
+  TB506: {
+    title: 'Risk treatment past due',
+    severity: 'varies',
+    step: 'risks',
+    failsControl: false,
+    checklistRule: 'risks',
+    meaning: "A risk's treatment is past its `due` date",
+    fix: 'Finish the treatment, or agree a new date',
+  },
+  TB507: {
+    title: 'Security training overdue',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    checklistRule: 'training',
+    meaning:
+      "A current staff member's security training is overdue (30 days after hire, then yearly); or a new hire of the audit window was first trained after those 30 days, or left untrained after them",
+    fix: "Record the training date; a late first training is a deviation to disclose (an exception with `sample:` the person's id)",
+  },
+  TB508: {
+    title: 'Background check missing',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    checklistRule: 'training',
+    message: (person: string) => `${person} has no background check on record`,
+    hint: 'Record the date the check was completed as `background_check:` on the staff record.',
+    meaning: 'A current staff member, or a new hire of the audit window, has no background check on record',
+    fix: "Record the check's date",
+  },
+  TB509: {
+    title: 'System description review overdue',
+    severity: 'varies',
+    step: 'scope',
+    failsControl: false,
+    meaning: 'The system description has not been reviewed in 12 months',
+    fix: 'Review it and update `reviewed`',
+  },
+  TB510: {
+    title: 'Vendor assurance without its date',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    /** `type`: the assurance's type; a report lacks `period_end`, a certificate `expires`. */
+    message: (vendor: string, type: string, missing: 'period_end' | 'expires') =>
+      missing === 'period_end'
+        ? `the ${type} report of ${vendor} has no \`period_end\`, so it can never be found out of date`
+        : `the ${type} certificate of ${vendor} has no \`expires\`, so it can never be found out of date`,
+    hint: (_vendor: string, _type: string, missing: 'period_end' | 'expires') =>
+      missing === 'period_end'
+        ? 'Add `period_end:` (the last day of the period the report covers; for a Type I, its date) from the report itself.'
+        : 'Add `expires:` from the certificate.',
+    meaning:
+      "A vendor's SOC report has no `period_end`, or its certificate no `expires`, so it could never be found out of date",
+    fix: 'Record the date from the report or certificate',
+  },
+  TB511: {
+    title: 'Critical subprocessor without assurance',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    message: (vendor: string, criticality: string) =>
+      `${vendor} is a ${criticality} subprocessor with no assurance report or certificate on record`,
+    hint: "Obtain the vendor's SOC 2 report (or ISO 27001 certificate) and record it under `assurance`, or record how else the vendor's controls were assessed in the vendor review.",
+    meaning:
+      'A critical subprocessor has no assurance (no report or certificate, or `type: none`); a warning for a high one',
+    fix: "Obtain and record the vendor's SOC 2 report or certificate",
+  },
+  TB512: {
+    title: 'Carve-out subservice organization incomplete',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    /** `missing`: what the carve-out lacks, its own SOC 2 report or the controls relied on at it. */
+    message: (vendor: string, missing: 'report' | 'csocs') =>
+      missing === 'report'
+        ? `${vendor} is carved out, but no SOC 2 report of its own is on record`
+        : `${vendor} is carved out, but no complementary subservice organization controls (\`csocs\`) are listed`,
+    hint: (_vendor: string, missing: 'report' | 'csocs') =>
+      missing === 'report'
+        ? "A carved-out subservice organization's controls are covered by its own SOC report: record it under `assurance` (type soc2-type2, `period_end`)."
+        : 'List under `csocs:` what the company relies on the vendor to do, each with the criteria it supports; the report states them in DC7.',
+    meaning: 'A vendor marked `carve_out: true` has no SOC 2 report on record, or no `csocs`',
+    fix: 'Record its SOC 2 report under `assurance`, and list the controls relied on at it',
+  },
+  TB513: {
+    title: 'Leaver access not removed in time',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    message: (person: string, removal: AccessRemoval) =>
+      'removed' in removal
+        ? `${person}'s access was removed ${removal.removed}, after the deadline ${removal.deadline} (${plural(removal.days, 'day')} after leaving on ${removal.left})`
+        : `${person} left ${removal.left}, and no removal of their access is recorded (due by ${removal.deadline})`,
+    hint: (_person: string, removal: AccessRemoval) =>
+      'removed' in removal
+        ? 'Late removal is a deviation: disclose it as an exception (`sample:` the person’s id or their offboarding ticket) of the offboarding evidence series, or correct the date if it is wrong.'
+        : 'Record the day the last of their access was removed as `access_removed:`, from the offboarding ticket.',
+    meaning:
+      "A leaver's access removal is not recorded (`access_removed`) once the deadline passed, or was after `left` + `access_removal_days` (default 1)",
+    fix: 'Record the removal date from the offboarding ticket; a late removal is an exception to disclose',
+  },
+  TB514: {
+    title: 'New hire given access before screening',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    /** `late`: what came before screening, "started work" or "was given access". */
+    message: (person: string, late: string, firstAccess: string, screened: string | undefined) =>
+      `${person} ${late} on ${firstAccess}, before the background check was completed on ${screened}`,
+    hint: 'Screening comes before access: disclose this hire as an exception (`sample:` the person’s id) of the series that evidences background checks, or correct the dates if they are wrong.',
+    meaning:
+      'A new hire of the audit window started work, or was given access (`access_granted`), before their background check was completed',
+    fix: "Disclose it as an exception (`sample:` the person's id) of the series that evidences screening, or correct the dates",
+  },
+  TB515: {
+    title: 'Subservice organization without a Type II report',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    message: (vendor: string) =>
+      `${vendor} is carved out on the strength of a SOC 2 Type I report, which says nothing about how its controls operated over a period`,
+    hint: "Obtain the vendor's SOC 2 Type II report and record it (type soc2-type2, `period_end`), or include the vendor's controls in the company's own report instead of carving it out.",
+    meaning:
+      "A carved-out subservice organization's report on record is a SOC 2 Type I: it says nothing about how the vendor's controls operated over the period",
+    fix: 'Obtain its Type II report (`soc2-type2`), or include its controls instead of carving it out',
+  },
+  TB516: {
+    title: 'Vendor bridge letter beyond what it can cover',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    /** `reasons`: why no letter can reach that day; `months`: how far past a report's period a letter may reach. */
+    message: (vendor: string, coversUntil: string, reasons: string[]) =>
+      `the bridge letter of ${vendor} covers until ${coversUntil}, ${reasons.join(' and ')}: no letter can, so the vendor's report has lapsed`,
+    hint: (_vendor: string, _coversUntil: string, _reasons: string[], months: number) =>
+      `A bridge letter speaks for days that have passed, and for no more than ${months} months after the report's period: obtain the vendor's next report, or record the letter's real \`covers_until\`.`,
+    meaning:
+      "A vendor's bridge letter `covers_until` a day more than 3 months after its report's `period_end` (the few months a bridge letter is accepted for), or after the evaluation date (a letter speaks only for days that have passed): the vendor's report has lapsed",
+    fix: "Obtain the vendor's next report, or record the letter's real `covers_until`",
+  },
+  TB517: {
+    title: 'Vendor report not reviewed',
+    severity: 'varies',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    message: (vendor: string, type: string, periodEnd: string, reviewed: string) =>
+      `${vendor}'s ${type} report covers a period ending ${periodEnd}, and the last review of the vendor was on ${reviewed}: nobody has reviewed that report`,
+    hint: "Review the vendor's report (its opinion, exceptions, and the controls it expects of the company), then set `reviewed:` to the day of that review.",
+    meaning:
+      "A vendor's `reviewed` day comes before its SOC report's `period_end`, so nobody has reviewed that report (error for a carved-out organization, warning otherwise)",
+    fix: 'Review the report (opinion, exceptions, the controls it expects of the company) and set `reviewed:`',
+  },
+  TB518: {
+    title: 'Vendor removal dated impossibly',
+    severity: 'error',
+    step: 'vendors',
+    failsControl: false,
+    checklistRule: 'vendors',
+    /** `added` when the removal comes before it; else `asOf`, the evaluation date it comes after. */
+    message: (vendor: string, removed: string, problem: { added: string } | { asOf: string }) =>
+      'added' in problem
+        ? `${vendor} is recorded as removed on ${removed}, before it was added on ${problem.added}`
+        : `${vendor} is recorded as removed on ${removed}, a day still to come on ${problem.asOf}`,
+    hint: 'Record `removed:` once the company has stopped using the vendor, as the day it did; until then the vendor is in use.',
+    meaning: "A vendor's `removed` day comes before its `added` day, or after the evaluation date",
+    fix: 'Record `removed:` once the vendor is no longer used, as the day it stopped',
+  },
+  TB520: {
+    title: 'Policy not acknowledged',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "A current staff member has not acknowledged the current major version of a policy that applies to them (`applies_to`) within `acknowledge_within_days` (default 30) of the later of their hire date and the version's `effective` date: an error once overdue, a warning within `warn_within_days`. A new major version (the part of `version` before the first dot) starts the clock again; a minor one does not. Leavers are not chased, but one who left during the audit window with an acknowledgement already overdue on their last day is reported (a deviation in the window). An overdue acknowledgement disclosed as an exception with `sample: <person>/<policy>` is a warning until `remediated`. Reported once the program tracks acknowledgements (a record in `content/acknowledgements/`, or `acknowledge_url` or `acknowledge_within_days` set)",
+    fix: "Have the person acknowledge the policy (the employee portal links to `acknowledge_url`) and import the form's export with `trustbook acknowledgements import`",
+  },
+  TB521: {
+    title: 'Acknowledgement of a text that never existed',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "An acknowledgement names a text that never existed: a version later than the policy's current one, or the current version with a `sha256` that is not the current text's",
+    fix: "Correct the record from the form export (the portal's link carries the right version and hash), or have the person acknowledge the current text",
+  },
+  TB522: {
+    title: 'Acknowledgement names an unknown person or policy',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'An acknowledgement names a person who is not on staff, or a policy that does not exist',
+    fix: 'Correct the id; the hint suggests the closest one',
+  },
+  TB523: {
+    title: 'Acknowledgement dated impossibly',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'An acknowledgement is dated after the evaluation date, or before the person was hired',
+    fix: 'Correct the date from the form export; such a record does not count',
+  },
+  TB524: {
+    title: 'Policy acknowledged late',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "Type II: a policy was acknowledged, but first after it was due (`acknowledge_within_days` after the later of hire and the version's `effective`), with the due date inside the window: a deviation, like a late first training. Disclosed as an exception (`sample: <person>/<policy>`), a warning until remediated",
+    fix: 'Disclose it to the auditor, or correct the date from the form export',
+  },
+  TB525: {
+    title: 'Acknowledgement before the version was approved',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning:
+      "An acknowledgement of a policy's current version is dated before that version was approved: it cannot have happened, and does not count",
+    fix: 'Correct the date or the version from the form export',
+  },
+  TB526: {
+    title: 'Security training lapsed during the window',
+    severity: 'varies',
+    step: 'training',
+    failsControl: false,
+    /** `lapse`: the days without training, as `describeSpan` words them. */
+    message: (person: string, lapse: string) =>
+      `${person} went without current security training ${lapse}, while employed in the audit window`,
+    hint: 'Training is due within the grace days of joining and then every year: a lapse in the window is a deviation even if a later training closed it. Disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or record the training date that is missing.',
+    meaning:
+      "Type II: someone employed during the window (leavers included) went without current security training for some days of their employment in it (first training within 30 days of joining, then every 12 months), even if a later training closed the lapse. A lapse still open today, and a new hire's late first training, are TB507",
+    fix: "Disclose the lapse as an exception (`sample:` the person's id) of the training series, or record the training that is missing (the one before the window counts)",
+  },
+  TB530: {
+    title: 'Attestation lapsed',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    /** `name`: the attestation as `attestationName` words it; `days` until it lapses, unless it has. */
+    message: (name: string, lapses: string, days?: number) =>
+      days === undefined
+        ? `the ${name} lapsed on ${lapses}, 12 months after its period ended; the trust center shows no badge for it`
+        : `the ${name} lapses on ${lapses}, in ${days} days`,
+    hint: (_name: string, _lapses: string, days?: number) =>
+      days === undefined
+        ? 'Record the new report as an attestation, and retire this one (delete the file: git keeps its history).'
+        : 'Have the next report issued, and record it as an attestation.',
+    meaning:
+      "An attestation's report lapsed: its period (or Type I date) ended more than 12 months ago (error); or it lapses within `warn_within_days` (warning). The trust center shows no badge for a lapsed report",
+    fix: 'Record the new report as an attestation; delete the old one (git keeps it)',
+  },
+  TB531: {
+    title: 'Bridge letter needed',
+    severity: 'warning',
+    step: 'audit',
+    failsControl: false,
+    message: (name: string, periodEnd: string, asOf: string) =>
+      `the ${name} ended over three months ago (${periodEnd}) and no bridge letter speaks for the last three months before ${asOf}; the trust center shows no badge for it until one does`,
+    hint: 'Add the bridge letter management signed as a trust document, and list it under `bridge_letters` with the day it covers to.',
+    meaning:
+      "More than three months have passed since an attestation's period ended and no bridge letter speaks for a day within the three months before the evaluation date (warning); the trust center shows no badge until one does",
+    fix: 'Add the bridge letter as a trust document and list it under `bridge_letters` with the day it speaks up to',
+  },
+  TB532: {
+    title: 'Trust document missing or out of date',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    message: (problem: TrustDocumentProblem) =>
+      'dir' in problem
+        ? `the file ${problem.file} does not exist inside the repository`
+        : problem.days === undefined
+          ? `"${problem.title}" was valid until ${problem.validUntil}; the trust center no longer lists it`
+          : `"${problem.title}" is valid until ${problem.validUntil}, in ${problem.days} days`,
+    hint: (problem: TrustDocumentProblem) =>
+      'dir' in problem
+        ? `Add the file, or correct the path (relative to the repository root, in ${problem.dir}/).`
+        : 'Replace it with the current document and date, or remove it.',
+    meaning:
+      "A trust document's `file` does not exist inside the repository (error), or its `valid_until` has passed (error; the trust center stops listing it) or comes within `warn_within_days` (warning)",
+    fix: 'Add the file or correct the path; replace the document',
+  },
+  TB533: {
+    title: 'Grant gives a document it cannot give',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    message: (problem: UngivableDocument) =>
+      problem.what === 'unknown'
+        ? `gives the trust document "${problem.id}", which does not exist`
+        : problem.what === 'public'
+          ? `gives "${problem.title}", which is public: a grant is for documents under NDA`
+          : problem.what === 'elsewhere'
+            ? `gives "${problem.title}", which is kept elsewhere (\`url:\`), so the build cannot encrypt it for the recipient`
+            : `gives "${problem.title}", which is not a PDF: the recipient's copy is encrypted but cannot be stamped with their name`,
+    hint: (problem: UngivableDocument) =>
+      problem.what === 'unknown'
+        ? 'Name a document of content/trust/documents/ by its id (its file name).'
+        : problem.what === 'public'
+          ? 'Remove it from the grant (anyone can download it from the trust center), or make the document `access: nda`.'
+          : problem.what === 'elsewhere'
+            ? 'Keep the document in the repository (`file:`), or share it from where it is kept and remove it from the grant.'
+            : 'Give the document as a PDF (export it), so every page of the copy names its recipient.',
+    meaning:
+      "A grant gives a trust document that does not exist, is public (anyone can download it), or is kept elsewhere (`url:`), so the build cannot encrypt it (errors); or one that is not a PDF, whose copy cannot be stamped with the recipient's name (warning)",
+    fix: 'Name a document of content/trust/documents/ that is `access: nda` with a `file:` in the repository; give it as a PDF',
+  },
+  TB534: {
+    title: 'Grant names an NDA text that is not kept',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `kept`: each NDA file with the start of its version, "content/trust/nda/v1.md is 3f2a…". */
+    message: (version: string, kept: string[]) =>
+      `names the NDA version ${version.slice(0, 12)}…, which is no NDA text in content/trust/nda/${kept.length ? ` (${kept.join('; ')})` : ''}`,
+    hint: 'Keep the exact text the recipient accepted as a file in content/trust/nda/ (a changed text is a new version: add it as a new file); `trustbook grant add --nda-version` records the version the requester accepted.',
+    meaning:
+      "A grant's `nda_version` is the SHA-256 of no NDA text in content/trust/nda/: the text the recipient accepted is not kept (an edited NDA is a new version)",
+    fix: 'Keep each version the grants name as its own file there; `trustbook grant add --nda-version` records the version the requester accepted',
+  },
+  TB535: {
+    title: 'Grant about to expire',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    message: (name: string, organization: string, expires: string, days: number) =>
+      `${name}'s access (${organization}) ends on ${expires}, in ${plural(days, 'day')}`,
+    hint: 'Extend `expires` if the NDA still covers them (the link stays the same), or let it end.',
+    meaning: 'A current grant expires within `warn_within_days` (warning)',
+    fix: 'Extend `expires` (the link stays the same), or let it end',
+  },
+  TB536: {
+    title: 'No grant secret: documents under NDA are not published',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      'Current grants exist but `TRUSTBOOK_GRANT_SECRET` is not set: the build publishes no grant files and no access page. A warning, except in the deployed build (`TRUSTBOOK_DEPLOY` set), where it is an error: every link would stop opening',
+    fix: 'Give the deploy step the secret (an environment secret of the protected deploy environment; `trustbook grant secret` makes one), never in the repository',
+  },
+  TB537: {
+    title: 'Grant secret not generated',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    meaning:
+      "`TRUSTBOOK_GRANT_SECRET` is not a generated secret: a phrase, a short value, or anything but `trustbook grant secret`'s output or 32 random bytes in hex or base64 (`openssl rand -hex 32`, `openssl rand -base64 32`)",
+    fix: "Replace it with `trustbook grant secret`'s output; recipients then need new links (`trustbook grant link <id>`)",
+  },
+  TB538: {
+    title: 'Attestation that cannot be true',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    message: (name: string, reason: string) =>
+      `the ${name} cannot be true: ${reason}; the trust center shows no badge for it`,
+    hint: 'Correct the record from the report itself (its period, its type, the date it was issued, the day each bridge letter speaks up to); a bridge letter is listed once the days it speaks for have passed.',
+    meaning:
+      'An attestation that cannot be true: issued before its period (or Type I date) ended, a Type II report without a period or over more than 12 months, or a bridge letter whose `through` is after the evaluation date (a letter speaks only for days that have passed). The trust center shows no badge for it',
+    fix: 'Correct the record from the report itself; list a bridge letter once the days it speaks for have passed',
+  },
+  TB540: {
+    title: 'Brand file missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `field`: `logo` or `favicon`; `dir`: the folder every site serves as it is. */
+    message: (field: string, file: string, dir: string) =>
+      `\`brand.${field}\` names ${dir}/${file}, which does not exist`,
+    hint: (field: string, file: string, dir: string) =>
+      file.startsWith(`${dir}/`)
+        ? `The path is relative to ${dir}/ already: write \`${field}: ${file.slice(dir.length + 1)}\`.`
+        : `Add the file to ${dir}/, or correct the path (relative to ${dir}/).`,
+    meaning:
+      '`brand.logo` or `brand.favicon` names a file that does not exist in `public/` (the path is relative to `public/`: `logo.svg`, not `public/logo.svg`)',
+    fix: 'Add the file to `public/`, or correct the path',
+  },
+  TB541: {
+    title: 'Brand file outside public/',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `leadsOut`: the path is plain, but a link on it leads out of the folder. */
+    message: (field: string, file: string, dir: string, leadsOut: boolean) =>
+      `\`brand.${field}\` names "${file}", which is not a file inside ${dir}/${leadsOut ? ' (it is a link that leads out of it)' : ''}`,
+    hint: (field: string, _file: string, dir: string) =>
+      `Put the file in ${dir}/ and name it by its path there, e.g. \`${field}: ${field}.svg\` for ${dir}/${field}.svg: letters, digits, \`.\`, \`_\` and \`-\`, folders separated by \`/\`.`,
+    meaning:
+      '`brand.logo` or `brand.favicon` is not a plain path inside `public/`: an absolute path, one with `..` (`../content/people.yaml`), a `\\`, a character a URL would change, or a link that leads out of the folder',
+    fix: 'Put the file in `public/` and name it by its path there, e.g. `logo: logo.svg`',
+  },
+  TB542: {
+    title: 'Brand file of the wrong type',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `allowed`: the types the field takes, worded "a .svg, .png or .webp". */
+    message: (field: string, file: string, allowed: string) =>
+      `\`brand.${field}\` names "${file}", which is not ${allowed} file`,
+    hint: (field: string, _file: string, allowed: string) =>
+      `Use ${allowed} file for the ${field === 'logo' ? 'logo (SVG is sharpest at every size)' : 'favicon'}, and name it with its extension.`,
+    meaning: 'The logo is not a `.svg`, `.png` or `.webp` file, or the favicon not a `.svg`, `.png` or `.ico` file',
+    fix: 'Use a file of one of those types, named with its extension',
+  },
+  TB543: {
+    title: 'Accent colour too light',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `ratio` and `shadeRatio`: contrast ratios against white, worded "3.2:1"; `shade`: a darker hex that passes. */
+    message: (accent: string, ratio: string, minimum: number) =>
+      `the accent ${accent} has a contrast of ${ratio}, below the ${minimum}:1 that links and button text need`,
+    hint: (_accent: string, _ratio: string, _minimum: number, shade: string, shadeRatio: string) =>
+      `Use a darker shade, such as ${shade} (the same hue, ${shadeRatio}).`,
+    meaning:
+      '`brand.accent` has a contrast below 4.5:1 against white (WCAG AA for text): links and button labels in it would be hard to read. The message gives the ratio',
+    fix: 'Use a darker shade: the hint computes one of the same hue that passes',
+  },
+  TB544: {
+    title: 'Accent colour not written as #rrggbb',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (accent: AccentProblem) =>
+      accent.written === ''
+        ? '`brand.accent` is empty; an unquoted `#` starts a YAML comment, so `accent: #1d4f91` sets nothing'
+        : `\`brand.accent\` is "${accent.written}"; the accent must be written as six hex digits, \`#rrggbb\``,
+    hint: (accent: AccentProblem) =>
+      accent.written === ''
+        ? 'Quote the colour: `accent: "#1d4f91"`.'
+        : accent.meant
+          ? `Write \`accent: "${accent.meant.better}"\`${accent.meant.better === accent.meant.hex ? ` (the same colour in full)` : ` (${accent.meant.hex}, which "${accent.written}" means, is too light for text on white; this is a darker shade of it with ${accent.meant.betterRatio})`}.`
+          : 'Write the colour as `#` and six hex digits, quoted (`accent: "#1d4f91"`); colour names and CSS functions are not accepted.',
+    meaning:
+      '`brand.accent` is not written as `#rrggbb`: a short form (`#fff`), a colour name (`navy`), `rgb(…)`, or nothing at all (unquoted, `#1d4f91` is a YAML comment)',
+    fix: 'Write six hex digits, quoted: `accent: "#1d4f91"`; the hint writes out the colour meant where it can',
+  },
+  TB550: {
+    title: 'Grant without a salt',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (name: string) =>
+      `${name}'s grant has no \`salt\`: its key would come from the secret and its fields alone, so a grant re-issued with the same fields would open an old link again`,
+    hint: (_name: string, grant: string) =>
+      `Run \`trustbook grant rekey ${grant}\`: it writes a random salt and prints the new link to send (links made before it stop opening).`,
+    meaning:
+      'A grant has no `salt`: its key would come from the secret and its fields alone, so re-issuing it with the same fields would make an old link open again (grants written before the field existed)',
+    fix: '`trustbook grant rekey <id>` writes a random salt and prints the new link; the old link stops opening',
+  },
+  TB551: {
+    title: 'Grants published with a pinned evaluation date',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    meaning:
+      'The evaluation date is pinned (`as_of`, `TRUSTBOOK_AS_OF` or `--as-of`) while the build publishes grant files with the secret: a grant that has ended since would still open its documents. A warning, an error in the deployed build (`TRUSTBOOK_DEPLOY` set)',
+    fix: 'Build the deployed trust center as of today: drop the pinned date for that build',
+  },
+  TB601: {
+    title: 'Audit period without evidence',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      "A period of the audit window (a month, quarter, half...) has no artifact in a periodic series; for an annual series, no artifact performed inside the window for a period that reaches into it (a 2024 report filed in a 2026 window is last year's occurrence)",
+    fix: 'Record the artifact covering that period, or disclose the exception to the auditor',
+  },
+  TB602: {
+    title: 'Artifact collected in the future',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: "An artifact's `collected` date is after the evaluation date",
+    fix: 'Correct the date',
+  },
+  TB603: {
+    title: 'Artifact predates what it claims',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An artifact is dated (performed, or collected) before the start of the period it claims, or collected before it was performed',
+    fix: 'Correct `period` to the period it really covers, or the dates',
+  },
+  TB604: {
+    title: 'One artifact for many periods',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    meaning:
+      "One artifact claims several periods of its series' frequency (one file for twelve months of a monthly control); it evidences one (warning)",
+    fix: "Record one artifact per period, or change the series' frequency",
+  },
+  TB605: {
+    title: 'Control operated late',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      'An occurrence was performed after its period ended plus the grace days (a quarterly review done 80 days after the quarter)',
+    fix: 'Disclose it as an exception; if it was done on time and only collected later, record `performed:`',
+  },
+  TB606: {
+    title: 'Exception disclosed',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    meaning:
+      "An exception is disclosed for a period (warning): the auditor will report the deviation with management's response",
+    fix: 'Nothing to fix; record `remediated:` when the cause is dealt with',
+  },
+  TB607: {
+    title: 'Exception outside the series',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    meaning: 'An exception names a period outside the audit window',
+    fix: 'Correct its `period`',
+  },
+  TB608: {
+    title: 'Type I evidence only after the report date',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    meaning: 'Type I: every artifact of a series was collected after the report date',
+    fix: 'Record the evidence that existed on the report date',
+  },
+  TB609: {
+    title: 'Control did not operate effectively',
+    severity: 'warning',
+    step: 'controls',
+    failsControl: false,
+    message: (control: string, e: { deviations: number; occurrences: number; sampleSize: number; tolerable: number }) =>
+      `${control} deviated in ${e.deviations} of ${plural(e.occurrences, 'occurrence')} of the window; a sample of ${e.sampleSize} tolerates ${e.tolerable === 0 ? 'none' : `at most ${e.tolerable}`}, so it did not operate effectively throughout the period`,
+    hint: 'The auditor will report the deviations as exceptions to this control. Its criteria stay met only where another control addressing them operated effectively (TB315 says where none did). See docs/sampling.md, "Tolerable deviations".',
+    meaning:
+      'A control\'s deviations over the window (disclosed exceptions and late occurrences, added up over its series) are more than its sample tolerates (docs/sampling.md, "Tolerable deviations"): it did not operate effectively throughout the period (warning; the criteria it addresses are not met where no other control operated effectively: TB315)',
+    fix: 'Nothing hides this: the auditor reports the deviations. Remediate the cause, and make sure another control addresses the same criteria',
+  },
+  TB610: {
+    title: 'Control never ran in the window',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    message: (series: string, occurrences: number, frequency: Frequency) =>
+      `every occurrence of ${series} due in the window (${plural(occurrences, `${frequency} period`)}) is a disclosed exception with no artifact: the control never ran`,
+    hint: 'Disclosing that a control never ran is honest, but the control did not operate: the auditor will report it. If it did run in some periods, record those artifacts and narrow the exceptions to the periods it missed.',
+    meaning:
+      'Every occurrence of a series due in the window is a disclosed exception with no artifact: the control never ran',
+    fix: 'Record the artifacts of the periods it did run and narrow the exceptions; a control that never ran did not operate',
+  },
+  TB611: {
+    title: 'Exception dated before the period it concerns',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    /** `field`: the date that comes too early. */
+    message: (period: string, field: 'disclosed' | 'remediated', date: string, start: string) =>
+      `exception for ${period} was ${field} ${date}, before the period began on ${start}`,
+    hint: 'A deviation is disclosed and remediated after it happened: correct the exception’s `period` to the period in which the control failed, or the dates.',
+    meaning: 'An exception was disclosed, or remediated, before the period it concerns began',
+    fix: "Correct the exception's `period` or dates",
+  },
+  TB612: {
+    title: 'Exception names an event the population does not list',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: false,
+    message: (event: string, series: string) =>
+      `exception names event ${event}, which the population of ${series} does not list`,
+    hint: 'An exception concerns an event of the population: name it by its id in the population export (its first column), or correct the population, which is then not complete.',
+    meaning: 'A per-event exception names an event (`sample:`) the population export does not list',
+    fix: "Name the event by its id in the export's first column, or correct the population",
+  },
+  TB620: {
+    title: 'Occurrence of the control not evidenced',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    meaning:
+      "A periodic control's evidence is filed less often than it runs, with a `frequency_note`, and some occurrences of the control's own frequency in the window lie outside every artifact's period (up to the day the artifact was made) and every disclosed exception",
+    fix: 'Give each artifact the `period` it lists, add the missing artifacts, or disclose the occurrences that did not happen; the note explains a cadence, it does not excuse occurrences',
+  },
+  TB621: {
+    title: "Artifact outside the control's operation",
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /**
+     * `what`: "an artifact" or "3 artifacts"; `controls`: the controls with that date; `field`: which date the
+     * artifacts fall outside; `shown`: the days they ran.
+     */
+    message: (
+      series: string,
+      what: string,
+      controls: string,
+      field: 'implemented' | 'retired',
+      date: string,
+      shown: string,
+    ) =>
+      field === 'implemented'
+        ? `${series} has ${what} of ${controls} running before it was implemented (${date}): ${shown}`
+        : `${series} has ${what} of ${controls} running after it was retired (${date}): ${shown}`,
+    hint: (_series: string, _what: string, controls: string, field: 'implemented' | 'retired') =>
+      field === 'implemented'
+        ? `Either \`implemented\` is wrong (set it to the day ${controls} first ran; the periods from then on are then required, and a gap among them is a deviation to disclose), or the artifact belongs to another control or date.`
+        : `Either \`retired\` is wrong (set it to the day ${controls} last ran, or remove it), or the artifact belongs to another control or date. A record of the last occurrence made within the grace days after retirement is fine when its \`period\` names that occurrence.`,
+    meaning:
+      'An artifact shows the control running before its `implemented` date, or after its `retired` date (performed after the grace days of its last period, or claiming a period that starts after it): the dates decide which periods are required, so they cannot stand',
+    fix: 'Correct `implemented` or `retired` to when the control really ran (the periods from then on become required), or move the artifact to the control or date it belongs to',
+  },
+  TB622: {
+    title: 'One document counted for several occurrences',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /** `document`: its location or file; `uses`: the occurrences it is counted for. */
+    message: (document: string, uses: string) =>
+      `one document (${document}) is counted for several occurrences: ${uses}`,
+    hint: 'Each occurrence needs its own record: add the document of each period (an export per month, a review per quarter), or disclose the period that has none under `exceptions:`.',
+    meaning:
+      'One document (the same `location`, the same `file`, or the same `sha256`) is counted for several periodic occurrences: two periods of one series, or periods of two series of the same control',
+    fix: "Record each occurrence's own document, or disclose the period that has none",
+  },
+  TB623: {
+    title: 'One document for unrelated controls',
+    severity: 'warning',
+    step: 'evidence',
+    failsControl: false,
+    message: (document: string, uses: string, controls: string) =>
+      `one document (${document}) is recorded as evidence of unrelated controls (${controls}): ${uses}`,
+    hint: 'Confirm the document really shows each of these controls operating (a penetration test report can evidence both the test and its follow-up), as the auditor will; where it does not, record the document that does.',
+    meaning: 'One document is recorded as evidence of series of unrelated controls (warning)',
+    fix: 'Confirm it shows each control operating, as the auditor will; otherwise record the document that does',
+  },
+  TB701: {
+    title: 'Evidence file missing',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /** `what`: the record naming the file, "artifact 2 of EV-01"; `path`: relative to evidence-index/. */
+    message: (what: string, path: string) => `${what} \`evidence-index/${path}\` does not exist`,
+    hint: 'Add the file to the repository, or correct the path (it is relative to evidence-index/).',
+    meaning: 'An artifact `file` does not exist',
+    fix: 'Add the file or correct the path (relative to `evidence-index/`)',
+  },
+  TB702: {
+    title: 'Evidence file changed',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /** `actual`: the file's SHA-256 today. */
+    message: (what: string, path: string, actual: string) =>
+      `${what} \`evidence-index/${path}\` does not match its sha256 (it is ${actual})`,
+    hint: 'Evidence must not change after it is collected. If this is a new file, record it as a new entry; if the recorded hash is wrong, run `sha256sum` on the file and correct it.',
+    meaning: 'An artifact file no longer matches its `sha256`',
+    fix: 'Evidence must not change; record a new artifact, or correct a wrong hash',
+  },
+  TB703: {
+    title: 'Evidence file outside evidence-index/',
+    severity: 'error',
+    step: 'evidence',
+    failsControl: true,
+    /** `reason`: how the path leads out of evidence-index/. */
+    message: (what: string, path: string, reason: string) => `${what} \`${path}\` is ${reason}`,
+    hint: 'Keep evidence files inside evidence-index/ (for example evidence-index/files/) and name them relative to it.',
+    meaning: 'An artifact `file` is outside `evidence-index/` (`../`, an absolute path, or a link leading out)',
+    fix: 'Keep evidence files inside `evidence-index/`',
+  },
+  TB704: {
+    title: 'Evidence location is a placeholder',
+    severity: 'deferrable',
+    step: 'evidence',
+    failsControl: true,
+    /** `what`: the record kept there, "artifact 2 of EV-01"; `reason`: why the address is a placeholder. */
+    message: (what: string, location: string, reason: string) => `the ${what} is kept at ${location}, and ${reason}`,
+    hint: 'Write the address where the auditor can open the document itself (the file in the document store or ticketing system), or keep the file in evidence-index/ as `file:` with its `sha256`.',
+    meaning:
+      'An artifact, population export or vendor bridge letter is kept at a placeholder address: TBD, TODO and the like as a host or path segment, `localhost` or `127.0.0.1`, a host under `.invalid`, `.test`, `.local` or `.localhost`, a one-label host, or a bare site with no path. `.example` hosts are accepted: fictional programs (the sample, the tests) are written under them, and example.com/.org/.net are TB321',
+    fix: 'Write the address where the auditor opens the document itself, or keep the file in `evidence-index/`',
+  },
+  TB801: {
+    title: 'Readiness mode has ended',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    /** `day`: the window's first day (Type II) or the report date (Type I). */
+    message: (type: 'I' | 'II', day: string | undefined) =>
+      `readiness mode no longer applies: ${type === 'II' ? `the audit window opened ${day}` : `the report date ${day} has passed`}, so missing and stale evidence are errors`,
+    hint: 'Remove `readiness: true` from content/program.yaml: from the start of the audit, every finding counts.',
+    meaning:
+      '`readiness: true` is still set after the audit window opened or the Type I date came; it softens nothing any more (warning)',
+    fix: 'Remove the line',
+  },
+  TB802: {
+    title: 'Dated in the future',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    meaning:
+      'A record is dated after the evaluation date: a policy approval, training, background check, vendor or risk review, SOC report period end, artifact `performed`, exception, population export, the assertion',
+    fix: 'Write the date it happened; something still to come is not a record yet',
+  },
+  TB803: {
+    title: 'Policy effective before approval',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    meaning: 'A policy took effect before it was approved (warning)',
+    fix: 'Set `effective` on or after `approved`',
+  },
+  TB804: {
+    title: 'Policy not yet effective',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    meaning:
+      'A policy is not yet in force (`effective` after the evaluation date), so it does not count as a required policy (warning)',
+    fix: 'Keep the version in force until then',
+  },
+  TB805: {
+    title: 'Left before hired',
+    severity: 'error',
+    step: 'training',
+    failsControl: false,
+    meaning: 'A staff member left before being hired',
+    fix: 'Correct `hired` or `left`',
+  },
+  TB806: {
+    title: 'Background check long after hire',
+    severity: 'warning',
+    step: 'training',
+    failsControl: false,
+    meaning: 'A background check completed more than 30 days after hire (warning)',
+    fix: 'Record the real date; expect the auditor to note it',
+  },
+  TB807: {
+    title: 'Audit window of an implausible length',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `months`: the shortest and longest window a Type II report covers. */
+    message: (start: string, end: string, problem: 'short' | 'long', months: { min: number; max: number }) =>
+      `the Type II window ${start} to ${end} is ${problem === 'short' ? `shorter than ${months.min} months` : `longer than ${months.max} months`}`,
+    hint: (_start: string, _end: string, _problem: 'short' | 'long', months: { min: number; max: number }) =>
+      `A SOC 2 Type II report covers a window of ${months.min} to ${months.max} months: set \`audit.period\` to the window agreed with the audit firm (for a point in time, use \`type: I\` with \`date:\`).`,
+    meaning: 'A Type II window shorter than 3 months or longer than 12',
+    fix: 'Set the window agreed with the audit firm',
+  },
+  TB808: {
+    title: 'Control dates inconsistent',
+    severity: 'varies',
+    step: 'controls',
+    failsControl: false,
+    meaning:
+      'A control retired before it was implemented (error), not yet implemented on the evaluation date (warning: it covers nothing until then), or dated while not `implemented` (error)',
+    fix: 'Correct the dates or the status',
+  },
+  TB809: {
+    title: 'Acted for the company while not on staff',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    /** `act`: what was done, by whom and when; `reason`: why nobody could have done it then; `field`: who is named. */
+    message: (act: string, reason: string) => `${act}, but ${reason}`,
+    hint: (_act: string, _reason: string, field: string) =>
+      `Name in \`${field}\` the person or role who really did it then, or correct the date; someone not on staff cannot act for the company.`,
+    meaning:
+      'A policy approved (`approved_by` on `approved`), the assertion signed (`signed_by` on `date`), or a control owned (`owner` on the evaluation date, or on the day it was retired) by someone not on staff that day: before `hired` or after `left` in content/people.yaml. A role counts when anyone holding it was on staff that day; a role no staff record holds is not judged',
+    fix: 'Name the person or role who really acted then, or correct the date',
+  },
+  TB810: {
+    title: 'Policy approved by its own owner',
+    severity: 'warning',
+    step: 'policies',
+    failsControl: false,
+    /** `owner`: as `owner` names it; `same`: the person who held both, when `owner` names a role. */
+    message: (policy: string, approved: string, owner: string, same: string) =>
+      `${policy} was approved on ${approved} by its own owner (${same === owner ? owner : `${same}, the only holder of ${owner}`})`,
+    hint: 'Have someone other than the owner approve the policy (management or the board), and record them in `approved_by`.',
+    meaning:
+      'Warning: a policy approved by its own owner: the same id in `owner` and `approved_by`, or both naming the one person who held them on `approved` (segregation of duties)',
+    fix: 'Have someone other than the owner approve it',
+  },
+  TB901: {
+    title: 'Population changed after sampling',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    /** `then`: the population's size when the sample was drawn; `now`: its size today. */
+    message: (series: string, then: number, now: number) =>
+      `the population of ${series} changed after the sample was drawn (${then} items then, ${now} now)`,
+    hint: 'A sample speaks for the population it was drawn from. If the population was incomplete, say so to the auditor and draw again (`trustbook sample --control ID`); never edit a population after sampling.',
+    meaning: 'The population of a sampled series changed after the sample was drawn',
+    fix: 'Tell the auditor; draw that control again with `trustbook sample --control ID`; never edit a population after sampling',
+  },
+  TB902: {
+    title: 'Sampled item without evidence',
+    severity: 'deferrable',
+    step: 'audit',
+    failsControl: true,
+    message: (item: string, series: string) => `sampled item ${item} of ${series} has no evidence`,
+    hint: (item: string) =>
+      `Record the evidence of ${item} under \`artifacts:\` with \`sample: ${item}\`; if the control failed for it, disclose it under \`exceptions:\` with \`sample: ${item}\`.`,
+    meaning: 'A sampled event has no artifact naming it (`sample: <id>`) and no exception naming it',
+    fix: 'Record its evidence, or disclose the exception with `sample: <id>`',
+  },
+  TB903: {
+    title: 'Sample not in the population',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    message: (sample: string, series: string) =>
+      `artifact names sample ${sample}, which the population of ${series} does not list`,
+    hint: 'Name the event by its id in the population export (its first column), or correct the population.',
+    meaning: 'An artifact names a `sample` that the population does not list',
+    fix: "Use the event's id from the population export's first column",
+  },
+  TB904: {
+    title: 'Sample record names an unknown series',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    message: (series: string) => `the sample names evidence series ${series}, which does not exist`,
+    hint: 'Draw the sample again (`trustbook sample --redraw`), or restore the series.',
+    meaning: 'The sample record names an evidence series that does not exist',
+    fix: 'Draw the sample again (`trustbook sample --redraw`)',
+  },
+  TB905: {
+    title: 'Recorded sample differs from its redraw',
+    severity: 'error',
+    step: 'audit',
+    failsControl: true,
+    message: (series: string, seed: number, redraw: Redraw) =>
+      'difference' in redraw
+        ? `the recorded sample of ${series} is not the one seed ${seed} draws from its population: ${redraw.difference}`
+        : `the recorded sample leaves out ${series} (${redraw.controls.join(', ')}), from which seed ${seed} draws ${redraw.size} of ${redraw.population} periods`,
+    hint: (_series: string, _seed: number, redraw: Redraw) =>
+      'difference' in redraw
+        ? REDRAW_HINT
+        : `Draw it: \`trustbook sample --control ${redraw.controls[0]!}\` adds the series to the record with the recorded seed.`,
+    meaning:
+      "Drawn again from its seed and its (unchanged) population by the documented method, a series' recorded sample gives other items, another size or another population count, or the record leaves out a periodic series the draw includes: the record was edited or drawn another way",
+    fix: 'Never edit a sample record: draw it again with `trustbook sample --redraw` or `--control ID`',
+  },
+  TB906: {
+    title: 'Sample record cannot be redrawn',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    /** `noSeed`: the record keeps no seed; else `method` is the method it names. */
+    message: (noSeed: boolean, method: string | undefined) =>
+      noSeed
+        ? 'the sample record keeps no `seed`: nobody can draw it again to see that these are the items the method selects'
+        : `the sample record's method is not the documented selection, so it cannot be drawn again: "${method}"`,
+    hint: REDRAW_HINT,
+    meaning:
+      'The sample record keeps no `seed`, or names a method other than the documented selection, so nobody can draw it again',
+    fix: 'Draw the sample again with `trustbook sample --redraw`',
+  },
+  TB907: {
+    title: 'Sample size below the floor',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    /** `path`: the entry's keys under `sampling:`; `what`: what the floor counts, "items for a weekly control". */
+    message: (path: string[], value: number, floor: number, what: string) =>
+      `\`sampling.${path.join('.')}: ${value}\` is below the floor of ${floor} ${what}`,
+    hint: (_path: string[], _value: number, floor: number) =>
+      `A firm's table may test more than the usual one, not less: set it to ${floor} or more (docs/sampling.md gives the floors and their source), or remove it to use the default.`,
+    meaning:
+      "An entry of the program's own `sampling:` table asks for fewer items than the floor for its frequency (annual 1, semiannual 1, quarterly 2, monthly 2, weekly 5, daily 20; per-event at least 10 percent, `min` 5 and `max` 25)",
+    fix: 'Raise the entry to the floor or more, or remove it to use the default table (docs/sampling.md)',
+  },
+  TB910: {
+    title: 'Request names an unknown control or evidence series',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'A request names a control or evidence series (in `controls` or `evidence`) that does not exist',
+    fix: 'Name a control of content/controls/ or a series of evidence-index/, or remove the id',
+  },
+  TB911: {
+    title: 'Request mapping not confirmed',
+    severity: 'warning',
+    step: 'audit',
+    failsControl: false,
+    meaning: "A request's mapping was only suggested by the import, not yet confirmed by a person (warning)",
+    fix: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`',
+  },
+  TB912: {
+    title: 'Duplicate request id',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    meaning: 'Two requests in one list have the same id',
+    fix: 'Give each request its own id, as the firm numbered them',
+  },
+} as const satisfies Record<`TB${number}`, FindingData>;
+
+/** Every code ever issued, retired ones included. */
+export type FindingCode = keyof typeof catalogue;
+
+/** The codes of a catalogue that may still be raised: all but the retired ones. */
+export type LiveCodes<T> = { [C in keyof T]: T[C] extends { retired: object } ? never : C }[keyof T];
