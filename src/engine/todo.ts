@@ -9,10 +9,10 @@ import { codes, type Diagnostic, type DiagnosticCode } from './diagnostics.ts';
 import { auditWindow } from './evidence-timeline.ts';
 import { worstFirst } from './finding-groups.ts';
 import { codesGroupedBy, codesWhere } from './findings/derive.ts';
+import type { TodoStepId } from './findings/catalogue.ts';
 import { isBlocking, type BaseFacts } from './facts.ts';
 
-export type TodoStepId =
-  'scope' | 'gaps' | 'controls' | 'policies' | 'training' | 'risks' | 'evidence' | 'vendors' | 'audit';
+export type { TodoStepId } from './findings/catalogue.ts';
 
 /** What is left of a step: the findings of one code and severity, counted, with the first few files. */
 export interface TodoLeft {

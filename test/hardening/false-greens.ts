@@ -556,6 +556,18 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB010', POLICY, 12, /a link goes to "javascript:alert\(document\.domain\)"/),
   },
   {
+    name: 'a policy published with the conflict markers of an unfinished merge',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        validProgram(),
+        POLICY,
+        /---\n\n/,
+        '---\n\n<<<<<<< client\nAccess is reviewed every year.\n=======\nAccess is reviewed every quarter.\n>>>>>>> library, now\n\n',
+      ),
+    expect: error('TB012', POLICY, 12, /merge conflict markers \(lines 12 to 16\)/),
+  },
+  {
     name: 'a request-access form posting to a plain http: address',
     kind: 'false greens',
     files: () =>

@@ -10,8 +10,11 @@
  */
 import type { Frequency } from '../../schema/index.ts';
 import type { CheckRule } from '../checklist-bindings.ts';
-import { plural } from '../rules/context.ts';
-import type { TodoStepId } from '../todo.ts';
+import { plural } from '../words.ts';
+
+/** The steps of `trustbook todo`, in the order of the SOC 2 checklist (src/engine/todo.ts lists them). */
+export type TodoStepId =
+  'scope' | 'gaps' | 'controls' | 'policies' | 'training' | 'risks' | 'evidence' | 'vendors' | 'audit';
 
 /**
  * How a code is raised: always an error or always a warning; `deferrable`, an error that readiness mode
@@ -223,6 +226,18 @@ export const catalogue = {
     meaning:
       "A trust document's `file:` is not a plain file in `content/trust/files/`: a path out of the folder, through a dot-folder (`.git/`) or with `..`, a symbolic link (or a path through one), or a `.pdf` that does not start with `%PDF-` (an HTML page saved as `.pdf`, say). The build copies or encrypts the file byte for byte, so it would publish whatever the link or path leads to",
     fix: 'Put the document itself in `content/trust/files/` as a plain file and name it by that path; export a PDF again if it is not one',
+  },
+  TB012: {
+    title: 'Unresolved merge conflict',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    message: (opened: number, closed: number) =>
+      `the body holds merge conflict markers (lines ${opened} to ${closed}): two versions of the text side by side, which the sites would publish as they are`,
+    hint: 'Keep the text the document should say, delete the other version and the marker lines (<<<<<<<, |||||||, =======, >>>>>>>), then check again.',
+    meaning:
+      'A body holds the conflict markers git or `trustbook sync --markers` writes (a line starting `<<<<<<<`, later one starting `>>>>>>>`): both versions would be published, and Markdown reads the markers as text and a heading underline, so nothing else catches them',
+    fix: 'Resolve the conflict: keep the right text, remove the other version and the four kinds of marker line',
   },
   TB101: {
     title: 'Required field missing',

@@ -47,6 +47,4 @@ export function dueState(due: string, context: RuleContext): DueState {
   return { state: 'ok' };
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../words.ts';

@@ -16,6 +16,7 @@ import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { linkProtocolsRule } from './link-protocols.ts';
+import { conflictMarkersRule } from './conflict-markers.ts';
 import { locationsRule } from './locations.ts';
 import { missingEvidenceRule } from './missing-evidence.ts';
 import { operatingEffectivenessRule } from './operating-effectiveness.ts';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   placeholdersRule,
   contentOnlyRule,
   linkProtocolsRule,
+  conflictMarkersRule,
   missingEvidenceRule,
   controlTestsRule,
   populationRule,
