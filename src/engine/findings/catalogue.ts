@@ -197,7 +197,7 @@ export const catalogue = {
     hint: (_what: string, components: string) =>
       `Write it as text: Markdown, HTML without scripts or handlers, and ${components} with plain "quoted" ` +
       'attributes; `\\{` for a brace; a comment as `{/* comment */}`. If the body truly needs code, trust ' +
-      'its authors as build operators and set `content_only: false` (the README says what that opens).',
+      'its authors as build operators and set `content_only: false` (docs/security.md says what that opens).',
     meaning:
       'The program is content-only (`content_only: true`) and an MDX body holds code that the build would run: an `import`/`export` statement, a `{ }` expression that is not only a comment, an attribute written `{...}`, a component other than `<Check>` and `<Todo>`, a `<script>`-like element or an `on…` handler',
     fix: 'Write it as text (`\\{` for a brace, `{/* comment */}` for a comment, plain `"quoted"` attributes), or, if the body truly needs code, set `content_only: false` and trust its authors as build operators',
