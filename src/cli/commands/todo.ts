@@ -2,12 +2,17 @@
 import { resolve } from 'node:path';
 import { checkProject } from '../../engine/index.ts';
 import type { TodoStep } from '../../engine/todo.ts';
+import type { Diagnostic } from '../../engine/diagnostics.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 import { checkOptions } from '../check-options.ts';
 
-export function formatTodo(steps: readonly TodoStep[], organization: string, asOf: string): string {
+/**
+ * The steps as text. `unstepped` counts the errors no step covers (a file that cannot be read, the trust
+ * center's publishing): the list must not say everything is done while the check still fails.
+ */
+export function formatTodo(steps: readonly TodoStep[], organization: string, asOf: string, unstepped = 0): string {
   const lines = [`Next steps for ${organization}, in the order of the SOC 2 checklist, as of ${asOf}:`, ''];
   steps.forEach((step, index) => {
     lines.push(
@@ -25,6 +30,11 @@ export function formatTodo(steps: readonly TodoStep[], organization: string, asO
     '',
     open === 0 ? 'Every step is done.' : `${open} of ${steps.length} steps open. \`trustbook check\` has the details.`,
   );
+  if (unstepped > 0) {
+    lines.push(
+      `${unstepped} error${unstepped === 1 ? '' : 's'} outside these steps (a file that cannot be read, the trust center's publishing): \`trustbook check\` lists ${unstepped === 1 ? 'it' : 'them'}.`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -42,7 +52,18 @@ export function runTodo(args: string[], io: Io): number {
   io.stdout(
     values.format === 'json'
       ? JSON.stringify({ asOf: result.summary.asOf, steps }, null, 2)
-      : formatTodo(steps, result.model.program?.data.organization ?? 'the program', result.summary.asOf),
+      : formatTodo(
+          steps,
+          result.model.program?.data.organization ?? 'the program',
+          result.summary.asOf,
+          unsteppedErrors(steps, result.diagnostics),
+        ),
   );
   return EXIT_CLEAN;
+}
+
+/** Errors of codes no step lists as left: what the to-do list alone would not show. */
+export function unsteppedErrors(steps: readonly TodoStep[], diagnostics: readonly Diagnostic[]): number {
+  const listed = new Set(steps.flatMap((step) => step.left.map((left) => left.code)));
+  return diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !listed.has(diagnostic.code)).length;
 }
