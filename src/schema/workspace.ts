@@ -1,6 +1,6 @@
 /**
  * A partner's workspace: `trustbook.workspace.yaml` names one library of reviewed documents and the clients
- * whose programs take it; `library.yaml` in the library says which version it is; `.trustbook/sync.yaml` in
+ * whose programs take it; `library.yaml` in the library says which version it is; `.trustbook-sync/sync.yaml` in
  * each client records what the client last took, and is written by `trustbook sync` alone.
  */
 import { z } from 'astro/zod';

@@ -95,8 +95,13 @@ export interface Review {
   since: string;
 }
 
-export const recordFile = '.trustbook/sync.yaml';
-export const basesFolder = '.trustbook/sync/base';
+/**
+ * Where a client keeps what it took from the library, committed with the program. Not under `.trustbook/`, which
+ * is the build's scratch folder every program ignores.
+ */
+export const syncFolder = '.trustbook-sync';
+export const recordFile = `${syncFolder}/sync.yaml`;
+export const basesFolder = `${syncFolder}/base`;
 
 export function sha256Of(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -230,13 +235,13 @@ function tamperedBases(recorded: SyncRecord['documents'], bases: ReadonlyMap<str
       problems.push({
         file,
         message: `the library text the client last took of ${path} is missing`,
-        hint: 'restore .trustbook/sync/ from git (it is written by `trustbook sync` alone); nothing was changed',
+        hint: 'restore .trustbook-sync/ from git (it is written by `trustbook sync` alone); nothing was changed',
       });
     } else if (sha256Of(base) !== entry.sha256) {
       problems.push({
         file,
         message: `the kept library text of ${path} does not match the hash in ${recordFile}: the record was edited by hand`,
-        hint: 'restore .trustbook/ from git (it is written by `trustbook sync` alone); nothing was changed',
+        hint: 'restore .trustbook-sync/ from git (it is written by `trustbook sync` alone); nothing was changed',
       });
     }
   }

@@ -191,7 +191,7 @@ export function applyPlan(folder: string, plan: SyncPlan): void {
   rmSync(bases, { recursive: true, force: true });
   for (const [path, text] of plan.bases) writeAtomically(folder, `${basesFolder}/${path}`, text);
   const header =
-    '# Written by `trustbook sync`; do not edit. The library texts it names are kept in .trustbook/sync/base/.\n';
+    '# Written by `trustbook sync`; do not edit. The library texts it names are kept in .trustbook-sync/base/.\n';
   writeAtomically(folder, recordFile, header + yaml.dump(plan.record, { lineWidth: -1, sortKeys: true }));
 }
 

@@ -77,7 +77,7 @@ describe('the sample workspace', () => {
     const detached = await runCli(root, ['client', 'detach', 'birch']);
     expect(detached.code).toBe(0);
     expect(detached.stdout).toContain('clients/birch is a complete program of its own');
-    expect(existsSync(join(root, 'clients/birch/.trustbook/sync.yaml'))).toBe(false);
+    expect(existsSync(join(root, 'clients/birch/.trustbook-sync'))).toBe(false);
     const workspaceText = readFileSync(join(root, 'trustbook.workspace.yaml'), 'utf8');
     expect(workspaceText).not.toContain('birch');
     expect(workspaceText).toContain("# A partner's workspace");

@@ -54,7 +54,7 @@ describe('trustbook sync', () => {
     const result = await sync();
     expect(result.code).toBe(0);
     expect(read('clients/acme/policies/access-control.mdx')).toBe(policy(1, 'Every system.'));
-    expect(read('clients/globex/.trustbook/sync.yaml')).toMatch(/layers:\n {2}- name: Baseline\n {4}version: '1'/);
+    expect(read('clients/globex/.trustbook-sync/sync.yaml')).toMatch(/layers:\n {2}- name: Baseline\n {4}version: '1'/);
     expect(result.stdout).toContain('acme: synced (library none -> Baseline 1)');
     expect(result.stdout).toContain('added policies/access-control.mdx');
     expect((await sync('--check')).code).toBe(0);
@@ -128,7 +128,7 @@ describe('trustbook sync', () => {
 
   it('changes nothing in a client whose sync record was edited by hand, and still syncs the others', async () => {
     await sync();
-    write('clients/acme/.trustbook/sync/base/policies/access-control.mdx', policy(1, 'Tampered.'));
+    write('clients/acme/.trustbook-sync/base/policies/access-control.mdx', policy(1, 'Tampered.'));
     library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
     const result = await sync();
     expect(result.code).toBe(1);
@@ -175,7 +175,7 @@ describe('trustbook sync', () => {
     expect(result.stdout).toContain('acme: synced (library none -> Baseline 1 + Healthcare 3)');
     expect(read('clients/acme/policies/access-control.mdx')).toContain('Every system with health data.');
     expect(read('clients/acme/policies/phi.mdx')).toContain('Protected health information.');
-    expect(read('clients/acme/.trustbook/sync.yaml')).toMatch(/policies\/phi\.mdx:\n {4}layer: Healthcare\n/);
+    expect(read('clients/acme/.trustbook-sync/sync.yaml')).toMatch(/policies\/phi\.mdx:\n {4}layer: Healthcare\n/);
     expect(existsSync(join(root, 'clients/globex/policies/phi.mdx'))).toBe(false);
 
     write('overlays/health/library.yaml', 'name: Healthcare\nversion: 4\n');
@@ -206,7 +206,7 @@ describe('trustbook sync', () => {
     write('clients/acme/policies/access-control.mdx', overridden('2026-12-08').replace('version: 1', 'version: 2'));
     const reviewed = await sync();
     expect(reviewed.stdout).not.toContain('review policies/access-control.mdx');
-    expect(read('clients/acme/.trustbook/sync.yaml')).not.toContain('reviews');
+    expect(read('clients/acme/.trustbook-sync/sync.yaml')).not.toContain('reviews');
   });
 
   it('refuses a library reached through a link that leaves the workspace', async () => {

@@ -3,11 +3,11 @@
  * already a complete copy in the client's folder, so leaving means forgetting the library: the sync record
  * goes, and so does the client's entry in `trustbook.workspace.yaml` (its comments and the other entries kept).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { UsageError } from '../../engine/errors.ts';
-import { basesFolder, recordFile } from '../../workspace/sync-plan.ts';
+import { syncFolder } from '../../workspace/sync-plan.ts';
 import { insideWorkspace, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
@@ -35,8 +35,7 @@ export function runClient(args: string[], io: Io): number {
   }
   if ('path' in client) {
     const folder = insideWorkspace(root, client.path, `the folder of client "${name}"`);
-    rmSync(join(folder, basesFolder), { recursive: true, force: true });
-    if (existsSync(join(folder, recordFile))) rmSync(join(folder, recordFile));
+    rmSync(join(folder, syncFolder), { recursive: true, force: true });
   }
   const file = join(root, workspaceFile);
   const document = parseDocument(readFileSync(file, 'utf8'));
