@@ -6,6 +6,7 @@
 import { Feed, type Item } from 'feed';
 import { createEvents, type DateArray, type DateTime, type EventAttributes } from 'ics';
 import { addDays } from '../engine/dates.ts';
+import { dayStart, escapeHtml } from '../report/feed-text.ts';
 import { anchorOf, type TrustUpdate } from './trust-updates.ts';
 import type { PublicSubprocessor } from '../site/views.ts';
 
@@ -14,16 +15,6 @@ export function escapeXml(text: string): string {
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
   );
-}
-
-/** Text for a feed field that holds HTML (Atom's `type="html"` title and summary, JSON Feed's `content_html`). */
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-}
-
-/** Midnight UTC of a calendar date: the instant feeds and calendars need, the same on every machine. */
-function dayStart(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }
 
 /** Newest first: each subprocessor is a change on the day it was added. */

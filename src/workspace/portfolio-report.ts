@@ -6,6 +6,7 @@
 import { Feed } from 'feed';
 import type { CheckResult } from '../engine/index.ts';
 import { allDocuments } from '../engine/model.ts';
+import { dayStart, escapeHtml } from '../report/feed-text.ts';
 import { readinessReport } from '../report/readiness.ts';
 
 /** How far ahead the worklist looks. */
@@ -130,12 +131,4 @@ export function portfolioAtom(report: PortfolioReport, partner: string): string 
     });
   }
   return `${feed.atom1()}\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-}
-
-function dayStart(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }

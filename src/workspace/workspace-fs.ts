@@ -24,6 +24,7 @@ import {
   workspaceSchema,
   type LibraryData,
   type SyncRecord,
+  type WorkspaceClient,
   type WorkspaceData,
 } from '../schema/workspace.ts';
 import {
@@ -83,6 +84,11 @@ export function readWorkspace(root: string): Workspace {
     names.add(client.name);
   }
   return { root, data };
+}
+
+/** The clients whose programs are folders of this workspace (the others live in repositories of their own). */
+export function localClients(workspace: Workspace): Extract<WorkspaceClient, { path: string }>[] {
+  return workspace.data.clients.flatMap((client) => ('path' in client ? [client] : []));
 }
 
 /** A folder of the workspace by its real path; refused when a link takes it outside. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkProject, type CheckResult } from '../../engine/index.ts';
 import { portfolioRow, type PortfolioRow } from '../../workspace/portfolio.ts';
 import { describeLayers, planSync } from '../../workspace/sync-plan.ts';
-import { libraryFor, readClient, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
+import { libraryFor, localClients, readClient, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
 import { checkOptions } from '../check-options.ts';
 import { formatGithub, formatPretty, plain, type OutputFormat } from '../../report/findings-text.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
@@ -48,8 +48,7 @@ export function runWorkspaceCheck(
 
 function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
   const checks: ClientCheck[] = [];
-  for (const client of workspace.data.clients) {
-    if (!('path' in client)) continue;
+  for (const client of localClients(workspace)) {
     const started = performance.now();
     const result = checkProject(join(workspace.root, client.path), checkOptions(io, asOf));
     const library = libraryFor(workspace, client.overlays);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkProject } from '../../engine/index.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { portfolioAtom, portfolioMarkdown, portfolioReport } from '../../workspace/portfolio-report.ts';
-import { readWorkspace } from '../../workspace/workspace-fs.ts';
+import { localClients, readWorkspace } from '../../workspace/workspace-fs.ts';
 import { checkOptions } from '../check-options.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
@@ -16,17 +16,11 @@ export function runWorkspaceReport(
     throw new UsageError(`unknown workspace report format "${options.format}"`, 'Use md or atom.');
   }
   const workspace = readWorkspace(root);
-  const clients = workspace.data.clients.flatMap((client) =>
-    'path' in client
-      ? [
-          {
-            name: client.name,
-            path: client.path,
-            result: checkProject(join(root, client.path), checkOptions(io, options.asOf)),
-          },
-        ]
-      : [],
-  );
+  const clients = localClients(workspace).map((client) => ({
+    name: client.name,
+    path: client.path,
+    result: checkProject(join(root, client.path), checkOptions(io, options.asOf)),
+  }));
   const asOf = clients[0]?.result.summary.asOf ?? options.asOf ?? '';
   const report = portfolioReport(clients, asOf);
   io.stdout(

@@ -9,7 +9,14 @@ import { todayUtc } from '../../engine/dates.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { Conflict } from '../../workspace/merge-types.ts';
 import { describeLayers, planSync, type SyncPlan } from '../../workspace/sync-plan.ts';
-import { applyPlan, libraryFor, readClient, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
+import {
+  applyPlan,
+  libraryFor,
+  localClients,
+  readClient,
+  readWorkspace,
+  workspaceFile,
+} from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
@@ -28,7 +35,7 @@ export function runSync(args: string[], io: Io): number {
     throw new UsageError('--check writes nothing, so it takes no --markers', 'Use one of them.');
   }
   const workspace = readWorkspace(resolve(io.cwd, values.root ?? '.'));
-  const local = workspace.data.clients.flatMap((client) => ('path' in client ? [client] : []));
+  const local = localClients(workspace);
   for (const name of positionals) {
     if (!workspace.data.clients.some((client) => client.name === name)) {
       throw new UsageError(
