@@ -124,9 +124,14 @@ export function readLayer(workspace: Workspace, path: string): LibraryLayer {
   return { data, documents };
 }
 
-/** The library a client takes: the base library, then the client's overlays in order. */
-export function libraryFor(workspace: Workspace, overlays: readonly string[]): LibraryState {
-  return layered([workspace.data.library, ...overlays].map((path) => readLayer(workspace, path)));
+/**
+ * The library each client takes: the base library, then the client's overlays in order. Each folder is read
+ * once however many clients take it.
+ */
+export function libraryReader(workspace: Workspace): (overlays: readonly string[]) => LibraryState {
+  const layers = new Map<string, LibraryLayer>();
+  const layer = (path: string) => layers.get(path) ?? layers.set(path, readLayer(workspace, path)).get(path)!;
+  return (overlays) => layered([workspace.data.library, ...overlays].map(layer));
 }
 
 function documentPaths(folder: string): string[] {

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { checkProject, type CheckResult } from '../../engine/index.ts';
 import { portfolioRow, type PortfolioRow } from '../../workspace/portfolio.ts';
 import { describeLayers, planSync } from '../../workspace/sync-plan.ts';
-import { libraryFor, localClients, readClient, readWorkspace, type Workspace } from '../../workspace/workspace-fs.ts';
+import {
+  libraryReader,
+  localClients,
+  readClient,
+  readWorkspace,
+  type Workspace,
+} from '../../workspace/workspace-fs.ts';
 import { checkOptions } from '../check-options.ts';
 import { formatGithub, formatPretty, plain, type OutputFormat } from '../../report/findings-text.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
@@ -48,10 +54,11 @@ export function runWorkspaceCheck(
 
 function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
   const checks: ClientCheck[] = [];
+  const libraryFor = libraryReader(workspace);
   for (const client of localClients(workspace)) {
     const started = performance.now();
     const result = checkProject(join(workspace.root, client.path), checkOptions(io, asOf));
-    const library = libraryFor(workspace, client.overlays);
+    const library = libraryFor(client.overlays);
     const read = readClient(workspace, client.name, client.path, library);
     const plan = read.problems.length === 0 ? planSync(library, read.state, { today: result.summary.asOf }) : undefined;
     checks.push({

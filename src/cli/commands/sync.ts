@@ -11,7 +11,7 @@ import type { Conflict } from '../../workspace/merge-types.ts';
 import { describeLayers, planSync, type SyncPlan } from '../../workspace/sync-plan.ts';
 import {
   applyPlan,
-  libraryFor,
+  libraryReader,
   localClients,
   readClient,
   readWorkspace,
@@ -54,8 +54,9 @@ export function runSync(args: string[], io: Io): number {
   const today = values['as-of'] ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
 
   let failed = false;
+  const libraryFor = libraryReader(workspace);
   for (const client of chosen) {
-    const library = libraryFor(workspace, client.overlays);
+    const library = libraryFor(client.overlays);
     const read = readClient(workspace, client.name, client.path, library);
     if (read.problems.length > 0) {
       failed = true;
