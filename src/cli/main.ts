@@ -33,7 +33,10 @@ Commands:
   grant secret                  print a new TRUSTBOOK_GRANT_SECRET (32 random bytes)
   pdf                           every policy as a PDF, and a policy book (needs a build and Chromium)
   preview                       serve the three built sites on 127.0.0.1 (ports 4321, 4322, 4323)
-  templates diff                after an upgrade: documents whose template changed since init, with the diff
+  templates diff                after an upgrade: documents whose template changed since init, Trustbook's
+                                change shown apart from your own edits
+  templates apply [PATH...]     carry the templates' changes into those documents, keeping your edits (a
+                                document where both changed the same section is left for you)
   sync [CLIENT...]              in a partner workspace: carry the library's changes into each client's program
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
                                 conflicting sections with conflict markers instead of leaving the file)

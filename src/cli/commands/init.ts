@@ -22,7 +22,7 @@ import {
 import type { NewProgram } from '../../scaffold/program-files.ts';
 import { programFilesWithOrigins } from '../../scaffold/program-tree.ts';
 import { repositoryFiles } from '../../scaffold/repository-files.ts';
-import { TEMPLATE_RECORD, templateRecord } from '../../scaffold/template-record.ts';
+import { keptTexts, TEMPLATE_RECORD, templateRecord } from '../../scaffold/template-record.ts';
 import { ownPackageFacts, readTemplate, writeNewFiles } from '../../scaffold/scaffold-fs.ts';
 import { parse } from '../args.ts';
 import { terminalAsk } from '../interview.ts';
@@ -98,6 +98,7 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   // Which template each document came from, so that `trustbook templates diff` can tell what changed since.
   const record = templateRecord(facts.version, origins, files, readTemplate);
   files.set(TEMPLATE_RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  for (const [path, text] of keptTexts(record, files)) files.set(path, text);
   const written = writeNewFiles(root, files);
   if (source?.tarball) {
     mkdirSync(join(root, 'vendor'), { recursive: true });
