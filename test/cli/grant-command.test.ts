@@ -99,7 +99,7 @@ describe('trustbook grant add', () => {
     expect(ids.sort()).toEqual(['harbor-2026-07', 'northwind']);
   });
 
-  it('refuses, writing nothing, without a secret, for a public document, or with a bad address', async () => {
+  it('refuses, writing nothing, without a secret, for a public document, a bad address or a term already over', async () => {
     const noSecret = await runCli(
       root,
       ['grant', 'add', '--name', 'A', '--email', 'a@b.example', '--organization', 'B', '--nda-version', ndaVersion],
@@ -117,6 +117,14 @@ describe('trustbook grant add', () => {
     );
     expect(badAddress.code).toBe(2);
     expect(badAddress.stderr).toMatch(/email/);
+    // Checked on 2026-07-15: a grant that ended the day before opens nothing; one ending that day still does.
+    const ended = await add('--organization', 'Late', '--granted', '2026-06-01', '--expires', '2026-07-14');
+    expect(ended).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/would have ended on 2026-07-14, before today/),
+    });
+    const pastDays = await add('--organization', 'Late', '--granted', '2026-06-01', '--days', '30');
+    expect(pastDays).toMatchObject({ code: 2, stderr: expect.stringMatching(/ended on 2026-07-01/) });
     const grants = checkProject(root, { envAsOf: env.TRUSTBOOK_AS_OF }).model.grants.map((grant) => grant.id);
     expect(grants).toEqual(['northwind']);
   });

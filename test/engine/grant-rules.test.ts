@@ -149,7 +149,7 @@ describe('the NDA a grant names (TB534)', () => {
 
 describe('a grant about to end (TB535)', () => {
   it('is warned of from warn_within_days before its last day through the last day itself', () => {
-    const ending = (expires: string) => run({ grants: { [GRANT]: grantFile({ expires }) } });
+    const ending = (expires: string) => run({ grants: { [GRANT]: grantFile({ granted: '2026-06-01', expires }) } });
     expect(ending('2026-08-15')).toEqual([]);
     expect(ending('2026-08-14')).toEqual([
       {
@@ -167,6 +167,16 @@ describe('a grant about to end (TB535)', () => {
     ]);
     expect(ending('2026-07-15').map((d) => d.message)).toEqual([
       "Priya Raman's access (Northwind Clinics) ends on 2026-07-15, in 0 days",
+    ]);
+  });
+
+  it('is not warned of when given for no longer than the warning window: its end was chosen on purpose', () => {
+    // Granted 2026-07-01, checked 2026-07-15, warn_within_days 30.
+    const given = (expires: string) => run({ grants: { [GRANT]: grantFile({ granted: '2026-07-01', expires }) } });
+    expect(given('2026-07-30')).toEqual([]);
+    expect(given('2026-07-31')).toEqual([]);
+    expect(given('2026-08-01').map((d) => d.message)).toEqual([
+      "Priya Raman's access (Northwind Clinics) ends on 2026-08-01, in 17 days",
     ]);
   });
 

@@ -117,6 +117,12 @@ export function runGrant(args: string[], io: Io): number {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`the grant's ${issue.path.join('.') || 'fields'}: ${issue.message}`, usage);
   }
+  if (data.expires < result.summary.asOf) {
+    throw new UsageError(
+      `the grant would have ended on ${data.expires}, before today (${result.summary.asOf}): its link would open nothing`,
+      'Give an end date from today on (`--expires YYYY-MM-DD`, or `--days N` counted from `--granted`).',
+    );
+  }
   const folder = join(root, kindInfo('grant').path);
   const grantId = freeId(folder, `${fileSlug(data.organization)}-${granted.slice(0, 7)}`);
   mkdirSync(folder, { recursive: true });

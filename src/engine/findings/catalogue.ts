@@ -1137,7 +1137,8 @@ export const catalogue = {
     message: (name: string, organization: string, expires: string, days: number) =>
       `${name}'s access (${organization}) ends on ${expires}, in ${plural(days, 'day')}`,
     hint: 'Extend `expires` if the NDA still covers them (the link stays the same), or let it end.',
-    meaning: 'A current grant expires within `warn_within_days` (warning)',
+    meaning:
+      'A current grant expires within `warn_within_days` (warning); a grant given for no longer than that window was made short on purpose and is not warned of',
     fix: 'Extend `expires` (the link stays the same), or let it end',
   },
   TB536: {

@@ -6,6 +6,7 @@
  * an expired grant's documents open.
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { daysBetween } from '../dates.ts';
 import { GRANT_SECRET_ENV, DEPLOY_ENV, grantState } from '../grants.ts';
 import type { UngivableDocument } from '../findings/catalogue.ts';
 import { finding } from '../findings/finding.ts';
@@ -98,7 +99,10 @@ function grantFindings(grant: Document<GrantData>, model: ProgramModel, context:
   }
 
   const state = grantState(data, context.asOf);
-  if (state.state === 'current') {
+  // A grant given for no longer than the warning window was made short on purpose: warning of its end from its
+  // first build on would tell the person who chose the date what they just chose.
+  const shortOnPurpose = daysBetween(data.granted, data.expires) <= context.warnWithinDays;
+  if (state.state === 'current' && !shortOnPurpose) {
     const due = dueState(data.expires, context);
     if (due.state === 'soon') {
       found.push(finding('TB535', at('expires'), data.name, data.organization, data.expires, due.days));
