@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 // Entry point of the `trustbook` command. Installed from npm it runs the compiled JavaScript in lib/ (Node does
 // not strip types under node_modules); in this repository it runs the TypeScript sources directly, which needs
-// Node 22.18+. Under an older Node it hands over to the Node that `npm ci` installed, if any.
+// Node 22.18+. Under an older Node it hands over to the Node that `npm install` put in node_modules/.bin, if any
+// (this repository's, or that of the program that installed Trustbook).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import module from 'node:module';
+import { pinnedNode } from './pinned-node.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  const pinned = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
-  if (existsSync(pinned) && pinned !== process.execPath) {
+  const pinned = pinnedNode(dirname(dirname(fileURLToPath(import.meta.url))));
+  if (pinned && pinned !== process.execPath) {
     const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
     process.exit(child.status ?? 2);
   }
   console.error(
     `trustbook: Node ${process.versions.node} is too old; it needs Node 22.18 or newer.\n` +
-      '  fix: run `npm ci` in the Trustbook folder (it installs a suitable Node), or install Node 22.18+.',
+      '  fix: run `npm install` in the program (or `npm ci` in the Trustbook repository): it installs a suitable\n' +
+      '  Node in node_modules/.bin, which this command then uses. Or install Node 22.18 or newer.',
   );
   process.exit(2);
 }
