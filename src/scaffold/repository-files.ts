@@ -1,7 +1,7 @@
 /**
  * The files that make a folder a program repository of its own, with Trustbook installed from npm: package.json
  * (depending on trustbook, Astro and the pinned Node runtime, with the scripts), astro.config.mjs,
- * src/content.config.ts, tsconfig.json, .gitignore, README.md, the compliance workflow and a placeholder logo.
+ * src/content.config.ts, tsconfig.json, .gitignore, .npmrc, README.md, the compliance workflow and a placeholder logo.
  * Nothing here touches the disk.
  */
 import { fillPlaceholders, type Placeholders } from './render.ts';
@@ -65,8 +65,9 @@ export function repositoryFiles(options: RepositoryOptions): Map<string, string>
     ['astro.config.mjs', template('astro.config.mjs')],
     ['src/content.config.ts', template('content.config.ts')],
     ['tsconfig.json', template('tsconfig.json')],
-    // npm leaves files named .gitignore out of a package, so the template has no dot.
+    // npm leaves files named .gitignore (and .npmrc) out of a package, so the templates have no dot.
     ['.gitignore', template('gitignore')],
+    ['.npmrc', template('npmrc')],
     ['README.md', template('README.md')],
     ['.github/workflows/compliance.yml', template('compliance.yml')],
     ['public/logo.svg', template('logo.svg')],

@@ -21,6 +21,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let work: string;
 let program: string;
 let tarball: string;
+let installed: SpawnSyncReturns<string>;
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, {
@@ -73,7 +74,7 @@ beforeAll(() => {
   git('init', '--quiet');
   git('add', '-A');
   git('commit', '--quiet', '-m', 'Start the compliance program');
-  run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund'], program);
+  installed = run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund'], program);
   run(npm, ['run', 'build'], program);
 }, 600_000);
 
@@ -123,6 +124,17 @@ describe('the packed package', () => {
     const version = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')).version as string;
     const said = run(join(program, 'node_modules/.bin/trustbook'), ['--version'], program).stdout.trim();
     expect(said).toBe(`trustbook ${version}`);
+  });
+});
+
+describe('installing it', () => {
+  it("prints no warning about the system's Node or the package's own build script", () => {
+    // The program runs on the Node it installs, so npm's engine warnings under an older system Node are noise;
+    // and the package compiles lib/ before it is packed, not when it is installed.
+    expect(installed.stderr).not.toMatch(/EBADENGINE|install-scripts|prepare/);
+    expect(readFileSync(join(program, '.npmrc'), 'utf8')).toMatch(/^loglevel=error$/m);
+    const manifest = JSON.parse(run('tar', ['-xOzf', tarball, 'package/package.json'], work).stdout);
+    expect(manifest.scripts.prepare).toBeUndefined();
   });
 });
 
