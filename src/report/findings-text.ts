@@ -1,6 +1,7 @@
 /** The three output formats of `trustbook check`: pretty (people), json (tools), github (workflow annotations). */
 import type { Deadline } from '../engine/deadlines.ts';
 import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
+import { referenceAnchor } from '../engine/findings/reference.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 
 export type OutputFormat = 'pretty' | 'json' | 'github';
@@ -35,9 +36,15 @@ export function formatPretty(
   result: CheckResult,
   durationMs: number,
   style: Style = plain,
-  options: { all?: boolean } = {},
+  options: {
+    all?: boolean;
+    /** The diagnostics reference (a path or address); each finding then names its code's entry there. */
+    reference?: string;
+  } = {},
 ): string {
   const lines: string[] = [];
+  const see = (code: string) =>
+    options.reference === undefined ? [] : [`    ${style.dim('see:')} ${options.reference}#${referenceAnchor(code)}`];
   const grouped = options.all ? [] : findingGroups(result.diagnostics).filter((group) => group.count >= GROUP_AT);
   const inGroup = (d: Diagnostic) => grouped.some((group) => group.code === d.code && group.severity === d.severity);
   for (const group of grouped) {
@@ -49,7 +56,7 @@ export function formatPretty(
     if (members.length > GROUP_SHOWN) {
       lines.push(`  ${style.dim(`and ${members.length - GROUP_SHOWN} more (trustbook check --all lists every one)`)}`);
     }
-    lines.push(`  ${style.dim('fix:')} ${members[0]!.hint}`, '');
+    lines.push(`  ${style.dim('fix:')} ${members[0]!.hint}`, ...see(group.code).map((line) => line.slice(2)), '');
   }
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of result.diagnostics) {
@@ -63,7 +70,7 @@ export function formatPretty(
       const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
       lines.push(`  ${severity} ${style.dim(d.code)} ${d.message}`);
       lines.push(`    ${style.dim('at')} ${where}`);
-      lines.push(`    ${style.dim('fix:')} ${d.hint}`);
+      lines.push(`    ${style.dim('fix:')} ${d.hint}`, ...see(d.code));
     }
     lines.push('');
   }

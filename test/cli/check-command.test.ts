@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { edit, validProgram, writeProgram } from '../helpers/program.ts';
 import { progressLine } from '../../src/cli/commands/check.ts';
@@ -34,6 +34,10 @@ describe('trustbook check', () => {
     expect(result.stdout).toContain('policies/acceptable-use.mdx\n  error TB103');
     expect(result.stdout).toContain('at policies/acceptable-use.mdx:7');
     expect(result.stdout).toContain('fix: Write a real date');
+    // The fix names the code's entry in the diagnostics reference, by a path that opens from here.
+    const see = /see: (\S+)#(tb103)\n/.exec(result.stdout);
+    expect(see).not.toBeNull();
+    expect(readFileSync(resolve(root, see![1]!), 'utf8')).toContain(`<a id="${see![2]}"></a>TB103 |`);
   });
 
   it('prints the documented JSON shape with paths relative to the root', async () => {
@@ -96,7 +100,8 @@ describe('trustbook check', () => {
   });
 });
 
-describe('the trustbook executable', () => {
+// Whole processes that check a program: give them room on a busy two-core machine (a limit, not a timing).
+describe('the trustbook executable', { timeout: 60_000 }, () => {
   const bin = join(import.meta.dirname, '../../bin/trustbook.js');
 
   it('runs under the pinned Node and reports findings through its exit code', () => {

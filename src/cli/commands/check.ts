@@ -16,6 +16,7 @@ import {
 } from '../../report/findings-text.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 import { checkOptions } from '../check-options.ts';
+import { diagnosticsReference } from '../reference-path.ts';
 
 /** After this long, a check shows on the terminal how far it has come. */
 const PROGRESS_AFTER_MS = 400;
@@ -81,7 +82,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const output: Record<OutputFormat, () => string> = {
     pretty: () =>
       [
-        formatPretty(result, duration, style, { all: values.all }),
+        formatPretty(result, duration, style, { all: values.all, reference: diagnosticsReference(io.cwd) }),
         ...(upcoming ? ['', formatUpcoming(upcoming, days!, result.summary.asOf)] : []),
       ].join('\n'),
     json: () => formatJson(result, duration, upcoming),

@@ -163,10 +163,13 @@ const severityLabels: Record<FindingSeverity, string> = {
 
 const stepLabel = (step: FindingStep) => (step === null ? '—' : step === 'document' ? "the document's" : step);
 
+/** The anchor of a code's row in docs/diagnostics.md, which `trustbook check` links each finding to. */
+export const referenceAnchor = (code: string) => code.toLowerCase();
+
 function row(code: string, data: FindingData): string {
   const retired = data.retired ? ` **Retired ${data.retired.since}**: ${data.retired.why}` : '';
   const cells = [
-    code,
+    `<a id="${referenceAnchor(code)}"></a>${code}`,
     data.title,
     data.meaning + retired,
     severityLabels[data.severity],
