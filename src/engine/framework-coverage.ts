@@ -11,7 +11,7 @@ import {
   type FrameworkId,
   type FrameworkRequirement,
 } from '../catalog/index.ts';
-import type { ControlData, Program, SoaData } from '../schema/index.ts';
+import type { ControlData, FrameworksData, Program, SoaData } from '../schema/index.ts';
 import { isInOperation, judgedWindow, operatingSpan } from './coverage.ts';
 import { controlEffectiveness } from './effectiveness.ts';
 import type { Document, ProgramModel } from './model.ts';
@@ -39,14 +39,27 @@ export function frameworksInScope(program: Program | undefined): AddedFramework[
   return chosen ? addedFrameworks.filter((framework) => chosen[framework] !== undefined) : [];
 }
 
-/** The HIPAA requirements of 164.314(b), which bind only the sponsor of a group health plan. */
-export function isGroupHealthPlanRequirement(id: string): boolean {
-  return id.startsWith('164.314(b)');
+/**
+ * Why a HIPAA requirement does not bind this program, from its scope parameters: 164.314(b) binds only the sponsor
+ * of a group health plan, 164.308(a)(4)(ii)(A) only a clearinghouse inside a larger organization, 164.314(a)(2)(ii)
+ * only government entities. Undefined when it binds the program.
+ */
+export function hipaaOutOfScope(id: string, hipaa: NonNullable<FrameworksData['hipaa']>): string | undefined {
+  if (id.startsWith('164.314(b)') && !hipaa.group_health_plan) {
+    return 'a group health plan requirement, out of scope without `group_health_plan: true`';
+  }
+  if (id === '164.308(a)(4)(ii)(A)' && !hipaa.clearinghouse) {
+    return 'a clearinghouse requirement, out of scope without `clearinghouse: true`';
+  }
+  if (id === '164.314(a)(2)(ii)' && !hipaa.government_entity) {
+    return 'a requirement for government entities, out of scope without `government_entity: true`';
+  }
+  return undefined;
 }
 
 /**
  * A framework's requirements the program is judged on: every ISO clause and Annex A control, every HIPAA
- * requirement but the group health plan's unless the program sponsors one, the subcategories of the CSF
+ * requirement that binds it (`hipaaOutOfScope`), the subcategories of the CSF
  * functions in scope. Empty when the framework is not in scope.
  */
 export function requirementsInScope(program: Program | undefined, framework: AddedFramework): FrameworkRequirement[] {
@@ -56,7 +69,7 @@ export function requirementsInScope(program: Program | undefined, framework: Add
   if (framework === 'hipaa') {
     const hipaa = chosen?.hipaa;
     if (!hipaa) return [];
-    return all.filter((requirement) => hipaa.group_health_plan || !isGroupHealthPlanRequirement(requirement.id));
+    return all.filter((requirement) => hipaaOutOfScope(requirement.id, hipaa) === undefined);
   }
   const csf = chosen?.csf;
   if (!csf) return [];

@@ -49,6 +49,16 @@ export const frameworksSchema = z.strictObject({
        */
       group_health_plan: z.boolean().default(false),
       /**
+       * True for a health care clearinghouse that is part of a larger organization: only then does 164.308(a)(4)(ii)(A)
+       * (walling the clearinghouse off) apply. Default false.
+       */
+      clearinghouse: z.boolean().default(false),
+      /**
+       * True when the organization and the other party to its business associate arrangements are both government
+       * entities: only then does 164.314(a)(2)(ii) (other arrangements) apply. Default false.
+       */
+      government_entity: z.boolean().default(false),
+      /**
        * How many years the program keeps its documentation (policies, procedures, decisions, evidence) after it
        * was last in effect, as its retention policy and its evidence store are set. 164.316(b)(2)(i) asks for six.
        */

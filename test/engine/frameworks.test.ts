@@ -73,6 +73,14 @@ describe('framework scope and citations', () => {
     expect(found).toContain('164.314(b)(2)(i)');
   });
 
+  it('keeps the clearinghouse and government-entity requirements out of scope unless the program says they bind it', () => {
+    const uncited = (files: Files) => findings(check(files), 'TB342').map((finding) => finding.subject?.id);
+    const base = edit(hipaaProgram(), CONTROL, '"164.308(a)(4)(ii)(A)", ', '');
+    expect(uncited(edit(base, CONTROL, '"164.314(a)(2)(ii)", ', ''))).toEqual([]);
+    const bound = edit(base, PROGRAM, 'role: business-associate', 'role: covered-entity\n    clearinghouse: true');
+    expect(uncited(bound)).toEqual(['164.308(a)(4)(ii)(A)']);
+  });
+
   it('judges a cited requirement on every day of the window: a control implemented after it opened leaves a gap', () => {
     const day = (implemented: string) =>
       findings(

@@ -690,8 +690,9 @@ export const catalogue = {
     severity: 'error',
     step: 'gaps',
     failsControl: false,
-    message: (named: string, span: string, controls: string) =>
-      `${named} was not met ${span}: ${controls} did not operate effectively over the window`,
+    /** `several`: whether `named` stands for more than one requirement. */
+    message: (named: string, span: string, controls: string, several: boolean) =>
+      `${named} ${several ? 'were' : 'was'} not met ${span}: ${controls} did not operate effectively over the window`,
     hint: 'Have a control that operated effectively cite the requirement, or expect the assessor to find it not met.',
     meaning:
       'Type II: for a stretch of the audit window, the controls citing a requirement of an added framework were in operation but none operated effectively (as TB315 for a criterion)',
@@ -826,11 +827,11 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
-    /** `what`: "a required implementation specification", "a standard", "not in scope for this program". */
+    /** `what`: "a required implementation specification", "a standard", or why it does not bind the program. */
     message: (id: string, what: string) => `${id} has a decision, but it is ${what}`,
     hint: 'Only addressable specifications are decided: a required one, or a standard, is met by a control citing it. Remove the decision.',
     meaning:
-      'A decision under `frameworks.hipaa.decisions` is keyed by a required specification, a standard, or one the program does not have in scope (164.314(b) without `group_health_plan`): there is nothing to decide',
+      'A decision under `frameworks.hipaa.decisions` is keyed by a required specification, a standard, or one that does not bind the program (164.314(b) without `group_health_plan`, 164.308(a)(4)(ii)(A) without `clearinghouse`, 164.314(a)(2)(ii) without `government_entity`): there is nothing to decide',
     fix: 'Remove the decision; cite the requirement from a control',
   },
   TB355: {

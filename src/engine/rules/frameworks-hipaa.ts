@@ -9,7 +9,7 @@ import type { HipaaDecision } from '../../schema/index.ts';
 import { addMonths } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
-import { frameworkCoverage, isGroupHealthPlanRequirement } from '../framework-coverage.ts';
+import { frameworkCoverage, hipaaOutOfScope } from '../framework-coverage.ts';
 import { lineOf, PROGRAM_FILE, type ProgramModel } from '../model.ts';
 import { closest } from '../validate.ts';
 import type { Rule } from './context.ts';
@@ -79,11 +79,8 @@ function decisionFindings(model: ProgramModel, id: string, decision: HipaaDecisi
       ),
     ];
   }
-  if (isGroupHealthPlanRequirement(id) && !program.data.frameworks?.hipaa?.group_health_plan) {
-    return [
-      finding('TB354', at(), id, 'a group health plan requirement, out of scope without `group_health_plan: true`'),
-    ];
-  }
+  const outOfScope = hipaaOutOfScope(id, model.program!.data.frameworks!.hipaa!);
+  if (outOfScope) return [finding('TB354', at(), id, outOfScope)];
   if (specification.status === 'required')
     return [finding('TB354', at(), id, 'a required implementation specification')];
   const found: Diagnostic[] = [];

@@ -188,6 +188,6 @@ function uncoveredStretches(
     const where = { file: PROGRAM_FILE, line, subject: { kind: 'program' as const, id: named[0]! } };
     return code === 'TB343'
       ? finding('TB343', where, what, describeSpan(span), controls)
-      : finding('TB344', where, what, describeSpan(span), controls);
+      : finding('TB344', where, what, describeSpan(span), controls, named.length > 1);
   });
 }
