@@ -96,6 +96,19 @@ describe('framework scope and citations', () => {
     expect(day('2025-12-31')).toEqual([]);
   });
 
+  it('finds a requirement not met where its only control did not operate effectively', () => {
+    const files = edit(
+      csfProgram(),
+      'evidence-index/EV-BASE-01.mdx',
+      '---\n\nExported',
+      'exceptions:\n  - { period: 2026-Q1, description: "The review did not run.", disclosed: 2026-07-05, response: "Run it now.", remediated: 2026-07-10 }\n---\n\nExported',
+    );
+    const [unmet] = findings(check(files), 'TB344');
+    expect(unmet?.message).toMatch(
+      /^\d+ requirements \(GV\.OC-01, .*\) were not met from 2026-01-01 to 2026-06-30: BASE-01 did not operate effectively/,
+    );
+  });
+
   it('works coverage out once per model and date', () => {
     const { model } = buildModel(Object.entries(csfProgram()).map(([path, text]) => ({ path, text })));
     expect(frameworkCoverage(model, '2026-07-15', 'csf')).toBe(frameworkCoverage(model, '2026-07-15', 'csf'));

@@ -1,8 +1,8 @@
 /**
  * `validProgram()` with frameworks added to SOC 2, each complete: the tests and the corpus break one thing at a
  * time from here. The added lines go after the existing ones, so the line numbers listed in
- * test/hardening/corpus.ts still hold: program.yaml's `frameworks:` is line 12, and the control's citations
- * follow its `frequency` (line 8), `iso` on line 9, `hipaa` on 10, `csf` on 11.
+ * test/hardening/corpus.ts still hold: program.yaml's `frameworks:` is line 12 and the framework's key line 13, and
+ * the control's citations (`iso`, `hipaa` or `csf`) are line 9, after its `frequency`.
  */
 import {
   csfSubcategories,
