@@ -14,6 +14,7 @@ Commands:
   new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
+  export soa                    the ISO/IEC 27001 Statement of Applicability, as CSV and XLSX
   evidence add <id>             record a collected artifact in an evidence series
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
@@ -60,6 +61,7 @@ report:
 
 export:
   --out DIR                     where to write the files (default: exports/); no kind writes all four
+                                (the Statement of Applicability only when named)
 
 evidence add <id>:
   --file PATH | --url URL       the artifact: a file in the repository (hashed) or a link

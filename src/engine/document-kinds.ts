@@ -28,6 +28,7 @@ import {
   requestsSchema,
   riskSchema,
   samplesSchema,
+  soaSchema,
   systemDescriptionSchema,
   trustDocumentSchema,
   trustPageSchema,
@@ -210,6 +211,15 @@ export const documentKinds = defineKinds({
     schema: assertionSchema,
     noun: "management's assertion",
     collection: 'assertion',
+  },
+  /** The ISO/IEC 27001 Statement of Applicability: a decision for every Annex A control. */
+  soa: {
+    model: 'soa',
+    path: 'content/statement-of-applicability.yaml',
+    single: true,
+    extensions: yaml,
+    schema: soaSchema,
+    noun: 'Statement of Applicability',
   },
 });
 

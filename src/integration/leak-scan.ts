@@ -293,6 +293,7 @@ export const textFields: { readonly [K in DocumentKind]: readonly FieldOf<K>[] }
   // The assertion's one text field is its title, which names the kind of document ("Management's assertion")
   // in words the sites use of it anyway; what management asserts is its body.
   assertion: [],
+  soa: ['title', 'controls'],
 };
 
 /** The fields of each kind that hold a name, looked for whatever their length. */
@@ -435,6 +436,9 @@ const audiences: { readonly [K in DocumentKind]: (data: DataOf<K>, site: Site) =
   grant: (_data, site) => (site === 'public' ? 'none' : 'all'),
   'system-description': byAudience,
   assertion: byAudience,
+  // The Statement of Applicability is for the certification auditor: which risks each control treats and why
+  // others were left out say where the program is thin.
+  soa: (_data, site) => (site === 'auditors' ? 'all' : 'none'),
 };
 
 /** 'all', 'none', or the fields a site sees of a document. */

@@ -59,6 +59,7 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'requests.astro',
     'risks/index.astro',
     'risks/[id].astro',
+    'statement-of-applicability.astro',
     'system-description.astro',
     'vendors.astro',
   ],

@@ -14,6 +14,12 @@ export const controlSchema = z
     title: z.string().min(1),
     /** Criteria the control addresses. */
     criteria: z.array(criterionRef).min(1),
+    /** ISO/IEC 27001:2022 requirements the control meets: clauses (`6.1.3`) and Annex A controls (`A.5.15`). */
+    iso: z.array(z.string().min(1)).optional(),
+    /** HIPAA Security Rule requirements the control meets, by CFR paragraph (`164.312(a)(2)(iv)`). */
+    hipaa: z.array(z.string().min(1)).optional(),
+    /** NIST CSF 2.0 subcategories the control meets (`PR.AA-01`). */
+    csf: z.array(z.string().min(1)).optional(),
     /** Points of focus of those criteria the control addresses, e.g. `CC6.1.3` (see docs/criteria.md). */
     points_of_focus: z.array(z.string().min(1)).default([]),
     /** Ids of the policies the control implements. */

@@ -17,3 +17,5 @@ export * from './requests.ts';
 export * from './acknowledgements.ts';
 export * from './trust.ts';
 export * from './answer.ts';
+export * from './frameworks.ts';
+export * from './soa.ts';

@@ -1,6 +1,7 @@
 /** `content/program.yaml`: the organization, the audit scope and period, and how the check evaluates dates. */
 import { z } from 'astro/zod';
 import { calendarDate, criterionRef, documentId, httpsUrl, httpUrl } from './common.ts';
+import { frameworksSchema } from './frameworks.ts';
 
 export const scopeCategories = [
   'security',
@@ -37,6 +38,11 @@ export const programSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Frameworks besides SOC 2 the program is judged against (`iso27001`, `hipaa`, `csf`), each with its scope
+   * parameters; controls cite their requirements under `iso:`, `hipaa:` and `csf:` (docs/frameworks.md).
+   */
+  frameworks: frameworksSchema.optional(),
   /** The audit: report type, period or date, and the audit firm. */
   audit: z
     .strictObject({

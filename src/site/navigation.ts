@@ -37,6 +37,7 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'People', path: 'people/' },
     { label: 'Acknowledgements', path: 'acknowledgements/' },
     { label: 'System', path: 'system-description/' },
+    { label: 'SoA', path: 'statement-of-applicability/' },
     { label: 'Mock audit', path: 'audit/' },
     { label: 'Request list', path: 'requests/' },
     { label: 'Readiness', path: 'readiness/' },

@@ -39,6 +39,7 @@ import type { ChecklistProgress } from '../engine/checklist-state.ts';
 import { answersCsv, answersFor, citationNames } from '../export/answers.ts';
 import { exporters } from '../export/index.ts';
 import { requestRows } from '../export/requests.ts';
+import { soaView } from './soa-view.ts';
 import { workpaper } from '../fieldwork/workpaper.ts';
 import { readinessReport } from '../report/readiness.ts';
 import { splitCitation } from '../engine/policy-sections.ts';
@@ -542,6 +543,8 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     subservice: model.vendors.filter((vendor) => vendor.data.carve_out),
     /** Complementary user entity controls (DC6). */
     cuecs: model.program!.data.cuecs,
+    /** The ISO/IEC 27001 Statement of Applicability, row by row; undefined without one. */
+    statementOfApplicability: soaView(result),
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
     /** Each person's policy acknowledgements, for the policies auditors see. */

@@ -50,6 +50,7 @@ const promised: Record<SiteName, string[]> = {
     '/people/',
     '/acknowledgements/',
     '/system-description/',
+    '/statement-of-applicability/',
     '/audit/',
     '/requests/',
     '/readiness/',
@@ -69,6 +70,7 @@ const withheld: Record<SiteName, string[]> = {
     '/risks/',
     '/people/',
     '/acknowledgements/',
+    '/statement-of-applicability/',
   ],
   auditors: [],
 };

@@ -203,6 +203,17 @@ period: { start: 2026-01-01, end: 2026-06-30 }
 ${plant('body')}
 `,
   },
+  soa: {
+    path: 'content/statement-of-applicability.yaml',
+    text: (plant) => `title: ${plant('title')}
+version: "1.0"
+owner: security-lead
+approved_by: ceo
+approved: 2026-03-01
+controls:
+  A.5.1: { applicable: false, justification: ${plant('controls')} }
+`,
+  },
 };
 
 /** The valid program with one more file of the kind (a single kind's file replaces the program's own). */

@@ -6,9 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../src/engine/index.ts';
 import { corpus as cases, type CorpusCase, type Kind } from './corpus.ts';
 import { falseGreens } from './false-greens.ts';
+import { frameworkFalseGreens } from './false-greens-frameworks.ts';
 import { recordFalseGreens } from './false-greens-records.ts';
 
-const corpus = [...falseGreens, ...recordFalseGreens, ...cases];
+const corpus = [...falseGreens, ...recordFalseGreens, ...frameworkFalseGreens, ...cases];
 
 // The largest cases take two seconds alone and several times that beside other test files on two cores: the time
 // a case may take is held by `npm run bench:corpus`, not by vitest's default five seconds.

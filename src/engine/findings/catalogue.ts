@@ -632,6 +632,243 @@ export const catalogue = {
       'An implemented control\'s `test` is `inquiry`: inquiry alone is not sufficient evidence that a control operated, so the mock audit leaves it not tested (never "no exception noted") and says what further test it needs. An error, deferred in readiness mode',
     fix: 'Set `test:` to `inspection`, `observation` or `re-performance`, whichever corroborates the inquiry',
   },
+  TB340: {
+    title: 'Unknown framework requirement',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    /** `what`: what it should be, "a requirement of ISO/IEC 27001:2022"; `advice`: what was probably meant. */
+    message: (id: string, what: string) => `\`${id}\` is not ${what}`,
+    hint: (_id: string, _what: string, advice: string) => advice,
+    meaning:
+      'A control cites, under `iso:`, `hipaa:` or `csf:`, an id that is not a requirement of that framework (a grouping number such as ISO `9.2`, a HIPAA standard that has implementation specifications, a CSF 1.1 id withdrawn in 2.0, or a typo); or the Statement of Applicability or a HIPAA decision is keyed by one',
+    fix: 'Cite the requirement by its id as docs/frameworks.md lists it; the hint suggests the nearest one',
+  },
+  TB341: {
+    title: 'Citation of a framework not in scope',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `field`: the control field (`iso`); `key`: the program's key for the framework (`iso27001`). */
+    message: (control: string, field: string, framework: string) =>
+      `${control} cites ${framework} requirements under \`${field}\`, but the program does not have ${framework} in scope: nothing checks them`,
+    hint: (_control: string, _field: string, _framework: string, key: string) =>
+      `Add \`${key}\` under \`frameworks:\` in content/program.yaml (docs/frameworks.md gives its scope parameters), or remove the citations.`,
+    meaning:
+      'A control cites requirements of a framework the program does not have under `frameworks:`: the citations look like coverage but no check reads them',
+    fix: 'Bring the framework into scope under `frameworks:`, or remove the citations',
+  },
+  TB342: {
+    title: 'Framework requirement without a control',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    message: (id: string, label: string, framework: string) =>
+      `${id} (${label}) has no implemented control citing it, and ${framework} is in scope`,
+    hint: (id: string, _label: string, _framework: string, field: string) =>
+      `Add \`${id}\` to the \`${field}\` of an implemented control in content/controls/ that meets it.`,
+    meaning:
+      'A requirement of a framework in scope (an ISO clause requirement, a HIPAA standard or specification, a CSF subcategory of a function in scope) is cited by no implemented control. Annex A controls are judged by the Statement of Applicability instead (TB348), and addressable HIPAA specifications by their decision (TB352)',
+    fix: 'Cite the requirement from the control that meets it, or write that control',
+  },
+  TB343: {
+    title: 'Framework requirement without a control for part of the window',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    /** `named`: the requirement, or "n requirements (…)" when one cause leaves several uncovered. */
+    message: (named: string, span: string) =>
+      `${named} had no control in operation ${span}; the report speaks for every day of the audit window`,
+    hint: (_named: string, _span: string, controls: string) =>
+      `The controls citing it (${controls}) were not in operation then: correct their \`implemented\` or \`retired\` date if they were, or cite the requirement from a control that operated then.`,
+    meaning:
+      'Type II: for a stretch of the audit window, none of the controls citing a requirement of an added framework was in operation (as TB314 for a criterion)',
+    fix: 'Correct the controls’ `implemented`/`retired` dates, or cite the requirement from a control that operated then',
+  },
+  TB344: {
+    title: 'Framework requirement not met for part of the window',
+    severity: 'error',
+    step: 'gaps',
+    failsControl: false,
+    /** `several`: whether `named` stands for more than one requirement. */
+    message: (named: string, span: string, controls: string, several: boolean) =>
+      `${named} ${several ? 'were' : 'was'} not met ${span}: ${controls} did not operate effectively over the window`,
+    hint: 'Have a control that operated effectively cite the requirement, or expect the assessor to find it not met.',
+    meaning:
+      'Type II: for a stretch of the audit window, the controls citing a requirement of an added framework were in operation but none operated effectively (as TB315 for a criterion)',
+    fix: 'Cite the requirement from a control that operated effectively',
+  },
+  TB345: {
+    title: 'Statement of Applicability missing',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    message: () =>
+      'ISO/IEC 27001 is in scope, but there is no Statement of Applicability (content/statement-of-applicability.yaml)',
+    hint: 'Write content/statement-of-applicability.yaml with a decision for each of the 93 Annex A controls (docs/frameworks.md); clause 6.1.3 d requires it and the certification auditor starts from it.',
+    meaning: 'ISO/IEC 27001 is in scope without a Statement of Applicability',
+    fix: 'Write content/statement-of-applicability.yaml (docs/frameworks.md)',
+  },
+  TB346: {
+    title: 'Annex A control not decided',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `ids`: the undecided Annex A controls, in catalog order. */
+    message: (ids: string[]) =>
+      ids.length === 1
+        ? `the Statement of Applicability decides nothing for ${ids[0]}`
+        : `the Statement of Applicability decides nothing for ${ids.length} Annex A controls: ${ids.join(', ')}`,
+    hint: 'Add each under `controls:` with `applicable: true` (and why, its status and what implements it) or `applicable: false` with the justification for leaving it out.',
+    meaning:
+      'The Statement of Applicability has no entry for one or more Annex A controls: each of the 93 needs a decision',
+    fix: 'Add an entry for each, applicable or not',
+  },
+  TB347: {
+    title: 'Annex A exclusion without justification',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `written`: the justification as written, or undefined when there is none. */
+    message: (id: string, written: string | undefined) =>
+      written === undefined
+        ? `${id} is excluded from the Statement of Applicability without a justification`
+        : `the exclusion of ${id} gives no justification an auditor can weigh ("${written}")`,
+    hint: 'Say in a sentence in `justification:` why the control does not apply to the ISMS: what the organization does not do, hold or run.',
+    meaning:
+      'An Annex A control marked `applicable: false` has no `justification`, or one that says nothing ("n/a", a word or two)',
+    fix: 'Write why the control does not apply, in a sentence',
+  },
+  TB348: {
+    title: 'Applicable Annex A control with nothing implementing it',
+    severity: 'error',
+    step: 'controls',
+    failsControl: false,
+    message: (id: string, label: string) =>
+      `${id} (${label}) is applicable in the Statement of Applicability, but no implemented control cites it and it names no policy or procedure`,
+    hint: (id: string) =>
+      `Add \`${id}\` to the \`iso\` of the implemented controls that carry it out, or list the policies and procedures that do under \`documents:\` in its entry.`,
+    meaning:
+      'An Annex A control the Statement of Applicability includes is implemented by nothing: no implemented control cites it under `iso:`, and its entry lists no `documents`',
+    fix: 'Cite it from the controls that implement it, or name the documents that do',
+  },
+  TB349: {
+    title: 'Statement of Applicability review due',
+    severity: 'varies',
+    step: 'scope',
+    failsControl: false,
+    /** `days`: days overdue (when `overdue`) or left. */
+    message: (due: string, overdue: boolean, days: number) =>
+      overdue
+        ? `the Statement of Applicability was due for review on ${due} (${plural(days, 'day')} ago)`
+        : `the Statement of Applicability is due for review on ${due} (in ${plural(days, 'day')})`,
+    hint: 'Review it against the current risk treatment plan, then record the new approval (`approved`, `approved_by`, and `version` when anything changed).',
+    meaning:
+      'The Statement of Applicability is past `approved` + `review_months` (an error), or will be within `warn_within_days` (a warning)',
+    fix: 'Review it and record the new approval',
+  },
+  TB350: {
+    title: 'Decision names something unknown',
+    severity: 'error',
+    step: 'document',
+    failsControl: false,
+    /** `what`: "risk", "policy or procedure", "person"; `where`: the entry, "the entry for A.5.1". */
+    message: (where: string, what: string, id: string) => `${where} names the ${what} \`${id}\`, which does not exist`,
+    hint: (_where: string, _what: string, _id: string, suggestion: string | undefined) =>
+      suggestion ? `Did you mean \`${suggestion}\`?` : 'Name an existing one by its id, or remove the reference.',
+    meaning:
+      'An entry of the Statement of Applicability or a HIPAA decision names a risk, a policy or procedure, or a person that does not exist',
+    fix: 'Correct the id, or remove the reference',
+  },
+  TB351: {
+    title: 'Annex A inclusion without a reason',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    message: (id: string) =>
+      `${id} is applicable in the Statement of Applicability, but its entry gives no reason for including it: neither \`risks\` nor \`reason\``,
+    hint: 'Name the risks it treats under `risks:`, or give the legal, contractual or business reason under `reason:`.',
+    meaning:
+      'An applicable Annex A control whose entry names no risk it treats and gives no legal, contractual or business `reason`: clause 6.1.3 d asks for the justification of each inclusion',
+    fix: 'Name the risks it treats, or the reason',
+  },
+  TB352: {
+    title: 'Addressable HIPAA specification without a decision',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    message: (id: string, label: string) => `the addressable specification ${id} (${label}) has no recorded decision`,
+    hint: (id: string) =>
+      `Add \`${id}\` under \`frameworks.hipaa.decisions\` in content/program.yaml: \`implemented\`, \`alternative\` (with the measure adopted and why) or \`not-reasonable\` (with why), and who approved it when.`,
+    meaning:
+      'An addressable implementation specification of the HIPAA Security Rule in scope has no decision under `frameworks.hipaa.decisions`: 164.306(d)(3) requires assessing each and documenting the outcome',
+    fix: 'Record the decision, with its approver and date',
+  },
+  TB353: {
+    title: 'HIPAA decision without its reasons',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `missing`: `alternative` (the measure) or `rationale` (why); `written`: what was written, if anything. */
+    message: (id: string, decision: string, missing: 'alternative' | 'rationale', written: string | undefined) =>
+      written === undefined
+        ? `the decision \`${decision}\` for ${id} has no \`${missing}\``
+        : `the \`${missing}\` of the decision for ${id} says nothing an assessor can weigh ("${written}")`,
+    hint: (_id: string, _decision: string, missing: 'alternative' | 'rationale') =>
+      missing === 'alternative'
+        ? 'Describe, in `alternative:`, the equivalent measure adopted instead of the specification.'
+        : 'Say in a sentence in `rationale:` why the specification is not reasonable and appropriate here (the risk analysis, the size and the systems of the organization, the cost).',
+    meaning:
+      'A HIPAA decision `alternative` without the measure adopted (`alternative`) or its `rationale`, or `not-reasonable` without a `rationale`, or with one that says nothing',
+    fix: 'Write the measure and why, in a sentence each',
+  },
+  TB354: {
+    title: 'Decision for a HIPAA requirement that is not addressable',
+    severity: 'error',
+    step: 'scope',
+    failsControl: false,
+    /** `what`: "a required implementation specification", "a standard", or why it does not bind the program. */
+    message: (id: string, what: string) => `${id} has a decision, but it is ${what}`,
+    hint: 'Only addressable specifications are decided: a required one, or a standard, is met by a control citing it. Remove the decision.',
+    meaning:
+      'A decision under `frameworks.hipaa.decisions` is keyed by a required specification, a standard, or one that does not bind the program (164.314(b) without `group_health_plan`, 164.308(a)(4)(ii)(A) without `clearinghouse`, 164.314(a)(2)(ii) without `government_entity`): there is nothing to decide',
+    fix: 'Remove the decision; cite the requirement from a control',
+  },
+  TB355: {
+    title: 'HIPAA documentation kept less than six years',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    /** `example`: an artifact that would be gone too early, "EV-… collected 2026-01-05: kept until …"; when there is one. */
+    message: (years: number, example: string | undefined) =>
+      `the program keeps its documentation ${plural(years, 'year')} after it was last in effect, short of the six years 164.316(b)(2)(i) requires${example ? `: ${example}` : ''}`,
+    hint: 'Set the retention of policies, decisions and evidence (the retention policy, the evidence store) to at least six years from when each was last in effect, then set `frameworks.hipaa.retention_years` to match.',
+    meaning:
+      "HIPAA is in scope and `frameworks.hipaa.retention_years` is under six: documentation would be disposed of before 164.316(b)(2)(i)'s six years from its creation or from when it was last in effect, whichever is later",
+    fix: 'Keep documentation six years or more, and say so in `retention_years`',
+  },
+  TB356: {
+    title: 'Control cites a requirement decided not to apply',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    /** `decision`: where it was decided, "the Statement of Applicability excludes it". */
+    message: (control: string, id: string, decision: string) => `${control} cites ${id}, yet ${decision}`,
+    hint: 'Either the requirement applies (change the decision) or the control does not meet it (remove the citation).',
+    meaning:
+      'Warning: a control cites an Annex A control the Statement of Applicability excludes, or an addressable HIPAA specification decided `not-reasonable`',
+    fix: 'Change the decision, or remove the citation',
+  },
+  TB357: {
+    title: 'Statement of Applicability without ISO/IEC 27001 in scope',
+    severity: 'warning',
+    step: 'scope',
+    failsControl: false,
+    message: () => 'there is a Statement of Applicability, but ISO/IEC 27001 is not in scope: nothing checks it',
+    hint: 'Add `iso27001: { isms_scope: … }` under `frameworks:` in content/program.yaml, or remove the statement.',
+    meaning: 'content/statement-of-applicability.yaml exists while `frameworks:` has no `iso27001`',
+    fix: 'Bring ISO/IEC 27001 into scope, or remove the statement',
+  },
   TB401: {
     title: 'Control without evidence',
     severity: 'deferrable',

@@ -11,6 +11,8 @@ import { documentReuseRule } from './document-reuse.ts';
 import { documentsInForceRule } from './documents-in-force.ts';
 import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
+import { frameworksRule } from './frameworks.ts';
+import { hipaaRule } from './frameworks-hipaa.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
 import { identityRule } from './identity.ts';
@@ -31,6 +33,7 @@ import { requestsRule } from './requests.ts';
 import { sampleRecordsRule } from './sample-records.ts';
 import { samplingTableRule } from './sampling-table.ts';
 import { samplesRule } from './samples.ts';
+import { soaRule } from './soa.ts';
 import { trainingAcrossWindowRule } from './training-across-window.ts';
 import { subserviceRule } from './subservice.ts';
 import { trustRule } from './trust.ts';
@@ -45,6 +48,9 @@ export const rules: readonly Rule[] = [
   identityRule,
   auditSetupRule,
   coverageRule,
+  frameworksRule,
+  soaRule,
+  hipaaRule,
   requiredDocumentsRule,
   documentsInForceRule,
   categoriesRule,
