@@ -14,6 +14,8 @@ Commands:
   new <kind> <id>               add a document: policy, control, evidence, procedure, risk or vendor
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
+  map suggest --to iso27001|csf citations of another framework each control's criteria lead to through the
+                                crosswalk, for a person to confirm (writes nothing; never counts as coverage)
   evidence add <id>             record a collected artifact in an evidence series
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
@@ -60,6 +62,11 @@ report:
 
 export:
   --out DIR                     where to write the files (default: exports/); no kind writes all four
+
+map suggest:
+  --to iso27001|csf             the framework to suggest citations of
+  --format text|json            (default text)
+  --root DIR                    the program's folder
 
 evidence add <id>:
   --file PATH | --url URL       the artifact: a file in the repository (hashed) or a link
@@ -185,6 +192,7 @@ const commands: Record<string, () => Promise<Command>> = {
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
   'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
   import: async () => (await import('./commands/import.ts')).runImport,
+  map: async () => (await import('./commands/map.ts')).runMap,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
