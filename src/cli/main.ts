@@ -62,6 +62,8 @@ report:
 
 export:
   --out DIR                     where to write the files (default: exports/); no kind writes all four
+  crosswalk                     Trustbook's crosswalk to ISO 27001 and CSF (crosswalk.csv, crosswalk.json);
+                                written only when named, and needs no program
 
 map suggest:
   --to iso27001|csf             the framework to suggest citations of
