@@ -24,6 +24,8 @@ Commands:
                                 what a person must still decide (import-report.md)
   import markdown DIR --kind policy|procedure
                                 a folder of GitHub-flavoured Markdown as policies or procedures
+  import mapping FILE           a mapping you downloaded (CSV), kept in mappings/ with its attribution and used
+                                only by map suggest
   answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
@@ -68,6 +70,14 @@ export:
 map suggest:
   --to iso27001|csf             the framework to suggest citations of
   --format text|json            (default text)
+  --root DIR                    the program's folder
+
+import mapping FILE:
+  --to iso27001|csf             the framework the file maps the SOC 2 criteria to (required)
+  --attribution TEXT            who published it and under what terms, kept in its ATTRIBUTION.md (required)
+  --name NAME                   writes mappings/NAME/ (default: the file's name)
+  --map source=COL,target=COL   the columns of the criteria and of the target ids (also relationship=,
+                                rationale=); by default found by header (source, target, relationship, rationale)
   --root DIR                    the program's folder
 
 evidence add <id>:

@@ -1,7 +1,7 @@
 /**
  * `trustbook map suggest --to iso27001|csf`: for each control, the citations of another framework its SOC 2
- * criteria lead to through Trustbook's crosswalk, for a person to confirm. It writes nothing, and nothing it
- * prints counts toward coverage.
+ * criteria lead to through Trustbook's crosswalk and any mapping imported under mappings/, for a person to
+ * confirm. It writes nothing, and nothing it prints counts toward coverage.
  */
 import { resolve } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import { loadProject, UsageError } from '../../engine/index.ts';
 import { isProgramRoot } from '../../engine/load-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { readImportedMappings } from './map-import.ts';
 
 /** Said with every proposal, in text and JSON alike. */
 export const SUGGESTION_NOTE =
@@ -56,7 +57,10 @@ function runSuggest(args: string[], io: Io): number {
     );
   }
   const controls = readControls(root, target);
-  const sources: PairSource[] = [{ name: 'trustbook', pairsOf: (criterion) => pairsOf(criterion, target) }];
+  const sources: PairSource[] = [
+    { name: 'trustbook', pairsOf: (criterion) => pairsOf(criterion, target) },
+    ...readImportedMappings(root, target),
+  ];
   const results = suggestCitations(
     controls.map((control) => control.citations),
     target,
@@ -92,7 +96,14 @@ function runSuggest(args: string[], io: Io): number {
 
   const lines = [
     `${frameworkNames[target]} citations (\`${key}:\`) the SOC 2 criteria of ${controls.length} controls lead to, ` +
-      `through ${sources.length === 1 ? "Trustbook's crosswalk" : `${sources.map((s) => s.name).join(', ')}`}.`,
+      `through Trustbook's crosswalk${
+        sources.length === 1
+          ? ''
+          : ` and the imported ${sources
+              .slice(1)
+              .map((s) => s.name)
+              .join(', ')} (paths marked [name])`
+      }.`,
     SUGGESTION_NOTE,
   ];
   for (const { control, suggestions } of results) {
