@@ -87,4 +87,22 @@ describe('trustbook import mapping, then map suggest', () => {
     expect(stderr).toContain('needs --attribution');
     expect(existsSync(join(root, 'mappings'))).toBe(false);
   });
+
+  it('refuses a file with no usable pair, naming the first reason, and writes nothing', async () => {
+    root = mkdtempSync(join(tmpdir(), 'trustbook-mapping-'));
+    writeProgram(root, validProgram());
+    writeFileSync(join(root, 'downloaded.csv'), 'source,target\nCC1.1,A.5.4\n');
+    const { code, stderr } = await runCli(root, [
+      'import',
+      'mapping',
+      'downloaded.csv',
+      '--to',
+      'csf',
+      '--attribution',
+      'x',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no row of downloaded.csv pairs a SOC 2 criterion with a csf requirement (row 2: "A.5.4"');
+    expect(existsSync(join(root, 'mappings'))).toBe(false);
+  });
 });

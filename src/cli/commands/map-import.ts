@@ -148,6 +148,12 @@ export function runImportMapping(args: string[], io: Io): number {
     target,
     parseColumns(values.map),
   );
+  if (pairs.length === 0) {
+    throw new UsageError(
+      `no row of ${file} pairs a SOC 2 criterion with a ${target} requirement${skipped[0] ? ` (${skipped[0]})` : ''}`,
+      'Check --to, and name the columns with --map source=COL,target=COL.',
+    );
+  }
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, PAIRS_FILE),
