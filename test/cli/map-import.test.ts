@@ -73,6 +73,9 @@ describe('trustbook import mapping, then map suggest', () => {
     expect(output.sources).toEqual(['trustbook', 'their-map']);
     const gvrr03 = output.controls[0]!.suggestions.find((s) => s.target === 'GV.RR-03')!;
     expect(gvrr03.paths).toEqual([expect.objectContaining({ source: 'their-map', rationale: 'theirs' })]);
+    const text = await runCli(root, ['map', 'suggest', '--to', 'csf']);
+    expect(text.stdout).toContain("through Trustbook's crosswalk and the imported their-map");
+    expect(text.stdout).toContain('intersects-with from CC1.1: theirs [their-map]');
     // Suggestions for iso27001 do not read a mapping to csf.
     const iso = await runCli(root, ['map', 'suggest', '--to', 'iso27001']);
     expect(iso.stdout).not.toContain('their-map');
