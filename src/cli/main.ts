@@ -15,6 +15,8 @@ Commands:
   report                        the readiness and gap report
   export [csv|pbc|json|oscal]   control matrix, PBC request list, the model, an OSCAL component definition
   export soa                    the ISO/IEC 27001 Statement of Applicability, as CSV and XLSX
+  map suggest --to iso27001|csf citations of another framework each control's criteria lead to through the
+                                crosswalk, for a person to confirm (writes nothing; never counts as coverage)
   evidence add <id>             record a collected artifact in an evidence series
   sample                        draw the sample an auditor would test, into evidence-index/samples/
   audit                         a mock audit: the workpaper of the sampled items, as HTML and CSV
@@ -23,6 +25,8 @@ Commands:
                                 what a person must still decide (import-report.md)
   import markdown DIR --kind policy|procedure
                                 a folder of GitHub-flavoured Markdown as policies or procedures
+  import mapping FILE           a mapping you downloaded (CSV), kept in mappings/ with its attribution and used
+                                only by map suggest
   answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
@@ -62,6 +66,21 @@ report:
 export:
   --out DIR                     where to write the files (default: exports/); no kind writes all four
                                 (the Statement of Applicability only when named)
+  crosswalk                     Trustbook's crosswalk to ISO 27001 and CSF (crosswalk.csv, crosswalk.json);
+                                written only when named, and needs no program
+
+map suggest:
+  --to iso27001|csf             the framework to suggest citations of
+  --format text|json            (default text)
+  --root DIR                    the program's folder
+
+import mapping FILE:
+  --to iso27001|csf             the framework the file maps the SOC 2 criteria to (required)
+  --attribution TEXT            who published it and under what terms, kept in its ATTRIBUTION.md (required)
+  --name NAME                   writes mappings/NAME/ (default: the file's name)
+  --map source=COL,target=COL   the columns of the criteria and of the target ids (also relationship=,
+                                rationale=); by default found by header (source, target, relationship, rationale)
+  --root DIR                    the program's folder
 
 evidence add <id>:
   --file PATH | --url URL       the artifact: a file in the repository (hashed) or a link
@@ -187,6 +206,7 @@ const commands: Record<string, () => Promise<Command>> = {
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
   'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
   import: async () => (await import('./commands/import.ts')).runImport,
+  map: async () => (await import('./commands/map.ts')).runMap,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

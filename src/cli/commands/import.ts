@@ -13,10 +13,12 @@ import type { ImportPlan } from '../../import/plan.ts';
 import { renderReport, REPORT_FILE } from '../../import/report.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
+import { runImportMapping } from './map-import.ts';
 
 const layouts = ['comply', 'markdown'] as const;
 
 export function runImport(args: string[], io: Io): number {
+  if (args[0] === 'mapping') return runImportMapping(args.slice(1), io);
   const { values, positionals } = parse(
     args,
     { out: { type: 'string' }, root: { type: 'string' }, kind: { type: 'string' } },
