@@ -2,22 +2,13 @@
  * What each site may see of the program. Pages get their data only from here, so a page cannot render a
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
-import {
-  acknowledgementStatus,
-  DEFAULT_ACKNOWLEDGE_DAYS,
-  tracksAcknowledgements,
-} from '../engine/acknowledgement-status.ts';
-import { isCurrentStaff, isRemovedVendor, policyReviewDue, trainingDue, vendorReviewDue } from '../engine/deadlines.ts';
+import { DEFAULT_ACKNOWLEDGE_DAYS } from '../engine/acknowledgement-status.ts';
+import { isRemovedVendor } from '../engine/deadlines.ts';
 import { codes, type Diagnostic, type DiagnosticCode, type Subject } from '../engine/diagnostics.ts';
-import { artifactPeriod, auditWindow } from '../engine/evidence-timeline.ts';
-import { coverageByMonth, criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
-import { defaultTest, type ControlStatus } from '../engine/facts.ts';
 import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
-import { periodUnitOf } from '../engine/periods.ts';
 import { acknowledgeLink, policyTextHash } from '../engine/policy-text.ts';
-import { personnelReview, staffCohort } from '../engine/personnel.ts';
-import { attestationState, type AttestationState } from '../engine/attestations.ts';
-import { grantState, ndaBlocks, ndaInEffect, type GrantState, type NdaBlock } from '../engine/grants.ts';
+import { type AttestationState } from '../engine/attestations.ts';
+import { ndaBlocks, ndaInEffect, type GrantState, type NdaBlock } from '../engine/grants.ts';
 import { withFacts, type CheckResult } from '../engine/check.ts';
 import { attestationName, frameworkNames } from '../engine/rules/trust.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
@@ -25,7 +16,6 @@ import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/plac
 import type {
   ChecklistData,
   ControlData,
-  EvidenceData,
   PolicyData,
   Program,
   RoleData,
@@ -34,7 +24,6 @@ import type {
   TrustDocumentData,
   VendorData,
 } from '../schema/index.ts';
-import type { ArtifactData } from '../schema/evidence.ts';
 import type { ChecklistProgress } from '../engine/checklist-state.ts';
 import { answersCsv, answersFor, citationNames } from '../export/answers.ts';
 import { exporters } from '../export/index.ts';
@@ -243,7 +232,7 @@ function trustCenterUpdates(
     ...view.policies.map((policy) => [policy.file, `policies/${slug(policy.id)}/`] as const),
     // An attestation that cannot be true is not news either.
     ...model.attestations
-      .filter((attestation) => attestationState(attestation.data, result.summary.asOf).state !== 'impossible')
+      .filter((attestation) => result.facts.attestationState(attestation).state !== 'impossible')
       .map((attestation) => [attestation.file, ''] as const),
     ...view.trustPages.map((page) => [page.file, page.id === 'overview' ? '' : `${slug(page.id)}/`] as const),
   ]);
@@ -352,7 +341,7 @@ function trustCenterDocuments(result: CheckResult): {
   });
   const byId = new Map(valid.map((document) => [document.id, toPublic(document)]));
   const attestations = model.attestations.flatMap((attestation): PublicAttestation[] => {
-    const state = attestationState(attestation.data, asOf);
+    const state = result.facts.attestationState(attestation);
     if (state.state !== 'current') return [];
     const { data } = attestation;
     return [
@@ -469,7 +458,7 @@ function grantRecords(result: CheckResult): GrantRecord[] {
       ndaVersion: grant.data.nda_version,
       granted: grant.data.granted,
       expires: grant.data.expires,
-      state: grantState(grant.data, result.summary.asOf).state,
+      state: result.facts.grantState(grant).state,
     }))
     .sort((a, b) => b.granted.localeCompare(a.granted) || a.id.localeCompare(b.id));
 }
@@ -498,25 +487,12 @@ function significantChanges(result: CheckResult): SignificantChange[] {
     .sort((a, b) => a.date.localeCompare(b.date) || a.control.id.localeCompare(b.control.id));
 }
 
-/** What the auditor site shows of a staff member besides the record: employed today, and training next due. */
-export interface StaffFacts {
-  current: boolean;
-  trainingDue: string;
-}
-
 export const auditorView = perResult(function auditorView(result: CheckResult) {
-  const { model } = result;
+  const { model, facts } = result;
   const asOf = result.summary.asOf;
   const description = model.systemDescription;
   const assertion = model.assertion;
-  const period = auditWindow(model);
-  const controls = visible('auditors', model.controls);
-  const evidence = visible('auditors', model.evidence);
   const staff = model.people?.data.staff ?? [];
-  const evidenceByControl = new Map<string, Document<EvidenceData>[]>();
-  for (const series of evidence) {
-    for (const id of series.data.controls) evidenceByControl.set(id, [...(evidenceByControl.get(id) ?? []), series]);
-  }
   const filtered = once(() => auditorResult(result));
   const report = once(() => readinessReport(filtered()));
   return {
@@ -532,60 +508,24 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     procedures: visible('auditors', model.procedures),
     checklists: visible('auditors', model.checklists),
     checklistProgress: progressOf(result, visible('auditors', model.checklists)),
-    controls,
-    evidence,
+    controls: visible('auditors', model.controls),
+    evidence: visible('auditors', model.evidence),
     risks: visible('auditors', model.risks),
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,
     assertion: assertion && canSee('auditors', assertion.data.audience) ? assertion : undefined,
-    /** Carved-out subservice organizations and the controls relied on at each (DC7). */
-    subservice: model.vendors.filter((vendor) => vendor.data.carve_out),
     /** Complementary user entity controls (DC6). */
     cuecs: model.program!.data.cuecs,
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
-    /** Each person's policy acknowledgements, for the policies auditors see. */
-    acknowledgements: acknowledgementStatus(model, asOf, visible('auditors', model.policies)),
     /** Whether the program tracks acknowledgements at all (an `acknowledge_url` or imported records). */
-    tracksAcknowledgements: tracksAcknowledgements(model),
-    /** A person's cohort for the audit window: current staff, a new hire of the window, or a leaver. */
-    cohortOf: (person: StaffData) => staffCohort(person, period, asOf),
+    tracksAcknowledgements: facts.tracksAcknowledgements(),
     /** The Type II audit window; undefined for a Type I audit. */
-    auditWindow: period,
+    auditWindow: facts.auditWindow(),
     /** The audit window's new hires and leavers (Type II), with their onboarding and offboarding facts. */
-    personnel: period && personnelReview(model, period, asOf),
-    /** Coverage of each in-scope criterion: the controls in operation that address it, or its exclusion. */
-    coverage: result.facts.coverage(),
-    /**
-     * One criterion over what is judged (for a Type II audit, every day of the window up to the evaluation
-     * date): its state, what kept it from being met, and the window month by month.
-     */
-    criterionCoverage: (entry: CriterionCoverage) => ({
-      state: criterionState(entry),
-      shortfall: describeShortfall(entry),
-      months: coverageByMonth(model, asOf, entry),
-    }),
-    /** Each control's status, from the check's findings (src/engine/facts.ts). */
-    controlStatuses: new Map<string, ControlStatus>(
-      controls.map((control) => [control.id, result.facts.controlStatus(control)]),
-    ),
+    personnel: facts.personnel(),
     /** The findings about one document or person, by the subject each finding names. */
-    findingsAbout: (kind: Subject['kind'], id: string): Diagnostic[] => result.facts.findingsAbout(kind, id),
-    /** The evidence series (that auditors see) naming each control. */
-    evidenceOf: (controlId: string): Document<EvidenceData>[] => evidenceByControl.get(controlId) ?? [],
-    /** A series' periods in the audit window; none for a Type I audit. */
-    timelineOf: (series: Document<EvidenceData>) => result.facts.periods(series),
-    /** When each vendor's next review is due. */
-    vendorReviewDue: new Map(model.vendors.map((vendor) => [vendor.id, vendorReviewDue(vendor)])),
-    /** Each staff member's standing on the evaluation date. */
-    staffFacts: new Map<string, StaffFacts>(
-      staff.map((person) => [person.id, { current: isCurrentStaff(person, asOf), trainingDue: trainingDue(person) }]),
-    ),
-    /** How the auditor is expected to test a control: its own `test`, else what its automation suggests. */
-    controlTest: (control: Document<ControlData>) => control.data.test ?? defaultTest(control.data),
-    /** The period an artifact evidences, as its series' frequency names it (`2026-Q1`). */
-    artifactPeriodLabel: (series: Document<EvidenceData>, artifact: ArtifactData) =>
-      artifactPeriod(artifact, periodUnitOf(series.data.frequency) ?? 'month')?.label ?? String(artifact.period),
+    findingsAbout: (kind: Subject['kind'], id: string): Diagnostic[] => facts.findingsAbout(kind, id),
     /** The days staff have to acknowledge a policy, as the acknowledgement rules count them. */
     acknowledgeWithinDays: model.program!.data.acknowledge_within_days ?? DEFAULT_ACKNOWLEDGE_DAYS,
     /** The readiness report of what auditors see (the same as `trustbook report`); worked out when first asked. */
@@ -729,8 +669,7 @@ export function sitePolicies(
               owner: ownerLabel(data.owner, roles, staff),
               approvedBy: ownerLabel(data.approved_by, roles, staff),
               approved: data.approved,
-              // Computed here until the engine's facts offer a policy's review date; then read it there.
-              reviewDue: policyReviewDue(policy),
+              reviewDue: result.facts.reviewDue(policy),
               revisions: history.get(policy.file) ?? [],
             },
       acknowledgeHref:
