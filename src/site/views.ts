@@ -3,11 +3,10 @@
  * document its audience may not see: the filtering happens before rendering, never in CSS or scripts.
  */
 import { DEFAULT_ACKNOWLEDGE_DAYS } from '../engine/acknowledgement-status.ts';
-import { isRemovedVendor } from '../engine/deadlines.ts';
 import { codes, type Diagnostic, type DiagnosticCode, type Subject } from '../engine/diagnostics.ts';
 import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
 import { acknowledgeLink, policyTextHash } from '../engine/policy-text.ts';
-import { type AttestationState } from '../engine/attestations.ts';
+import type { AttestationState } from '../engine/attestations.ts';
 import { ndaBlocks, ndaInEffect, type GrantState, type NdaBlock } from '../engine/grants.ts';
 import { withFacts, type CheckResult } from '../engine/check.ts';
 import { attestationName, frameworkNames } from '../engine/rules/trust.ts';
@@ -179,7 +178,7 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     practices: finished(model.controls).filter(isPublished).map(toPractice),
     // A removed subprocessor is never listed again; its removal stays in the updates.
     subprocessors: model.vendors
-      .filter((vendor) => vendor.data.public && !isRemovedVendor(vendor, result.summary.asOf))
+      .filter((vendor) => vendor.data.public && !result.facts.isRemovedVendor(vendor))
       .map(toSubprocessor),
     ...documents,
     /**
