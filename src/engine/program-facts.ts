@@ -26,6 +26,7 @@ import { checklistProgress, type ChecklistProgress } from './checklist-state.ts'
 import { computeCoverage, judgedWindow, type CategoryCoverage } from './coverage.ts';
 import {
   isCurrentStaff,
+  isRemovedVendor,
   policyReviewDue,
   trainingDue,
   upcomingDeadlines,
@@ -189,6 +190,11 @@ export class ProgramFacts implements BaseFacts {
   /** When a vendor's next review is due: `review_months` after the last one. */
   vendorReviewDue(vendor: { data: Pick<VendorData, 'reviewed' | 'review_months'> }): string {
     return vendorReviewDue(vendor);
+  }
+
+  /** Whether the company had stopped using a vendor by the evaluation date (its `removed` day or before). */
+  isRemovedVendor(vendor: { data: Pick<VendorData, 'removed'> }): boolean {
+    return isRemovedVendor(vendor, this.asOf);
   }
 
   /** Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true. */

@@ -11,18 +11,15 @@ import { navigationFor, type NavItem } from './navigation.ts';
 import { relativeHref, sitePath } from './paths.ts';
 import { contentSecurityPolicy } from './security-headers.ts';
 import { siteNames, sites, type Site } from './sites.ts';
+import { publicBase, publicView, servedName } from './views.ts';
 import {
-  auditorView,
-  employeeView,
-  publicBase,
-  publicView,
-  servedName,
-  sitePolicies,
-  type AuditorView,
-  type EmployeeView,
-  type PublicView,
-  type SitePolicy,
-} from './views.ts';
+  auditorPageView,
+  employeePageView,
+  publicPageView,
+  type AuditorPageView,
+  type EmployeePageView,
+  type PublicPageView,
+} from './views/pages.ts';
 import type { GrantFile } from '../trust-center/grant-files.ts';
 
 /** A file the trust center serves as it is: a public trust document's own copy, under `documents/`. */
@@ -33,17 +30,20 @@ export interface ServedFile {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Each site's view as its pages read it: the view, its policies as the site shows them, and handed-over files. */
+/**
+ * Each site's view as its pages read it: projections of what the site shows (src/site/views/pages.ts), and on
+ * the trust center the files handed over to it. No member holds a document of the model
+ * (test/architecture/views-hold-projections.test.ts).
+ */
 export interface RouteViews {
-  public: PublicView & {
-    sitePolicies: SitePolicy[];
+  public: PublicPageView & {
     /** The public trust documents' bytes, as the documents route serves them. */
     documentFiles: ServedFile[];
     /** The grants' sealed files, as the access route serves them. */
     grantFiles: readonly GrantFile[];
   };
-  employees: EmployeeView & { sitePolicies: SitePolicy[] };
-  auditors: AuditorView & { sitePolicies: SitePolicy[] };
+  employees: EmployeePageView;
+  auditors: AuditorPageView;
 }
 
 /** What the layout shows around every page of a site: the same on each page but for `path`. */
@@ -96,18 +96,16 @@ export function routeView<S extends Site>(data: SiteData, site: S): RouteViews[S
 
 function makeView<S extends Site>(data: SiteData, site: S): RouteViews[S] {
   const { result, history } = data;
-  const policies = sitePolicies(site, result, history);
   const views: { [K in Site]: () => RouteViews[K] } = {
     public: () => {
-      const view = publicView(result, data.trustChanges);
-      const documentFiles = view.servedDocuments.flatMap((document): ServedFile[] => {
+      const documentFiles = publicView(result).servedDocuments.flatMap((document): ServedFile[] => {
         const bytes = data.trustDocumentFiles.get(document.data.file!);
         return bytes ? [{ name: servedName(document), mediaType: mediaTypeOf(document.data.file!), bytes }] : [];
       });
-      return { ...view, sitePolicies: policies, documentFiles, grantFiles: data.grantFiles };
+      return { ...publicPageView(result, data.trustChanges, history), documentFiles, grantFiles: data.grantFiles };
     },
-    employees: () => ({ ...employeeView(result), sitePolicies: policies }),
-    auditors: () => ({ ...auditorView(result), sitePolicies: policies }),
+    employees: () => employeePageView(result, history),
+    auditors: () => auditorPageView(result, history),
   };
   return views[site]() as RouteViews[S];
 }
@@ -136,7 +134,7 @@ function makeFrame(data: SiteData, site: Site): Omit<PageFrame, 'path'> {
     brand: siteBrand(result),
     // Feed readers find the trust updates from any page of the trust center (absolute: a feed may be copied alone).
     feedBase: site === 'public' ? publicBase(trustCenter.program) : undefined,
-    navigation: navigationFor(site, trustCenter.trustPages),
+    navigation: navigationFor(site, publicView(result).trustPages),
   };
 }
 

@@ -2,7 +2,10 @@
  * Pages read views. No file under src/routes, src/components or src/layouts imports a value from the engine,
  * the exports, the fieldwork, the report or the CLI: what a page may show is decided in src/site/ (the views,
  * the route data on `Astro.locals.trustbook`), so a page cannot reach past its audience's view. Types may be
- * imported from anywhere; they vanish from the build.
+ * imported from those floors; they vanish from the build. Document types may not: a page that names the model's
+ * `Document` or a schema's data type (`ControlData`, `PolicyData`) is about to take a whole document and decide
+ * for itself what its audience sees, where the views hand it a projection (`SiteControl`, `SitePolicy`).
+ * test/architecture/views-hold-projections.test.ts holds the other side: no view hands pages a document.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,6 +17,8 @@ const src = join(root, 'src');
 
 /** The floors a page may not take a value from. */
 const below = ['engine', 'export', 'fieldwork', 'report', 'cli'].map((folder) => join(src, folder));
+/** The modules whose types are documents, or a document kind's fields: a page names none of them. */
+const documentTypes = [join(src, 'engine/model.ts'), join(src, 'schema')];
 /** The presentation files the rule applies to. */
 const presentation = ['routes', 'components', 'layouts'].map((folder) => join(src, folder));
 
@@ -52,13 +57,15 @@ function bringsValue(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean
   return bindings.elements.some((element) => !element.isTypeOnly);
 }
 
-/** The specifiers a file takes values from: static imports, re-exports and dynamic `import()`. */
-function valueSpecifiers(file: string, text: string): string[] {
+/** The specifiers a file imports from: values only, or types too (`import type`, `{ type A }`). */
+function valueSpecifiers(file: string, text: string, typesToo = false): string[] {
   const source = ts.createSourceFile(file, codeOf(file, text), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
-      if (ts.isStringLiteral(node.moduleSpecifier) && bringsValue(node)) found.push(node.moduleSpecifier.text);
+      if (ts.isStringLiteral(node.moduleSpecifier) && (typesToo || bringsValue(node))) {
+        found.push(node.moduleSpecifier.text);
+      }
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -84,11 +91,28 @@ function valueImportsFromBelow(file: string, text: string): string[] {
     .map((specifier) => `${relative(root, file)}: ${specifier}`);
 }
 
+/** The imports of `file` (given its text) that name a document type, value or type alike: `file: specifier` each. */
+function documentTypeImports(file: string, text: string): string[] {
+  return valueSpecifiers(file, text, true)
+    .filter((specifier) => specifier.startsWith('.'))
+    .filter((specifier) => {
+      const target = resolve(dirname(file), specifier);
+      return documentTypes.some((place) => target === place || target.startsWith(`${place}/`));
+    })
+    .map((specifier) => `${relative(root, file)}: ${specifier}`);
+}
+
 describe('pages read views', () => {
   it('no route, component or layout imports a value from the engine, exports, fieldwork, report or CLI', () => {
     const files = presentation.flatMap(sources);
     expect(files.length).toBeGreaterThan(60);
     const offending = files.flatMap((file) => valueImportsFromBelow(file, readFileSync(file, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
+  it('no route, component or layout names a document type: the model’s documents or a schema’s fields', () => {
+    const files = presentation.flatMap(sources);
+    const offending = files.flatMap((file) => documentTypeImports(file, readFileSync(file, 'utf8')));
     expect(offending).toEqual([]);
   });
 
@@ -132,6 +156,38 @@ describe('pages read views', () => {
         ].join('\n'),
       );
       expect(valueImportsFromBelow(page, text)).toEqual([]);
+    });
+
+    it('catches a document type, imported as a type, from the model or a schema', () => {
+      const component = join(src, 'components/ControlCard.astro');
+      expect(
+        documentTypeImports(
+          component,
+          astro(
+            [
+              "import type { Document } from '../engine/model.ts';",
+              "import type { ControlData } from '../schema/index.ts';",
+              "import { type PolicyData } from '../schema/policy.ts';",
+            ].join('\n'),
+          ),
+        ),
+      ).toEqual([
+        'src/components/ControlCard.astro: ../engine/model.ts',
+        'src/components/ControlCard.astro: ../schema/index.ts',
+        'src/components/ControlCard.astro: ../schema/policy.ts',
+      ]);
+    });
+
+    it('lets projections and the engine’s other types through', () => {
+      const text = astro(
+        [
+          "import type { SiteControl } from '../../site/views/auditor.ts';",
+          "import type { SitePolicy } from '../../site/views.ts';",
+          "import type { TimelineCell } from '../../engine/evidence-timeline.ts';",
+          "import type { DocumentKind } from '../../engine/document-kinds.ts';",
+        ].join('\n'),
+      );
+      expect(documentTypeImports(page, text)).toEqual([]);
     });
   });
 });

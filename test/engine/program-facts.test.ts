@@ -131,6 +131,16 @@ describe('the facts the views and exports read', () => {
     expect(onDay('2024-01-10').isCurrentStaff(ada)).toBe(true);
   });
 
+  it('count a vendor removed from its removal day on, not the day before', () => {
+    const { model } = check(validProgram());
+    const vendor = { data: { removed: '2026-07-15' } };
+    const onDay = (asOf: string) => new ProgramFacts({ model, diagnostics: [], asOf });
+    expect(onDay('2026-07-14').isRemovedVendor(vendor)).toBe(false);
+    expect(onDay('2026-07-15').isRemovedVendor(vendor)).toBe(true);
+    expect(onDay('2026-07-16').isRemovedVendor(vendor)).toBe(true);
+    expect(onDay('2026-07-16').isRemovedVendor({ data: {} })).toBe(false);
+  });
+
   it('state a grant on its last day and the day after', () => {
     const { model } = check(validProgram());
     const grant = {

@@ -91,7 +91,7 @@ describe('the policy list', () => {
 
   it('shows staff the owner and next review of every policy they may read', async () => {
     const html = await renderAt(PolicyList, '/employees/policies/', data, {
-      policies: routeView(data, 'employees').sitePolicies,
+      policies: routeView(data, 'employees').policies,
     });
     const text = textOf(html);
     expect(text).toContain('Owner');
@@ -103,7 +103,7 @@ describe('the policy list', () => {
 
   it('shows the trust center only the published policy, with no owner or review', async () => {
     const html = await renderAt(PolicyList, '/public/policies/', data, {
-      policies: routeView(data, 'public').sitePolicies,
+      policies: routeView(data, 'public').policies,
     });
     const text = textOf(html);
     expect(text).toContain('acceptable-use policy');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditorView, employeeView, publicView } from '../../src/site/views.ts';
+import { auditorPageView } from '../../src/site/views/pages.ts';
 import { check, edit, validProgram } from '../helpers/program.ts';
 
 describe('site views', () => {
@@ -14,7 +15,7 @@ describe('site views', () => {
     const result = check(files);
     expect(result.facts.findingsAbout('person', 'ana-b').map((d) => d.code)).toEqual(['TB508']);
     expect(result.facts.findingsAbout('person', 'ana')).toEqual([]);
-    const rows = auditorView(result).acknowledgements;
+    const rows = auditorPageView(result, new Map()).acknowledgements;
     expect(new Set(rows.map((row) => row.person.id))).toEqual(new Set(['ada', 'ana', 'ana-b']));
   });
 

@@ -6,7 +6,7 @@ import { routeOn } from '../../site/route-data.ts';
 export const GET: APIRoute = ({ locals }) => {
   const { view } = routeOn(locals, 'employees');
   const host = new URL(view.program.website).hostname;
-  const events = view.sitePolicies
+  const events = view.policies
     .map((policy) => ({
       uid: `policy-review-${policy.id}@${host}`,
       date: policy.internal!.reviewDue,

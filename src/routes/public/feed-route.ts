@@ -4,10 +4,13 @@
  * answers 404.
  */
 import type { APIRoute } from 'astro';
-import { routeOn } from '../../site/route-data.ts';
-import { publicBase, type PublicView } from '../../site/views.ts';
+import { routeOn, type RouteViews } from '../../site/route-data.ts';
+import { publicBase } from '../../site/views.ts';
 
-export function feedRoute(contentType: string, render: (view: PublicView, siteUrl: string) => string): APIRoute {
+export function feedRoute(
+  contentType: string,
+  render: (view: RouteViews['public'], siteUrl: string) => string,
+): APIRoute {
   return ({ locals }) => {
     const { view } = routeOn(locals, 'public');
     const siteUrl = publicBase(view.program);
