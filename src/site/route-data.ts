@@ -18,6 +18,7 @@ import {
   publicView,
   servedName,
   sitePolicies,
+  withheldRoutes,
   type AuditorView,
   type EmployeeView,
   type PublicView,
@@ -136,7 +137,7 @@ function makeFrame(data: SiteData, site: Site): Omit<PageFrame, 'path'> {
     brand: siteBrand(result),
     // Feed readers find the trust updates from any page of the trust center (absolute: a feed may be copied alone).
     feedBase: site === 'public' ? publicBase(trustCenter.program) : undefined,
-    navigation: navigationFor(site, trustCenter.trustPages),
+    navigation: navigationFor(site, trustCenter.trustPages, site === 'public' ? withheldRoutes(result) : undefined),
   };
 }
 

@@ -22,6 +22,7 @@ import { withFacts, type CheckResult } from '../engine/check.ts';
 import { attestationName, frameworkNames } from '../engine/rules/trust.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
+import { heldBackSections } from '../engine/trust-center-sections.ts';
 import type {
   ChecklistData,
   ControlData,
@@ -192,6 +193,8 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     subprocessors: model.vendors
       .filter((vendor) => vendor.data.public && !isRemovedVendor(vendor, result.summary.asOf))
       .map(toSubprocessor),
+    /** Sections held back while the register they list is empty (TB560): no page, feed or line about them. */
+    heldBack: new Set(heldBackSections(model).map((held) => held.section)),
     ...documents,
     /**
      * Whether the trust center has a request page: something is under NDA and there is a way to ask (a form
@@ -393,6 +396,11 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   }
   // Nothing under NDA to request, or no way to ask for it: no request page.
   const view = publicView(result);
+  if (view.heldBack.has('subprocessors')) {
+    for (const route of ['subprocessors.astro', 'subprocessors.json.ts', 'subprocessors.xml.ts'])
+      withheld.add(`public/${route}`);
+  }
+  if (view.heldBack.has('practices')) withheld.add('public/practices.astro');
   if (!view.requestAccess) withheld.add('public/request-access.astro');
   // No public answers yet: no empty answers page, and no CSV of nothing.
   if (view.answers.length === 0) {

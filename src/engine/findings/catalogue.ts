@@ -1268,6 +1268,24 @@ export const catalogue = {
       'The evaluation date is pinned (`as_of`, `TRUSTBOOK_AS_OF` or `--as-of`) while the build publishes grant files with the secret: a grant that has ended since would still open its documents. A warning, an error in the deployed build (`TRUSTBOOK_DEPLOY` set)',
     fix: 'Build the deployed trust center as of today: drop the pinned date for that build',
   },
+  TB560: {
+    title: 'Trust center section held back',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `section`: `subprocessors` (no vendor recorded) or `practices` (no control in operation publishes a summary). */
+    message: (section: 'subprocessors' | 'practices') =>
+      section === 'subprocessors'
+        ? 'the trust center holds back its subprocessor list: no vendor is recorded, and an empty list would tell customers that no company processes their data'
+        : 'the trust center holds back its security practices page: no control in operation has a `public_summary`, so the page would be empty',
+    hint: (section: 'subprocessors' | 'practices') =>
+      section === 'subprocessors'
+        ? 'Record each vendor as a file in content/vendors/ (`npx trustbook new vendor <id>`), with `public: true` on the subprocessors customers are told about; the list, its page and its feed appear with the first vendor.'
+        : 'Write a `public_summary:` (one or two sentences a customer may read) on the implemented controls of content/controls/ you want to show; the page and its menu entry appear with the first one.',
+    meaning:
+      'A section of the trust center lists a register that is still empty, so it is left out (its page, feed, menu entry and home-page lines, and its part of `trust.json`) rather than state something false: the subprocessor list while no vendor is recorded in `content/vendors/` ("no company processes customer data" would be a claim nobody made), the security practices while no implemented control has a `public_summary`. Reported in readiness mode, while the program is being set up; the section is held back in any mode',
+    fix: 'Record the vendors (`trustbook new vendor <id>`), or write `public_summary` on the controls to publish; the section appears with the first entry',
+  },
   TB601: {
     title: 'Audit period without evidence',
     severity: 'deferrable',

@@ -13,6 +13,7 @@ import { employmentRule } from './employment.ts';
 import { expiryRule } from './expiry.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
+import { heldBackSectionsRule } from './held-back-sections.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { linkProtocolsRule } from './link-protocols.ts';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   documentsInForceRule,
   categoriesRule,
   placeholdersRule,
+  heldBackSectionsRule,
   contentOnlyRule,
   linkProtocolsRule,
   conflictMarkersRule,
