@@ -2,6 +2,7 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { bodyNamesRule } from './body-names.ts';
 import { categoriesRule } from './categories.ts';
 import { contentOnlyRule } from './content-only.ts';
 import { controlOccurrencesRule } from './control-occurrences.ts';
@@ -52,6 +53,7 @@ export const rules: readonly Rule[] = [
   placeholdersRule,
   heldBackSectionsRule,
   contentOnlyRule,
+  bodyNamesRule,
   linkProtocolsRule,
   conflictMarkersRule,
   missingEvidenceRule,
