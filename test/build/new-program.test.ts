@@ -128,4 +128,17 @@ describe('a program fresh from init', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  // Last: it edits the program, which the tests above read as init wrote it.
+  it('stops a build whose check fails with the findings alone: no "unhandled error", no stack trace', () => {
+    const policy = 'policies/acceptable-use.mdx';
+    const text = readFileSync(join(project.root, policy), 'utf8');
+    project.write({ [policy]: text.replace('## Purpose\n', '## Purpose\n\nSince {year}.\n') });
+    const failed = project.build();
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toMatch(/The compliance check found 1 error; nothing was built/);
+    expect(failed.output).toMatch(/the expression `\{year\}`[^\n]*\n\s+at policies\/acceptable-use\.mdx:\d+/);
+    expect(failed.output).not.toMatch(/unhandled error/i);
+    expect(failed.output).not.toMatch(/^\s+at .*\.(?:m?js|ts):\d+:\d+\)?$/m);
+  });
 });
