@@ -212,7 +212,7 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
     statusByArea: areas,
     /** The same, added up for each category in scope. */
-    statusByCategory: areas && statusByCategory(model.program!.data.scope, areas),
+    statusByCategory: areas && statusByCategory(result),
   };
 });
 
@@ -307,16 +307,11 @@ function statusByArea(result: CheckResult): AreaStatus[] {
   }));
 }
 
-function statusByCategory(scope: readonly Category[], areas: readonly AreaStatus[]): CategoryStatus[] {
-  return scope.map((category) => {
-    const own = areas.filter((area) => area.category === category);
-    return {
-      category,
-      label: categoryLabels[category],
-      operating: own.reduce((sum, area) => sum + area.operating, 0),
-      total: own.reduce((sum, area) => sum + area.total, 0),
-    };
-  });
+/** The categories' count of controls operating: the same fact the auditor site's readiness page shows. */
+function statusByCategory(result: CheckResult): CategoryStatus[] {
+  return result.facts
+    .operationByCategory()
+    .map(({ category, operating, total }) => ({ category, label: categoryLabels[category], operating, total }));
 }
 
 /** Where a public trust document is read: the trust center's own copy of its file, or its URL; none under NDA. */
