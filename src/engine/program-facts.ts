@@ -52,6 +52,7 @@ import {
   type ControlStatus,
 } from './facts.ts';
 import { grantState, type GrantState } from './grants.ts';
+import { operationByCategory, type CategoryOperation } from './operation-by-category.ts';
 import type { Document, ProgramModel } from './model.ts';
 import { personnelReview, staffCohort, type PersonnelReview, type StaffCohort } from './personnel.ts';
 import type { DateSpan } from './spans.ts';
@@ -134,6 +135,13 @@ export class ProgramFacts implements BaseFacts {
   /** How far a checklist is. */
   checklistProgress(checklist: Document<ChecklistData>): ChecklistProgress {
     return this.#once('checklistProgress', checklist, () => checklistProgress(this, checklist));
+  }
+
+  /** For each category in scope, how many controls in operation address it, and how many of them operate. */
+  operationByCategory(): CategoryOperation[] {
+    return this.#once('operationByCategory', undefined, () =>
+      operationByCategory(this.model, (control) => this.controlStatus(control)),
+    );
   }
 
   /** What falls due within `days` of the evaluation date. */

@@ -20,7 +20,7 @@ import { heldSiteData, SITE_DATA_MODULE, SITE_DATA_SPECIFIER, setSiteData } from
 import { replayTrustHistory, type HistoricalSubject } from '../trust-center/trust-updates.ts';
 import { publicView, withheldRoutes } from '../site/views.ts';
 import { sites } from '../site/sites.ts';
-import { findingsError } from './findings-error.ts';
+import { findingsError, reportingFindings } from './findings-error.ts';
 import { readGitHistory } from './git-history.ts';
 import { envFilesWithSecret, takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
@@ -108,44 +108,45 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
   return {
     name: 'trustbook',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, updateConfig, injectRoute, addMiddleware }) => {
-        root = fileURLToPath(config.root);
-        // What would put a file or the secret on the sites as they are stops the build before the findings do.
-        if (command === 'build') refuseSecretInEnvFiles(root);
-        if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
-        if (command === 'build' || command === 'dev') check(logger, command);
-        const sealed = command === 'build' ? await sealGrantFiles() : [];
-        if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
-        // A public file made from a program field that still holds a template default is not built at all.
-        const withheld = result ? withheldRoutes(result) : new Set<string>();
-        // No grant at all (or no secret to seal one with): no access page, and no files for one. A program whose
-        // grants are all revoked keeps the page, so an old link says it opens nothing rather than "not found".
-        const keepsAccessPage =
-          sealed.length > 0 ||
-          (command === 'build' && secretState(grantSecret) === 'set' && (result?.model.grants.length ?? 0) > 0);
-        if (!keepsAccessPage) for (const route of grantRoutes) withheld.add(route);
-        for (const route of routes) {
-          if (withheld.has(route.entrypoint)) continue;
-          injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
-        }
-        // Before any page renders, its site's view, links and frame go on `Astro.locals.trustbook`.
-        addMiddleware({ entrypoint: new URL('src/integration/locals.ts', packageRoot), order: 'pre' });
-        // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
-        // Four pages render at a time: one renders while another's file is written. Pages share nothing but
-        // the checked program, which no page changes (the sample's output is byte-identical either way).
-        updateConfig({
-          build: { inlineStylesheets: 'never', concurrency: 4 },
-          vite: {
-            plugins: [siteDataHandOver()],
-            build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } },
-          },
-          // Astro's own Markdown processor, with task list boxes named by their items and no link that runs
-          // script (MDX inherits it).
-          markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin, safeLinksPlugin] }) },
-          integrations: [mdx()],
-        });
-        if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
-      },
+      'astro:config:setup': ({ config, command, logger, updateConfig, injectRoute, addMiddleware }) =>
+        reportingFindings(logger, async () => {
+          root = fileURLToPath(config.root);
+          // What would put a file or the secret on the sites as they are stops the build before the findings do.
+          if (command === 'build') refuseSecretInEnvFiles(root);
+          if (command === 'build') refuseUnsafePublicFiles(fileURLToPath(config.publicDir));
+          if (command === 'build' || command === 'dev') check(logger, command);
+          const sealed = command === 'build' ? await sealGrantFiles() : [];
+          if (result) setSiteData({ ...heldSiteData()!, grantFiles: sealed });
+          // A public file made from a program field that still holds a template default is not built at all.
+          const withheld = result ? withheldRoutes(result) : new Set<string>();
+          // No grant at all (or no secret to seal one with): no access page, and no files for one. A program whose
+          // grants are all revoked keeps the page, so an old link says it opens nothing rather than "not found".
+          const keepsAccessPage =
+            sealed.length > 0 ||
+            (command === 'build' && secretState(grantSecret) === 'set' && (result?.model.grants.length ?? 0) > 0);
+          if (!keepsAccessPage) for (const route of grantRoutes) withheld.add(route);
+          for (const route of routes) {
+            if (withheld.has(route.entrypoint)) continue;
+            injectRoute({ pattern: route.pattern, entrypoint: new URL(`src/routes/${route.entrypoint}`, packageRoot) });
+          }
+          // Before any page renders, its site's view, links and frame go on `Astro.locals.trustbook`.
+          addMiddleware({ entrypoint: new URL('src/integration/locals.ts', packageRoot), order: 'pre' });
+          // Scripts and styles stay in files, never inline, so the Content Security Policy needs no 'unsafe-inline'.
+          // Four pages render at a time: one renders while another's file is written. Pages share nothing but
+          // the checked program, which no page changes (the sample's output is byte-identical either way).
+          updateConfig({
+            build: { inlineStylesheets: 'never', concurrency: 4 },
+            vite: {
+              plugins: [siteDataHandOver()],
+              build: { assetsInlineLimit: 0, rollupOptions: { onwarn: quietDirectiveWarnings } },
+            },
+            // Astro's own Markdown processor, with task list boxes named by their items and no link that runs
+            // script (MDX inherits it).
+            markdown: { processor: satteri({ hastPlugins: [taskLabelsPlugin, safeLinksPlugin] }) },
+            integrations: [mdx()],
+          });
+          if (command === 'build') updateConfig({ outDir: pathToFileURL(join(root, '.trustbook/astro/')) });
+        }),
       'astro:server:setup': ({ server, logger }) => {
         const watched = /(content|policies|evidence-index)\/.*\.(mdx?|ya?ml)$/;
         server.watcher.on('all', (_event, path) => {
@@ -157,29 +158,30 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
           }
         });
       },
-      'astro:build:done': async ({ logger }) => {
-        if (!result) return;
-        const outcome = await publishSites(result, publishPaths(root), {
-          grantSecret,
-          history: historical,
-          allow: options.leakScan?.allow,
-        });
-        if (!outcome.ok) {
-          const lines = [...outcome.leaks].flatMap(([site, found]) =>
-            found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
-          );
-          throw findingsError(
-            `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
-            'A page rendered content from a document outside its audience: check the document’s `audience`, or the page that shows it. An archive the scan cannot open goes out unpacked, or as zip, gzip or tar.',
-          );
-        }
-        if (grantLog.length > 0) {
-          writeGrantLog(join(root, 'dist'), result.summary.asOf, grantLog);
-          logger.info(`grant log: dist/${GRANT_LOG_FILE} (${grantLog.length} current grants, not on any site)`);
-        }
-        logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
-        logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
-      },
+      'astro:build:done': ({ logger }) =>
+        reportingFindings(logger, async () => {
+          if (!result) return;
+          const outcome = await publishSites(result, publishPaths(root), {
+            grantSecret,
+            history: historical,
+            allow: options.leakScan?.allow,
+          });
+          if (!outcome.ok) {
+            const lines = [...outcome.leaks].flatMap(([site, found]) =>
+              found.map((leak) => `  ${site}/${leak.file}: "${leak.text}" (from ${leak.source})`),
+            );
+            throw findingsError(
+              `The leak scan found text that a site's audience may not see; dist/ was left as it was.\n${lines.join('\n')}`,
+              'A page rendered content from a document outside its audience: check the document’s `audience`, or the page that shows it. An archive the scan cannot open goes out unpacked, or as zip, gzip or tar.',
+            );
+          }
+          if (grantLog.length > 0) {
+            writeGrantLog(join(root, 'dist'), result.summary.asOf, grantLog);
+            logger.info(`grant log: dist/${GRANT_LOG_FILE} (${grantLog.length} current grants, not on any site)`);
+          }
+          logger.info(`search: ${sites.map((site) => `${site} ${outcome.pages[site]} pages`).join(', ')}`);
+          logger.info(`leak scan clean; wrote ${sites.map((site) => `dist/${site}/`).join(', ')}`);
+        }),
     },
   };
 }

@@ -87,18 +87,20 @@ export function readinessReport(result: CheckResult): ReadinessReport {
   const program = model.program?.data;
   const scope = program?.scope ?? [];
   const categories = result.facts.coverage().map((coverage): CategoryReadiness => {
-    const controls = new Map(coverage.criteria.flatMap((entry) => entry.controls.map((c) => [c.id, c] as const)));
-    const operating = [...controls.values()].filter(
-      (control) => result.facts.controlStatus(control) === 'operating',
-    ).length;
+    // The same count the trust center shows: the controls in operation that address the category.
+    const operation = result.facts.operationByCategory().find((entry) => entry.category === coverage.category) ?? {
+      operating: 0,
+      total: 0,
+    };
+    const operating = operation.operating;
     const coverageShare = coverage.total === 0 ? 1 : coverage.covered / coverage.total;
-    const operatingShare = controls.size === 0 ? 0 : operating / controls.size;
+    const operatingShare = operation.total === 0 ? 0 : operating / operation.total;
     return {
       category: coverage.category,
       label: categoryLabels[coverage.category],
       covered: coverage.covered,
       total: coverage.total,
-      controls: controls.size,
+      controls: operation.total,
       operating,
       score: Math.round(50 * coverageShare + 50 * operatingShare),
       criteria: coverage.criteria.map((entry) => ({

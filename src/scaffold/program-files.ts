@@ -96,10 +96,18 @@ export function peopleYaml(keyPeople: readonly KeyPerson[] = []): string {
       ...(person.background_check ? [`background_check: ${person.background_check}`] : []),
       ...(person.trained ? [`trainings: [${person.trained}]`] : []),
     ].join(', ');
-  const staff =
-    keyPeople.length === 0
-      ? 'staff: []'
-      : `staff:\n${keyPeople.map((person) => `  - { ${record(person)} }`).join('\n')}`;
+  // A person on staff without a background check or a training on record is an error from the first build
+  // (TB508, TB507), and readiness mode does not defer it: such a record waits in a comment, saying what it
+  // needs, until the dates are known.
+  const onRecord = keyPeople.filter(isOnRecord);
+  const waiting = keyPeople.filter((person) => !isOnRecord(person));
+  const staff = [
+    onRecord.length === 0 ? 'staff: []' : `staff:\n${onRecord.map((person) => `  - { ${record(person)} }`).join('\n')}`,
+    ...waiting.map(
+      (person) =>
+        `# Add once ${missingRecords(person).join(' and ')} ${missingRecords(person).length > 1 ? 'are' : 'is'} on record (the date), and remove the #:\n#  - { ${record(person)} }`,
+    ),
+  ].join('\n');
   return `# Roles own documents; staff records hold training and background checks. Never published.
 roles:
 ${starterRoles.map(([id, title]) => `  - { id: ${id}, title: ${title} }`).join('\n')}
@@ -107,4 +115,17 @@ ${starterRoles.map(([id, title]) => `  - { id: ${id}, title: ${title} }`).join('
 #   - { id: jane-doe, name: Jane Doe, role: security-lead, hired: 2026-01-05, background_check: 2025-12-20, trainings: [2026-01-20] }
 ${staff}
 `;
+}
+
+/** Whether a key person has what a staff record needs from the first build: a background check and a training. */
+export function isOnRecord(person: KeyPerson): boolean {
+  return missingRecords(person).length === 0;
+}
+
+/** What a key person's staff record still lacks, in words. */
+export function missingRecords(person: KeyPerson): string[] {
+  return [
+    ...(person.background_check ? [] : ['the background check']),
+    ...(person.trained ? [] : ['a security awareness training']),
+  ];
 }

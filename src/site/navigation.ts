@@ -47,10 +47,15 @@ export const navigation: Record<Site, NavItem[]> = {
 
 /**
  * The menu of a site for a program: on the trust center, each trust page (the FAQ, say) gets an entry before
- * Search, in its `order`; the overview is the home page.
+ * Search, in its `order`; the overview is the home page. A page the build holds back (`withheld`, route entry
+ * points as `withheldRoutes` names them) has no entry, so no menu leads to a missing page.
  */
-export function navigationFor(site: Site, trustPages: readonly { id: string; data: { title: string } }[]): NavItem[] {
-  const items = navigation[site];
+export function navigationFor(
+  site: Site,
+  trustPages: readonly { id: string; data: { title: string } }[],
+  withheld: ReadonlySet<string> = new Set(),
+): NavItem[] {
+  const items = navigation[site].filter((item) => !withheld.has(`${site}/${item.path.replace(/\/$/, '')}.astro`));
   if (site !== 'public') return items;
   const pages = trustPages
     .filter((page) => page.id !== 'overview')

@@ -11,7 +11,7 @@ import { navigationFor, type NavItem } from './navigation.ts';
 import { relativeHref, sitePath } from './paths.ts';
 import { contentSecurityPolicy } from './security-headers.ts';
 import { siteNames, sites, type Site } from './sites.ts';
-import { publicBase, publicView, servedName } from './views.ts';
+import { publicBase, publicView, servedName, withheldRoutes } from './views.ts';
 import {
   auditorPageView,
   employeePageView,
@@ -134,7 +134,11 @@ function makeFrame(data: SiteData, site: Site): Omit<PageFrame, 'path'> {
     brand: siteBrand(result),
     // Feed readers find the trust updates from any page of the trust center (absolute: a feed may be copied alone).
     feedBase: site === 'public' ? publicBase(trustCenter.program) : undefined,
-    navigation: navigationFor(site, publicView(result).trustPages),
+    navigation: navigationFor(
+      site,
+      publicView(result).trustPages,
+      site === 'public' ? withheldRoutes(result) : undefined,
+    ),
   };
 }
 

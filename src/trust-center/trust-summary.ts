@@ -35,7 +35,8 @@ export interface TrustSummary {
     url?: string | undefined;
     valid_until?: string | undefined;
   }[];
-  subprocessors: { name: string; purpose: string; data: string[]; locations: string[]; added: string }[];
+  /** Left out while no vendor is recorded: an empty list would claim that no company processes the data. */
+  subprocessors?: { name: string; purpose: string; data: string[]; locations: string[]; added: string }[] | undefined;
   policies: { id: string; title: string; version: string; sha256: string }[];
   /** When the program publishes it (`trust_center_status`): controls operating by area. */
   status?: { area: string; operating: number; total: number }[] | undefined;
@@ -69,13 +70,15 @@ export function trustSummary(view: PublicView, hash: (body: string) => string = 
       url: document.href && !/^https?:/.test(document.href) && base ? `${base}${document.href}` : document.href,
       valid_until: document.validUntil,
     })),
-    subprocessors: view.subprocessors.map(({ name, purpose, data, locations, added }) => ({
-      name,
-      purpose,
-      data,
-      locations,
-      added,
-    })),
+    subprocessors: view.heldBack.has('subprocessors')
+      ? undefined
+      : view.subprocessors.map(({ name, purpose, data, locations, added }) => ({
+          name,
+          purpose,
+          data,
+          locations,
+          added,
+        })),
     status: view.statusByArea,
     policies: view.policies.map((policy) => ({
       id: policy.id,

@@ -61,6 +61,32 @@ describe('trustbook init in a terminal', () => {
     expect(result.diagnostics.filter((d) => d.code === 'TB321' && d.file === 'content/program.yaml')).toEqual([]);
   }, 60_000);
 
+  it('never yields a first build that fails: Enter at the background check and the training keeps the person off staff, in a comment', async () => {
+    const flags = ['enter', '--org', 'Enter Co', '--system', 'Enter Cloud', '--scope', 'security'];
+    flags.push('--website', 'https://enter.io', '--contact', 'trust@enter.io', '--type', 'II');
+    const run = await converse(init(...flags), dir, [
+      { question: /Chief Executive Officer: name/, answer: 'Sam Ortiz' },
+      { question: /Sam Ortiz's first day/, answer: '2022-05-02' },
+      { question: /Sam Ortiz's background check/, answer: '' },
+      { question: /Sam Ortiz's last security awareness training/, answer: '' },
+      { question: /Security Lead: name/, answer: 'Lee Park' },
+      { question: /Lee Park's first day/, answer: '2024-03-04' },
+      { question: /Lee Park's background check/, answer: '2024-02-20' },
+      { question: /Lee Park's last security awareness training/, answer: '' },
+    ]);
+    expect(run.unasked).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.transcript).toContain('Sam Ortiz waits in a comment in content/people.yaml');
+    const people = readFileSync(join(dir, 'enter/content/people.yaml'), 'utf8');
+    expect(people).toContain('staff: []');
+    expect(people).toContain(
+      '# Add once the background check and a security awareness training are on record (the date), and remove the #:\n#  - { id: sam-ortiz, name: "Sam Ortiz", role: ceo, hired: 2022-05-02 }',
+    );
+    expect(people).toContain('# Add once a security awareness training is on record');
+    const result = checkProject(join(dir, 'enter'), { asOf: '2026-12-01' });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  }, 60_000);
+
   it('asks only what the flags leave open', async () => {
     const flags = ['acme', '--org', 'Acme', '--system', 'Acme Cloud', '--scope', 'security'];
     flags.push('--website', 'https://acme.io', '--contact', 'trust@acme.io', '--type', 'I');

@@ -631,4 +631,18 @@ export const falseGreens: CorpusCase[] = [
       ),
     expect: error('TB009', CONTROL, 11, /`\{process\.env\.TRUSTBOOK_GRANT_SECRET\}` would run when the site is built/),
   },
+
+  // A body the check passed and the build cannot render
+  {
+    name: 'a policy body that prints a year nothing defines, {year}',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'of the test company.', 'of the test company, as of {year}.'),
+    expect: error('TB013', POLICY, 14, /`\{year\}` reads `year`, which nothing defines/),
+  },
+  {
+    name: 'a control narrative that uses a component nobody gave it, <Chart />',
+    kind: 'false greens',
+    files: () => edit(validProgram(), CONTROL, /---\n\n/, '---\n\n<Chart kind="uptime" />\n\n'),
+    expect: error('TB014', CONTROL, 11, /the component `<Chart>` is neither one bodies are rendered with/),
+  },
 ];

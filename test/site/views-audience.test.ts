@@ -236,6 +236,14 @@ describe('the trust center’s documents', () => {
   });
 });
 
+/** What the trust center holds back of the helper program, which records no vendor and publishes no practice. */
+const heldBackRoutes = [
+  'public/practices.astro',
+  'public/subprocessors.astro',
+  'public/subprocessors.json.ts',
+  'public/subprocessors.xml.ts',
+];
+
 describe('the trust center’s program fields', () => {
   it('leaves out a contact or website that is still a template default, and the files made from it', () => {
     const files = edit(
@@ -260,6 +268,7 @@ describe('the trust center’s program fields', () => {
         'public/request-access.astro',
         'public/answers.astro',
         'public/answers.csv.ts',
+        ...heldBackRoutes,
       ]),
     );
     // The private sites show the program as written.
@@ -274,7 +283,7 @@ describe('the trust center’s program fields', () => {
       'https://trust.a.test/x/',
     );
     expect(withheldRoutes(check(validProgram()))).toEqual(
-      new Set(['public/request-access.astro', 'public/answers.astro', 'public/answers.csv.ts']),
+      new Set(['public/request-access.astro', 'public/answers.astro', 'public/answers.csv.ts', ...heldBackRoutes]),
     );
   });
 });

@@ -5,6 +5,8 @@
 import { categoryLabels, type Category } from '../../catalog/index.ts';
 import {
   firstAuditWindow,
+  isOnRecord,
+  missingRecords,
   starterRoles,
   type KeyPerson,
   type NewAudit,
@@ -130,7 +132,14 @@ export async function guidedProgram(known: KnownAnswers, ask: Ask, say: (text: s
     const trained = await question(`  ${name}'s last security awareness training (Enter if none on record)`, ifAny);
     const id = personId(name, taken);
     taken.add(id);
-    keyPeople.push({ id, name, role, hired, background_check, trained });
+    const person = { id, name, role, hired, background_check, trained };
+    keyPeople.push(person);
+    if (!isOnRecord(person)) {
+      say(
+        `  Without ${missingRecords(person).join(' or ')} on record, ${name} waits in a comment in content/people.yaml: ` +
+          'a staff record without them is an error from the first build. Add the dates when you have them.',
+      );
+    }
   }
   say('');
   return { organization, system, website, contact, scope, today: known.today, audit, keyPeople };

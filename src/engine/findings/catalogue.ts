@@ -239,6 +239,34 @@ export const catalogue = {
       'A body holds the conflict markers git or `trustbook sync --markers` writes (a line starting `<<<<<<<`, later one starting `>>>>>>>`): both versions would be published, and Markdown reads the markers as text and a heading underline, so nothing else catches them',
     fix: 'Resolve the conflict: keep the right text, remove the other version and the four kinds of marker line',
   },
+  TB013: {
+    title: 'Body expression names something undefined',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `where`: the expression as written, `{year}` or `control={id}`. */
+    message: (name: string, where: string) =>
+      `\`${where}\` reads \`${name}\`, which nothing defines when the page is built: the build would stop on this page with "${name} is not defined"`,
+    hint: (name: string) =>
+      `Write the text itself, or \`\\{${name}\\}\` to show the braces; or define it in the body (\`export const ${name} = …\`). A body's expressions can read \`frontmatter\` (the document's own fields) and JavaScript's built-ins.`,
+    meaning:
+      'An expression in an MDX body (`{year}`, or an attribute written `{…}`) reads a name the build does not define: not `props`, `frontmatter`, a name the body imports or exports, nor a JavaScript global. The page would throw while the site is built. Reported for programs that allow code in bodies; a content-only program reports every expression as TB009',
+    fix: 'Write the value as text, escape the braces (`\\{year\\}`), or define the name in the body with `export const`',
+  },
+  TB014: {
+    title: 'Body uses a component it is not given',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `components`: the components bodies are rendered with, listed as `<Check>, <Todo>`. */
+    message: (element: string, components: string) =>
+      `the component \`${element}\` is neither one bodies are rendered with (${components}) nor imported in the body: the build would stop on this page`,
+    hint: (element: string) =>
+      `Import it at the top of the body (\`import Chart from '../src/Chart.astro'\`), or write \`${element.replace(/^</, '&lt;')}\` as text if it is not a component.`,
+    meaning:
+      'An MDX body uses a component (`<Chart />`, a capitalised or dotted element name) that it does not import and that is not one of the components bodies are rendered with (`<Check>`, `<Todo>`): MDX throws "Expected component to be defined" while the site is built. Reported for programs that allow code in bodies; a content-only program reports it as TB009',
+    fix: 'Import the component in the body, or write the angle bracket as text (`&lt;`)',
+  },
   TB101: {
     title: 'Required field missing',
     severity: 'error',
@@ -1505,6 +1533,24 @@ export const catalogue = {
     meaning:
       'The evaluation date is pinned (`as_of`, `TRUSTBOOK_AS_OF` or `--as-of`) while the build publishes grant files with the secret: a grant that has ended since would still open its documents. A warning, an error in the deployed build (`TRUSTBOOK_DEPLOY` set)',
     fix: 'Build the deployed trust center as of today: drop the pinned date for that build',
+  },
+  TB560: {
+    title: 'Trust center section held back',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `section`: `subprocessors` (no vendor recorded) or `practices` (no control in operation publishes a summary). */
+    message: (section: 'subprocessors' | 'practices') =>
+      section === 'subprocessors'
+        ? 'the trust center holds back its subprocessor list: no vendor is recorded, and an empty list would tell customers that no company processes their data'
+        : 'the trust center holds back its security practices page: no control in operation has a `public_summary`, so the page would be empty',
+    hint: (section: 'subprocessors' | 'practices') =>
+      section === 'subprocessors'
+        ? 'Record each vendor as a file in content/vendors/ (`npx trustbook new vendor <id>`), with `public: true` on the subprocessors customers are told about; the list, its page and its feed appear with the first vendor.'
+        : 'Write a `public_summary:` (one or two sentences a customer may read) on the implemented controls of content/controls/ you want to show; the page and its menu entry appear with the first one.',
+    meaning:
+      'A section of the trust center lists a register that is still empty, so it is left out (its page, feed, menu entry and home-page lines, and its part of `trust.json`) rather than state something false: the subprocessor list while no vendor is recorded in `content/vendors/` ("no company processes customer data" would be a claim nobody made), the security practices while no implemented control has a `public_summary`. Reported in readiness mode, while the program is being set up; the section is held back in any mode',
+    fix: 'Record the vendors (`trustbook new vendor <id>`), or write `public_summary` on the controls to publish; the section appears with the first entry',
   },
   TB601: {
     title: 'Audit period without evidence',

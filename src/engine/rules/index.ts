@@ -2,6 +2,7 @@ import { acknowledgementsRule } from './acknowledgements.ts';
 import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
+import { bodyNamesRule } from './body-names.ts';
 import { categoriesRule } from './categories.ts';
 import { contentOnlyRule } from './content-only.ts';
 import { controlOccurrencesRule } from './control-occurrences.ts';
@@ -15,6 +16,7 @@ import { frameworksRule } from './frameworks.ts';
 import { hipaaRule } from './frameworks-hipaa.ts';
 import { frequencyRule } from './frequency.ts';
 import { grantsRule } from './grants.ts';
+import { heldBackSectionsRule } from './held-back-sections.ts';
 import { identityRule } from './identity.ts';
 import { integrityRule } from './integrity.ts';
 import { linkProtocolsRule } from './link-protocols.ts';
@@ -55,7 +57,9 @@ export const rules: readonly Rule[] = [
   documentsInForceRule,
   categoriesRule,
   placeholdersRule,
+  heldBackSectionsRule,
   contentOnlyRule,
+  bodyNamesRule,
   linkProtocolsRule,
   conflictMarkersRule,
   missingEvidenceRule,

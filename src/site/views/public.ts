@@ -8,6 +8,7 @@ import type { CheckResult } from '../../engine/check.ts';
 import { ndaBlocks, ndaInEffect, type NdaBlock } from '../../engine/grants.ts';
 import { allDocuments, type Document } from '../../engine/model.ts';
 import { unfinishedProgramFields, withheldFromTrustCenter } from '../../engine/placeholders.ts';
+import { heldBackSections } from '../../engine/trust-center-sections.ts';
 import { splitCitation } from '../../engine/policy-sections.ts';
 import { attestationName, frameworkNames } from '../../engine/rules/trust.ts';
 import { answersCsv, answersFor, citationNames } from '../../export/answers.ts';
@@ -137,6 +138,8 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     subprocessors: model.vendors
       .filter((vendor) => vendor.data.public && !result.facts.isRemovedVendor(vendor))
       .map(toSubprocessor),
+    /** Sections held back while the register they list is empty (TB560): no page, feed or line about them. */
+    heldBack: new Set(heldBackSections(model).map((held) => held.section)),
     ...documents,
     /**
      * Whether the trust center has a request page: something is under NDA and there is a way to ask (a form
@@ -154,7 +157,7 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
     statusByArea: areas,
     /** The same, added up for each category in scope. */
-    statusByCategory: areas && statusByCategory(model.program!.data.scope, areas),
+    statusByCategory: areas && statusByCategory(result),
   };
 });
 
@@ -249,16 +252,11 @@ function statusByArea(result: CheckResult): AreaStatus[] {
   }));
 }
 
-function statusByCategory(scope: readonly Category[], areas: readonly AreaStatus[]): CategoryStatus[] {
-  return scope.map((category) => {
-    const own = areas.filter((area) => area.category === category);
-    return {
-      category,
-      label: categoryLabels[category],
-      operating: own.reduce((sum, area) => sum + area.operating, 0),
-      total: own.reduce((sum, area) => sum + area.total, 0),
-    };
-  });
+/** The categories' count of controls operating: the same fact the auditor site's readiness page shows. */
+function statusByCategory(result: CheckResult): CategoryStatus[] {
+  return result.facts
+    .operationByCategory()
+    .map(({ category, operating, total }) => ({ category, label: categoryLabels[category], operating, total }));
 }
 
 /** Where a public trust document is read: the trust center's own copy of its file, or its URL; none under NDA. */
@@ -338,6 +336,11 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   }
   // Nothing under NDA to request, or no way to ask for it: no request page.
   const view = publicView(result);
+  if (view.heldBack.has('subprocessors')) {
+    for (const route of ['subprocessors.astro', 'subprocessors.json.ts', 'subprocessors.xml.ts'])
+      withheld.add(`public/${route}`);
+  }
+  if (view.heldBack.has('practices')) withheld.add('public/practices.astro');
   if (!view.requestAccess) withheld.add('public/request-access.astro');
   // No public answers yet: no empty answers page, and no CSV of nothing.
   if (view.answers.length === 0) {
