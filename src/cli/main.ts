@@ -36,7 +36,9 @@ Commands:
   templates diff                after an upgrade: documents whose template changed since init, with the diff
   sync [CLIENT...]              in a partner workspace: carry the library's changes into each client's program
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
-                                conflicting sections with conflict markers instead of leaving the file)
+                                conflicting sections with conflict markers instead of leaving the client as it
+                                is; --answer KEY=VALUE with one CLIENT: give or change an answer to a library
+                                question)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
   verify-deploy                 check the three live sites from outside (access refused, right build, no leak)
