@@ -39,6 +39,10 @@ Commands:
                                 conflicting sections with conflict markers instead of leaving the client as it
                                 is; --answer KEY=VALUE with one CLIENT: give or change an answer to a library
                                 question)
+  init --workspace [DIR]        start a partner workspace: the workspace file, a library from the templates,
+                                package.json, .gitignore and the workflow (--partner NAME)
+  client add NAME               a new client program from the library, asking the library's questions
+                                (--answer KEY=VALUE, once per answer, asks nothing; --overlay DIR; --path DIR)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
   verify-deploy                 check the three live sites from outside (access refused, right build, no leak)

@@ -40,9 +40,9 @@ import {
   type SyncOptions,
   type SyncPlan,
 } from './sync-plan.ts';
+import { libraryFile, workspaceFile } from './workspace-paths.ts';
 
-export const workspaceFile = 'trustbook.workspace.yaml';
-export const libraryFile = 'library.yaml';
+export { libraryFile, workspaceFile } from './workspace-paths.ts';
 
 /** The document files a library holds and a sync carries: the same kinds a program keeps. */
 const documentFile = /\.(mdx|md|ya?ml)$/;
