@@ -44,6 +44,9 @@ Commands:
   client add NAME               a new client program from the library, asking the library's questions
                                 (--answer KEY=VALUE, once per answer, asks nothing; --overlay DIR; --path DIR)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
+  build --workspace [CLIENT...] each client's three sites into dist/<client>/; a failed client does not stop
+                                the others, and the summary and exit code name it (one program: npm run build)
+  ci matrix --shards N          the clients in N shards (at most 256) as a GitHub Actions matrix, in JSON
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
   verify-deploy                 check the three live sites from outside (access refused, right build, no leak)
 
@@ -185,6 +188,8 @@ const commands: Record<string, () => Promise<Command>> = {
   todo: async () => (await import('./commands/todo.ts')).runTodo,
   sync: async () => (await import('./commands/sync.ts')).runSync,
   client: async () => (await import('./commands/client.ts')).runClient,
+  build: async () => (await import('./commands/build.ts')).runBuild,
+  ci: async () => (await import('./commands/ci.ts')).runCi,
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
   'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
   import: async () => (await import('./commands/import.ts')).runImport,

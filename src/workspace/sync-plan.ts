@@ -209,10 +209,15 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
       plan.bases.set(path, base);
       continue;
     }
-    const merged = mergeDocument(
-      { base, library: text, client: current, syntax: syntaxOf(path) },
-      { markers: options.markers === true },
-    );
+    // The library did not change the document (most documents of most syncs): the client's file stays as it
+    // is, with nothing to merge.
+    const merged =
+      text === base
+        ? { ...unchanged, text: current }
+        : mergeDocument(
+            { base, library: text, client: current, syntax: syntaxOf(path) },
+            { markers: options.markers === true },
+          );
     const reviews = openReviews(
       [
         ...(entry.reviews ?? []),
@@ -275,6 +280,15 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
   return plan;
 }
 
+/** The merge of a document the library did not change: the client's text, as it is. */
+const unchanged = {
+  changed: false,
+  fields: [],
+  sections: [],
+  conflicts: [],
+  overridesToReview: [],
+};
+
 /** One finding per variable the library uses that the client has not answered, at its first use. */
 function unanswered(library: LibraryState, client: ClientState, answers: Answers): Diagnostic[] {
   const found = new Map<string, Diagnostic>();
@@ -299,6 +313,7 @@ type RecordedReview = NonNullable<SyncRecord['documents'][string]['reviews']>[nu
  * client approves the override again on or after that day, or drops the override.
  */
 function openReviews(reviews: readonly RecordedReview[], clientText: string): RecordedReview[] {
+  if (reviews.length === 0) return [];
   const overrides = documentOverrides(clientText);
   const open = new Map<string, RecordedReview>();
   for (const review of reviews) {

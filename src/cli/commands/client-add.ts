@@ -16,6 +16,7 @@ import type { LibraryQuestion } from '../../schema/workspace.ts';
 import { DEFAULT_WEBSITE, defaultContact, defaultSystem, titleCase } from '../../scaffold/new-program.ts';
 import { peopleYaml, programYaml } from '../../scaffold/program-files.ts';
 import { answerProblem } from '../../workspace/questions.ts';
+import { ensureBuildFiles } from '../../workspace/client-build-fs.ts';
 import { applyPlan, libraryReader, planClient, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
 import { askFor } from '../interview.ts';
@@ -98,13 +99,15 @@ export async function runClientAdd(args: string[], io: Io): Promise<number> {
     return EXIT_FINDINGS;
   }
   applyPlan(read.folder, plan);
+  ensureBuildFiles(read.folder);
   listClient(root, { name, path, overlays });
   io.stdout(
     [
       `Added ${name} (${organization}) in ${path}: ${plan.updates.length} documents from the library (${plan.record.layers
         .map((layer) => `${layer.name} ${layer.version}`)
         .join(' + ')}),`,
-      '  its program.yaml and people.yaml, and its answers in .trustbook-sync/sync.yaml.',
+      '  its program.yaml and people.yaml, astro.config.mjs and src/content.config.ts, and its answers in',
+      '  .trustbook-sync/sync.yaml.',
       'Next:',
       `  npx trustbook todo --root ${path}   (what the client does first)`,
       '  npx trustbook check --workspace',
