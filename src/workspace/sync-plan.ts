@@ -94,6 +94,11 @@ export interface SyncPlan {
   /** The record to write, and the base texts to keep beside it (every path of the record). */
   record: SyncRecord;
   bases: Map<string, string>;
+  /**
+   * The kept base texts that differ from the ones on disk: a text to write, or undefined for one to remove. A
+   * sync rewrites only these, usually a few of a client's many documents.
+   */
+  baseChanges: Map<string, string | undefined>;
   updates: DocumentUpdate[];
   /** Documents left as the client has them because both sides changed the same thing. */
   conflicts: { path: string; conflicts: Conflict[] }[];
@@ -157,6 +162,7 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
       documents: {},
     },
     bases: new Map(),
+    baseChanges: new Map(),
     updates: [],
     conflicts: [],
     reviews: [],
@@ -268,6 +274,8 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
     }
   }
 
+  for (const [path, text] of plan.bases) if (client.bases.get(path) !== text) plan.baseChanges.set(path, text);
+  for (const path of client.bases.keys()) if (!plan.bases.has(path)) plan.baseChanges.set(path, undefined);
   plan.behind =
     plan.writes.size > 0 ||
     describeLayers(client.record?.layers) !== describeLayers(library.layers) ||

@@ -227,12 +227,22 @@ export function readClient(
   const files = new Map<string, string>();
   const paths = new Set([...documents, ...Object.keys(record?.documents ?? {})]);
   for (const document of paths) {
-    const base = join(folder, basesFolder, document);
-    if (record?.documents[document] && existsSync(base)) bases.set(document, readFileSync(base, 'utf8'));
-    const file = join(folder, document);
-    if (existsSync(file)) files.set(document, readFileSync(file, 'utf8'));
+    const base = record?.documents[document] ? readIfThere(join(folder, basesFolder, document)) : undefined;
+    if (base !== undefined) bases.set(document, base);
+    const file = readIfThere(join(folder, document));
+    if (file !== undefined) files.set(document, file);
   }
   return { state: { name, path, record, bases, files }, folder, findings: [] };
+}
+
+/** A file's text, or undefined when there is none (one call rather than a look and a read, for many clients). */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Whether a client's folder holds a program. */
@@ -241,19 +251,22 @@ export const isProgram = (workspace: Workspace, path: string) =>
 
 /**
  * Writes a plan as nearly all at once as a file system allows: every target is checked to stay inside the
- * client before anything is written; every text then goes to a temporary file beside its target; only when
- * all of them are written are they renamed into place, program files first, then the kept base texts, and the
- * record last, so an interrupted sync leaves a record that still describes the old bases and the next sync
- * merges again instead of losing the client's work. A failure before the renames removes the temporary files
- * and leaves the client as it was.
+ * client before anything is written; every text then goes to a temporary file in the sync folder; only when
+ * all of them are written are they renamed into place, program files first, then the kept base texts that
+ * changed, and the record last, so an interrupted sync leaves a record that still describes the old bases and
+ * the next sync merges again instead of losing the client's work. A failure before the renames removes the
+ * temporary files and leaves the client as it was.
  */
 export function applyPlan(folder: string, plan: SyncPlan): void {
   const header =
     '# Written by `trustbook sync`; do not edit. The library texts it names are kept in .trustbook-sync/base/.\n';
   const staged = join(folder, syncFolder, '.staged');
+  const bases = [...plan.baseChanges].flatMap(([path, text]): [string, string][] =>
+    text === undefined ? [] : [[`${basesFolder}/${path}`, text]],
+  );
   const files: [string, string][] = [
     ...plan.writes,
-    ...[...plan.bases].map(([path, text]): [string, string] => [`${basesFolder}/${path}`, text]),
+    ...bases,
     [recordFile, header + yaml.dump(plan.record, { lineWidth: -1, sortKeys: true })],
   ];
   for (const [path] of plan.writes) insideClient(folder, path);
@@ -265,12 +278,16 @@ export function applyPlan(folder: string, plan: SyncPlan): void {
     rmSync(staged, { recursive: true, force: true });
     throw error;
   }
-  const writes = files.slice(0, plan.writes.size);
-  for (const [index, [path]] of writes.entries()) moveInto(folder, join(staged, String(index)), path);
-  rmSync(join(folder, basesFolder), { recursive: true, force: true });
-  for (const [index, [path]] of files.entries()) {
-    if (index >= plan.writes.size) moveInto(folder, join(staged, String(index)), path);
-  }
+  const writes = plan.writes.size;
+  files.forEach(([path], index) => {
+    if (index === writes) {
+      // Between the program files and the bases: the kept texts the record no longer names go.
+      for (const [base, text] of plan.baseChanges) {
+        if (text === undefined) rmSync(join(folder, basesFolder, base), { force: true });
+      }
+    }
+    moveInto(folder, join(staged, String(index)), path);
+  });
   rmSync(staged, { recursive: true, force: true });
 }
 
