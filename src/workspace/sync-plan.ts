@@ -10,7 +10,9 @@ import type { LibraryData, LibraryQuestion, SyncRecord } from '../schema/workspa
 import type { Diagnostic } from '../engine/diagnostics.ts';
 import { finding } from '../engine/findings/finding.ts';
 import { documentOverrides, mergeDocument, type Conflict } from './merge-document.ts';
-import { syntaxOf } from '../engine/body-tree.ts';
+import { syntaxOf, type BodySyntax } from '../engine/body-tree.ts';
+import { sectionsOf } from './sections.ts';
+import { lineOfPath, parseFrontmatterDocument } from '../engine/frontmatter.ts';
 import { fillVariables, unsetVariables, type Answers } from './variables.ts';
 
 /** One library folder: the base library or an overlay. */
@@ -233,17 +235,25 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
     );
     plan.reviews.push(...reviews.map((review) => ({ path, ...review })));
     for (const review of reviews) {
+      const line = overrideLine(current, review);
       plan.findings.push(
-        finding('TB027', { file: inClient(path) }, client.name, `${review.kind} ${review.name}`, review.since),
+        finding(
+          'TB027',
+          { file: inClient(path), ...(line !== undefined ? { line } : {}) },
+          client.name,
+          `${review.kind} ${review.name}`,
+          review.since,
+        ),
       );
     }
     if (merged.conflicts.length > 0) {
       plan.conflicts.push({ path, conflicts: merged.conflicts });
       const names = merged.conflicts.map((conflict) => `${conflict.kind} ${conflict.name}`).join(', ');
+      const line = conflictLine(current, merged.conflicts[0]!, syntaxOf(path));
       plan.findings.push(
         finding(
           'TB024',
-          { file: inClient(path), severity: options.pending ? 'warning' : 'error' },
+          { file: inClient(path), severity: options.pending ? 'warning' : 'error', ...(line ? { line } : {}) },
           client.name,
           names,
           merged.text !== undefined,
@@ -286,6 +296,30 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
   plan.blocked = stuck || plan.findings.some((found) => found.severity === 'error' && found.code !== 'TB024');
   if (plan.blocked) plan.writes.clear();
   return plan;
+}
+
+/** Where the first conflict is in the client's file: the field's key, or the section's heading. */
+function conflictLine(text: string, conflict: Conflict, syntax: BodySyntax): number | undefined {
+  const parsed = parseFrontmatterDocument(text);
+  if (conflict.kind === 'field') return lineOfPath(parsed.keyLines, [conflict.name]);
+  let line = parsed.bodyLine;
+  for (const section of sectionsOf(parsed.body, syntax)) {
+    if (section.id === conflict.name) return line;
+    line += section.lines.length;
+  }
+  return undefined;
+}
+
+/** The line of the client's `overrides:` entry for a field or section, where a person approves it again. */
+function overrideLine(text: string, review: { kind: 'field' | 'section'; name: string }): number | undefined {
+  const parsed = parseFrontmatterDocument(text);
+  const entries = (parsed.data as { overrides?: unknown } | undefined)?.overrides;
+  if (!Array.isArray(entries)) return undefined;
+  const index = entries.findIndex(
+    (entry) =>
+      entry !== null && typeof entry === 'object' && (entry as Record<string, unknown>)[review.kind] === review.name,
+  );
+  return index === -1 ? undefined : lineOfPath(parsed.keyLines, ['overrides', index, review.kind]);
 }
 
 /** The merge of a document the library did not change: the client's text, as it is. */

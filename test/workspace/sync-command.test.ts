@@ -166,7 +166,7 @@ describe('trustbook sync', () => {
     expect(first.stdout).toContain(
       'warning TB027 the library changed section exceptions (found 2026-12-07), which client "acme" overrides',
     );
-    expect(first.stdout).toContain('at clients/acme/policies/access-control.mdx');
+    expect(first.stdout).toContain('at clients/acme/policies/access-control.mdx:7\n');
     expect(read('clients/acme/policies/access-control.mdx')).toContain('The works council approves exceptions.');
     const later = await runCli(root, ['sync', '--as-of', '2026-12-20']);
     expect(later.stdout).toContain('(found 2026-12-07)');
