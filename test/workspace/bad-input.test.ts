@@ -264,3 +264,14 @@ describe('bad input to a workspace', () => {
     rmSync(elsewhere, { recursive: true, force: true });
   });
 });
+
+describe('trustbook report --workspace with bad input', () => {
+  it('reports the clients it can and names the others on standard error, exiting 1', async () => {
+    rmSync(join(root, 'clients/acme/content'), { recursive: true });
+    const result = await runCli(root, ['report', '--workspace', '--as-of', '2026-12-07']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error TB020 the folder clients/acme of client "acme" is not a program');
+    expect(result.stdout).not.toContain('| acme |');
+    expect(result.stdout).toContain('| globex |');
+  });
+});
