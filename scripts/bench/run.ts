@@ -18,6 +18,12 @@ import { generateProgram } from './generate.ts';
 import { hasProc, measure, type Measurement } from './measure.ts';
 import { bareAstroProject, trustbookProject } from './projects.ts';
 
+// `npm run bench -- --workspace`: the partner workspace's figures instead (scripts/bench/workspace.ts).
+if (process.argv.includes('--workspace')) {
+  await import('./workspace.ts');
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     documents: { type: 'string', default: '1000' },

@@ -44,8 +44,17 @@ Commands:
                                 document where both changed the same section is left for you)
   sync [CLIENT...]              in a partner workspace: carry the library's changes into each client's program
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
-                                conflicting sections with conflict markers instead of leaving the file)
+                                conflicting sections with conflict markers instead of leaving the client as it
+                                is; --answer KEY=VALUE with one CLIENT: give or change an answer to a library
+                                question)
+  init --workspace [DIR]        start a partner workspace: the workspace file, a library from the templates,
+                                package.json, .gitignore and the workflow (--partner NAME)
+  client add NAME               a new client program from the library, asking the library's questions
+                                (--answer KEY=VALUE, once per answer, asks nothing; --overlay DIR; --path DIR)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
+  build --workspace [CLIENT...] each client's three sites into dist/<client>/; a failed client does not stop
+                                the others, and the summary and exit code name it (one program: npm run build)
+  ci matrix --shards N          the clients in N shards (at most 256) as a GitHub Actions matrix, in JSON
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
   verify-deploy                 check the three live sites from outside (access refused, right build, no leak)
 
@@ -203,6 +212,8 @@ const commands: Record<string, () => Promise<Command>> = {
   todo: async () => (await import('./commands/todo.ts')).runTodo,
   sync: async () => (await import('./commands/sync.ts')).runSync,
   client: async () => (await import('./commands/client.ts')).runClient,
+  build: async () => (await import('./commands/build.ts')).runBuild,
+  ci: async () => (await import('./commands/ci.ts')).runCi,
   caddy: async () => (await import('./commands/caddy.ts')).runCaddy,
   'verify-deploy': async () => (await import('./commands/verify-deploy.ts')).runVerifyDeploy,
   import: async () => (await import('./commands/import.ts')).runImport,

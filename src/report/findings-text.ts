@@ -109,18 +109,21 @@ export function formatJson(result: CheckResult, durationMs: number, upcoming?: D
   );
 }
 
-/** Workflow commands: `::error file=...,line=...,title=...::message`, escaped as the runner expects. */
-export function formatGithub(result: CheckResult, durationMs: number): string {
+/** One finding as a workflow command: `::error file=...,line=...,title=...::message`, escaped as the runner expects. */
+export function githubAnnotation(d: Diagnostic): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const annotations = result.diagnostics.map((d) => {
-    const properties = [
-      `file=${escapeProperty(d.file)}`,
-      ...(d.line ? [`line=${d.line}`] : []),
-      `title=${escapeProperty(d.code)}`,
-    ];
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(`${d.message}. Fix: ${d.hint}`)}`;
-  });
+  const properties = [
+    `file=${escapeProperty(d.file)}`,
+    ...(d.line ? [`line=${d.line}`] : []),
+    `title=${escapeProperty(d.code)}`,
+  ];
+  return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(`${d.message}. Fix: ${d.hint}`)}`;
+}
+
+/** Workflow commands for every finding, then a summary line. */
+export function formatGithub(result: CheckResult, durationMs: number): string {
+  const annotations = result.diagnostics.map(githubAnnotation);
   const s = result.summary;
   annotations.push(
     `trustbook check: ${s.errors} errors, ${s.warnings} warnings, ${s.documents} files, as of ${s.asOf}, ${durationMs} ms`,

@@ -42,11 +42,35 @@ export const workspaceSchema = z.strictObject({
   clients: z.array(workspaceClientSchema).default([]),
 });
 
+/** A variable's name, as library texts write it between double braces: `{{organization}}`. */
+export const variableName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'expected a variable name: lower-case letters, digits and _, starting with a letter');
+
+/** What an answer must look like. */
+export const questionTypes = ['text', 'url', 'email', 'frequency'] as const;
+
+export const libraryQuestionSchema = z.strictObject({
+  /** The variable the answer fills, written `{{id}}` in library texts. */
+  id: variableName,
+  /** The question `trustbook client add` asks, in a terminal. */
+  ask: z.string().min(1),
+  /** What an answer must be: `text` (the default), `url`, `email`, or `frequency` (daily ... annual). */
+  type: z.enum(questionTypes).default('text'),
+  /** The answer when none is given; without one, the question must be answered. */
+  default: z.string().min(1).optional(),
+});
+
 export const librarySchema = z.strictObject({
   /** The library's name, for reports. */
   name: z.string().min(1),
   /** The library's version; raise it with every change clients should take. */
   version: z.union([z.string().min(1), z.number()]).transform(String),
+  /**
+   * The questions each client answers (organization, system, role titles, tools named in the text...): the
+   * answers fill the library's `{{id}}` variables when sync writes a client's documents.
+   */
+  questions: z.array(libraryQuestionSchema).default([]),
 });
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
@@ -58,6 +82,8 @@ export const syncRecordSchema = z.strictObject({
   layers: z.array(layer).min(1),
   /** The day of that sync. */
   synced: calendarDate,
+  /** The client's answers to the library's questions, by variable: the values its documents were filled with. */
+  answers: z.record(variableName, z.string()).optional(),
   /**
    * Per library document (by its path in the program): the library version its base text comes from and the
    * hash of that text, which is kept beside the record so a later sync needs no history.
@@ -85,4 +111,5 @@ export const syncRecordSchema = z.strictObject({
 export type WorkspaceData = z.output<typeof workspaceSchema>;
 export type WorkspaceClient = z.output<typeof workspaceClientSchema>;
 export type LibraryData = z.output<typeof librarySchema>;
+export type LibraryQuestion = z.output<typeof libraryQuestionSchema>;
 export type SyncRecord = z.output<typeof syncRecordSchema>;

@@ -29,19 +29,21 @@ const NEXT_DUE_DAYS = 366;
 
 export function portfolioRow(
   client: { name: string; path: string },
-  result: CheckResult,
+  result: CheckResult | undefined,
   plan: SyncPlan | undefined,
   took: string | undefined,
 ): PortfolioRow {
-  const next = result.facts.upcoming(NEXT_DUE_DAYS)[0];
+  const next = result?.facts.upcoming(NEXT_DUE_DAYS)[0];
   return {
     client: client.name,
     path: client.path,
-    errors: result.summary.errors,
-    warnings: result.summary.warnings,
-    coverage: result.summary.coverage.map((entry) => `${entry.label} ${entry.covered}/${entry.total}`).join(', '),
-    windowGaps: result.diagnostics.filter((finding) => finding.severity === 'error' && /^TB6\d\d$/.test(finding.code))
-      .length,
+    errors: result?.summary.errors ?? 0,
+    warnings: result?.summary.warnings ?? 0,
+    coverage:
+      result?.summary.coverage.map((entry) => `${entry.label} ${entry.covered}/${entry.total}`).join(', ') ?? '',
+    windowGaps:
+      result?.diagnostics.filter((finding) => finding.severity === 'error' && /^TB6\d\d$/.test(finding.code)).length ??
+      0,
     nextDue: next ? { due: next.due, what: next.what } : undefined,
     library: plan ? { took, behind: plan.behind } : undefined,
     overridesToReview: plan?.reviews.length ?? 0,

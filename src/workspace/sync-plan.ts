@@ -6,13 +6,20 @@
  * would silently undo the client's work.
  */
 import { createHash } from 'node:crypto';
-import type { LibraryData, SyncRecord } from '../schema/workspace.ts';
+import type { LibraryData, LibraryQuestion, SyncRecord } from '../schema/workspace.ts';
+import type { Diagnostic } from '../engine/diagnostics.ts';
+import { finding } from '../engine/findings/finding.ts';
 import { documentOverrides, mergeDocument, type Conflict } from './merge-document.ts';
-import { syntaxOf } from '../engine/body-tree.ts';
+import { syntaxOf, type BodySyntax } from '../engine/body-tree.ts';
+import { sectionsOf } from './sections.ts';
+import { lineOfPath, parseFrontmatterDocument } from '../engine/frontmatter.ts';
+import { fillVariables, unsetVariables, type Answers } from './variables.ts';
 
 /** One library folder: the base library or an overlay. */
 export interface LibraryLayer {
   data: LibraryData;
+  /** The folder, relative to the workspace. */
+  folder: string;
   /** Each document's text, by its path in a program (`policies/access-control.mdx`). */
   documents: ReadonlyMap<string, string>;
 }
@@ -23,19 +30,38 @@ export interface LibraryState {
   /** Each document's text, from the last layer that holds it. */
   documents: ReadonlyMap<string, string>;
   /** The layer each document comes from. */
-  origins: ReadonlyMap<string, LibraryData>;
+  origins: ReadonlyMap<string, LibraryOrigin>;
+  /** The questions of every layer; a later layer's question replaces an earlier one of the same id. */
+  questions: LibraryQuestion[];
+}
+
+export interface LibraryOrigin {
+  name: string;
+  version: string;
+  /** The layer's folder, relative to the workspace. */
+  folder: string;
 }
 
 export function layered(layers: readonly LibraryLayer[]): LibraryState {
   const documents = new Map<string, string>();
-  const origins = new Map<string, LibraryData>();
+  const origins = new Map<string, LibraryOrigin>();
+  const questions = new Map<string, LibraryQuestion>();
   for (const layer of layers) {
     for (const [path, text] of layer.documents) {
       documents.set(path, text);
-      origins.set(path, layer.data);
+      origins.set(path, { name: layer.data.name, version: layer.data.version, folder: layer.folder });
     }
+    for (const question of layer.data.questions) questions.set(question.id, question);
   }
-  return { layers: layers.map((layer) => layer.data), documents, origins };
+  return { layers: layers.map((layer) => layer.data), documents, origins, questions: [...questions.values()] };
+}
+
+/** The answers in effect for a client: the library's defaults, then the answers it recorded, then new ones. */
+export function answersFor(library: LibraryState, recorded: Answers | undefined, given: Answers = {}): Answers {
+  const defaults = Object.fromEntries(
+    library.questions.flatMap((question) => (question.default !== undefined ? [[question.id, question.default]] : [])),
+  );
+  return { ...defaults, ...recorded, ...given };
 }
 
 /** `Baseline 7 + Healthcare 2`: the layers a client takes, with their versions. */
@@ -45,19 +71,14 @@ export function describeLayers(layers: readonly { name: string; version: string 
 
 export interface ClientState {
   name: string;
+  /** The client's folder, relative to the workspace: findings name files from the workspace folder. */
+  path: string;
   /** The record of the last sync; undefined before the first. */
   record: SyncRecord | undefined;
   /** The library texts the client last took, by path, as kept beside the record. */
   bases: ReadonlyMap<string, string>;
   /** The client's current files at the paths the library or the record names; absent when deleted. */
   files: ReadonlyMap<string, string>;
-}
-
-export interface SyncProblem {
-  /** The file the problem is in, relative to the client's folder. */
-  file: string;
-  message: string;
-  hint: string;
 }
 
 export interface DocumentUpdate {
@@ -75,6 +96,11 @@ export interface SyncPlan {
   /** The record to write, and the base texts to keep beside it (every path of the record). */
   record: SyncRecord;
   bases: Map<string, string>;
+  /**
+   * The kept base texts that differ from the ones on disk: a text to write, or undefined for one to remove. A
+   * sync rewrites only these, usually a few of a client's many documents.
+   */
+  baseChanges: Map<string, string | undefined>;
   updates: DocumentUpdate[];
   /** Documents left as the client has them because both sides changed the same thing. */
   conflicts: { path: string; conflicts: Conflict[] }[];
@@ -82,8 +108,14 @@ export interface SyncPlan {
   reviews: Review[];
   /** Things a partner should know that need no action from the tool. */
   notices: { path: string; message: string }[];
-  problems: SyncProblem[];
-  /** Whether the client is behind the library: a version, a document or a record to write. */
+  /** What is wrong or needs a person (TB021-TB027), with paths from the workspace folder. */
+  findings: Diagnostic[];
+  /**
+   * True when the sync cannot finish cleanly (an error among the findings): then it writes nothing at all in
+   * the client, neither a document nor the record, so a client is never left half synced.
+   */
+  blocked: boolean;
+  /** Whether the client is behind the library: a version, a document, an answer or a record to write. */
   behind: boolean;
 }
 
@@ -107,38 +139,59 @@ export function sha256Of(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function planSync(
-  library: LibraryState,
-  client: ClientState,
-  options: { today: string; markers?: boolean },
-): SyncPlan {
+export interface SyncOptions {
+  today: string;
+  /** Write conflicting sections with conflict markers instead of stopping. */
+  markers?: boolean;
+  /** Answers given now (`--answer`), over the ones the client recorded. */
+  answers?: Answers;
+  /**
+   * Planning what the next sync would do (`check --workspace`) rather than syncing: a conflict is then a
+   * warning, since the client's files are fine as they are.
+   */
+  pending?: boolean;
+}
+
+export function planSync(library: LibraryState, client: ClientState, options: SyncOptions): SyncPlan {
+  const recordedAnswers = { ...client.record?.answers, ...options.answers };
   const plan: SyncPlan = {
     client: client.name,
     writes: new Map(),
     record: {
       layers: library.layers.map(({ name, version }) => ({ name, version })),
       synced: options.today,
+      ...(Object.keys(recordedAnswers).length > 0 ? { answers: sortedObject(recordedAnswers) } : {}),
       documents: {},
     },
     bases: new Map(),
+    baseChanges: new Map(),
     updates: [],
     conflicts: [],
     reviews: [],
     notices: [],
-    problems: [],
+    findings: [],
+    blocked: false,
     behind: false,
   };
+  const inClient = (path: string) => `${client.path}/${path}`;
   const recorded = client.record?.documents ?? {};
-  plan.problems.push(...tamperedBases(recorded, client.bases));
-  if (plan.problems.length > 0) return plan;
+  plan.findings.push(...tamperedBases(client, recorded));
+  if (plan.findings.length > 0) {
+    plan.blocked = true;
+    return plan;
+  }
+  const answers = answersFor(library, client.record?.answers, options.answers);
+  plan.findings.push(...unanswered(library, client, answers));
 
+  let stuck = false;
   const keep = (path: string, base: string) => {
     const origin = library.origins.get(path)!;
     plan.record.documents[path] = { layer: origin.name, version: origin.version, sha256: sha256Of(base) };
     plan.bases.set(path, base);
   };
 
-  for (const [path, text] of library.documents) {
+  for (const [path, raw] of library.documents) {
+    const text = fillVariables(raw, answers);
     const entry = recorded[path];
     const current = client.files.get(path);
     if (entry === undefined) {
@@ -164,10 +217,15 @@ export function planSync(
       plan.bases.set(path, base);
       continue;
     }
-    const merged = mergeDocument(
-      { base, library: text, client: current, syntax: syntaxOf(path) },
-      { markers: options.markers === true },
-    );
+    // The library did not change the document (most documents of most syncs): the client's file stays as it
+    // is, with nothing to merge.
+    const merged =
+      text === base
+        ? { ...unchanged, text: current }
+        : mergeDocument(
+            { base, library: text, client: current, syntax: syntaxOf(path) },
+            { markers: options.markers === true },
+          );
     const reviews = openReviews(
       [
         ...(entry.reviews ?? []),
@@ -176,8 +234,34 @@ export function planSync(
       current,
     );
     plan.reviews.push(...reviews.map((review) => ({ path, ...review })));
-    if (merged.conflicts.length > 0) plan.conflicts.push({ path, conflicts: merged.conflicts });
+    for (const review of reviews) {
+      const line = overrideLine(current, review);
+      plan.findings.push(
+        finding(
+          'TB027',
+          { file: inClient(path), ...(line !== undefined ? { line } : {}) },
+          client.name,
+          `${review.kind} ${review.name}`,
+          review.since,
+        ),
+      );
+    }
+    if (merged.conflicts.length > 0) {
+      plan.conflicts.push({ path, conflicts: merged.conflicts });
+      const names = merged.conflicts.map((conflict) => `${conflict.kind} ${conflict.name}`).join(', ');
+      const line = conflictLine(current, merged.conflicts[0]!, syntaxOf(path));
+      plan.findings.push(
+        finding(
+          'TB024',
+          { file: inClient(path), severity: options.pending ? 'warning' : 'error', ...(line ? { line } : {}) },
+          client.name,
+          names,
+          merged.text !== undefined,
+        ),
+      );
+    }
     if (merged.text === undefined) {
+      stuck = true;
       plan.record.documents[path] = { ...entry, ...(reviews.length > 0 ? { reviews } : {}) };
       if (reviews.length === 0) delete plan.record.documents[path]!.reviews;
       plan.bases.set(path, base);
@@ -191,21 +275,77 @@ export function planSync(
     if (reviews.length > 0) plan.record.documents[path]!.reviews = reviews;
   }
 
-  for (const path of Object.keys(recorded)) {
+  for (const [path, entry] of Object.entries(recorded)) {
     if (library.documents.has(path)) continue;
-    plan.notices.push({
-      path,
-      message: client.files.has(path)
-        ? 'the library no longer has this document; the client keeps its copy, which is now its own'
-        : 'the library no longer has this document (the client had deleted it)',
-    });
+    if (client.files.has(path)) {
+      plan.findings.push(finding('TB021', { file: inClient(path) }, client.name, path, entry.layer, entry.version));
+    } else {
+      plan.notices.push({ path, message: 'the library no longer has this document (the client had deleted it)' });
+    }
   }
 
+  for (const [path, text] of plan.bases) if (client.bases.get(path) !== text) plan.baseChanges.set(path, text);
+  for (const path of client.bases.keys()) if (!plan.bases.has(path)) plan.baseChanges.set(path, undefined);
   plan.behind =
     plan.writes.size > 0 ||
     describeLayers(client.record?.layers) !== describeLayers(library.layers) ||
+    JSON.stringify(sortedObject(client.record?.answers ?? {})) !== JSON.stringify(plan.record.answers ?? {}) ||
     JSON.stringify(sortedKeys(plan.record.documents)) !== JSON.stringify(sortedKeys(recorded));
+  // With markers, a conflict in sections is written for an editor and the rest of the sync goes with it; a
+  // conflict sync could not write, or any other error, stops the whole client.
+  plan.blocked = stuck || plan.findings.some((found) => found.severity === 'error' && found.code !== 'TB024');
+  if (plan.blocked) plan.writes.clear();
   return plan;
+}
+
+/** Where the first conflict is in the client's file: the field's key, or the section's heading. */
+function conflictLine(text: string, conflict: Conflict, syntax: BodySyntax): number | undefined {
+  const parsed = parseFrontmatterDocument(text);
+  if (conflict.kind === 'field') return lineOfPath(parsed.keyLines, [conflict.name]);
+  let line = parsed.bodyLine;
+  for (const section of sectionsOf(parsed.body, syntax)) {
+    if (section.id === conflict.name) return line;
+    line += section.lines.length;
+  }
+  return undefined;
+}
+
+/** The line of the client's `overrides:` entry for a field or section, where a person approves it again. */
+function overrideLine(text: string, review: { kind: 'field' | 'section'; name: string }): number | undefined {
+  const parsed = parseFrontmatterDocument(text);
+  const entries = (parsed.data as { overrides?: unknown } | undefined)?.overrides;
+  if (!Array.isArray(entries)) return undefined;
+  const index = entries.findIndex(
+    (entry) =>
+      entry !== null && typeof entry === 'object' && (entry as Record<string, unknown>)[review.kind] === review.name,
+  );
+  return index === -1 ? undefined : lineOfPath(parsed.keyLines, ['overrides', index, review.kind]);
+}
+
+/** The merge of a document the library did not change: the client's text, as it is. */
+const unchanged = {
+  changed: false,
+  fields: [],
+  sections: [],
+  conflicts: [],
+  overridesToReview: [],
+};
+
+/** One finding per variable the library uses that the client has not answered, at its first use. */
+function unanswered(library: LibraryState, client: ClientState, answers: Answers): Diagnostic[] {
+  const found = new Map<string, Diagnostic>();
+  for (const [path, text] of library.documents) {
+    for (const { name, line } of unsetVariables(text, answers)) {
+      if (found.has(name)) continue;
+      const file = `${library.origins.get(path)!.folder}/${path}`;
+      found.set(name, finding('TB023', { file, line }, client.name, name, file));
+    }
+  }
+  return [...found.values()];
+}
+
+function sortedObject(record: Answers): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 type RecordedReview = NonNullable<SyncRecord['documents'][string]['reviews']>[number];
@@ -215,6 +355,7 @@ type RecordedReview = NonNullable<SyncRecord['documents'][string]['reviews']>[nu
  * client approves the override again on or after that day, or drops the override.
  */
 function openReviews(reviews: readonly RecordedReview[], clientText: string): RecordedReview[] {
+  if (reviews.length === 0) return [];
   const overrides = documentOverrides(clientText);
   const open = new Map<string, RecordedReview>();
   for (const review of reviews) {
@@ -226,23 +367,17 @@ function openReviews(reviews: readonly RecordedReview[], clientText: string): Re
   return [...open.values()];
 }
 
-function tamperedBases(recorded: SyncRecord['documents'], bases: ReadonlyMap<string, string>): SyncProblem[] {
-  const problems: SyncProblem[] = [];
+function tamperedBases(client: ClientState, recorded: SyncRecord['documents']): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   for (const [path, entry] of Object.entries(recorded)) {
-    const base = bases.get(path);
-    const file = `${basesFolder}/${path}`;
+    const base = client.bases.get(path);
+    const file = `${client.path}/${basesFolder}/${path}`;
     if (base === undefined) {
-      problems.push({
-        file,
-        message: `the library text the client last took of ${path} is missing`,
-        hint: 'restore .trustbook-sync/ from git (it is written by `trustbook sync` alone); nothing was changed',
-      });
+      problems.push(finding('TB026', { file }, client.name, `names ${path}, whose kept library text is missing`));
     } else if (sha256Of(base) !== entry.sha256) {
-      problems.push({
-        file,
-        message: `the kept library text of ${path} does not match the hash in ${recordFile}: the record was edited by hand`,
-        hint: 'restore .trustbook-sync/ from git (it is written by `trustbook sync` alone); nothing was changed',
-      });
+      problems.push(
+        finding('TB026', { file }, client.name, `gives ${path} a hash its kept library text does not match`),
+      );
     }
   }
   return problems;

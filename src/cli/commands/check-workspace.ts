@@ -5,23 +5,31 @@
  * annotation finds them.
  */
 import { join } from 'node:path';
-import { checkProject, type CheckResult } from '../../engine/index.ts';
+import { checkProject, type CheckResult, type Diagnostic } from '../../engine/index.ts';
+import { countBySeverity, sortDiagnostics } from '../../engine/diagnostics.ts';
 import { portfolioRow, type PortfolioRow } from '../../workspace/portfolio.ts';
-import { describeLayers, planSync } from '../../workspace/sync-plan.ts';
+import { describeLayers } from '../../workspace/sync-plan.ts';
 import {
+  isProgram,
   libraryReader,
   localClients,
-  readClient,
+  planClient,
   readWorkspace,
+  workspaceFile,
   type Workspace,
 } from '../../workspace/workspace-fs.ts';
+import { formatWorkspaceFindings } from '../workspace-text.ts';
 import { checkOptions } from '../check-options.ts';
-import { formatGithub, formatPretty, plain, type OutputFormat } from '../../report/findings-text.ts';
+import { formatGithub, formatPretty, githubAnnotation, plain, type OutputFormat } from '../../report/findings-text.ts';
+import { todayUtc } from '../../engine/dates.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
 interface ClientCheck {
   row: PortfolioRow;
-  result: CheckResult;
+  /** The client's check, with paths from the workspace folder; undefined when its folder is not a program. */
+  result: CheckResult | undefined;
+  /** The findings about the client as a client of the workspace (TB020-TB027), with paths from the workspace. */
+  workspaceFindings: Diagnostic[];
   durationMs: number;
 }
 
@@ -32,24 +40,32 @@ export function runWorkspaceCheck(
 ): number {
   const workspace = readWorkspace(root);
   const checks = checkClients(workspace, io, options.asOf);
+  const all = (check: ClientCheck) =>
+    sortDiagnostics([...(check.result?.diagnostics ?? []), ...check.workspaceFindings]);
   const output: Record<OutputFormat, () => string> = {
-    pretty: () => formatPortfolioPretty(checks, options.all),
+    pretty: () => formatPortfolioPretty(workspace, checks, options.all),
     json: () =>
       JSON.stringify(
         {
-          clients: checks.map(({ row, result }) => ({
-            ...row,
-            diagnostics: result.diagnostics.map((d) => ({ ...d, file: join(row.path, d.file) })),
-          })),
+          diagnostics: workspace.findings,
+          clients: checks.map((check) => ({ ...check.row, diagnostics: all(check) })),
         },
         null,
         2,
       ),
     github: () =>
-      checks.map(({ row, result, durationMs }) => formatGithub(withPaths(result, row.path), durationMs)).join('\n'),
+      [
+        ...workspace.findings.map(githubAnnotation),
+        ...checks.flatMap((check) =>
+          check.result
+            ? [formatGithub({ ...check.result, diagnostics: all(check) }, check.durationMs)]
+            : check.workspaceFindings.map(githubAnnotation),
+        ),
+      ].join('\n'),
   };
   io.stdout(output[options.format]());
-  return checks.some(({ row }) => row.errors > 0) ? EXIT_FINDINGS : EXIT_CLEAN;
+  const failing = workspace.findings.length > 0 || checks.some(({ row }) => row.errors > 0);
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
@@ -57,13 +73,26 @@ function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): C
   const libraryFor = libraryReader(workspace);
   for (const client of localClients(workspace)) {
     const started = performance.now();
-    const result = checkProject(join(workspace.root, client.path), checkOptions(io, asOf));
-    const library = libraryFor(client.overlays);
-    const read = readClient(workspace, client.name, client.path, library);
-    const plan = read.problems.length === 0 ? planSync(library, read.state, { today: result.summary.asOf }) : undefined;
+    const checked = isProgram(workspace, client.path)
+      ? withPaths(checkProject(join(workspace.root, client.path), checkOptions(io, asOf)), client.path)
+      : undefined;
+    const today = checked?.summary.asOf ?? asOf ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
+    const { read, plan, findings } = planClient(workspace, libraryFor, client, { today, pending: true });
+    const counts = countBySeverity(findings);
     checks.push({
-      row: portfolioRow(client, result, plan, read.state.record ? describeLayers(read.state.record.layers) : undefined),
-      result,
+      row: {
+        ...portfolioRow(
+          client,
+          checked,
+          plan,
+          read?.state.record ? describeLayers(read.state.record.layers) : undefined,
+        ),
+        ...(checked
+          ? { errors: checked.summary.errors + counts.errors, warnings: checked.summary.warnings + counts.warnings }
+          : counts),
+      },
+      result: checked,
+      workspaceFindings: findings,
       durationMs: Math.round(performance.now() - started),
     });
   }
@@ -75,7 +104,7 @@ function withPaths(result: CheckResult, path: string): CheckResult {
   return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: join(path, d.file) })) };
 }
 
-function formatPortfolioPretty(checks: readonly ClientCheck[], all: boolean): string {
+function formatPortfolioPretty(workspace: Workspace, checks: readonly ClientCheck[], all: boolean): string {
   const header = [
     'client',
     'errors',
@@ -94,7 +123,7 @@ function formatPortfolioPretty(checks: readonly ClientCheck[], all: boolean): st
     String(row.windowGaps),
     row.nextDue ? `${row.nextDue.due} ${row.nextDue.what}` : '-',
     row.library === undefined
-      ? 'sync record unreadable'
+      ? 'see its findings'
       : `${row.library.took ?? 'never synced'}${row.library.behind ? ' (behind)' : ''}`,
     String(row.overridesToReview),
   ]);
@@ -105,13 +134,14 @@ function formatPortfolioPretty(checks: readonly ClientCheck[], all: boolean): st
       .join('  ')
       .trimEnd();
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-  for (const { row, result, durationMs } of checks) {
-    if (result.diagnostics.length === 0) continue;
-    lines.push(
-      '',
-      `== ${row.client} (${row.path}) ==`,
-      formatPretty(withPaths(result, row.path), durationMs, plain, { all }),
-    );
+  if (workspace.findings.length > 0) {
+    lines.push('', `== ${workspaceFile} ==`, ...formatWorkspaceFindings(workspace.findings, ''));
+  }
+  for (const { row, result, workspaceFindings, durationMs } of checks) {
+    if ((result?.diagnostics.length ?? 0) === 0 && workspaceFindings.length === 0) continue;
+    lines.push('', `== ${row.client} (${row.path}) ==`);
+    if (workspaceFindings.length > 0) lines.push(...formatWorkspaceFindings(workspaceFindings, ''));
+    if (result && result.diagnostics.length > 0) lines.push(formatPretty(result, durationMs, plain, { all }));
   }
   const failing = checks.filter(({ row }) => row.errors > 0).length;
   lines.push('', `${checks.length} clients checked, ${failing} with errors.`);

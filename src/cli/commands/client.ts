@@ -12,12 +12,13 @@ import { insideWorkspace, readWorkspace, workspaceFile } from '../../workspace/w
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
-export function runClient(args: string[], io: Io): number {
+export async function runClient(args: string[], io: Io): Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'add') return (await import('./client-add.ts')).runClientAdd(rest, io);
   if (action !== 'detach') {
     throw new UsageError(
       `unknown client command "${action ?? ''}"`,
-      'Use `trustbook client detach NAME` (a client leaves the workspace with its program).',
+      'Use `trustbook client add NAME` (a new client program from the library) or `trustbook client detach NAME` (a client leaves the workspace with its program).',
     );
   }
   const { values, positionals } = parse(rest, { root: { type: 'string' } }, 1);

@@ -30,6 +30,7 @@ import type { KnownAnswers } from './init-guided.ts';
 import { EXIT_CLEAN, type Io } from '../io.ts';
 
 export async function runInit(args: string[], io: Io): Promise<number> {
+  if (args.includes('--workspace')) return (await import('./init-workspace.ts')).runInitWorkspace(args, io);
   const { values, positionals } = parse(
     args,
     {

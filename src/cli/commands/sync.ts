@@ -1,24 +1,27 @@
 /**
  * `trustbook sync [CLIENT…]`: carries the library's changes into each client's program, keeping the client's
- * own edits and deliberate overrides. Each client is planned in memory first; a client whose plan has a
- * problem (a folder that is not a program, a sync record edited by hand) is left entirely as it is, and the
- * others still sync. `--check` writes nothing and exits 1 when a client is behind, for CI.
+ * own edits and deliberate overrides. Each client is planned in memory first; a client whose plan has an error
+ * (a folder that is not a program, a sync record edited by hand, a conflict, a variable without an answer) is
+ * left entirely as it is, and the others still sync. `--check` writes nothing and exits 1 when a client is
+ * behind, for CI. `--answer key=value` records a client's answer to a library question.
  */
 import { resolve } from 'node:path';
 import { todayUtc } from '../../engine/dates.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { Conflict } from '../../workspace/merge-types.ts';
-import { describeLayers, planSync, type SyncPlan } from '../../workspace/sync-plan.ts';
+import { describeLayers, type SyncPlan } from '../../workspace/sync-plan.ts';
 import {
   applyPlan,
   libraryReader,
   localClients,
-  readClient,
+  planClient,
   readWorkspace,
   workspaceFile,
 } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
+import { formatWorkspaceFindings } from '../workspace-text.ts';
+import { checkAnswers, parseAnswers } from '../workspace-answers.ts';
 
 export function runSync(args: string[], io: Io): number {
   const { values, positionals } = parse(
@@ -27,6 +30,7 @@ export function runSync(args: string[], io: Io): number {
       root: { type: 'string' },
       check: { type: 'boolean', default: false },
       markers: { type: 'boolean', default: false },
+      answer: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
     },
     Infinity,
@@ -52,26 +56,34 @@ export function runSync(args: string[], io: Io): number {
   }
   const chosen = positionals.length > 0 ? local.filter((client) => positionals.includes(client.name)) : local;
   const today = values['as-of'] ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
+  const answers = parseAnswers(values.answer ?? []);
+  if (Object.keys(answers).length > 0 && positionals.length !== 1) {
+    throw new UsageError(
+      '--answer gives one client an answer',
+      'Name the client: trustbook sync acme --answer system="Acme Cloud"',
+    );
+  }
 
-  let failed = false;
+  let failed = workspace.findings.length > 0;
+  if (failed) io.stdout([workspaceFile, ...formatWorkspaceFindings(workspace.findings)].join('\n'));
   const libraryFor = libraryReader(workspace);
   for (const client of chosen) {
-    const library = libraryFor(client.overlays);
-    const read = readClient(workspace, client.name, client.path, library);
-    if (read.problems.length > 0) {
+    checkAnswers(answers, libraryFor(client).library?.questions ?? []);
+    const { read, plan, findings } = planClient(workspace, libraryFor, client, {
+      today,
+      markers: values.markers,
+      answers,
+    });
+    if (plan === undefined || read === undefined) {
       failed = true;
-      io.stdout(`\n${client.name}: not synced, nothing changed`);
-      for (const problem of read.problems) io.stdout(`  ${problem.file}: ${problem.message}\n    fix: ${problem.hint}`);
+      io.stdout([`\n${client.name}: not synced, nothing changed`, ...formatWorkspaceFindings(findings)].join('\n'));
       continue;
     }
-    const plan = planSync(library, read.state, { today, markers: values.markers });
-    if (plan.problems.length > 0) failed = true;
-    else if (!values.check && plan.behind) applyPlan(read.folder, plan);
-    if (plan.conflicts.length > 0 || (values.check && plan.behind)) failed = true;
+    if (!values.check && plan.behind && !plan.blocked) applyPlan(read.folder, plan);
+    if (findings.some((found) => found.severity === 'error') || (values.check && plan.behind)) failed = true;
     io.stdout(
       describePlan(plan, {
         check: values.check,
-        markers: values.markers,
         from: describeLayers(read.state.record?.layers),
       }),
     );
@@ -79,21 +91,25 @@ export function runSync(args: string[], io: Io): number {
   return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function describePlan(plan: SyncPlan, options: { check: boolean; markers: boolean; from: string }): string {
+function describePlan(plan: SyncPlan, options: { check: boolean; from: string }): string {
   const lines = [''];
   const version =
     options.from === describeLayers(plan.record.layers)
       ? options.from
       : `${options.from} -> ${describeLayers(plan.record.layers)}`;
-  if (plan.problems.length > 0) {
-    lines.push(`${plan.client}: not synced, nothing changed`);
-    for (const problem of plan.problems)
-      lines.push(`  ${problem.file}: ${problem.message}`, `    fix: ${problem.hint}`);
-    return lines.join('\n');
-  }
-  const verb = options.check ? (plan.behind ? 'behind' : 'up to date') : plan.behind ? 'synced' : 'up to date';
+  const verb = plan.blocked
+    ? options.check
+      ? 'behind, and a sync would stop on the errors below'
+      : 'not synced, nothing changed'
+    : options.check
+      ? plan.behind
+        ? 'behind'
+        : 'up to date'
+      : plan.behind
+        ? 'synced'
+        : 'up to date';
   lines.push(`${plan.client}: ${verb} (library ${version})`);
-  for (const update of plan.updates) {
+  for (const update of plan.blocked ? [] : plan.updates) {
     if (update.added) {
       lines.push(`  ${options.check ? 'would add' : 'added'} ${update.path}`);
       continue;
@@ -106,25 +122,10 @@ function describePlan(plan: SyncPlan, options: { check: boolean; markers: boolea
       .join('; ');
     lines.push(`  ${options.check ? 'would update' : 'updated'} ${update.path}: ${what}`);
   }
+  lines.push(...formatWorkspaceFindings(plan.findings));
   for (const { path, conflicts } of plan.conflicts) {
-    const left = options.markers && conflicts.every((conflict) => conflict.kind === 'section');
-    lines.push(
-      left
-        ? `  conflict in ${path}: written with conflict markers; the check fails until they are resolved`
-        : `  conflict in ${path}: left as the client has it`,
-    );
+    lines.push(`  conflict in ${path}, three versions:`);
     for (const conflict of conflicts) lines.push(...describeConflict(conflict));
-    if (!left) {
-      lines.push(
-        '    fix: edit the client file to take what it should of the library text, then sync again; or run with --markers',
-      );
-    }
-  }
-  for (const review of plan.reviews) {
-    lines.push(
-      `  review ${review.path}: the library changed ${review.kind} ${review.name} (found ${review.since}), which the client overrides`,
-      "    fix: compare the library text with the client's; keep the override by approving it again (its `approved:` date on or after that day), or remove it and take the library text by hand (sync does not bring back a change it found under an override)",
-    );
   }
   for (const notice of plan.notices) lines.push(`  note ${notice.path}: ${notice.message}`);
   return lines.join('\n');

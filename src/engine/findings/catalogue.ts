@@ -267,6 +267,117 @@ export const catalogue = {
       'An MDX body uses a component (`<Chart />`, a capitalised or dotted element name) that it does not import and that is not one of the components bodies are rendered with (`<Check>`, `<Todo>`): MDX throws "Expected component to be defined" while the site is built. Reported for programs that allow code in bodies; a content-only program reports it as TB009',
     fix: 'Import the component in the body, or write the angle bracket as text (`&lt;`)',
   },
+  TB020: {
+    title: 'Client folder is not a program',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `path`: the client's folder, relative to the workspace. */
+    message: (client: string, path: string) =>
+      `the folder ${path} of client "${client}" is not a program (it has no content/program.yaml), so it is neither checked nor synced`,
+    hint: (client: string, path: string) =>
+      `Correct the client's \`path:\` in trustbook.workspace.yaml, or remove the entry and run \`trustbook client add ${client}\`, which creates the program in ${path} from the library.`,
+    meaning:
+      'A client of `trustbook.workspace.yaml` whose `path:` holds no `content/program.yaml`: a typo in the path, or a folder moved away. The client is left alone rather than checked file by file, which would only list every missing document',
+    fix: 'Correct the `path:`, or add the client with `trustbook client add NAME`, which creates its program',
+  },
+  TB021: {
+    title: 'Library document gone',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `layer` and `version`: where the client last took the document from. */
+    message: (client: string, path: string, layer: string, version: string) =>
+      `client "${client}" took ${path} from ${layer} ${version}, and the library no longer has it: the client's copy is now its own and no longer synced`,
+    hint: (client: string) =>
+      `Nothing is lost. If the library dropped the document by mistake, restore it there; otherwise \`trustbook sync ${client}\` records that the copy is the client's own (delete the file too if the client no longer needs it).`,
+    meaning:
+      "A client's sync record names a document that no layer of the library holds any more (deleted or renamed in the library, or its overlay taken off the client). The client keeps its copy, but no library change reaches it again",
+    fix: "Restore the document in the library if it went by mistake; otherwise sync, which records the copy as the client's own",
+  },
+  TB022: {
+    title: 'Library layer missing',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (client: string, layer: string) =>
+      `client "${client}" takes the library layer ${layer}, which is not a library (it has no library.yaml), so the client is not synced`,
+    hint: (_client: string, layer: string) =>
+      `Correct the overlay's path in the client's \`overlays:\` in trustbook.workspace.yaml, or restore ${layer}/library.yaml (its name and version).`,
+    meaning:
+      "An overlay a client takes (`overlays:` in `trustbook.workspace.yaml`) is not a folder with a `library.yaml`: moved, renamed or never committed. Syncing without it would take the overlay's documents away from the client",
+    fix: 'Correct the path in `overlays:`, or restore the overlay folder with its `library.yaml`',
+  },
+  TB023: {
+    title: 'Library variable without an answer',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `file`: the library document, relative to the workspace. */
+    message: (client: string, variable: string, file: string) =>
+      `${file} uses {{${variable}}}, and client "${client}" has no answer for it (nor does the library give a default), so the client is not synced`,
+    hint: (client: string, variable: string) =>
+      `Give the answer: \`trustbook sync ${client} --answer ${variable}=VALUE\`; or add a question \`${variable}\` with a default to library.yaml.`,
+    meaning:
+      'A library document names a variable (`{{name}}`) that the client has not answered and that has no default in `library.yaml`: the client would get the placeholder text itself',
+    fix: 'Answer it with `trustbook sync CLIENT --answer name=VALUE`, or give the question a default in `library.yaml`',
+  },
+  TB024: {
+    title: 'Sync conflict',
+    severity: 'varies',
+    step: null,
+    failsControl: false,
+    /** `names`: the fields and sections both sides changed; `markers`: whether sync wrote conflict markers. */
+    message: (client: string, names: string, markers: boolean) =>
+      markers
+        ? `the library and client "${client}" both changed ${names}: written with conflict markers, which the check refuses until they are resolved`
+        : `the library and client "${client}" both changed ${names}, so the client was not synced and none of its files changed`,
+    hint: (client: string) =>
+      `Compare the three versions sync prints, edit the client's file to say what it should, then \`trustbook sync ${client}\` again (it still merges against the text the client last took); or \`--markers\` to resolve it in an editor.`,
+    meaning:
+      "A library change and the client's own edit touch the same frontmatter key or the same lines of a section. Sync is all or nothing per client: an error in `trustbook sync`, which changes none of the client's files; a warning in `check --workspace`, where it says the next sync will stop on it",
+    fix: "Edit the client's file to take what it should of the library text, then sync again; or sync with `--markers` and resolve them",
+  },
+  TB025: {
+    title: 'Two clients with one name',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `first`: the line of the first client with that name. */
+    message: (name: string, first: number) =>
+      `two clients are named "${name}" (the first on line ${first}): neither is checked or synced until one is renamed`,
+    hint: 'Give each client a name of its own: commands, reports and the build folders dist/<client>/ address clients by name.',
+    meaning:
+      '`trustbook.workspace.yaml` lists two clients under one name. Commands address clients by name, so the tool cannot tell which is meant and leaves both alone',
+    fix: 'Rename one of them',
+  },
+  TB026: {
+    title: 'Sync record edited by hand',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `problem`: what is wrong with the record, in words. */
+    message: (client: string, problem: string) =>
+      `the sync record of client "${client}" ${problem}, so the client is not synced: a merge against the wrong base text would undo the client's work`,
+    hint: 'Restore .trustbook-sync/ from git (only `trustbook sync` writes it); nothing was changed.',
+    meaning:
+      "A client's `.trustbook-sync/` is not what `trustbook sync` wrote: `sync.yaml` does not read, or a kept library text is missing or does not match the hash the record gives it",
+    fix: 'Restore the `.trustbook-sync/` folder from git',
+  },
+  TB027: {
+    title: 'Library change under an override',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `what`: `section exceptions` or `field review_months`; `since`: the day sync found the change. */
+    message: (client: string, what: string, since: string) =>
+      `the library changed ${what} (found ${since}), which client "${client}" overrides: the change did not reach the client`,
+    hint: (_client: string, _what: string, since: string) =>
+      `Compare the library text with the client's. Keep the override by approving it again (its \`approved:\` on or after ${since}), or remove it and take the library text by hand.`,
+    meaning:
+      'The library changed a field or section that a client keeps different on purpose (`overrides:`). Sync never touches an override, so a person compares the two texts; the finding stays until the override is approved again on or after the day the change was found, or removed',
+    fix: 'Approve the override again after comparing the texts, or remove it and take the library text',
+  },
   TB101: {
     title: 'Required field missing',
     severity: 'error',

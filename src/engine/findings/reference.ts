@@ -18,9 +18,19 @@ interface Section {
 
 const sections: readonly Section[] = [
   {
-    heading: 'Files (TB0xx)',
+    heading: 'Files (TB001–TB019)',
     from: 'TB001',
-    to: 'TB099',
+    to: 'TB019',
+  },
+  {
+    heading: 'Partner workspaces (TB020–TB039)',
+    from: 'TB020',
+    to: 'TB039',
+    intro: [
+      'Raised by `trustbook sync`, `check --workspace` and the other workspace commands (docs/workspace.md), about a',
+      'client of the workspace rather than a file of one program: each names the client, and its file is a path from',
+      'the workspace folder. A client with an error is left as it is by sync, which is all or nothing per client.',
+    ].join('\n'),
   },
   {
     heading: 'Schema (TB1xx)',

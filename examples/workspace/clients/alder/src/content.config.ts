@@ -1,0 +1,2 @@
+// The program's documents as Astro content collections, with Trustbook's schemas.
+export { collections } from 'trustbook/content';
