@@ -17,6 +17,7 @@ export default defineConfig({
             'test/package/**',
             'test/deploy/**/*-live.test.ts',
             'test/pages/**',
+            'test/standards/**',
           ],
           // Unit tests first: the browser tests would otherwise compete with them for the two cores.
           sequence: { groupOrder: 0 },
@@ -50,7 +51,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          // With the standards: the W3C HTML checker and axe-core over every page of the same build.
+          include: ['test/e2e/**/*.test.ts', 'test/standards/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

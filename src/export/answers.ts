@@ -8,6 +8,7 @@ import type { Document } from '../engine/model.ts';
 import { policySections, splitCitation } from '../engine/policy-sections.ts';
 import type { AnswerData } from '../schema/index.ts';
 import { toCsv } from './csv.ts';
+import { pinZipDates } from './reproducible-zip.ts';
 
 export const answerColumns = ['id', 'category', 'question', 'answer', 'yes/no', 'citations'] as const;
 
@@ -62,6 +63,8 @@ export async function answersXlsx(result: CheckResult, audience: 'public' | 'all
   // library (nor its dependency tree) in its process.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
+  // Dated by the evaluation, never the clock: the same program exports the same bytes.
+  workbook.created = workbook.modified = new Date(`${result.summary.asOf}T00:00:00Z`);
   const sheet = workbook.addWorksheet('Answers');
   sheet.columns = [
     { header: 'id', key: 'id', width: 28 },
@@ -76,5 +79,5 @@ export async function answersXlsx(result: CheckResult, audience: 'public' | 'all
   for (const row of rows(result, audience)) sheet.addRow(row);
   sheet.getColumn('answer').alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn('question').alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()), result.summary.asOf));
 }

@@ -15,7 +15,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secureExternalLinks } from './external-links.ts';
 import { headersFile } from '../site/security-headers.ts';
@@ -79,7 +79,11 @@ export function splitSites(paths: PublishPaths, formAction?: string): void {
     }
     writeFileSync(
       join(target, '_headers'),
-      headersFile({ private: site !== 'public', formAction: site === 'public' ? formAction : undefined }),
+      headersFile({
+        private: site !== 'public',
+        formAction: site === 'public' ? formAction : undefined,
+        files: listFiles(target).map((file) => `/${relative(target, file).split(sep).join('/')}`),
+      }),
     );
     // The icon comes with Trustbook; a project's own public/favicon.svg, copied above, takes precedence.
     if (!existsSync(join(target, 'favicon.svg'))) cpSync(defaultIcon, join(target, 'favicon.svg'));

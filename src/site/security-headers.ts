@@ -20,12 +20,40 @@ const basePolicy = [
   "base-uri 'self'",
 ];
 
-export function headersFile(options: { private: boolean; formAction?: string | undefined }): string {
+/**
+ * The media type of each file the sites publish whose extension alone does not say it: a host guesses
+ * `text/xml` for an Atom feed and `application/json` for a JSON Feed, and security.txt must be UTF-8 plain text
+ * (RFC 9116). With `nosniff`, a browser or feed reader takes the type it is given.
+ */
+export const mediaTypes: Readonly<Record<string, string>> = {
+  '/.well-known/security.txt': 'text/plain; charset=utf-8',
+  '/.well-known/trust.json': 'application/json; charset=utf-8',
+  '/.well-known/trust.schema.json': 'application/schema+json; charset=utf-8',
+  '/subprocessors.xml': 'application/atom+xml; charset=utf-8',
+  '/subprocessors.json': 'application/json; charset=utf-8',
+  '/updates.xml': 'application/atom+xml; charset=utf-8',
+  '/updates.json': 'application/feed+json; charset=utf-8',
+  '/sitemap.xml': 'application/xml; charset=utf-8',
+  '/robots.txt': 'text/plain; charset=utf-8',
+  '/answers.csv': 'text/csv; charset=utf-8',
+  '/calendar.ics': 'text/calendar; charset=utf-8',
+};
+
+/**
+ * A site's `_headers` file. `files` are the site's files as URL paths (`/updates.xml`): each one `mediaTypes`
+ * names gets its Content-Type.
+ */
+export function headersFile(options: {
+  private: boolean;
+  formAction?: string | undefined;
+  files?: readonly string[];
+}): string {
+  const typed = (options.files ?? []).filter((path) => Object.hasOwn(mediaTypes, path)).sort();
   return `/*
   Content-Security-Policy: ${contentSecurityPolicy(options.formAction)}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   X-Frame-Options: DENY
   Permissions-Policy: camera=(), microphone=(), geolocation=()
-${options.private ? '  X-Robots-Tag: noindex, nofollow\n' : ''}`;
+${options.private ? '  X-Robots-Tag: noindex, nofollow\n' : ''}${typed.map((path) => `\n${path}\n  Content-Type: ${mediaTypes[path]}\n`).join('')}`;
 }

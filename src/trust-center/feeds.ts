@@ -1,6 +1,6 @@
 /**
  * The trust center's feeds (Atom and JSON Feed, written by the `feed` library), the JSON list of subprocessor
- * changes, security.txt, the sitemap and the employees' calendar (iCalendar, written by `ics`). Every date comes
+ * changes, security.txt and the employees' calendar (iCalendar, written by `ics`). Every date comes
  * from the program, never from the clock, so two builds of the same program give the same bytes.
  */
 import { Feed, type Item } from 'feed';
@@ -145,14 +145,6 @@ export function securityTxt(options: {
   ].join('\n');
 }
 
-export function sitemap(urls: readonly string[], lastmod: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((url) => `  <url><loc>${escapeXml(url)}</loc><lastmod>${lastmod}</lastmod></url>`).join('\n')}
-</urlset>
-`;
-}
-
 /**
  * An iCalendar file of all-day events. DTSTAMP, which `ics` would take from the clock, is the evaluation date,
  * so two builds as of the same day give the same file.
@@ -181,5 +173,37 @@ export function calendar(options: {
     calName: options.name,
   });
   if (error || value === null) throw error ?? new Error('the calendar could not be written');
-  return value;
+  return refold(value);
+}
+
+/** RFC 5545 (3.1): a content line is at most 75 octets, its continuations starting with a space. */
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * `ics` folds lines at 75 characters, so a line of accented or CJK text runs to twice the octets the standard
+ * allows. Each line is unfolded and folded again by octets, never inside a character's UTF-8 sequence.
+ */
+export function refold(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map((line) => foldLine(line)).join('\r\n');
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let part = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = Buffer.byteLength(character);
+    // A continuation's leading space counts towards its 75 octets.
+    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(part);
+      part = '';
+      octets = 0;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join('\r\n ');
 }

@@ -3,11 +3,19 @@
  * only, so it can say nothing the trust center's pages may not.
  */
 import { policyTextHash } from '../engine/policy-text.ts';
-import type { PublicView } from '../site/views.ts';
+import { publicBase, type PublicView } from '../site/views.ts';
 
 export const TRUST_SUMMARY_VERSION = 1;
 
+/** Where the trust center serves the JSON Schema of this file (`trust.schema.json`, beside it). */
+export const TRUST_SCHEMA_PATH = '.well-known/trust.schema.json';
+
 export interface TrustSummary {
+  /**
+   * The JSON Schema the file follows, as the trust center serves it: an absolute address once the trust center's
+   * own is known, else relative to trust.json itself (the same folder).
+   */
+  $schema: string;
   version: number;
   organization: string;
   system: string;
@@ -44,7 +52,9 @@ export interface TrustSummary {
 
 export function trustSummary(view: PublicView, hash: (body: string) => string = policyTextHash): TrustSummary {
   const base = view.program.trust_center_url?.replace(/\/?$/, '/');
+  const site = publicBase(view.program);
   return {
+    $schema: site ? `${site}${TRUST_SCHEMA_PATH}` : 'trust.schema.json',
     version: TRUST_SUMMARY_VERSION,
     organization: view.program.organization,
     system: view.program.system,

@@ -1,4 +1,4 @@
-/** Runs axe-core inside a page and keeps what stops people: violations of impact "serious" or "critical". */
+/** Runs axe-core inside a page and reports its violations, each with the elements at fault. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
@@ -20,21 +20,24 @@ const blocking = new Set(['serious', 'critical']);
  * Evaluated through the DevTools protocol rather than added as a <script>: the sites' Content-Security-Policy
  * refuses inline scripts, and loosening it for the test would test a different page.
  */
-export async function blockingViolations(page: Page): Promise<Violation[]> {
+export async function allViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
       resultTypes: ['violations'],
     }),
   );
-  return results.violations
-    .filter((violation) => blocking.has(violation.impact ?? ''))
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact ?? '',
-      help: violation.help,
-      targets: violation.nodes.map((node) => `${node.target.join(' ')}  ${node.html.slice(0, 120)}`),
-    }));
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? '',
+    help: violation.help,
+    targets: violation.nodes.map((node) => `${node.target.join(' ')}  ${node.html.slice(0, 120)}`),
+  }));
+}
+
+/** What stops people outright: violations of impact "serious" or "critical". */
+export async function blockingViolations(page: Page): Promise<Violation[]> {
+  return (await allViolations(page)).filter((violation) => blocking.has(violation.impact));
 }
 
 export function describeViolations(where: string, violations: Violation[]): string {

@@ -23,23 +23,39 @@ export interface Harness {
    * its errors recorded, and closes the context afterwards whatever happens. For tests that change state.
    */
   withPage<T>(visit: Visit<T>, options?: BrowserContextOptions): Promise<T>;
-  /** Runs `visit` in a reused tab, with JavaScript on or off. For tests that only read the page. */
-  inTab<T>(visit: Visit<T>, options?: { javaScript?: boolean }): Promise<T>;
+  /**
+   * Runs `visit` in a reused tab, with JavaScript on or off, in a window `width` CSS pixels wide (1280 unless
+   * told: a desktop; 390 is a phone). For tests that only read the page.
+   */
+  inTab<T>(visit: Visit<T>, options?: { javaScript?: boolean; width?: number }): Promise<T>;
 }
 
 /** Registers the file's setup and teardown; call the returned function inside tests. */
 export function useHarness(): () => Harness {
   let harness: Harness | undefined;
   let servers: StaticServer[] = [];
-  let pools: PagePool[] = [];
+  const pools: PagePool[] = [];
 
   beforeAll(async () => {
     servers = await Promise.all(siteNames.map((site) => startStaticServer(siteDir(site))));
     const bySite = new Map(siteNames.map((site, index) => [site, servers[index]!]));
     const browser = await launchBrowser();
-    const withScripts = new PagePool(browser, {}, tabsPerPool);
-    const withoutScripts = new PagePool(browser, { javaScriptEnabled: false }, tabsPerPool);
-    pools = [withScripts, withoutScripts];
+    // One pool per kind of tab, opened when first asked for: most files only ever use the desktop one.
+    const poolsByKind = new Map<string, PagePool>();
+    const poolFor = (javaScript: boolean, width: number): PagePool => {
+      const kind = `${javaScript}:${width}`;
+      let pool = poolsByKind.get(kind);
+      if (!pool) {
+        const options: BrowserContextOptions = {
+          javaScriptEnabled: javaScript,
+          viewport: { width, height: width < 600 ? 844 : 720 },
+        };
+        pool = new PagePool(browser, options, tabsPerPool);
+        poolsByKind.set(kind, pool);
+        pools.push(pool);
+      }
+      return pool;
+    };
     harness = {
       browser,
       url: (site, path) => bySite.get(site)!.url(path),
@@ -53,7 +69,7 @@ export function useHarness(): () => Harness {
           await context.close();
         }
       },
-      inTab: (visit, { javaScript = true } = {}) => (javaScript ? withScripts : withoutScripts).use(visit),
+      inTab: (visit, { javaScript = true, width = 1280 } = {}) => poolFor(javaScript, width).use(visit),
     };
   });
 

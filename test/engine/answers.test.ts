@@ -1,6 +1,6 @@
 /** The answer library: citations that exist and that the answer's audience may see, and its export. */
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answersCsv, answersXlsx } from '../../src/export/answers.ts';
 import { parseCsv } from '../../src/export/csv.ts';
 import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
@@ -102,6 +102,24 @@ describe('the answers export', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'category', 'question', 'answer', 'yes/no', 'citations']);
     expect(sheet.getRow(2).getCell(3).value).toBe('Do you require MFA?');
     expect(sheet.rowCount).toBe(2);
+  });
+
+  it('writes the same XLSX bytes whatever the clock says, dated by the evaluation date', async () => {
+    // The workbook library dates the file and each zip entry by the clock; the export pins both.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2031-03-04T05:06:07Z'));
+      const first = await answersXlsx(result);
+      vi.setSystemTime(new Date('2032-08-09T10:11:12Z'));
+      const second = await answersXlsx(result);
+      expect(Buffer.compare(first, second)).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(first as unknown as ArrayBuffer);
+      expect(workbook.created.toISOString()).toBe(`${result.summary.asOf}T00:00:00.000Z`);
+      expect(workbook.modified.toISOString()).toBe(`${result.summary.asOf}T00:00:00.000Z`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes an answer that looks like a formula as a plain string: no formula, no visible prefix', async () => {

@@ -91,6 +91,26 @@ describe('feeds and files', () => {
     // Nothing from the clock: the same program gives the same bytes.
     expect(calendar(options)).toBe(ics);
   });
+
+  it('folds lines of non-ASCII text at 75 octets, not 75 characters, and never inside a character', () => {
+    // Two- and three-byte characters: 75 of them would be up to 225 octets, three times what RFC 5545 allows.
+    const summary = `Überprüfung fällig: Richtlinie für Größe und Maße — 日本語のポリシー ✓ `.repeat(4).trim();
+    const ics = calendar({
+      name: 'Überprüfungen',
+      stamp: '2026-11-30',
+      events: [{ uid: 'a@x', date: '2027-01-15', summary }],
+    });
+    const lines = ics.split('\r\n');
+    for (const line of lines) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+    // Folded, not cut short: the long summary spans several lines, at least one of them filled to the limit or
+    // one character short of it, and unfolding gives the text back whole.
+    const continuations = lines.filter((line) => line.startsWith(' '));
+    expect(continuations.length).toBeGreaterThan(2);
+    expect(lines.some((line) => Buffer.byteLength(line) >= 73)).toBe(true);
+    for (const line of lines) expect(line).not.toContain('\uFFFD');
+    const [, event] = readCalendar(ics);
+    expect(event!.properties.get('SUMMARY')).toBe(summary);
+  });
 });
 
 describe('the trust updates feeds', () => {

@@ -1,12 +1,14 @@
 /**
- * `trustbook pdf [--out DIR]`: every policy as a PDF, and one policy book with a table of contents, printed
- * by headless Chromium from the built employee portal, so the PDFs look like the pages people read.
+ * `trustbook pdf [--out DIR]`: every policy as a PDF, and one policy book with a table of contents and bookmarks,
+ * printed by headless Chromium from the built employee portal, so the PDFs look like the pages people read. Each is
+ * tagged, titled by its page, and dated by the evaluation, so printing the same build twice gives the same bytes.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { launchChromium } from '../../pdf/chromium.ts';
 import { checkProject, UsageError } from '../../engine/index.ts';
 import { policyBookHtml, type BookChapter } from '../../pdf/policy-book.ts';
+import { reproduciblePdf } from '../../pdf/reproducible.ts';
 import { startStaticServer } from '../../preview/static-server.ts';
 import { slug } from '../../site/paths.ts';
 import { employeeView } from '../../site/views.ts';
@@ -16,6 +18,8 @@ import { checkOptions } from '../check-options.ts';
 
 const pageOptions = {
   format: 'A4',
+  // A tagged PDF carries its headings, lists and tables for screen readers (PDF/UA's structure tree).
+  tagged: true,
   printBackground: true,
   margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
   displayHeaderFooter: true,
@@ -55,7 +59,7 @@ export async function runPdf(args: string[], io: Io): Promise<number> {
       }
       await page.emulateMedia({ media: 'print' });
       const file = join(out, `${policy.id}.pdf`);
-      await page.pdf({ ...pageOptions, path: file });
+      writeFileSync(file, await reproduciblePdf(await page.pdf(pageOptions), result.summary.asOf));
       io.stdout(`wrote ${relative(io.cwd, file)}`);
       chapters.push({
         id: policy.id,
@@ -79,7 +83,8 @@ export async function runPdf(args: string[], io: Io): Promise<number> {
     );
     await page.emulateMedia({ media: 'print' });
     const book = join(out, 'policy-book.pdf');
-    await page.pdf({ ...pageOptions, path: book });
+    // The book's bookmarks: an outline from its headings, one entry per policy and its sections.
+    writeFileSync(book, await reproduciblePdf(await page.pdf({ ...pageOptions, outline: true }), result.summary.asOf));
     io.stdout(`wrote ${relative(io.cwd, book)} (${chapters.length} policies)`);
   } finally {
     await server.stop();

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitemap } from '../../trust-center/feeds.ts';
+import { sitemap, sitemapPages } from '../../trust-center/sitemap.ts';
 import { navigation } from '../../site/navigation.ts';
 import { slug } from '../../site/paths.ts';
 import { routeOn } from '../../site/route-data.ts';
@@ -10,21 +10,20 @@ export const GET: APIRoute = ({ locals }) => {
   const base = publicBase(view.program);
   // Not built while the address is a template default (withheldRoutes); `astro dev` answers 404.
   if (!base) return new Response(null, { status: 404 });
-  const paths = [
+  const pages = sitemapPages({
+    asOf: view.asOf,
     // The fixed pages this build has (a page held back has no menu entry), so the sitemap names no missing page.
-    ...navigation.public
-      .filter((item) => item.path !== 'search/' && frame.navigation.some((shown) => shown.path === item.path))
+    menu: navigation.public
+      .filter((item) => frame.navigation.some((shown) => shown.path === item.path))
       .map((item) => item.path),
-    ...view.policies.map((policy) => `policies/${slug(policy.id)}/`),
-    ...view.trustPages.filter((page) => page.id !== 'overview').map((page) => `${slug(page.id)}/`),
-  ];
-  return new Response(
-    sitemap(
-      [...new Set(paths)].map((path) => `${base}${path}`),
-      view.asOf,
-    ),
-    {
-      headers: { 'Content-Type': 'application/xml' },
-    },
-  );
+    policies: view.policies.map((policy) => ({
+      path: `policies/${slug(policy.id)}/`,
+      effective: policy.effective,
+    })),
+    trustPages: view.trustPages.filter((page) => page.id !== 'overview').map((page) => `${slug(page.id)}/`),
+    answers: view.answers.length > 0,
+    requestAccess: view.requestAccess,
+    updates: view.updates,
+  });
+  return new Response(sitemap(base, pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };
