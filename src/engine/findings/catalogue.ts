@@ -119,6 +119,37 @@ const documentOfCategory = {
     `Write the ${name} as a policy with \`criteria: [${criterion}]\` (and publish what customers and data subjects must read), or take ${category} out of scope.`,
 };
 
+/** TB201: an id used twice, by two documents of one kind, or by two roles or staff members. */
+export type DuplicateId = { of: 'document'; kind: string; id: string; also: string } | { of: 'people'; id: string };
+
+/** TB202: what an unknown criterion id may have meant: the same id in upper case, or the closest one. */
+export type CriterionSuggestion = { upper: string } | { closest: string | undefined };
+
+/** TB210: a point of focus that does not exist, or that belongs to a criterion the control does not address. */
+export type PointOfFocusProblem =
+  | { what: 'unknown'; id: string; criterion: string; count: number }
+  | { what: 'elsewhere'; id: string; criterion: string; control: string };
+
+/** TB203, TB204, TB205 and TB207: a reference to an id no document of its kind has. */
+const unknownReference = {
+  message: (noun: string, id: string) => `no ${noun} has the id \`${id}\``,
+  hint: (_noun: string, _id: string, suggestion: string | undefined, folder: string) =>
+    suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folder} or correct the id.`,
+};
+
+/** TB314 and TB315: criteria left uncovered by one cause over the same days, `span` in words. */
+export interface UncoveredStretch {
+  criteria: readonly { id: string; label: string }[];
+  span: string;
+  /** The controls addressing them, listed. */
+  controls: string;
+}
+
+const criteriaNamed = ({ criteria }: UncoveredStretch) =>
+  criteria.length === 1
+    ? `${criteria[0]!.id} (${criteria[0]!.label})`
+    : `${criteria.length} criteria (${criteria.map((criterion) => criterion.id).join(', ')})`;
+
 /** Every code, in numeric order. */
 export const catalogue = {
   TB001: {
@@ -277,6 +308,14 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (duplicate: DuplicateId) =>
+      duplicate.of === 'document'
+        ? `duplicate ${duplicate.kind} id \`${duplicate.id}\`: ${duplicate.also} uses it too`
+        : `duplicate role or staff id \`${duplicate.id}\``,
+    hint: (duplicate: DuplicateId) =>
+      duplicate.of === 'document'
+        ? 'Give each document its own id; references would otherwise point at either.'
+        : 'Roles and staff share one namespace, because `owner` may name either. Rename one.',
     meaning: 'Two documents of the same kind share an id (or a role and a staff member do)',
     fix: 'Give each its own id',
   },
@@ -285,6 +324,13 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    /** `excluded`: the id is one of `excluded_criteria`. */
+    message: (id: string, excluded: boolean) =>
+      `${excluded ? 'excluded criterion ' : ''}\`${id}\` is not a Trust Services Criterion`,
+    hint: (_id: string, _excluded: boolean, suggestion: CriterionSuggestion) =>
+      'upper' in suggestion
+        ? `Did you mean \`${suggestion.upper}\`? Criterion ids are upper case.`
+        : `${suggestion.closest ? `Did you mean \`${suggestion.closest}\`? ` : ''}Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (see docs/criteria.md for the list).`,
     meaning: 'A criterion id that is not in the Trust Services Criteria (`CC9.9`)',
     fix: 'Use an id such as `CC6.1`; see docs/criteria.md',
   },
@@ -293,6 +339,7 @@ export const catalogue = {
     severity: 'error',
     step: 'policies',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a policy id that does not exist',
     fix: 'Correct the id, or create the policy',
   },
@@ -301,6 +348,7 @@ export const catalogue = {
     severity: 'error',
     step: 'controls',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a control id that does not exist',
     fix: 'Correct the id, or create the control',
   },
@@ -309,6 +357,7 @@ export const catalogue = {
     severity: 'error',
     step: 'controls',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a procedure id that does not exist',
     fix: 'Correct the id, or create the procedure',
   },
@@ -317,6 +366,11 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    /** `what`: what the field may name, "role" or "role or staff member"; `file`: the people file. */
+    message: (field: string, id: string, what: string, file: string) =>
+      `\`${field}\` names \`${id}\`, which is not a ${what} in ${file}`,
+    hint: (_field: string, id: string, _what: string, file: string, suggestion: string | undefined) =>
+      suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${id}\` to ${file} or name an existing id.`,
     meaning: '`owner`, `approved_by` or `role` names no role or staff member in `content/people.yaml`',
     fix: 'Name an existing id, or add it to people.yaml',
   },
@@ -325,6 +379,7 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A checklist item names an evidence series that does not exist',
     fix: 'Correct the id',
   },
@@ -333,6 +388,8 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
+    message: (id: string, category: string) => `\`${id}\` is excluded, but its category (${category}) is not in scope`,
+    hint: 'Only criteria of in-scope categories can be excluded. Remove the entry, or add the category to `scope`.',
     meaning: '`excluded_criteria` names a criterion whose category is not in scope',
     fix: 'Remove the entry or add the category to `scope`',
   },
@@ -341,6 +398,8 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (rule: string) => `\`<Check rule="${rule}">\` names no rule the build knows`,
+    hint: (_rule: string, rules: readonly string[]) => `Use one of: ${rules.join(', ')}.`,
     meaning: '`<Check rule="...">` names a rule the build does not know',
     fix: 'Use `coverage`, `required-documents`, `training`, `vendors` or `risks`',
   },
@@ -349,6 +408,16 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (problem: PointOfFocusProblem) =>
+      problem.what === 'unknown'
+        ? `\`${problem.id}\` is not a point of focus`
+        : `\`${problem.id}\` is a point of focus of ${problem.criterion}, which ${problem.control} does not address`,
+    hint: (problem: PointOfFocusProblem) =>
+      problem.what === 'elsewhere'
+        ? `Add ${problem.criterion} to the control's \`criteria\`, or remove the point of focus.`
+        : problem.count > 0
+          ? `${problem.criterion} has points of focus ${problem.criterion}.1 to ${problem.criterion}.${problem.count}; see docs/criteria.md.`
+          : 'Write a point of focus as its criterion id, a dot and its number, e.g. `CC6.1.3`; see docs/criteria.md.',
     meaning:
       'A control cites a point of focus that does not exist (`CC6.1.99`), or one of a criterion the control does not address',
     fix: "Cite `<criterion>.<n>` from docs/criteria.md, for one of the control's own `criteria`",
@@ -411,6 +480,11 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    /** `category`: the label of the category in scope. */
+    message: (id: string, label: string, category: string) =>
+      `${id} (${label}) has no implemented control, and ${category.toLowerCase()} is in scope`,
+    hint: (id: string) =>
+      `Add \`${id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
     meaning: 'A criterion of an in-scope category has no implemented control',
     fix: "Add the criterion to a control's `criteria`, or exclude it with a reason",
   },
@@ -420,6 +494,13 @@ export const catalogue = {
     step: 'policies',
     failsControl: false,
     checklistRule: 'required-documents',
+    /** `pending`: a policy of the kind that is not in force yet. */
+    message: (name: string, kind: string, pending?: { file: string; effective: string }) =>
+      pending
+        ? `${name} missing: ${pending.file} has \`kind: ${kind}\` but takes effect only ${pending.effective}`
+        : `${name} missing: no policy has \`kind: ${kind}\``,
+    hint: (_name: string, kind: string) =>
+      `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
     meaning: 'One of the six policies SOC 2 requires is missing (no policy has that `kind`)',
     fix: 'Mark the policy with `kind:`, or write it',
   },
@@ -429,6 +510,8 @@ export const catalogue = {
     step: 'risks',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: () => 'risk assessment missing: no policy has `kind: risk-assessment` and content/risks/ is empty',
+    hint: 'Record risks in content/risks/ (`trustbook new risk R-01`) and mark the risk management policy `kind: risk-assessment`.',
     meaning: 'No risk assessment: no policy of kind `risk-assessment` and no risks in `content/risks/`',
     fix: 'Record the risk register and mark the risk policy',
   },
@@ -438,6 +521,8 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: () => 'the system description is missing',
+    hint: (file: string) => `Create ${file} with one \`## DCn\` section per description criterion (DC1 to DC9).`,
     meaning: '`content/system-description.mdx` is missing',
     fix: 'Write the system description',
   },
@@ -447,6 +532,8 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: (id: string, label: string) => `the system description has no section for ${id} (${label})`,
+    hint: (id: string, label: string) => `Add a section headed \`## ${id} ${label}\`.`,
     meaning: 'The system description has no `## DCn` section for a description criterion',
     fix: 'Add the section',
   },
@@ -489,6 +576,8 @@ export const catalogue = {
     severity: 'warning',
     step: 'scope',
     failsControl: false,
+    message: (id: string) => `${id} is a common criterion, and common criteria apply to every SOC 2 examination`,
+    hint: 'Expect the auditor to challenge this exclusion; most systems address every common criterion with a control.',
     meaning: 'A common criterion (CC) is excluded: they apply to every SOC 2 examination (warning)',
     fix: 'Expect the auditor to challenge it; address the criterion with a control if you can',
   },
@@ -498,6 +587,9 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (id: string, reason: string) =>
+      `the exclusion of ${id} gives no reason an auditor can weigh ("${reason.trim()}")`,
+    hint: 'Say in a sentence why the criterion does not apply to this system (what the system does not do or hold), as the system description (DC8) will.',
     meaning: "An exclusion's reason is no reason: blank, `n/a`, `none`, `TBD`, or under four words",
     fix: 'Say in a sentence why the criterion does not apply to this system',
   },
@@ -507,6 +599,11 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (label: string) => `every criterion of ${label.toLowerCase()} is excluded, yet the category is in scope`,
+    hint: (_label: string, category: string) =>
+      category === 'security'
+        ? 'Security is always in scope: address its criteria with controls instead of excluding them.'
+        : `Remove \`${category}\` from \`scope\` if the report is not to cover it; otherwise address its criteria with controls.`,
     meaning: 'Every criterion of an in-scope category is excluded',
     fix: 'Take the category out of `scope`, or address its criteria (security cannot be taken out)',
   },
@@ -515,6 +612,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'scope',
     failsControl: false,
+    message: (id: string, controls: readonly string[]) =>
+      `${id} is excluded, yet ${controls.join(', ')} address${controls.length === 1 ? 'es' : ''} it`,
+    hint: 'Either the criterion applies (remove the exclusion) or the controls do not address it (remove it from their `criteria`).',
     meaning: 'A criterion is excluded and yet addressed by a control (warning)',
     fix: 'Remove the exclusion, or the criterion from the control',
   },
@@ -524,6 +624,12 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (stretch: UncoveredStretch) =>
+      `${criteriaNamed(stretch)} had no control in operation ${stretch.span}; the report speaks for every day of the audit window`,
+    hint: ({ criteria, controls }: UncoveredStretch) => {
+      const one = criteria.length === 1;
+      return `The controls addressing ${one ? 'it' : 'them'} (${controls}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the auditor will report ${one ? 'the criterion' : 'them'} not met for part of the period. Address ${one ? 'it' : 'them'} with a control that operated then.`;
+    },
     meaning:
       'Type II: a stretch of the audit window (up to the evaluation date) in which no control addressing a criterion was in operation (before its `implemented`, after its `retired`): "CC6.1 had no control in operation from 2025-12-01 to 2026-08-31". A control retired after the window ends covers it; a Type I is judged on its date',
     fix: "Correct the control's dates if it did operate then; otherwise address the criterion with a control that operated in that stretch, or expect the auditor to report the criterion not met for part of the period",
@@ -534,6 +640,9 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (stretch: UncoveredStretch) =>
+      `${criteriaNamed(stretch)} ${stretch.criteria.length === 1 ? 'was' : 'were'} not met ${stretch.span}: ${stretch.controls} did not operate effectively over the window`,
+    hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criteria, or expect the auditor to report them not met.',
     meaning:
       'Type II: a stretch in which controls addressing a criterion were in operation, but every one of them did not operate effectively over the window (TB609, TB610)',
     fix: 'Have a control that operated effectively address the criterion; a disclosed deviation is honest, not passing',
@@ -1389,6 +1498,12 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    /** `series`: the control's evidence series, listed; `periods`: the occurrences no artifact records, listed. */
+    message: (control: string, frequency: string, series: string, count: number, periods: string) =>
+      `${control} runs ${frequency}, but no artifact of ${series} records ${count === 1 ? 'one of its occurrences' : `${count} of its occurrences`} in the window: ${periods}`,
+    /** `filed`: the frequency of the series with the `frequency_note`. */
+    hint: (_control: string, frequency: string, _series: string, _count: number, _periods: string, filed: string) =>
+      `The \`frequency_note\` explains evidence filed ${filed}; it does not excuse occurrences. Give each artifact the \`period\` it lists (every ${frequency} run in it), add the artifacts that are missing, or disclose the occurrences that did not happen under \`exceptions:\`.`,
     meaning:
       "A periodic control's evidence is filed less often than it runs, with a `frequency_note`, and some occurrences of the control's own frequency in the window lie outside every artifact's period (up to the day the artifact was made) and every disclosed exception",
     fix: 'Give each artifact the `period` it lists, add the missing artifacts, or disclose the occurrences that did not happen; the note explains a cadence, it does not excuse occurrences',
@@ -1689,6 +1804,10 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (request: string, noun: string, id: string) =>
+      `request ${request} names ${noun} ${id}, which does not exist`,
+    hint: (_request: string, noun: string, _id: string, folder: string) =>
+      `Name a ${noun} of the program (${folder}), or remove the id.`,
     meaning: 'A request names a control or evidence series (in `controls` or `evidence`) that does not exist',
     fix: 'Name a control of content/controls/ or a series of evidence-index/, or remove the id',
   },
@@ -1697,6 +1816,8 @@ export const catalogue = {
     severity: 'warning',
     step: 'audit',
     failsControl: false,
+    message: (request: string) => `request ${request}: suggested mapping not yet confirmed`,
+    hint: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`.',
     meaning: "A request's mapping was only suggested by the import, not yet confirmed by a person (warning)",
     fix: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`',
   },
@@ -1705,6 +1826,8 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (request: string) => `request id ${request} appears more than once in the list`,
+    hint: 'Give each request its own id, as the audit firm numbered them; merge a request listed twice.',
     meaning: 'Two requests in one list have the same id',
     fix: 'Give each request its own id, as the firm numbered them',
   },
