@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { folderOf, kindInfo, type DocumentKind, type ReferencedKind } from '../document-kinds.ts';
 import type { CriterionSuggestion } from '../findings/catalogue.ts';
 import { finding } from '../findings/finding.ts';
+import { memoText } from '../memo.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { allDocuments, lineOf, PEOPLE_FILE, type Document, type ProgramModel } from '../model.ts';
 import { checkBindings, checkRules, type BindingKind } from '../checklist-bindings.ts';
@@ -111,17 +112,12 @@ function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
 
 const criterionIds = allCriteria.map((criterion) => criterion.id);
 
-const suggestions = new Map<string, CriterionSuggestion>();
-
 /** What an unknown criterion id may have meant; worked out once per distinct id (a file may repeat one thousands of times). */
 function suggestionFor(id: string): CriterionSuggestion {
-  let suggestion = suggestions.get(id);
-  if (suggestion === undefined) {
+  return memoText('criterion-suggestions', id, (): CriterionSuggestion => {
     const upper = findCriterion(id.toUpperCase());
-    suggestion = upper ? { upper: upper.id } : { closest: closest(id.toUpperCase(), criterionIds) };
-    if (suggestions.size < 1000) suggestions.set(id, suggestion);
-  }
-  return suggestion;
+    return upper ? { upper: upper.id } : { closest: closest(id.toUpperCase(), criterionIds) };
+  });
 }
 
 /** A control cites points of focus that exist, and that belong to the criteria it addresses. */
