@@ -1,8 +1,9 @@
 /**
  * The catalogue of finding codes: the one place a code's meaning lives. Each entry gives the code's title, the
  * severity it is raised with, the to-do step it keeps open, whether it makes a control "failing", the `<Check
- * rule>` it unticks, and the reference text docs/diagnostics.md is generated from; a migrated rule also finds
- * its message and hint here, worked out from the values it passes at the raise site (`finding()`).
+ * rule>` it unticks, the reference text docs/diagnostics.md is generated from, and the words of every finding
+ * of the code: its message and hint, worked out from the values the raise site passes to `finding()`. No other
+ * file writes them (test/architecture/findings-through-catalogue.test.ts).
  *
  * Codes are permanent. A code that no longer applies is retired (`retired:`), never deleted and never given a
  * new meaning: users search for it, and old reports name it. test/engine/finding-catalogue.test.ts holds the
