@@ -4,6 +4,7 @@
  * shared by everything that reads bodies (checklist items, placeholders), so no pattern is matched against
  * the Markdown.
  */
+import { memoText } from './memo.ts';
 import { createRequire } from 'node:module';
 import type * as Satteri from 'satteri';
 import { beyondParserLimits } from './body-syntax.ts';
@@ -26,16 +27,16 @@ export type BodySyntax = 'mdx' | 'markdown';
 
 let satteri: typeof Satteri | undefined;
 
-/** One tree per body: the check's rules, the report and the pages ask about the same bodies. */
-const cache = new Map<string, BodyNode | undefined>();
-
 /**
  * The tree of a body; undefined when it does not parse (the check reports that as TB007) or is beyond the
  * parser's limits. Lines in the tree are the body's own: add `bodyLine - 1` for the file's.
  */
 export function bodyTree(body: string, bodyLine: number, syntax: BodySyntax = 'mdx'): BodyNode | undefined {
-  const key = `${syntax}\u0000${body}`;
-  if (cache.has(key)) return cache.get(key);
+  // One tree per body: the check's rules, the report and the pages ask about the same bodies.
+  return memoText('body-tree', `${syntax}\u0000${body}`, () => parseBody(body, bodyLine, syntax));
+}
+
+function parseBody(body: string, bodyLine: number, syntax: BodySyntax): BodyNode | undefined {
   let tree: BodyNode | undefined;
   if (beyondParserLimits(body, bodyLine) === undefined) {
     try {
@@ -48,8 +49,6 @@ export function bodyTree(body: string, bodyLine: number, syntax: BodySyntax = 'm
       tree = undefined;
     }
   }
-  if (cache.size > 500) cache.clear();
-  cache.set(key, tree);
   return tree;
 }
 

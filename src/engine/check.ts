@@ -1,6 +1,7 @@
 /** Runs every rule over a built model against one evaluation date and sums up the result. */
 import { categoryLabels, type Category } from '../catalog/index.ts';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { finding } from './findings/finding.ts';
 import { resolveEvaluationDate, type EvaluationDate } from './evaluation-date.ts';
 import { allDocuments, PEOPLE_FILE, PROGRAM_FILE, type ProgramModel } from './model.ts';
 import { secretState } from './grants.ts';
@@ -107,22 +108,10 @@ function requiredFiles(model: ProgramModel, loadDiagnostics: Diagnostic[]): Diag
   const reported = new Set(loadDiagnostics.map((d) => d.file));
   const missing: Diagnostic[] = [];
   if (!model.program && !reported.has(PROGRAM_FILE)) {
-    missing.push({
-      severity: 'error',
-      code: 'TB005',
-      file: PROGRAM_FILE,
-      message: 'the program file is missing',
-      hint: 'Create content/program.yaml (`trustbook init` writes one). See docs/content-model.md.',
-    });
+    missing.push(finding('TB005', { file: PROGRAM_FILE }, 'program'));
   }
   if (!model.people && !reported.has(PEOPLE_FILE)) {
-    missing.push({
-      severity: 'error',
-      code: 'TB005',
-      file: PEOPLE_FILE,
-      message: 'the people file is missing: owners and approvers cannot be checked',
-      hint: 'Create content/people.yaml with `roles:` and `staff:`. See docs/content-model.md.',
-    });
+    missing.push(finding('TB005', { file: PEOPLE_FILE }, 'people'));
   }
   return missing;
 }

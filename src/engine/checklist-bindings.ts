@@ -4,6 +4,7 @@
  * item. A `<Check>` inside a code block or an MDX comment is not an item, and a task list is what GFM
  * says it is; no pattern is matched against the Markdown.
  */
+import { memoText } from './memo.ts';
 import { bodyTree, isElement, textOf, type BodyNode } from './body-tree.ts';
 
 export type BindingKind = 'control' | 'evidence' | 'policy' | 'rule';
@@ -35,24 +36,19 @@ export type CheckRule = (typeof checkRules)[number];
 
 const bindingKinds = new Set<string>(['control', 'evidence', 'policy', 'rule']);
 
-/** One parse per body: the check's rules, the report and the pages ask for the same items. */
-const cache = new Map<string, ChecklistItems>();
-
 /**
  * The items of a body that starts on line `bodyLine` of its file. A body that does not parse has none: the
  * check reports its syntax error (TB007) instead.
  */
 export function checklistItems(body: string, bodyLine: number): ChecklistItems {
-  const key = `${bodyLine}\u0000${body}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const items: ChecklistItems = { checks: [], tasks: [] };
-  // Not parseable: TB007 says so, and nothing is counted.
-  const tree = bodyTree(body, bodyLine);
-  if (tree) collect(tree, bodyLine, items);
-  if (cache.size > 500) cache.clear();
-  cache.set(key, items);
-  return items;
+  // One parse per body: the check's rules, the report and the pages ask for the same items.
+  return memoText('checklist-items', `${bodyLine}\u0000${body}`, () => {
+    const items: ChecklistItems = { checks: [], tasks: [] };
+    // Not parseable: TB007 says so, and nothing is counted.
+    const tree = bodyTree(body, bodyLine);
+    if (tree) collect(tree, bodyLine, items);
+    return items;
+  });
 }
 
 function collect(node: BodyNode, bodyLine: number, items: ChecklistItems): void {

@@ -6,6 +6,7 @@
  * the evaluation date alone. The coverage rule turns the stretches nobody covered into findings; the
  * report, the control matrix, the workpaper and the criteria pages read the same fact.
  */
+import { memo } from './memo.ts';
 import { criteriaOf, type Category, type Criterion } from '../catalog/index.ts';
 import type { ControlData } from '../schema/index.ts';
 import { addDays, endOfMonth } from './dates.ts';
@@ -78,15 +79,12 @@ export function criterionState(entry: CriterionCoverage): CriterionState {
   return entry.gaps.length > 0 || entry.unmet.length > 0 ? 'partly met' : 'met';
 }
 
-const coverageCache = new WeakMap<ProgramModel, Map<string, CategoryCoverage[]>>();
-
 /**
  * Coverage of each in-scope category, criterion by criterion, as of the evaluation date. Worked out once per
  * model and date: the rule, the summary, the report, the workpaper and the criteria page all ask for it.
  */
 export function computeCoverage(model: ProgramModel, asOf: string): CategoryCoverage[] {
-  let byDate = coverageCache.get(model);
-  if (!byDate) coverageCache.set(model, (byDate = new Map()));
+  const byDate = memo(model, 'coverage', () => new Map<string, CategoryCoverage[]>());
   let coverage = byDate.get(asOf);
   if (!coverage) byDate.set(asOf, (coverage = coverageOn(model, asOf)));
   return coverage;

@@ -5,8 +5,9 @@
  */
 import type { Frequency } from '../schema/index.ts';
 import { addDays, addMonths } from './dates.ts';
-import type { DiagnosticCode, Subject } from './diagnostics.ts';
+import type { Subject } from './diagnostics.ts';
 import { latestArtifact, operatingSpan } from './evidence-timeline.ts';
+import { deadlineHints } from './findings/catalogue.ts';
 import type { KeyLines } from './frontmatter.ts';
 import { lineOf, type ProgramModel } from './model.ts';
 
@@ -41,7 +42,7 @@ export type DeadlineKind =
 export interface Deadline {
   kind: DeadlineKind;
   /** The finding it becomes when overdue or close. */
-  code: DiagnosticCode;
+  code: DeadlineCode;
   file: string;
   /** What falls due. */
   subject: Subject;
@@ -50,12 +51,16 @@ export interface Deadline {
   due: string;
   /** What falls due, as a phrase: `the review of "Backup Policy"`. */
   what: string;
+  /** What to do about it, written by the code's catalogue entry (`deadlineHints`). */
   hint: string;
   /** False where a warning ahead of time would be noise (monthly evidence is always due within a month). */
   warnAhead: boolean;
   /** Evidence deadlines are warnings, not errors, in readiness mode. */
   softInReadiness: boolean;
 }
+
+/** The codes a deadline becomes. */
+export type DeadlineCode = keyof typeof deadlineHints;
 
 export function isCurrentStaff(person: { hired: string; left?: string | undefined }, asOf: string): boolean {
   return person.hired <= asOf && (!person.left || person.left > asOf);
@@ -105,7 +110,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       at: [policy, 'approved'],
       due: policyReviewDue(policy),
       what: `the review of "${policy.data.title}"`,
-      hint: 'Review the policy, then set `approved:` to the approval date (and bump `version` if it changed).',
+      hint: deadlineHints.TB501,
     });
   }
 
@@ -124,7 +129,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       at: [series, 'artifacts', series.data.artifacts.indexOf(newest), 'collected'],
       due: addDays(newest.collected, maxAge),
       what: `the next ${series.data.frequency} artifact of ${series.id} (last collected ${newest.collected})`,
-      hint: `Collect current evidence and add it under \`artifacts:\`. A ${series.data.frequency} series is stale ${maxAge} days after its newest artifact.`,
+      hint: deadlineHints.TB502(series.data.frequency, maxAge),
       warnAhead: warnAheadFrequencies.has(series.data.frequency),
       softInReadiness: true,
     });
@@ -142,7 +147,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       at: [vendor, 'reviewed'],
       due: vendorReviewDue(vendor),
       what: `the review of vendor ${name}`,
-      hint: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
+      hint: deadlineHints.TB503,
     });
     if (assurance?.period_end) {
       // A report speaks for its period; a year on it is stale, unless a bridge letter carries it further.
@@ -159,7 +164,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         what: bridged
           ? `a newer ${assurance.type} report from ${name} (its bridge letter covers until ${letter.covers_until})`
           : `a newer ${assurance.type} report from ${name}`,
-        hint: "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end` (or `assurance.bridge_letter`).",
+        hint: deadlineHints.TB504('report'),
       });
     }
     if (assurance?.expires) {
@@ -171,7 +176,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         at: [vendor, 'assurance', 'expires'],
         due: assurance.expires,
         what: `the renewal of ${name}'s ${assurance.type} certificate`,
-        hint: "Obtain the vendor's renewed certificate and update `assurance.expires`.",
+        hint: deadlineHints.TB504('certificate'),
       });
     }
   }
@@ -185,7 +190,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       at: [risk, 'reviewed'],
       due: addMonths(risk.data.reviewed, 12),
       what: `the yearly review of risk ${risk.id}`,
-      hint: 'Review the risk (likelihood, impact, treatment, controls), then set `reviewed:` to the review date.',
+      hint: deadlineHints.TB505,
     });
     if (risk.data.due) {
       push({
@@ -196,7 +201,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
         at: [risk, 'due'],
         due: risk.data.due,
         what: `the treatment of risk ${risk.id}`,
-        hint: 'Finish the treatment and remove `due`, or agree a new date with the risk owner and set it.',
+        hint: deadlineHints.TB506,
       });
     }
   }
@@ -211,7 +216,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       at: [description, 'reviewed'],
       due: addMonths(description.data.reviewed, 12),
       what: 'the yearly review of the system description',
-      hint: 'Review the description against the system as it is, then set `reviewed:` to the review date.',
+      hint: deadlineHints.TB509,
     });
   }
 
@@ -229,7 +234,7 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
       what: trained
         ? `the yearly security training of ${person.id}`
         : `the first security training of ${person.id} (hired ${person.hired})`,
-      hint: 'Record the completion date under `trainings:` on the staff record.',
+      hint: deadlineHints.TB507,
     });
   });
   return list;

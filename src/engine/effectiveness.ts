@@ -7,6 +7,7 @@
  * Missing occurrences are not counted here: each is an error of its own (TB601), and counting it twice
  * would turn one gap into a cascade.
  */
+import { memo } from './memo.ts';
 import type { ControlData, EvidenceData } from '../schema/index.ts';
 import { auditWindow, evidenceOfControl, seriesTimeline, type AuditWindow } from './evidence-timeline.ts';
 import type { Document, ProgramModel } from './model.ts';
@@ -86,8 +87,6 @@ function seriesDeviations(
   };
 }
 
-const bySeries = new WeakMap<ProgramModel, Map<string, SeriesDeviations>>();
-
 /** The deviations of one series over the window as of a date; undefined without a Type II window. */
 export function deviationsOf(
   model: ProgramModel,
@@ -96,8 +95,7 @@ export function deviationsOf(
 ): SeriesDeviations | undefined {
   const window = auditWindow(model);
   if (!window) return undefined;
-  let cache = bySeries.get(model);
-  if (!cache) bySeries.set(model, (cache = new Map()));
+  const cache = memo(model, 'deviations', () => new Map<string, SeriesDeviations>());
   const key = `${asOf}\u0000${series.file}`;
   let deviations = cache.get(key);
   if (!deviations) cache.set(key, (deviations = seriesDeviations(model, series, window, asOf)));

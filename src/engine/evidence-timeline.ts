@@ -13,6 +13,7 @@
  * - periods in which no control of the series was in operation (before `implemented`, after `retired`) are
  *   not required; a disclosed exception turns a period into a reported deviation.
  */
+import { memo } from './memo.ts';
 import type { ArtifactData, ControlData, EvidenceData, ExceptionData } from '../schema/index.ts';
 import { addDays } from './dates.ts';
 import type { Document, ProgramModel } from './model.ts';
@@ -96,40 +97,34 @@ function isDue(period: Period, span: OperatingSpan): boolean {
   return (span.from === undefined || period.end >= span.from) && (span.to === undefined || period.end <= span.to);
 }
 
-const seriesByControl = new WeakMap<ProgramModel, Map<string, Document<EvidenceData>[]>>();
-
 /** The evidence series that name a control, indexed once per model. */
 export function evidenceOfControl(model: ProgramModel, controlId: string): Document<EvidenceData>[] {
-  let byControl = seriesByControl.get(model);
-  if (!byControl) {
-    byControl = new Map();
+  const byControl = memo(model, 'series-by-control', () => {
+    const index = new Map<string, Document<EvidenceData>[]>();
     for (const series of model.evidence) {
       for (const id of new Set(series.data.controls)) {
-        const list = byControl.get(id);
+        const list = index.get(id);
         if (list) list.push(series);
-        else byControl.set(id, [series]);
+        else index.set(id, [series]);
       }
     }
-    seriesByControl.set(model, byControl);
-  }
+    return index;
+  });
   return byControl.get(controlId) ?? [];
 }
 
-const implementedById = new WeakMap<ProgramModel, Map<string, Document<ControlData>[]>>();
-
 /** The controls of the series that count: implemented ones. */
 export function implementedControlsOf(model: ProgramModel, series: { data: EvidenceData }): Document<ControlData>[] {
-  let byId = implementedById.get(model);
-  if (!byId) {
-    byId = new Map();
+  const byId = memo(model, 'implemented-by-id', () => {
+    const index = new Map<string, Document<ControlData>[]>();
     for (const control of model.controls) {
       if (control.data.status !== 'implemented') continue;
-      const list = byId.get(control.id);
+      const list = index.get(control.id);
       if (list) list.push(control);
-      else byId.set(control.id, [control]);
+      else index.set(control.id, [control]);
     }
-    implementedById.set(model, byId);
-  }
+    return index;
+  });
   return [...new Set(series.data.controls)].flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -237,8 +232,6 @@ function yearSpan(span: OperatingSpan, window: Period): OperatingSpan {
   return operated ? {} : { from: addDays(window.end, 1) };
 }
 
-const timelines = new WeakMap<ProgramModel, Map<string, TimelineCell[]>>();
-
 /**
  * The timeline of a series as the check sees it: with the operating span of its implemented controls. Worked
  * out once per model, series, window and date: the Type II rule, effectiveness, sampling and the pages ask.
@@ -249,8 +242,7 @@ export function seriesTimeline(
   window: AuditWindow,
   asOf: string,
 ): TimelineCell[] {
-  let cache = timelines.get(model);
-  if (!cache) timelines.set(model, (cache = new Map()));
+  const cache = memo(model, 'timelines', () => new Map<string, TimelineCell[]>());
   const key = `${series.file}\u0000${window.start}\u0000${window.end}\u0000${asOf}`;
   let cells = cache.get(key);
   if (!cells) {

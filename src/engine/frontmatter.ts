@@ -18,12 +18,19 @@ import {
   type Node,
 } from 'yaml';
 
-/** A problem found while reading a file, before any schema sees it. */
-export interface ParseProblem {
-  code: 'TB001' | 'TB002' | 'TB004';
+/** YAML that does not parse, with the parser's own words for why. */
+export interface YamlProblem {
+  code: 'TB001';
   line: number;
   message: string;
 }
+
+/**
+ * A problem found while reading a file, before any schema sees it: YAML that does not parse, frontmatter never
+ * closed (TB002), or none at all (TB004: `empty` when the file holds nothing).
+ */
+export type ParseProblem =
+  YamlProblem | { code: 'TB002'; line: number } | { code: 'TB004'; line: number; empty: boolean };
 
 /** Line of each key, by dotted path (`artifacts.2.sha256`), 1-based in the file. */
 export interface KeyLines {
@@ -33,10 +40,11 @@ export interface KeyLines {
 export interface ParsedYaml {
   data: unknown;
   keyLines: KeyLines;
-  problems: ParseProblem[];
+  problems: YamlProblem[];
 }
 
-export interface ParsedDocument extends ParsedYaml {
+export interface ParsedDocument extends Omit<ParsedYaml, 'problems'> {
+  problems: ParseProblem[];
   body: string;
   /** Line of the file on which the body starts. */
   bodyLine: number;
@@ -110,7 +118,7 @@ function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): Pars
     schema: 'core',
     resolveKnownTags: false,
   });
-  const problems: ParseProblem[] = document.errors.map((error) => ({
+  const problems: YamlProblem[] = document.errors.map((error) => ({
     code: 'TB001',
     line: lastLineAtMost(text, lineCounter.linePos(error.pos[0]).line - 1) + firstLine,
     message: firstSentence(error.message),
@@ -186,21 +194,21 @@ const fence = /^---[ \t]*$/;
 /** Reads a Markdown/MDX document whose frontmatter sits between two `---` lines at the top. */
 export function parseFrontmatterDocument(text: string): ParsedDocument {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const empty = (line: number, message: string): ParsedDocument => ({
+  const unstarted = (empty: boolean): ParsedDocument => ({
     data: undefined,
     keyLines: new Map<string, number>(),
-    problems: [{ code: 'TB004', line, message }],
+    problems: [{ code: 'TB004', line: 1, empty }],
     body: '',
     bodyLine: 1,
   });
-  if (lines.every((line) => line.trim() === '')) return empty(1, 'the file is empty');
-  if (!fence.test(lines[0]!)) return empty(1, 'the file does not start with `---` frontmatter');
+  if (lines.every((line) => line.trim() === '')) return unstarted(true);
+  if (!fence.test(lines[0]!)) return unstarted(false);
   const closing = lines.findIndex((line, index) => index > 0 && (fence.test(line) || /^\.\.\.[ \t]*$/.test(line)));
   if (closing === -1) {
     return {
       data: undefined,
       keyLines: new Map<string, number>(),
-      problems: [{ code: 'TB002', line: 1, message: 'the frontmatter opened on line 1 is never closed with `---`' }],
+      problems: [{ code: 'TB002', line: 1 }],
       body: '',
       bodyLine: 1,
     };

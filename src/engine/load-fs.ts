@@ -22,6 +22,7 @@ import {
   type SourceFile,
 } from './model.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { finding } from './findings/finding.ts';
 import { namedFiles } from './rules/integrity.ts';
 import { inspectTrustFile } from './trust-files-fs.ts';
 
@@ -166,26 +167,18 @@ function unreadDiagnostic(root: string, file: UnreadFile): Diagnostic {
   const ending = /\.[^.]*$/.exec(file.path)![0];
   const wanted = ending.toLowerCase() === '.mdx' ? '.mdx' : '.md';
   const target = info.single ? info.path : `${info.path}/${stem(file.path)}${wanted}`;
-  const where = info.single
-    ? `the ${info.noun} is read only from ${info.path}`
-    : `documents are read only directly inside ${info.path}/, with the ending ${endings(info)}`;
-  const reason = info.single
-    ? `it is not named ${info.path}`
-    : file.nested
-      ? `it is in a sub-folder of ${info.path}/`
-      : `its ending \`${ending}\` is not read (only ${endings(info)}, in lower case)`;
   const taken = target !== file.path && existsSync(join(root, target));
-  return {
-    severity: 'error',
-    code: 'TB008',
-    file: file.path,
-    message: `this file is never read, so the ${info.noun} in it is neither checked nor published: ${reason}`,
-    hint: !taken
-      ? `${file.nested ? 'Move' : 'Rename'} it to ${target}: ${where}.`
-      : info.single
-        ? `Merge what it holds into ${target} and delete it: ${where}.`
-        : `${file.nested ? 'Move' : 'Rename'} it to a name not yet taken in ${info.path}/ (${target} exists): ${where}.`,
+  const unread = {
+    noun: info.noun,
+    path: info.path,
+    single: Boolean(info.single),
+    nested: file.nested,
+    ending,
+    endings: endings(info),
+    target,
+    taken,
   };
+  return finding('TB008', { file: file.path }, unread);
 }
 
 /** `.mdx or .md`, `.mdx, .md, .yaml or .yml` */
@@ -385,14 +378,7 @@ function checkBodies(root: string, model: ProgramModel, useCache: boolean, progr
       clean.add(key);
       continue;
     }
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB007',
-      file: document.file,
-      line: problem.line,
-      message: problem.message,
-      hint: problem.hint,
-    });
+    diagnostics.push(finding('TB007', { file: document.file, line: problem.line }, problem));
   }
   // Only the bodies of this run are kept, so the cache does not grow with every edit; an unchanged program
   // leaves the file untouched.

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { peopleSchema, programSchema, type NdaData, type PeopleData, type Program } from '../schema/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { finding } from './findings/finding.ts';
 import {
   documentKindList,
   documentKinds,
@@ -183,24 +184,11 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
   for (const source of ordered) {
     model.documentsRead++;
     if (source.readError !== undefined) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB006',
-        file: source.path,
-        message: `the file could not be read (${source.readError})`,
-        hint: 'Check that it is a readable file: its permissions, or where a link points.',
-      });
+      diagnostics.push(finding('TB006', { file: source.path }, source.readError));
       continue;
     }
     if (source.text === undefined) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB003',
-        file: source.path,
-        line: source.invalidUtf8Line ?? 1,
-        message: 'the file is not valid UTF-8 text',
-        hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
-      });
+      diagnostics.push(finding('TB003', { file: source.path, line: source.invalidUtf8Line ?? 1 }));
       continue;
     }
     if (source.path === PROGRAM_FILE) {
@@ -258,19 +246,14 @@ function readYamlFile<T>(
 
 function reportParseProblems(file: string, problems: ParsedDocument['problems'], diagnostics: Diagnostic[]): boolean {
   for (const problem of problems) {
-    diagnostics.push({
-      severity: 'error',
-      code: problem.code,
-      file,
-      line: problem.line,
-      message: problem.message,
-      hint:
-        problem.code === 'TB001'
-          ? 'Fix the YAML syntax on that line: check indentation, a missing space after `:`, and quote values that contain `: ` or start with a special character.'
-          : problem.code === 'TB002'
-            ? 'Close the frontmatter with a line holding only `---`.'
-            : 'Start the file with a `---` line, the YAML fields, and another `---` line. See docs/content-model.md.',
-    });
+    const where = { file, line: problem.line };
+    diagnostics.push(
+      problem.code === 'TB001'
+        ? finding('TB001', where, problem.message)
+        : problem.code === 'TB002'
+          ? finding('TB002', where)
+          : finding('TB004', where, problem.empty),
+    );
   }
   return problems.length > 0;
 }
@@ -290,14 +273,8 @@ function addDocument(model: ProgramModel, source: SourceFile, diagnostics: Diagn
     return;
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB104',
-      file: source.path,
-      line: isYaml ? 1 : 2,
-      message: `the ${info.noun}'s fields must be a YAML mapping of \`key: value\` lines`,
-      hint: 'Write one `field: value` per line. See docs/content-model.md.',
-    });
+    const where = { file: source.path, line: isYaml ? 1 : 2 };
+    diagnostics.push(finding('TB104', where, { what: 'not-mapping', noun: info.noun }));
     return;
   }
   const fileName = fileIdOf(source.path);

@@ -2,6 +2,7 @@
  * Periods an artifact covers and periods an audit window requires: years, halves, quarters, months,
  * ISO weeks and days, each as an inclusive range of calendar dates.
  */
+import { memoText } from './memo.ts';
 import type { Frequency } from '../schema/common.ts';
 import type { PeriodInput } from '../schema/period.ts';
 import { addDays, endOfMonth, fromDayNumber, toDayNumber } from './dates.ts';
@@ -49,15 +50,10 @@ function isoWeekOf(date: string): Period {
   return isoWeekPeriod(isoYear, Math.floor((day - isoWeekOneMonday(isoYear)) / 7) + 1);
 }
 
-const parsedLabels = new Map<string, Period | undefined>();
-
 /** Parses a period label such as `2026-Q1`; undefined when it is not one (or names a week that does not exist). */
 export function parsePeriodLabel(label: string): Period | undefined {
   // Tens of thousands of artifacts name a few dozen periods: each label is worked out once.
-  if (parsedLabels.has(label)) return parsedLabels.get(label);
-  const period = parseLabel(label);
-  if (parsedLabels.size < 10_000) parsedLabels.set(label, period);
-  return period;
+  return memoText('period-labels', label, () => parseLabel(label));
 }
 
 function parseLabel(label: string): Period | undefined {

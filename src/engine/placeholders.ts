@@ -10,6 +10,7 @@
  *
  * Worked out once per model; the rule reports them and the public view withholds what holds one.
  */
+import { memo } from './memo.ts';
 import { bodyTree, isElement, syntaxOf, textOf, type BodyNode } from './body-tree.ts';
 import { lineOfPath, type KeyLines } from './frontmatter.ts';
 import { allDocuments, type Document, type ProgramModel } from './model.ts';
@@ -129,12 +130,12 @@ export function valuePlaceholders(data: unknown, keyLines: KeyLines): Placeholde
   return found;
 }
 
-const computed = new WeakMap<ProgramModel, ProgramPlaceholders>();
-
 /** Every placeholder of the program, worked out once per model. */
 export function programPlaceholders(model: ProgramModel): ProgramPlaceholders {
-  let placeholders = computed.get(model);
-  if (placeholders) return placeholders;
+  return memo(model, 'placeholders', () => findPlaceholders(model));
+}
+
+function findPlaceholders(model: ProgramModel): ProgramPlaceholders {
   const documents = new Map<Document<unknown>, Placeholder[]>();
   for (const document of allDocuments(model)) {
     const found = [
@@ -144,9 +145,7 @@ export function programPlaceholders(model: ProgramModel): ProgramPlaceholders {
     if (found.length > 0) documents.set(document, found);
   }
   const program = model.program ? valuePlaceholders(model.program.data, model.program.keyLines) : [];
-  placeholders = { documents, program };
-  computed.set(model, placeholders);
-  return placeholders;
+  return { documents, program };
 }
 
 /** The program's fields that still hold a placeholder (`contact`, `website`...), top-level names only. */

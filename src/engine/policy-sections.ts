@@ -3,29 +3,29 @@
  * (GitHub's slugger, which Astro's Markdown uses), read from the body's syntax tree. An answer cites
  * `encryption#encryption-at-rest`, and the check knows whether that section exists.
  */
+import { memo } from './memo.ts';
 import GithubSlugger from 'github-slugger';
 import { bodyTree, syntaxOf, textOf, type BodyNode } from './body-tree.ts';
 import type { Document } from './model.ts';
 
-const sections = new WeakMap<Document<unknown>, Map<string, string>>();
-
 /** Each section's anchor and its heading's text, in document order. */
 export function policySections(policy: Document<unknown>): Map<string, string> {
-  let found = sections.get(policy);
-  if (found) return found;
-  found = new Map();
+  return memo(policy, 'policy-sections', () => sectionsOf(policy));
+}
+
+function sectionsOf(policy: Document<unknown>): Map<string, string> {
+  const found = new Map<string, string>();
   const slugger = new GithubSlugger();
   const visit = (node: BodyNode & { depth?: number }) => {
     if (node.type === 'heading') {
       const text = textOf(node).trim();
-      found!.set(slugger.slug(text), text);
+      found.set(slugger.slug(text), text);
       return;
     }
     for (const child of node.children ?? []) visit(child);
   };
   const tree = bodyTree(policy.body, policy.bodyLine, syntaxOf(policy.file));
   if (tree) visit(tree);
-  sections.set(policy, found);
   return found;
 }
 

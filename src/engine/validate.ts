@@ -2,6 +2,7 @@
 import type { z } from 'astro/zod';
 import { INVALID_DATE } from '../schema/common.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { finding } from './findings/finding.ts';
 import { lineOfPath, type KeyLines } from './frontmatter.ts';
 
 export interface ValidationContext {
@@ -48,21 +49,12 @@ function describeIssue(
   const { file, keyLines } = context;
   const field = issue.path.map(String).join('.');
   const at = (path: readonly PropertyKey[]) => lineOfPath(keyLines, path, context.fallbackLine);
-  const docs = 'See docs/content-model.md for every field.';
 
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const suggestion = issue.path.length === 0 ? closest(key, knownFields) : undefined;
-      return {
-        severity: 'error',
-        code: 'TB102',
-        file,
-        line: at([...issue.path, key]),
-        message: `unknown field \`${[...issue.path.map(String), key].join('.')}\` in this ${context.noun}`,
-        hint: suggestion
-          ? `Did you mean \`${suggestion}\`? Unknown fields are errors so that a typo never drops a value.`
-          : `Remove it or correct its name. ${docs}`,
-      } satisfies Diagnostic;
+      const unknown = [...issue.path.map(String), key].join('.');
+      return finding('TB102', { file, line: at([...issue.path, key]) }, unknown, context.noun, suggestion);
     });
   }
 
@@ -73,48 +65,22 @@ function describeIssue(
     issue.path.length > 0 &&
     !hasKey(valueAt(input, issue.path.slice(0, -1)), issue.path.at(-1)!);
   if (missing || (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined)) {
-    return [
-      {
-        severity: 'error',
-        code: 'TB101',
-        file,
-        line: issue.path.length > 1 ? at(issue.path.slice(0, -1)) : context.fallbackLine,
-        message: `required field \`${field}\` is missing from this ${context.noun}`,
-        hint: `Add \`${String(issue.path.at(-1))}:\` to the frontmatter. ${docs}`,
-      },
-    ];
+    const line = issue.path.length > 1 ? at(issue.path.slice(0, -1)) : context.fallbackLine;
+    return [finding('TB101', { file, line }, field, context.noun, String(issue.path.at(-1)))];
   }
 
   const isDate = issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === INVALID_DATE;
   if (isDate) {
     const value = valueAt(input, issue.path);
-    return [
-      {
-        severity: 'error',
-        code: 'TB103',
-        file,
-        line: at(issue.path),
-        message: `\`${field}\` is not a calendar date: ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
-        hint: 'Write a real date as YYYY-MM-DD, for example 2026-03-31.',
-      },
-    ];
+    const written = JSON.stringify(value instanceof Date ? value.toISOString() : value);
+    return [finding('TB103', { file, line: at(issue.path) }, field, written)];
   }
 
   const accepted = issue.code === 'invalid_value' ? issue.values.filter((value) => typeof value === 'string') : [];
   const written = valueAt(input, issue.path);
   const suggestion = typeof written === 'string' && accepted.length > 0 ? suggestValue(written, accepted) : undefined;
-  return [
-    {
-      severity: 'error',
-      code: 'TB104',
-      file,
-      line: at(issue.path),
-      message: `${field ? `\`${field}\`: ` : ''}${lowerFirst(issue.message)}`,
-      hint: suggestion
-        ? `Did you mean \`${suggestion}\`? Accepted values: ${accepted.join(', ')}.`
-        : `Fix the value of \`${field || 'the document'}\`. ${docs}`,
-    },
-  ];
+  const problem = { what: 'schema', field, issue: lowerFirst(issue.message), accepted, suggestion } as const;
+  return [finding('TB104', { file, line: at(issue.path) }, problem)];
 }
 
 /** Other ways people write an accepted value. */

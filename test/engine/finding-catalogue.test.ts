@@ -8,6 +8,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ruleCodes } from '../../src/engine/checklist-state.ts';
 import { evidenceCodes } from '../../src/engine/facts.ts';
 import { catalogue, type FindingData, type LiveCodes } from '../../src/engine/findings/catalogue.ts';
+import type { WrittenCode } from '../../src/engine/findings/finding.ts';
+import type { DiagnosticCode } from '../../src/engine/diagnostics.ts';
 import { checkProject } from '../../src/engine/index.ts';
 import { stepCodes } from '../../src/engine/todo.ts';
 import { addMonths } from '../../src/engine/dates.ts';
@@ -73,6 +75,18 @@ describe('the finding catalogue', () => {
       expect(data.meaning.length, code).toBeGreaterThan(0);
       expect(data.fix.length, code).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the words of a finding, in its entry', () => {
+  it('every code that may be raised has its message and hint in its entry, so every raise goes through finding()', () => {
+    expectTypeOf<WrittenCode>().toEqualTypeOf<DiagnosticCode>();
+    const unwritten = entries.filter(
+      ([, data]) =>
+        !data.retired &&
+        (typeof data.message !== 'function' || (typeof data.hint !== 'string' && typeof data.hint !== 'function')),
+    );
+    expect(unwritten.map(([code]) => code)).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The catalogue of finding codes: the one place a code's meaning lives. Each entry gives the code's title, the
  * severity it is raised with, the to-do step it keeps open, whether it makes a control "failing", the `<Check
- * rule>` it unticks, and the reference text docs/diagnostics.md is generated from; a migrated rule also finds
- * its message and hint here, worked out from the values it passes at the raise site (`finding()`).
+ * rule>` it unticks, the reference text docs/diagnostics.md is generated from, and the words of every finding
+ * of the code: its message and hint, worked out from the values the raise site passes to `finding()`. No other
+ * file writes them (test/architecture/findings-through-catalogue.test.ts).
  *
  * Codes are permanent. A code that no longer applies is retired (`retired:`), never deleted and never given a
  * new meaning: users search for it, and old reports name it. test/engine/finding-catalogue.test.ts holds the
@@ -119,6 +120,228 @@ const documentOfCategory = {
     `Write the ${name} as a policy with \`criteria: [${criterion}]\` (and publish what customers and data subjects must read), or take ${category} out of scope.`,
 };
 
+/** TB201: an id used twice, by two documents of one kind, or by two roles or staff members. */
+export type DuplicateId = { of: 'document'; kind: string; id: string; also: string } | { of: 'people'; id: string };
+
+/** TB202: what an unknown criterion id may have meant: the same id in upper case, or the closest one. */
+export type CriterionSuggestion = { upper: string } | { closest: string | undefined };
+
+/** TB210: a point of focus that does not exist, or that belongs to a criterion the control does not address. */
+export type PointOfFocusProblem =
+  | { what: 'unknown'; id: string; criterion: string; count: number }
+  | { what: 'elsewhere'; id: string; criterion: string; control: string };
+
+/** TB203, TB204, TB205 and TB207: a reference to an id no document of its kind has. */
+const unknownReference = {
+  message: (noun: string, id: string) => `no ${noun} has the id \`${id}\``,
+  hint: (_noun: string, _id: string, suggestion: string | undefined, folder: string) =>
+    suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folder} or correct the id.`,
+};
+
+/** TB314 and TB315: criteria left uncovered by one cause over the same days, `span` in words. */
+export interface UncoveredStretch {
+  criteria: readonly { id: string; label: string }[];
+  span: string;
+  /** The controls addressing them, listed. */
+  controls: string;
+}
+
+const criteriaNamed = ({ criteria }: UncoveredStretch) =>
+  criteria.length === 1
+    ? `${criteria[0]!.id} (${criteria[0]!.label})`
+    : `${criteria.length} criteria (${criteria.map((criterion) => criterion.id).join(', ')})`;
+
+/** The first `max` items, listed, and how many more there are. */
+const someOf = (items: readonly string[], max: number) => {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+};
+
+const CONTENT_MODEL_DOCS = 'See docs/content-model.md for every field.';
+
+/**
+ * TB104: a value the schema refuses (`issue`, the schema's words; `suggestion`, one of the `accepted` values it
+ * may have meant), an ISO week its year does not have, or a document whose fields are not a mapping.
+ */
+export type BadValue =
+  | { what: 'schema'; field: string; issue: string; accepted: readonly string[]; suggestion: string | undefined }
+  | { what: 'week'; period: string }
+  | { what: 'not-mapping'; noun: string };
+
+/** TB601: the period of a series with no artifact; for an annual series, the window it has none in. */
+export type MissingPeriod =
+  { annual: true; window: Span } | { annual: false; period: Span & { label: string }; frequency: string };
+
+/** TB603: an artifact collected before the control was performed, or dated before the period it claims. */
+export type EarlyArtifact =
+  | { collectedFirst: true; collected: string; performed: string | undefined }
+  | { collectedFirst: false; dated: string; claimed: Span & { label: string } };
+
+/**
+ * TB405: a population outside the audit window, exported before its period ended, or (kept as CSV) listing
+ * another number of events than its `rows`.
+ */
+export type PopulationProblem =
+  | { what: 'outside'; source: string; period: string; window: Span }
+  | { what: 'early'; source: string; exported: string; end: string }
+  | { what: 'rows'; file: string; listed: number; rows: number };
+
+/**
+ * TB408: a cohort named by a series that is not per-event, or an export and the staff register that disagree
+ * (`label`: the cohort in words; the people each side lists that the other does not, described).
+ */
+export type CohortProblem =
+  | { what: 'not-per-event'; series: string; cohort: string; frequency: string }
+  | {
+      what: 'disagree';
+      series: string;
+      register: string;
+      cohort: string;
+      label: string;
+      notInRegister: readonly string[];
+      notExported: readonly string[];
+    };
+
+/** TB409: a `date_column` the export does not have, or rows (described) dated outside the population's period. */
+export type RowDateProblem =
+  | { what: 'no-column'; file: string; column: string; columns: readonly string[] }
+  | { what: 'outside'; file: string; rows: readonly string[]; period: Span };
+
+/**
+ * TB501 to TB507 and TB509, from a deadline: what falls due (a phrase), the day, how many days off or past it
+ * that is, and the deadline's hint (`deadlineHints`).
+ */
+export interface DueDate {
+  what: string;
+  due: string;
+  days: number;
+  overdue: boolean;
+  hint: string;
+}
+
+const dueDate = {
+  message: ({ what, due, days, overdue }: DueDate) =>
+    overdue ? `${what} was due ${due}, ${plural(days, 'day')} ago` : `${what} is due ${due}, in ${plural(days, 'day')}`,
+  hint: (due: DueDate) => due.hint,
+};
+
+/** What to do about each kind of deadline: the hint of its finding, and of `check --upcoming`'s list. */
+export const deadlineHints = {
+  TB501: 'Review the policy, then set `approved:` to the approval date (and bump `version` if it changed).',
+  TB502: (frequency: string, maxAge: number) =>
+    `Collect current evidence and add it under \`artifacts:\`. A ${frequency} series is stale ${maxAge} days after its newest artifact.`,
+  TB503: 'Review the vendor (assurance report, contract, access), then set `reviewed:` to the review date.',
+  /** `renewal`: what the vendor's assurance is, a report for a period or a certificate that expires. */
+  TB504: (renewal: 'report' | 'certificate') =>
+    renewal === 'report'
+      ? "Obtain the vendor's current report (or a bridge letter) and update `assurance.period_end` (or `assurance.bridge_letter`)."
+      : "Obtain the vendor's renewed certificate and update `assurance.expires`.",
+  TB505: 'Review the risk (likelihood, impact, treatment, controls), then set `reviewed:` to the review date.',
+  TB506: 'Finish the treatment and remove `due`, or agree a new date with the risk owner and set it.',
+  TB507: 'Record the completion date under `trainings:` on the staff record.',
+  TB509: 'Review the description against the system as it is, then set `reviewed:` to the review date.',
+};
+
+/** TB507 from the people rule: a new hire's first training after it was due, or a leaver who never had it. */
+export type LateTraining = { person: string; due: string } & (
+  { trained: string; hired: string; graceDays: number } | { left: string | undefined }
+);
+
+/** TB520: an acknowledgement due soon, or overdue (for a leaver, on the day they `left`). */
+export type AcknowledgementDue = { person: string; policy: string; major: string; due: string; days: number } & (
+  { state: 'due' } | { state: 'overdue'; current: boolean; left: string | undefined }
+);
+
+/** TB522: an acknowledgement naming a person not on staff (`file`: the people file), or a policy that does not exist. */
+export type UnknownAcknowledged =
+  | { what: 'person'; id: string; file: string; suggestion: string | undefined }
+  | { what: 'policy'; id: string; suggestion: string | undefined };
+
+/** TB523: an acknowledgement dated in the future, or before the person was hired. */
+export type ImpossibleAcknowledgement = { person: string; policy: string; date: string } & (
+  { what: 'future'; asOf: string } | { what: 'before-hire'; hired: string }
+);
+
+/**
+ * TB808: a control retired before it was implemented, implemented only after the evaluation date, or not
+ * implemented yet dated (`field`: the date it has).
+ */
+export type ControlDates =
+  | { what: 'retired-first'; control: string; retired: string; implemented: string }
+  | { what: 'not-yet'; control: string; implemented: string }
+  | { what: 'not-implemented'; control: string; status: string; field: 'implemented' | 'retired' };
+
+/**
+ * TB320 and TB321: a placeholder left in a document or the program (`field`, when it is a field's value). For a
+ * document, `reach` says what the trust center does about it; for a program field, `programField` names it.
+ */
+export interface PlaceholderLeft {
+  field: string | undefined;
+  text: string;
+  reach?: 'withheld' | 'published' | 'private' | undefined;
+  programField?: string | undefined;
+}
+
+/** What the trust center leaves out while a program field holds a template default. */
+const programFieldEffects: Record<string, string> = {
+  contact: 'the trust center publishes no security.txt and no contact address until it is yours',
+  website: 'the trust center publishes no sitemap and no subprocessor feed until it is yours',
+  trust_center_url: 'the trust center publishes no sitemap and no subprocessor feed until it is yours',
+};
+
+/** How much of a placeholder's text a message quotes. */
+const SHOWN_PLACEHOLDER = 70;
+
+const placeholderLeft = (todo: boolean) => ({
+  message: (left: PlaceholderLeft) => {
+    const where = left.field ? `\`${left.field}\` ` : '';
+    const text = left.text.length > SHOWN_PLACEHOLDER ? `${left.text.slice(0, SHOWN_PLACEHOLDER - 1)}…` : left.text;
+    const described = todo
+      ? `${where}still to write: "${text}"`
+      : `${where}still holds the template default ${left.text}`;
+    if (left.programField !== undefined) {
+      const effect = programFieldEffects[left.programField];
+      return `${described}${effect ? `: ${effect}` : ''}`;
+    }
+    return `${described}${
+      left.reach === 'withheld'
+        ? '; the trust center leaves this document out until it is done'
+        : left.reach === 'published'
+          ? '; the trust center lists this subprocessor, so the placeholder would be published'
+          : ''
+    }`;
+  },
+  hint: (left: PlaceholderLeft) =>
+    todo
+      ? left.field
+        ? 'Replace the TODO value with the real one.'
+        : 'Write the text the `<Todo>` asks for in its place, and remove the `<Todo>` element.'
+      : left.field
+        ? 'Write your own address or site in place of the example.com one.'
+        : 'Write your own address or site; an example meant as such goes in code: `user@example.com`.',
+});
+
+/**
+ * TB008: a file in a document folder that is never read: the kind's folder (`path`; `single` when the kind is
+ * one file), whether it sits in a sub-folder, its ending and the endings read, and where it belongs (`target`,
+ * `taken` when a file is there already).
+ */
+export interface UnreadFile {
+  noun: string;
+  path: string;
+  single: boolean;
+  nested: boolean;
+  ending: string;
+  endings: string;
+  target: string;
+  taken: boolean;
+}
+
+const readOnly = (file: UnreadFile) =>
+  file.single
+    ? `the ${file.noun} is read only from ${file.path}`
+    : `documents are read only directly inside ${file.path}/, with the ending ${file.endings}`;
+
 /** Every code, in numeric order. */
 export const catalogue = {
   TB001: {
@@ -126,6 +349,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `reason`: the YAML parser's own first sentence. */
+    message: (reason: string) => reason,
+    hint: 'Fix the YAML syntax on that line: check indentation, a missing space after `:`, and quote values that contain `: ` or start with a special character.',
     meaning: 'YAML syntax error in frontmatter or a YAML file (bad indentation, unclosed bracket, duplicate key)',
     fix: 'Fix the YAML on the line named; quote values that contain `: ` or start with a special character',
   },
@@ -134,6 +360,8 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: () => 'the frontmatter opened on line 1 is never closed with `---`',
+    hint: 'Close the frontmatter with a line holding only `---`.',
     meaning: 'Frontmatter opened with `---` is never closed',
     fix: 'Add a line holding only `---` after the fields',
   },
@@ -142,6 +370,8 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: () => 'the file is not valid UTF-8 text',
+    hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").',
     meaning: 'The file is not UTF-8 text',
     fix: 'Save it as UTF-8',
   },
@@ -150,6 +380,8 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (empty: boolean) => (empty ? 'the file is empty' : 'the file does not start with `---` frontmatter'),
+    hint: 'Start the file with a `---` line, the YAML fields, and another `---` line. See docs/content-model.md.',
     meaning: 'The file is empty or does not start with `---` frontmatter',
     fix: 'Start with `---`, the fields, and `---`',
   },
@@ -158,6 +390,14 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (file: 'program' | 'people') =>
+      file === 'program'
+        ? 'the program file is missing'
+        : 'the people file is missing: owners and approvers cannot be checked',
+    hint: (file: 'program' | 'people') =>
+      file === 'program'
+        ? 'Create content/program.yaml (`trustbook init` writes one). See docs/content-model.md.'
+        : 'Create content/people.yaml with `roles:` and `staff:`. See docs/content-model.md.',
     meaning: '`content/program.yaml` or `content/people.yaml` is missing',
     fix: 'Create it (`trustbook init` writes both)',
   },
@@ -166,6 +406,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `reason`: what reading the file reported. */
+    message: (reason: string) => `the file could not be read (${reason})`,
+    hint: 'Check that it is a readable file: its permissions, or where a link points.',
     meaning: 'A file could not be read',
     fix: 'Check permissions',
   },
@@ -174,6 +417,12 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /**
+     * The body's syntax problem as body-syntax.ts words it: the parser's message, or a plain explanation of it
+     * (an HTML comment, a stray `<` or `{`, a tag never closed), with the fix.
+     */
+    message: (problem: { message: string; hint: string }) => problem.message,
+    hint: (problem: { message: string; hint: string }) => problem.hint,
     meaning:
       'The body is not valid MDX, so the build would fail on it (`<insert email here>`, `{{.Name}}`, an unclosed `<div>`, an HTML comment)',
     fix: 'Escape the character (`\\<`, `\\{`) or write the text as code; the message names the line',
@@ -183,6 +432,20 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (file: UnreadFile) =>
+      `this file is never read, so the ${file.noun} in it is neither checked nor published: ${
+        file.single
+          ? `it is not named ${file.path}`
+          : file.nested
+            ? `it is in a sub-folder of ${file.path}/`
+            : `its ending \`${file.ending}\` is not read (only ${file.endings}, in lower case)`
+      }`,
+    hint: (file: UnreadFile) =>
+      !file.taken
+        ? `${file.nested ? 'Move' : 'Rename'} it to ${file.target}: ${readOnly(file)}.`
+        : file.single
+          ? `Merge what it holds into ${file.target} and delete it: ${readOnly(file)}.`
+          : `${file.nested ? 'Move' : 'Rename'} it to a name not yet taken in ${file.path}/ (${file.target} exists): ${readOnly(file)}.`,
     meaning:
       'A file in a document folder that is never read (a sub-folder, or an ending such as `.MDX` or `.markdown`)',
     fix: 'Move it to the folder named, with the ending `.mdx` or `.md`',
@@ -383,6 +646,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (field: string, noun: string) => `required field \`${field}\` is missing from this ${noun}`,
+    /** `key`: the missing field's own name, the last part of `field`. */
+    hint: (_field: string, _noun: string, key: string) => `Add \`${key}:\` to the frontmatter. ${CONTENT_MODEL_DOCS}`,
     meaning: 'A required field is missing',
     fix: 'Add it; docs/content-model.md lists the fields of each kind',
   },
@@ -391,6 +657,11 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (field: string, noun: string) => `unknown field \`${field}\` in this ${noun}`,
+    hint: (_field: string, _noun: string, suggestion: string | undefined) =>
+      suggestion
+        ? `Did you mean \`${suggestion}\`? Unknown fields are errors so that a typo never drops a value.`
+        : `Remove it or correct its name. ${CONTENT_MODEL_DOCS}`,
     meaning: 'A field the schema does not know (often a typo such as `reveiw_months`)',
     fix: 'Correct or remove it; the message suggests the likely field',
   },
@@ -399,6 +670,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    /** `value`: what was written, as JSON. */
+    message: (field: string, value: string) => `\`${field}\` is not a calendar date: ${value}`,
+    hint: 'Write a real date as YYYY-MM-DD, for example 2026-03-31.',
     meaning: 'A date that is not a calendar date (`2026-02-30`, `2026-13-01`, `March 3`)',
     fix: 'Write a real date as `YYYY-MM-DD`',
   },
@@ -407,6 +681,20 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (problem: BadValue) =>
+      problem.what === 'schema'
+        ? `${problem.field ? `\`${problem.field}\`: ` : ''}${problem.issue}`
+        : problem.what === 'week'
+          ? `period \`${problem.period}\` does not exist (that year has fewer ISO weeks)`
+          : `the ${problem.noun}'s fields must be a YAML mapping of \`key: value\` lines`,
+    hint: (problem: BadValue) =>
+      problem.what === 'week'
+        ? 'Use a week number that exists in that year, or write the period as `{ start, end }`.'
+        : problem.what === 'not-mapping'
+          ? 'Write one `field: value` per line. See docs/content-model.md.'
+          : problem.suggestion
+            ? `Did you mean \`${problem.suggestion}\`? Accepted values: ${problem.accepted.join(', ')}.`
+            : `Fix the value of \`${problem.field || 'the document'}\`. ${CONTENT_MODEL_DOCS}`,
     meaning:
       'A value of the wrong type or outside the allowed values (a list where text is expected, an unknown `frequency`, a `javascript:` location, a week that does not exist)',
     fix: 'Use a value the field accepts',
@@ -416,6 +704,14 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (duplicate: DuplicateId) =>
+      duplicate.of === 'document'
+        ? `duplicate ${duplicate.kind} id \`${duplicate.id}\`: ${duplicate.also} uses it too`
+        : `duplicate role or staff id \`${duplicate.id}\``,
+    hint: (duplicate: DuplicateId) =>
+      duplicate.of === 'document'
+        ? 'Give each document its own id; references would otherwise point at either.'
+        : 'Roles and staff share one namespace, because `owner` may name either. Rename one.',
     meaning: 'Two documents of the same kind share an id (or a role and a staff member do)',
     fix: 'Give each its own id',
   },
@@ -424,6 +720,13 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    /** `excluded`: the id is one of `excluded_criteria`. */
+    message: (id: string, excluded: boolean) =>
+      `${excluded ? 'excluded criterion ' : ''}\`${id}\` is not a Trust Services Criterion`,
+    hint: (_id: string, _excluded: boolean, suggestion: CriterionSuggestion) =>
+      'upper' in suggestion
+        ? `Did you mean \`${suggestion.upper}\`? Criterion ids are upper case.`
+        : `${suggestion.closest ? `Did you mean \`${suggestion.closest}\`? ` : ''}Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (see docs/criteria.md for the list).`,
     meaning: 'A criterion id that is not in the Trust Services Criteria (`CC9.9`)',
     fix: 'Use an id such as `CC6.1`; see docs/criteria.md',
   },
@@ -432,6 +735,7 @@ export const catalogue = {
     severity: 'error',
     step: 'policies',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a policy id that does not exist',
     fix: 'Correct the id, or create the policy',
   },
@@ -440,6 +744,7 @@ export const catalogue = {
     severity: 'error',
     step: 'controls',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a control id that does not exist',
     fix: 'Correct the id, or create the control',
   },
@@ -448,6 +753,7 @@ export const catalogue = {
     severity: 'error',
     step: 'controls',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A reference to a procedure id that does not exist',
     fix: 'Correct the id, or create the procedure',
   },
@@ -456,6 +762,11 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    /** `what`: what the field may name, "role" or "role or staff member"; `file`: the people file. */
+    message: (field: string, id: string, what: string, file: string) =>
+      `\`${field}\` names \`${id}\`, which is not a ${what} in ${file}`,
+    hint: (_field: string, id: string, _what: string, file: string, suggestion: string | undefined) =>
+      suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${id}\` to ${file} or name an existing id.`,
     meaning: '`owner`, `approved_by` or `role` names no role or staff member in `content/people.yaml`',
     fix: 'Name an existing id, or add it to people.yaml',
   },
@@ -464,6 +775,7 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    ...unknownReference,
     meaning: 'A checklist item names an evidence series that does not exist',
     fix: 'Correct the id',
   },
@@ -472,6 +784,8 @@ export const catalogue = {
     severity: 'error',
     step: 'scope',
     failsControl: false,
+    message: (id: string, category: string) => `\`${id}\` is excluded, but its category (${category}) is not in scope`,
+    hint: 'Only criteria of in-scope categories can be excluded. Remove the entry, or add the category to `scope`.',
     meaning: '`excluded_criteria` names a criterion whose category is not in scope',
     fix: 'Remove the entry or add the category to `scope`',
   },
@@ -480,6 +794,8 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (rule: string) => `\`<Check rule="${rule}">\` names no rule the build knows`,
+    hint: (_rule: string, rules: readonly string[]) => `Use one of: ${rules.join(', ')}.`,
     meaning: '`<Check rule="...">` names a rule the build does not know',
     fix: 'Use `coverage`, `required-documents`, `training`, `vendors` or `risks`',
   },
@@ -488,6 +804,16 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    message: (problem: PointOfFocusProblem) =>
+      problem.what === 'unknown'
+        ? `\`${problem.id}\` is not a point of focus`
+        : `\`${problem.id}\` is a point of focus of ${problem.criterion}, which ${problem.control} does not address`,
+    hint: (problem: PointOfFocusProblem) =>
+      problem.what === 'elsewhere'
+        ? `Add ${problem.criterion} to the control's \`criteria\`, or remove the point of focus.`
+        : problem.count > 0
+          ? `${problem.criterion} has points of focus ${problem.criterion}.1 to ${problem.criterion}.${problem.count}; see docs/criteria.md.`
+          : 'Write a point of focus as its criterion id, a dot and its number, e.g. `CC6.1.3`; see docs/criteria.md.',
     meaning:
       'A control cites a point of focus that does not exist (`CC6.1.99`), or one of a criterion the control does not address',
     fix: "Cite `<criterion>.<n>` from docs/criteria.md, for one of the control's own `criteria`",
@@ -550,6 +876,11 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    /** `category`: the label of the category in scope. */
+    message: (id: string, label: string, category: string) =>
+      `${id} (${label}) has no implemented control, and ${category.toLowerCase()} is in scope`,
+    hint: (id: string) =>
+      `Add \`${id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
     meaning: 'A criterion of an in-scope category has no implemented control',
     fix: "Add the criterion to a control's `criteria`, or exclude it with a reason",
   },
@@ -559,6 +890,13 @@ export const catalogue = {
     step: 'policies',
     failsControl: false,
     checklistRule: 'required-documents',
+    /** `pending`: a policy of the kind that is not in force yet. */
+    message: (name: string, kind: string, pending?: { file: string; effective: string }) =>
+      pending
+        ? `${name} missing: ${pending.file} has \`kind: ${kind}\` but takes effect only ${pending.effective}`
+        : `${name} missing: no policy has \`kind: ${kind}\``,
+    hint: (_name: string, kind: string) =>
+      `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
     meaning: 'One of the six policies SOC 2 requires is missing (no policy has that `kind`)',
     fix: 'Mark the policy with `kind:`, or write it',
   },
@@ -568,6 +906,8 @@ export const catalogue = {
     step: 'risks',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: () => 'risk assessment missing: no policy has `kind: risk-assessment` and content/risks/ is empty',
+    hint: 'Record risks in content/risks/ (`trustbook new risk R-01`) and mark the risk management policy `kind: risk-assessment`.',
     meaning: 'No risk assessment: no policy of kind `risk-assessment` and no risks in `content/risks/`',
     fix: 'Record the risk register and mark the risk policy',
   },
@@ -577,6 +917,8 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: () => 'the system description is missing',
+    hint: (file: string) => `Create ${file} with one \`## DCn\` section per description criterion (DC1 to DC9).`,
     meaning: '`content/system-description.mdx` is missing',
     fix: 'Write the system description',
   },
@@ -586,6 +928,8 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'required-documents',
+    message: (id: string, label: string) => `the system description has no section for ${id} (${label})`,
+    hint: (id: string, label: string) => `Add a section headed \`## ${id} ${label}\`.`,
     meaning: 'The system description has no `## DCn` section for a description criterion',
     fix: 'Add the section',
   },
@@ -628,6 +972,8 @@ export const catalogue = {
     severity: 'warning',
     step: 'scope',
     failsControl: false,
+    message: (id: string) => `${id} is a common criterion, and common criteria apply to every SOC 2 examination`,
+    hint: 'Expect the auditor to challenge this exclusion; most systems address every common criterion with a control.',
     meaning: 'A common criterion (CC) is excluded: they apply to every SOC 2 examination (warning)',
     fix: 'Expect the auditor to challenge it; address the criterion with a control if you can',
   },
@@ -637,6 +983,9 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (id: string, reason: string) =>
+      `the exclusion of ${id} gives no reason an auditor can weigh ("${reason.trim()}")`,
+    hint: 'Say in a sentence why the criterion does not apply to this system (what the system does not do or hold), as the system description (DC8) will.',
     meaning: "An exclusion's reason is no reason: blank, `n/a`, `none`, `TBD`, or under four words",
     fix: 'Say in a sentence why the criterion does not apply to this system',
   },
@@ -646,6 +995,11 @@ export const catalogue = {
     step: 'scope',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (label: string) => `every criterion of ${label.toLowerCase()} is excluded, yet the category is in scope`,
+    hint: (_label: string, category: string) =>
+      category === 'security'
+        ? 'Security is always in scope: address its criteria with controls instead of excluding them.'
+        : `Remove \`${category}\` from \`scope\` if the report is not to cover it; otherwise address its criteria with controls.`,
     meaning: 'Every criterion of an in-scope category is excluded',
     fix: 'Take the category out of `scope`, or address its criteria (security cannot be taken out)',
   },
@@ -654,6 +1008,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'scope',
     failsControl: false,
+    message: (id: string, controls: readonly string[]) =>
+      `${id} is excluded, yet ${controls.join(', ')} address${controls.length === 1 ? 'es' : ''} it`,
+    hint: 'Either the criterion applies (remove the exclusion) or the controls do not address it (remove it from their `criteria`).',
     meaning: 'A criterion is excluded and yet addressed by a control (warning)',
     fix: 'Remove the exclusion, or the criterion from the control',
   },
@@ -663,6 +1020,12 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (stretch: UncoveredStretch) =>
+      `${criteriaNamed(stretch)} had no control in operation ${stretch.span}; the report speaks for every day of the audit window`,
+    hint: ({ criteria, controls }: UncoveredStretch) => {
+      const one = criteria.length === 1;
+      return `The controls addressing ${one ? 'it' : 'them'} (${controls}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the auditor will report ${one ? 'the criterion' : 'them'} not met for part of the period. Address ${one ? 'it' : 'them'} with a control that operated then.`;
+    },
     meaning:
       'Type II: a stretch of the audit window (up to the evaluation date) in which no control addressing a criterion was in operation (before its `implemented`, after its `retired`): "CC6.1 had no control in operation from 2025-12-01 to 2026-08-31". A control retired after the window ends covers it; a Type I is judged on its date',
     fix: "Correct the control's dates if it did operate then; otherwise address the criterion with a control that operated in that stretch, or expect the auditor to report the criterion not met for part of the period",
@@ -673,6 +1036,9 @@ export const catalogue = {
     step: 'gaps',
     failsControl: false,
     checklistRule: 'coverage',
+    message: (stretch: UncoveredStretch) =>
+      `${criteriaNamed(stretch)} ${stretch.criteria.length === 1 ? 'was' : 'were'} not met ${stretch.span}: ${stretch.controls} did not operate effectively over the window`,
+    hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criteria, or expect the auditor to report them not met.',
     meaning:
       'Type II: a stretch in which controls addressing a criterion were in operation, but every one of them did not operate effectively over the window (TB609, TB610)',
     fix: 'Have a control that operated effectively address the criterion; a disclosed deviation is honest, not passing',
@@ -699,6 +1065,7 @@ export const catalogue = {
     severity: 'varies',
     step: 'document',
     failsControl: false,
+    ...placeholderLeft(true),
     meaning:
       'Text still to write: a `<Todo>` element in a body (the guidance the templates leave), or a field whose value starts with `TODO`',
     fix: 'Write the text in its place and remove the `<Todo>`; choose the value',
@@ -708,6 +1075,7 @@ export const catalogue = {
     severity: 'varies',
     step: 'document',
     failsControl: false,
+    ...placeholderLeft(false),
     meaning:
       "A template default left in: an address or site at example.com, example.org or example.net, in a body's text or links, a field, or `content/program.yaml`",
     fix: 'Write your own address or site; an example meant as one goes in code, `` `user@example.com` ``',
@@ -1034,6 +1402,12 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    /** `uncovered`: the days the populations leave out; none when the series has no population at all. */
+    message: (series: string, uncovered: Span | undefined) =>
+      uncovered === undefined
+        ? `${series} is per-event and has no population for the audit window: the auditor cannot sample its events`
+        : `the population of ${series} does not cover ${uncovered.start} to ${uncovered.end}`,
+    hint: 'Add under `population:` the list of every event of the window (`source`, `query`, `exported`, `rows`, and a `file` with its `sha256` or a `location`); if no event occurred, `rows: 0` with a `note` saying how that is known.',
     meaning:
       'A per-event series has no population (the list of every event) covering the window up to 30 days before the evaluation date',
     fix: 'Add `population:` entries (source, query, exported, rows, file or location); `rows: 0` with a `note` if nothing happened',
@@ -1043,6 +1417,9 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    message: (series: string, window: Span) =>
+      `${series} has no artifact of an event inside the audit window ${window.start} to ${window.end}`,
+    hint: 'Evidence of events before the window says nothing about it: add the records of events in the window (the auditor samples them from the population).',
     meaning: 'A per-event series has artifacts, but none of an event inside the audit window',
     fix: 'Record the evidence of events in the window',
   },
@@ -1051,6 +1428,18 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (problem: PopulationProblem) =>
+      problem.what === 'outside'
+        ? `the population from ${problem.source} covers ${problem.period}, outside the audit window ${problem.window.start} to ${problem.window.end}`
+        : problem.what === 'early'
+          ? `the population from ${problem.source} was exported ${problem.exported}, before the end of the period it lists (${problem.end}): events after the export are missing from it`
+          : `the population \`evidence-index/${problem.file}\` lists ${problem.listed} events, but \`rows\` says ${problem.rows}`,
+    hint: (problem: PopulationProblem) =>
+      problem.what === 'outside'
+        ? 'Export the events of the audit window, and set `period` to the part of the window the export covers.'
+        : problem.what === 'early'
+          ? 'Export the list again after the period has ended, or set `period` to end on the export date.'
+          : 'Set `rows` to the number of events the export lists (its lines after the header), or export it again.',
     meaning:
       'A population was exported before the end of the period it lists (so it cannot be complete), or lists a period outside the window',
     fix: 'Export it again after the period ends, or correct its `period`',
@@ -1078,6 +1467,24 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: false,
+    message: (problem: CohortProblem) => {
+      if (problem.what === 'not-per-event') {
+        return `${problem.series} names the cohort \`${problem.cohort}\` but is ${problem.frequency}: a cohort's events are people joining or leaving`;
+      }
+      const parts = [
+        problem.notInRegister.length > 0
+          ? `in the export but not among the register's ${problem.label}: ${someOf(problem.notInRegister, 3)}`
+          : '',
+        problem.notExported.length > 0
+          ? `among the register's ${problem.label} but not in the export: ${someOf(problem.notExported, 3)}`
+          : '',
+      ].filter(Boolean);
+      return `the population of ${problem.series} and ${problem.register} disagree on the ${problem.label} of the window: ${parts.join('; ')}`;
+    },
+    hint: (problem: CohortProblem) =>
+      problem.what === 'not-per-event'
+        ? 'Set `frequency: per-event`, or remove `cohort`.'
+        : `Each person in the HR system's list is a staff record with \`${problem.cohort === 'new-hires' ? 'hired' : 'left'}\` inside the window, and the reverse. Add the missing staff records or dates, or export the list again.`,
     meaning:
       "A personnel series (`cohort: new-hires` or `leavers`) and `content/people.yaml` disagree: a person in the HR export (its `person` column, else its first) who is not among the register's new hires or leavers of the window, or one of them missing from the export; or `cohort` on a series that is not per-event",
     fix: 'Add the missing staff records or dates (`hired`, `left`), or export the HR list again',
@@ -1087,6 +1494,14 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: false,
+    message: (problem: RowDateProblem) =>
+      problem.what === 'no-column'
+        ? `\`evidence-index/${problem.file}\` has no column \`${problem.column}\` (its columns: ${problem.columns.join(', ')})`
+        : `${problem.rows.length === 1 ? 'a row' : `${problem.rows.length} rows`} of \`evidence-index/${problem.file}\` ${problem.rows.length === 1 ? 'is' : 'are'} not dated inside ${problem.period.start} to ${problem.period.end}: ${someOf(problem.rows, 3)}`,
+    hint: (problem: RowDateProblem) =>
+      problem.what === 'no-column'
+        ? 'Set `date_column` to the header of the column that dates each event.'
+        : 'An event outside the period is not part of this population: export the period again with the right filter, or set `period` (and `rows`) to what the export holds.',
     meaning:
       "A row of a population export is dated outside the population's period (its `date_column`), has no date there, or the export has no such column",
     fix: 'Export the period again with the right filter, or correct `period`, `rows` or `date_column`',
@@ -1096,6 +1511,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `repeated`: each event listed again, with where it is listed. */
+    message: (series: string, repeated: readonly string[]) =>
+      `the population of ${series} lists ${repeated.length === 1 ? 'an event' : `${repeated.length} events`} more than once: ${someOf(repeated, 3)}`,
+    hint: 'Each event appears once in the population. Export again with a query that cannot return an event twice (or that does not overlap another export), and record the new `rows` and `sha256`.',
     meaning:
       'A population lists an event more than once, in one export or in two: the population is not the list of events',
     fix: 'Export again with a query that returns each event once, and record the new `rows` and `sha256`',
@@ -1105,6 +1524,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (file: string, lines: readonly number[]) =>
+      `\`evidence-index/${file}\` has ${lines.length === 1 ? 'a row' : `${lines.length} rows`} without an event id (first column): line ${someOf(lines.map(String), 4)}`,
+    hint: 'Every row of a population is one event with its id. Export the list again from the source system; a blank row is never sampled, so whatever it stood for would go untested.',
     meaning:
       'A population export has a row without an event id (its first column is empty): such a row is never sampled',
     fix: 'Export the list again from the source system',
@@ -1114,6 +1536,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `first` and `second`: the entries of `population`, counted from 1. */
+    message: (series: string, shared: Span, first: number, second: number) =>
+      `two populations of ${series} both cover ${shared.start} to ${shared.end} (entries ${first} and ${second}): the events of those days are listed twice, or the exports disagree`,
+    hint: 'Give each export its own part of the window with `period` (one per quarter, say), or keep one export of the whole window.',
     meaning:
       'Two populations of one series cover the same days: their events are listed twice, or the exports disagree',
     fix: 'Give each export its own `period`, or keep one export of the whole window',
@@ -1123,6 +1549,10 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    /** `events`: what the program records of events in the period, described. */
+    message: (series: string, period: Span, events: readonly string[]) =>
+      `the population of ${series} says no event occurred from ${period.start} to ${period.end} (\`rows: 0\`), but its artifacts record ${events.length === 1 ? 'one' : events.length}: ${someOf(events, 4)}`,
+    hint: 'Export the events of the period from the source system and record them (`rows`, `file` and `sha256`); a "no events" statement has to agree with every record the program keeps.',
     meaning:
       'A population says no event occurred (`rows: 0`), but an artifact of the series is dated inside its period, an exception names an event in it, or an artifact names a sampled event when every population says "no events"',
     fix: 'Export and record the events of the period',
@@ -1132,6 +1562,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'evidence',
     failsControl: false,
+    /** `months`: the empty months, as `YYYY-MM`; `average`: the events of each other month, on average. */
+    message: (file: string, months: readonly string[], average: number) =>
+      `\`evidence-index/${file}\` lists no event in ${someOf(months, 4)}, while its other months average ${average.toFixed(1)} events: was nothing done then, or did the export miss it?`,
+    hint: 'Confirm in the source system that those months had no event, and say how in the population’s `note`; if the export missed them, export the period again.',
     meaning:
       'A dated export (`date_column`) leaves whole months of its period empty while its other months average three or more events each (warning): a question the auditor will ask',
     fix: 'Confirm in the source system that nothing happened those months and tell the auditor, or export the period again',
@@ -1141,6 +1575,7 @@ export const catalogue = {
     severity: 'varies',
     step: 'policies',
     failsControl: false,
+    ...dueDate,
     meaning: 'A policy is past `approved` + `review_months`',
     fix: 'Review it and update `approved` (and `version`)',
   },
@@ -1149,6 +1584,7 @@ export const catalogue = {
     severity: 'varies',
     step: 'evidence',
     failsControl: true,
+    ...dueDate,
     meaning: 'The newest artifact of a series is older than its frequency allows',
     fix: 'Collect and record current evidence',
   },
@@ -1158,6 +1594,7 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    ...dueDate,
     meaning: 'A vendor review is past `reviewed` + `review_months`',
     fix: 'Review the vendor and update `reviewed`',
   },
@@ -1167,6 +1604,7 @@ export const catalogue = {
     step: 'vendors',
     failsControl: false,
     checklistRule: 'vendors',
+    ...dueDate,
     meaning: "A vendor's SOC report period ended over a year ago, or its certificate expired",
     fix: 'Obtain the current report or certificate',
   },
@@ -1176,6 +1614,7 @@ export const catalogue = {
     step: 'risks',
     failsControl: false,
     checklistRule: 'risks',
+    ...dueDate,
     meaning: 'A risk has not been reviewed in 12 months',
     fix: 'Review it and update `reviewed`',
   },
@@ -1185,6 +1624,7 @@ export const catalogue = {
     step: 'risks',
     failsControl: false,
     checklistRule: 'risks',
+    ...dueDate,
     meaning: "A risk's treatment is past its `due` date",
     fix: 'Finish the treatment, or agree a new date',
   },
@@ -1194,6 +1634,16 @@ export const catalogue = {
     step: 'training',
     failsControl: false,
     checklistRule: 'training',
+    message: (late: DueDate | LateTraining) =>
+      'what' in late
+        ? dueDate.message(late)
+        : 'trained' in late
+          ? `${late.person}'s first security training was on ${late.trained}, after it was due (${late.due}, ${late.graceDays} days after joining on ${late.hired})`
+          : `${late.person} left on ${late.left} without the security training due ${late.due}`,
+    hint: (late: DueDate | LateTraining) =>
+      'what' in late
+        ? late.hint
+        : 'A new hire trained late is a deviation in the window: disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or correct the date if it is wrong.',
     meaning:
       "A current staff member's security training is overdue (30 days after hire, then yearly); or a new hire of the audit window was first trained after those 30 days, or left untrained after them",
     fix: "Record the training date; a late first training is a deviation to disclose (an exception with `sample:` the person's id)",
@@ -1214,6 +1664,7 @@ export const catalogue = {
     severity: 'varies',
     step: 'scope',
     failsControl: false,
+    ...dueDate,
     meaning: 'The system description has not been reviewed in 12 months',
     fix: 'Review it and update `reviewed`',
   },
@@ -1358,6 +1809,21 @@ export const catalogue = {
     severity: 'varies',
     step: 'training',
     failsControl: false,
+    message: (due: AcknowledgementDue) => {
+      const what = `${due.policy} version ${due.major}.x`;
+      if (due.state === 'due')
+        return `${due.person} must acknowledge ${what} by ${due.due} (in ${plural(due.days, 'day')})`;
+      const late = `(due ${due.due}, ${plural(due.days, 'day')} overdue)`;
+      return due.current
+        ? `${due.person} has not acknowledged ${what} ${late}`
+        : `${due.person} had not acknowledged ${what} when they left on ${due.left} ${late}`;
+    },
+    hint: (due: AcknowledgementDue) => {
+      const ask = `Ask ${due.person} to read the policy on the employee portal and acknowledge it, then import the form's export with \`trustbook acknowledgements import\`.`;
+      return due.state === 'due'
+        ? ask
+        : `${ask} To disclose it to the auditor, add an exception with \`sample: ${due.person}/${due.policy}\` to the series that evidences acknowledgements.`;
+    },
     meaning:
       "A current staff member has not acknowledged the current major version of a policy that applies to them (`applies_to`) within `acknowledge_within_days` (default 30) of the later of their hire date and the version's `effective` date: an error once overdue, a warning within `warn_within_days`. A new major version (the part of `version` before the first dot) starts the clock again; a minor one does not. Leavers are not chased, but one who left during the audit window with an acknowledgement already overdue on their last day is reported (a deviation in the window). An overdue acknowledgement disclosed as an exception with `sample: <person>/<policy>` is a warning until `remediated`. Reported once the program tracks acknowledgements (a record in `content/acknowledgements/`, or `acknowledge_url` or `acknowledge_within_days` set)",
     fix: "Have the person acknowledge the policy (the employee portal links to `acknowledge_url`) and import the form's export with `trustbook acknowledgements import`",
@@ -1367,6 +1833,10 @@ export const catalogue = {
     severity: 'error',
     step: 'training',
     failsControl: false,
+    /** `problem`: how the record's version or sha256 differs from the texts the policy had. */
+    message: (person: string, policy: string, problem: string) =>
+      `${person}'s acknowledgement of ${policy}: ${problem}`,
+    hint: 'An acknowledgement must name a text that existed: the version and the sha256 the employee portal links with. Correct the record from the form export, or ask the person to acknowledge the current text.',
     meaning:
       "An acknowledgement names a text that never existed: a version later than the policy's current one, or the current version with a `sha256` that is not the current text's",
     fix: "Correct the record from the form export (the portal's link carries the right version and hash), or have the person acknowledge the current text",
@@ -1376,6 +1846,16 @@ export const catalogue = {
     severity: 'error',
     step: 'training',
     failsControl: false,
+    message: (unknown: UnknownAcknowledged) =>
+      unknown.what === 'person'
+        ? `the acknowledgement names \`${unknown.id}\`, who is not on staff in ${unknown.file}`
+        : `the acknowledgement names policy \`${unknown.id}\`, which does not exist`,
+    hint: (unknown: UnknownAcknowledged) =>
+      unknown.suggestion
+        ? `Did you mean \`${unknown.suggestion}\`?`
+        : unknown.what === 'person'
+          ? `Name a staff id from ${unknown.file}, or add the person's staff record.`
+          : 'Name a policy id from policies/.',
     meaning: 'An acknowledgement names a person who is not on staff, or a policy that does not exist',
     fix: 'Correct the id; the hint suggests the closest one',
   },
@@ -1384,6 +1864,14 @@ export const catalogue = {
     severity: 'error',
     step: 'training',
     failsControl: false,
+    message: (record: ImpossibleAcknowledgement) =>
+      `${record.person}'s acknowledgement of ${record.policy} is dated ${record.date}, ${
+        record.what === 'future' ? `in the future (as of ${record.asOf})` : `before they were hired (${record.hired})`
+      }`,
+    hint: (record: ImpossibleAcknowledgement) =>
+      record.what === 'future'
+        ? 'Record the day the person acknowledged the policy, from the form export.'
+        : 'Check the date and the person: an acknowledgement before the first day of work does not count.',
     meaning: 'An acknowledgement is dated after the evaluation date, or before the person was hired',
     fix: 'Correct the date from the form export; such a record does not count',
   },
@@ -1392,6 +1880,11 @@ export const catalogue = {
     severity: 'varies',
     step: 'training',
     failsControl: false,
+    /** `major`: the major version acknowledged late; `due`: the day it was due. */
+    message: (person: string, policy: string, major: string, due: string) =>
+      `${person} acknowledged ${policy} version ${major}.x only after it was due (${due})`,
+    hint: (person: string, policy: string) =>
+      `A late acknowledgement is a deviation in the audit window: disclose it as an exception with \`sample: ${person}/${policy}\` in the series that evidences acknowledgements, or correct the date if it is wrong.`,
     meaning:
       "Type II: a policy was acknowledged, but first after it was due (`acknowledge_within_days` after the later of hire and the version's `effective`), with the due date inside the window: a deviation, like a late first training. Disclosed as an exception (`sample: <person>/<policy>`), a warning until remediated",
     fix: 'Disclose it to the auditor, or correct the date from the form export',
@@ -1401,6 +1894,9 @@ export const catalogue = {
     severity: 'error',
     step: 'training',
     failsControl: false,
+    message: (person: string, policy: string, version: string, date: string, approved: string) =>
+      `${person}'s acknowledgement of ${policy} version ${version} is dated ${date}, before that version was approved (${approved})`,
+    hint: 'Nobody can acknowledge a text before it exists: correct the date or the version from the form export. Such a record does not count.',
     meaning:
       "An acknowledgement of a policy's current version is dated before that version was approved: it cannot have happened, and does not count",
     fix: 'Correct the date or the version from the form export',
@@ -1522,6 +2018,11 @@ export const catalogue = {
     severity: 'varies',
     step: null,
     failsControl: false,
+    /** `env`: the secret's variable; `deployEnv`: the variable set in the deployed build, when it is. */
+    message: (env: string, current: number, deployEnv: string | undefined) =>
+      `${env} is not set, so the ${plural(current, 'current grant')} publish nothing: no recipient's link opens a document${deployEnv ? ` (this is the deployed build: ${deployEnv} is set)` : ''}`,
+    hint: (env: string) =>
+      `Give the deploy step ${env} (an environment secret of the protected deploy environment; \`trustbook grant secret\` makes one). Never commit it.`,
     meaning:
       'Current grants exist but `TRUSTBOOK_GRANT_SECRET` is not set: the build publishes no grant files and no access page. A warning, except in the deployed build (`TRUSTBOOK_DEPLOY` set), where it is an error: every link would stop opening',
     fix: 'Give the deploy step the secret (an environment secret of the protected deploy environment; `trustbook grant secret` makes one), never in the repository',
@@ -1531,6 +2032,9 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
+    message: (env: string) =>
+      `${env} is not a generated secret: a phrase or a short value can be guessed offline from the published files, without any link`,
+    hint: 'Replace it with the output of `trustbook grant secret` (or 32 random bytes: `openssl rand -base64 32`); every recipient then needs a new link (`trustbook grant link <id>`).',
     meaning:
       "`TRUSTBOOK_GRANT_SECRET` is not a generated secret: a phrase, a short value, or anything but `trustbook grant secret`'s output or 32 random bytes in hex or base64 (`openssl rand -hex 32`, `openssl rand -base64 32`)",
     fix: "Replace it with `trustbook grant secret`'s output; recipients then need new links (`trustbook grant link <id>`)",
@@ -1641,6 +2145,10 @@ export const catalogue = {
     severity: 'varies',
     step: null,
     failsControl: false,
+    /** `source`: where the date was pinned (`program as_of`, say); `published`: the grants that publish files. */
+    message: (asOf: string, source: string, published: number) =>
+      `the evaluation date is pinned to ${asOf} (${source}) while ${plural(published, 'grant')} publish files: a grant that has ended since would still open its documents`,
+    hint: 'Build the deployed trust center as of today: remove `as_of` from program.yaml (or TRUSTBOOK_AS_OF, --as-of) for that build.',
     meaning:
       'The evaluation date is pinned (`as_of`, `TRUSTBOOK_AS_OF` or `--as-of`) while the build publishes grant files with the secret: a grant that has ended since would still open its documents. A warning, an error in the deployed build (`TRUSTBOOK_DEPLOY` set)',
     fix: 'Build the deployed trust center as of today: drop the pinned date for that build',
@@ -1668,6 +2176,14 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    message: (series: string, missing: MissingPeriod) =>
+      missing.annual
+        ? `${series} has no artifact performed inside the audit window ${missing.window.start} to ${missing.window.end} for a period of it`
+        : `${series} has no artifact for ${missing.period.label} (${missing.period.start} to ${missing.period.end}), a ${missing.frequency} period of the audit window`,
+    hint: (_series: string, missing: MissingPeriod) =>
+      missing.annual
+        ? 'Add the artifact of this year’s occurrence under `artifacts:`. If the control did not operate, disclose it under `exceptions:`.'
+        : `Add the artifact that covers it, with \`period: ${missing.period.label}\`. If the control did not operate then, disclose it under \`exceptions:\` (period, description, disclosed, response).`,
     meaning:
       "A period of the audit window (a month, quarter, half...) has no artifact in a periodic series; for an annual series, no artifact performed inside the window for a period that reaches into it (a 2024 report filed in a 2026 window is last year's occurrence)",
     fix: 'Record the artifact covering that period, or disclose the exception to the auditor',
@@ -1677,6 +2193,8 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (collected: string, asOf: string) => `artifact collected ${collected}, after the evaluation date ${asOf}`,
+    hint: 'Evidence cannot be collected in the future: correct `collected`, or check the `as_of` date.',
     meaning: "An artifact's `collected` date is after the evaluation date",
     fix: 'Correct the date',
   },
@@ -1685,6 +2203,11 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (artifact: EarlyArtifact) =>
+      artifact.collectedFirst
+        ? `artifact collected ${artifact.collected}, before the control was performed (${artifact.performed})`
+        : `artifact dated ${artifact.dated} claims ${artifact.claimed.label}, which only began ${artifact.claimed.start}`,
+    hint: 'Evidence of a period cannot exist before the period began: correct `period` to the period it really covers, or the dates.',
     meaning:
       'An artifact is dated (performed, or collected) before the start of the period it claims, or collected before it was performed',
     fix: 'Correct `period` to the period it really covers, or the dates',
@@ -1694,6 +2217,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'evidence',
     failsControl: false,
+    message: (spanned: number, frequency: string) =>
+      `one artifact claims ${plural(spanned, `${frequency} period`)}; it evidences one occurrence, not ${spanned}`,
+    hint: (_spanned: number, frequency: string) =>
+      `A ${frequency} control needs the record of each occurrence: add one artifact per period, or, if the series really is collected less often, change its \`frequency\`.`,
     meaning:
       "One artifact claims several periods of its series' frequency (one file for twelve months of a monthly control); it evidences one (warning)",
     fix: "Record one artifact per period, or change the series' frequency",
@@ -1703,6 +2230,10 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    /** `days`: how long after its period an occurrence may be performed; `deadline`: the last day it could be. */
+    message: (period: string, series: string, performed: string, deadline: string, days: number) =>
+      `the ${period} occurrence of ${series} was performed ${performed}, after ${deadline} (${days} days past the period's end)`,
+    hint: 'A control that operates late did not operate as described: disclose it under `exceptions:`. If it was in fact performed on time and only collected later, record the day it was done as `performed:`.',
     meaning:
       'An occurrence was performed after its period ended plus the grace days (a quarterly review done 80 days after the quarter)',
     fix: 'Disclose it as an exception; if it was done on time and only collected later, record `performed:`',
@@ -1712,6 +2243,12 @@ export const catalogue = {
     severity: 'warning',
     step: null,
     failsControl: false,
+    /** `asOf`: the evaluation date, before which an exception not remediated is said to be so. */
+    message: (disclosed: string, period: string, description: string, remediated: string | undefined, asOf: string) =>
+      `exception disclosed ${disclosed} for ${period}: ${description}${
+        remediated ? ` (remediated ${remediated})` : disclosed <= asOf ? ' (not yet remediated)' : ''
+      }`,
+    hint: 'The auditor will report this deviation with management’s response. Nothing to fix here; record `remediated:` once the cause is dealt with.',
     meaning:
       "An exception is disclosed for a period (warning): the auditor will report the deviation with management's response",
     fix: 'Nothing to fix; record `remediated:` when the cause is dealt with',
@@ -1721,6 +2258,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: false,
+    message: (period: string, window: Span) =>
+      `exception for ${period} lies outside the audit window ${window.start} to ${window.end}`,
+    hint: 'An exception reports a period of the audit window in which the control did not operate: correct its `period`.',
     meaning: 'An exception names a period outside the audit window',
     fix: 'Correct its `period`',
   },
@@ -1729,6 +2269,9 @@ export const catalogue = {
     severity: 'error',
     step: 'evidence',
     failsControl: true,
+    message: (series: string, reportDate: string) =>
+      `every artifact of ${series} was collected after the Type I report date ${reportDate}`,
+    hint: 'A Type I report speaks for the design on its date: add the evidence that existed then, or move the report date.',
     meaning: 'Type I: every artifact of a series was collected after the report date',
     fix: 'Record the evidence that existed on the report date',
   },
@@ -1784,6 +2327,12 @@ export const catalogue = {
     severity: 'deferrable',
     step: 'evidence',
     failsControl: true,
+    /** `series`: the control's evidence series, listed; `periods`: the occurrences no artifact records, listed. */
+    message: (control: string, frequency: string, series: string, count: number, periods: string) =>
+      `${control} runs ${frequency}, but no artifact of ${series} records ${count === 1 ? 'one of its occurrences' : `${count} of its occurrences`} in the window: ${periods}`,
+    /** `filed`: the frequency of the series with the `frequency_note`. */
+    hint: (_control: string, frequency: string, _series: string, _count: number, _periods: string, filed: string) =>
+      `The \`frequency_note\` explains evidence filed ${filed}; it does not excuse occurrences. Give each artifact the \`period\` it lists (every ${frequency} run in it), add the artifacts that are missing, or disclose the occurrences that did not happen under \`exceptions:\`.`,
     meaning:
       "A periodic control's evidence is filed less often than it runs, with a `frequency_note`, and some occurrences of the control's own frequency in the window lie outside every artifact's period (up to the day the artifact was made) and every disclosed exception",
     fix: 'Give each artifact the `period` it lists, add the missing artifacts, or disclose the occurrences that did not happen; the note explains a cadence, it does not excuse occurrences',
@@ -1904,6 +2453,9 @@ export const catalogue = {
     severity: 'error',
     step: 'document',
     failsControl: false,
+    /** `what`: the record, as a phrase ("security training of ada completed"). */
+    message: (what: string, date: string, asOf: string) => `${what} on ${date}, after the evaluation date ${asOf}`,
+    hint: 'A record says what has been done: write the date it happened. Something still to come is not a record yet (check `as_of` if the date is right).',
     meaning:
       'A record is dated after the evaluation date: a policy approval, training, background check, vendor or risk review, SOC report period end, artifact `performed`, exception, population export, the assertion',
     fix: 'Write the date it happened; something still to come is not a record yet',
@@ -1913,6 +2465,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'policies',
     failsControl: false,
+    message: (title: string, effective: string, approved: string) =>
+      `"${title}" took effect ${effective}, before it was approved (${approved})`,
+    hint: 'A policy is in force once approved: set `effective` on or after `approved`, or correct the approval date.',
     meaning: 'A policy took effect before it was approved (warning)',
     fix: 'Set `effective` on or after `approved`',
   },
@@ -1921,6 +2476,9 @@ export const catalogue = {
     severity: 'warning',
     step: 'policies',
     failsControl: false,
+    message: (title: string, effective: string) =>
+      `"${title}" takes effect ${effective}: until then it is not in force, and does not count as a required policy`,
+    hint: 'Keep the version in force alongside it until the new one takes effect, or set `effective` to the day it applied.',
     meaning:
       'A policy is not yet in force (`effective` after the evaluation date), so it does not count as a required policy (warning)',
     fix: 'Keep the version in force until then',
@@ -1930,6 +2488,8 @@ export const catalogue = {
     severity: 'error',
     step: 'training',
     failsControl: false,
+    message: (person: string, left: string, hired: string) => `${person} left ${left}, before being hired ${hired}`,
+    hint: 'Correct `hired` or `left`; a person who came back is a second record with its own dates.',
     meaning: 'A staff member left before being hired',
     fix: 'Correct `hired` or `left`',
   },
@@ -1938,6 +2498,10 @@ export const catalogue = {
     severity: 'warning',
     step: 'training',
     failsControl: false,
+    /** `days`: how long after hire a background check may be completed. */
+    message: (person: string, completed: string, days: number, hired: string) =>
+      `the background check of ${person} was completed ${completed}, more than ${days} days after hire (${hired})`,
+    hint: 'Background checks are done before, or right at, hire: expect the auditor to note this one. Record the real completion date.',
     meaning: 'A background check completed more than 30 days after hire (warning)',
     fix: 'Record the real date; expect the auditor to note it',
   },
@@ -1959,6 +2523,18 @@ export const catalogue = {
     severity: 'varies',
     step: 'controls',
     failsControl: false,
+    message: (problem: ControlDates) =>
+      problem.what === 'retired-first'
+        ? `${problem.control} was retired ${problem.retired}, before it was implemented (${problem.implemented})`
+        : problem.what === 'not-yet'
+          ? `${problem.control} is not implemented until ${problem.implemented}: until then it covers no criterion`
+          : `${problem.control} is ${problem.status}, yet has \`${problem.field}\` dates`,
+    hint: (problem: ControlDates) =>
+      problem.what === 'retired-first'
+        ? 'Correct `implemented` or `retired`.'
+        : problem.what === 'not-yet'
+          ? 'Set `status: planned` until it operates, or correct `implemented`.'
+          : 'Dates of operation belong to an implemented control: set `status: implemented`, or remove the dates.',
     meaning:
       'A control retired before it was implemented (error), not yet implemented on the evaluation date (warning: it covers nothing until then), or dated while not `implemented` (error)',
     fix: 'Correct the dates or the status',
@@ -2084,6 +2660,10 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (request: string, noun: string, id: string) =>
+      `request ${request} names ${noun} ${id}, which does not exist`,
+    hint: (_request: string, noun: string, _id: string, folder: string) =>
+      `Name a ${noun} of the program (${folder}), or remove the id.`,
     meaning: 'A request names a control or evidence series (in `controls` or `evidence`) that does not exist',
     fix: 'Name a control of content/controls/ or a series of evidence-index/, or remove the id',
   },
@@ -2092,6 +2672,8 @@ export const catalogue = {
     severity: 'warning',
     step: 'audit',
     failsControl: false,
+    message: (request: string) => `request ${request}: suggested mapping not yet confirmed`,
+    hint: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`.',
     meaning: "A request's mapping was only suggested by the import, not yet confirmed by a person (warning)",
     fix: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`',
   },
@@ -2100,6 +2682,8 @@ export const catalogue = {
     severity: 'error',
     step: 'audit',
     failsControl: false,
+    message: (request: string) => `request id ${request} appears more than once in the list`,
+    hint: 'Give each request its own id, as the audit firm numbered them; merge a request listed twice.',
     meaning: 'Two requests in one list have the same id',
     fix: 'Give each request its own id, as the firm numbered them',
   },

@@ -72,3 +72,16 @@ export function severityAllowed(declared: FindingSeverity, diagnostic: Pick<Diag
       return true;
   }
 }
+
+/**
+ * A deviation about a person that an exception discloses, not yet remediated: a warning that says where it is
+ * disclosed (`series`, listed), and asks for the remediation to be recorded.
+ */
+export function disclosedDeviation(diagnostic: Diagnostic, series: string): Diagnostic {
+  return {
+    ...diagnostic,
+    severity: 'warning',
+    message: `${diagnostic.message}; disclosed as an exception in ${series}, not yet remediated`,
+    hint: 'Record `remediated:` on the exception once the cause is fixed.',
+  };
+}

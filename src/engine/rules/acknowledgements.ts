@@ -14,11 +14,12 @@ import {
 } from '../acknowledgement-status.ts';
 import { isCurrentStaff } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { auditWindow } from '../evidence-timeline.ts';
 import { lineOf, PEOPLE_FILE } from '../model.ts';
 import { majorVersion } from '../policy-text.ts';
 import { closest } from '../validate.ts';
-import { plural, type Rule } from './context.ts';
+import type { Rule } from './context.ts';
 import { personDeviation } from './people.ts';
 
 export const acknowledgementsRule: Rule = (model, context) => {
@@ -33,76 +34,33 @@ export const acknowledgementsRule: Rule = (model, context) => {
     const policy = policies.get(data.policy);
     if (model.people && !person) {
       const suggestion = closest(data.person, [...staff.keys()]);
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB522',
-        file,
-        line: at('person'),
-        subject: { kind: 'person', id: data.person },
-        message: `the acknowledgement names \`${data.person}\`, who is not on staff in ${PEOPLE_FILE}`,
-        hint: suggestion
-          ? `Did you mean \`${suggestion}\`?`
-          : `Name a staff id from ${PEOPLE_FILE}, or add the person's staff record.`,
-      });
+      const where = { file, line: at('person'), subject: { kind: 'person' as const, id: data.person } };
+      diagnostics.push(finding('TB522', where, { what: 'person', id: data.person, file: PEOPLE_FILE, suggestion }));
     }
     if (!policy) {
       if (!model.knownIds.policy.has(data.policy)) {
         const suggestion = closest(data.policy, [...policies.keys()]);
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB522',
-          file,
-          line: at('policy'),
-          subject: { kind: 'policy', id: data.policy },
-          message: `the acknowledgement names policy \`${data.policy}\`, which does not exist`,
-          hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Name a policy id from policies/.',
-        });
+        const where = { file, line: at('policy'), subject: { kind: 'policy' as const, id: data.policy } };
+        diagnostics.push(finding('TB522', where, { what: 'policy', id: data.policy, suggestion }));
       }
     } else {
       const problem = textProblem(policy, data);
       if (problem) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB521',
-          file,
-          line: at(problem.startsWith('version') ? 'version' : 'sha256'),
-          subject: { kind: 'person', id: data.person },
-          message: `${data.person}'s acknowledgement of ${policy.id}: ${problem}`,
-          hint: 'An acknowledgement must name a text that existed: the version and the sha256 the employee portal links with. Correct the record from the form export, or ask the person to acknowledge the current text.',
-        });
+        const line = at(problem.startsWith('version') ? 'version' : 'sha256');
+        const where = { file, line, subject: { kind: 'person' as const, id: data.person } };
+        diagnostics.push(finding('TB521', where, data.person, policy.id, problem));
       }
     }
+    const dated = { file, line: at('date'), subject: { kind: 'person' as const, id: data.person } };
     if (policy && beforeApproval(policy, data)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB525',
-        file,
-        line: at('date'),
-        subject: { kind: 'person', id: data.person },
-        message: `${data.person}'s acknowledgement of ${policy.id} version ${data.version} is dated ${data.date}, before that version was approved (${policy.data.approved})`,
-        hint: 'Nobody can acknowledge a text before it exists: correct the date or the version from the form export. Such a record does not count.',
-      });
+      const { approved } = policy.data;
+      diagnostics.push(finding('TB525', dated, data.person, policy.id, String(data.version), data.date, approved));
     }
+    const acknowledged = { person: data.person, policy: data.policy, date: data.date };
     if (data.date > context.asOf) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB523',
-        file,
-        line: at('date'),
-        subject: { kind: 'person', id: data.person },
-        message: `${data.person}'s acknowledgement of ${data.policy} is dated ${data.date}, in the future (as of ${context.asOf})`,
-        hint: 'Record the day the person acknowledged the policy, from the form export.',
-      });
+      diagnostics.push(finding('TB523', dated, { ...acknowledged, what: 'future', asOf: context.asOf }));
     } else if (person && data.date < person.hired) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB523',
-        file,
-        line: at('date'),
-        subject: { kind: 'person', id: data.person },
-        message: `${data.person}'s acknowledgement of ${data.policy} is dated ${data.date}, before they were hired (${person.hired})`,
-        hint: 'Check the date and the person: an acknowledgement before the first day of work does not count.',
-      });
+      diagnostics.push(finding('TB523', dated, { ...acknowledged, what: 'before-hire', hired: person.hired }));
     }
   }
 
@@ -121,55 +79,32 @@ export const acknowledgementsRule: Rule = (model, context) => {
       if (state.state === 'acknowledged') {
         // Acknowledged after the deadline is a deviation in the window, like a late first training.
         if (!state.late || window === undefined || state.due < window.start || state.due > window.end) continue;
-        const reported = personDeviation(
-          model,
-          person.id,
-          {
-            severity: 'error',
-            code: 'TB524',
-            file: people.file,
-            line: lineOf(people, 'staff', index),
-            subject: { kind: 'person', id: person.id },
-            message: `${person.id} acknowledged ${policy.id} version ${majorVersion(policy.data.version)}.x only after it was due (${state.due})`,
-            hint: `A late acknowledgement is a deviation in the audit window: disclose it as an exception with \`sample: ${person.id}/${policy.id}\` in the series that evidences acknowledgements, or correct the date if it is wrong.`,
-          },
-          `${person.id}/${policy.id}`,
-        );
+        const where = {
+          file: people.file,
+          line: lineOf(people, 'staff', index),
+          subject: { kind: 'person' as const, id: person.id },
+        };
+        const major = majorVersion(policy.data.version);
+        const late = finding('TB524', { ...where, severity: 'error' }, person.id, policy.id, major, state.due);
+        const reported = personDeviation(model, person.id, late, `${person.id}/${policy.id}`);
         if (reported) diagnostics.push(reported);
         continue;
       }
       if (state.state === 'due' && (!current || state.days > context.warnWithinDays)) continue;
       const major = majorVersion(policy.data.version);
-      const finding = {
+      const where = {
         file: people.file,
         line: lineOf(people, 'staff', index),
         subject: { kind: 'person' as const, id: person.id },
-        code: 'TB520' as const,
       };
-      const ask = `Ask ${person.id} to read the policy on the employee portal and acknowledge it, then import the form's export with \`trustbook acknowledgements import\`.`;
+      const due = { person: person.id, policy: policy.id, major, due: state.due, days: state.days };
       if (state.state === 'due') {
-        diagnostics.push({
-          ...finding,
-          severity: 'warning',
-          message: `${person.id} must acknowledge ${policy.id} version ${major}.x by ${state.due} (in ${plural(state.days, 'day')})`,
-          hint: ask,
-        });
+        diagnostics.push(finding('TB520', { ...where, severity: 'warning' }, { ...due, state: 'due' }));
         continue;
       }
       // Overdue is a deviation; disclosed as an exception about this acknowledgement, the auditor knows of it.
-      const reported = personDeviation(
-        model,
-        person.id,
-        {
-          ...finding,
-          severity: 'error',
-          message: current
-            ? `${person.id} has not acknowledged ${policy.id} version ${major}.x (due ${state.due}, ${plural(state.days, 'day')} overdue)`
-            : `${person.id} had not acknowledged ${policy.id} version ${major}.x when they left on ${left} (due ${state.due}, ${plural(state.days, 'day')} overdue)`,
-          hint: `${ask} To disclose it to the auditor, add an exception with \`sample: ${person.id}/${policy.id}\` to the series that evidences acknowledgements.`,
-        },
-        `${person.id}/${policy.id}`,
-      );
+      const overdue = finding('TB520', { ...where, severity: 'error' }, { ...due, state: 'overdue', current, left });
+      const reported = personDeviation(model, person.id, overdue, `${person.id}/${policy.id}`);
       if (reported) diagnostics.push(reported);
     }
   });

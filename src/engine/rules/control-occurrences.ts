@@ -8,6 +8,7 @@
 import type { ControlData, EvidenceData } from '../../schema/index.ts';
 import { addDays } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import {
   artifactPeriod,
   auditWindow,
@@ -39,15 +40,17 @@ export const controlOccurrencesRule: Rule = (model, context) => {
     if (!noted) continue; // TB406
     const unshown = unshownOccurrences(model, control, series, noted, window, context.asOf);
     if (unshown.length === 0) continue;
-    diagnostics.push({
+    const where = {
       ...evidenceSeverity(context),
-      code: 'TB620',
       file: noted.file,
       line: lineOf(noted, 'frequency_note'),
-      subject: { kind: 'evidence', id: noted.id },
-      message: `${control.id} runs ${control.data.frequency}, but no artifact of ${series.map((s) => s.id).join(', ')} records ${unshown.length === 1 ? 'one of its occurrences' : `${unshown.length} of its occurrences`} in the window: ${listPeriods(unshown)}`,
-      hint: `The \`frequency_note\` explains evidence filed ${noted.data.frequency}; it does not excuse occurrences. Give each artifact the \`period\` it lists (every ${control.data.frequency} run in it), add the artifacts that are missing, or disclose the occurrences that did not happen under \`exceptions:\`.`,
-    });
+      subject: { kind: 'evidence' as const, id: noted.id },
+    };
+    const ids = series.map((s) => s.id).join(', ');
+    const { frequency } = control.data;
+    diagnostics.push(
+      finding('TB620', where, control.id, frequency, ids, unshown.length, listPeriods(unshown), noted.data.frequency),
+    );
   }
   return diagnostics;
 };

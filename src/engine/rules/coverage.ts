@@ -6,6 +6,7 @@
 import { categoryLabels, type Category, type Criterion } from '../../catalog/index.ts';
 import { computeCoverage, type CategoryCoverage } from '../coverage.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf, PROGRAM_FILE, unvalidatedStrings, type ProgramModel } from '../model.ts';
 import { describeSpan, type DateSpan } from '../spans.ts';
 import type { Rule } from './context.ts';
@@ -26,15 +27,14 @@ export const coverageRule: Rule = (model, context) => {
     : coverage.flatMap(({ category, criteria }) =>
         criteria
           .filter((entry) => entry.controls.length === 0 && !entry.exclusion && !claimed.has(entry.criterion.id))
-          .map(({ criterion }): Diagnostic => ({
-            severity: 'error',
-            code: 'TB301',
-            file: PROGRAM_FILE,
-            line: lineOf(program, 'scope'),
-            subject: { kind: 'program', id: criterion.id },
-            message: `${criterion.id} (${criterion.label}) has no implemented control, and ${categoryLabels[category].toLowerCase()} is in scope`,
-            hint: `Add \`${criterion.id}\` to the \`criteria\` of an implemented control in content/controls/, or list it in \`excluded_criteria\` with the reason it does not apply.`,
-          })),
+          .map(({ criterion }) => {
+            const where = {
+              file: PROGRAM_FILE,
+              line: lineOf(program, 'scope'),
+              subject: { kind: 'program' as const, id: criterion.id },
+            };
+            return finding('TB301', where, criterion.id, criterion.label, categoryLabels[category]);
+          }),
       );
   const stretches = model.unparsed.has('control') ? [] : uncoveredStretches(model, coverage, claimed);
   return [...gaps, ...stretches, ...checkExclusions(model, coverage, wholeCategories)];
@@ -68,30 +68,9 @@ function uncoveredStretches(model: ProgramModel, coverage: CategoryCoverage[], c
     }
   }
   return [...groups.values()].map(({ code, span, controls, criteria }): Diagnostic => {
-    const named =
-      criteria.length === 1
-        ? `${criteria[0]!.id} (${criteria[0]!.label})`
-        : `${criteria.length} criteria (${criteria.map((criterion) => criterion.id).join(', ')})`;
-    const subject = { kind: 'program' as const, id: criteria[0]!.id };
-    return code === 'TB314'
-      ? {
-          severity: 'error',
-          code,
-          file: PROGRAM_FILE,
-          line,
-          subject,
-          message: `${named} had no control in operation ${describeSpan(span)}; the report speaks for every day of the audit window`,
-          hint: `The controls addressing ${criteria.length === 1 ? 'it' : 'them'} (${controls}) were not in operation then: if one was, correct its \`implemented\` or \`retired\` date; otherwise the auditor will report ${criteria.length === 1 ? 'the criterion' : 'them'} not met for part of the period. Address ${criteria.length === 1 ? 'it' : 'them'} with a control that operated then.`,
-        }
-      : {
-          severity: 'error',
-          code,
-          file: PROGRAM_FILE,
-          line,
-          subject,
-          message: `${named} ${criteria.length === 1 ? 'was' : 'were'} not met ${describeSpan(span)}: ${controls} did not operate effectively over the window`,
-          hint: 'Disclosing a deviation makes it honest, not passing: more deviations than the sample tolerates (docs/sampling.md, "Tolerable deviations") mean the control did not operate effectively. Have another control that operated effectively address the criteria, or expect the auditor to report them not met.',
-        };
+    const where = { file: PROGRAM_FILE, line, subject: { kind: 'program' as const, id: criteria[0]!.id } };
+    const stretch = { criteria, span: describeSpan(span), controls };
+    return code === 'TB314' ? finding('TB314', where, stretch) : finding('TB315', where, stretch);
   });
 }
 
@@ -113,18 +92,12 @@ function checkExclusions(
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(coverage.flatMap(({ criteria }) => criteria.map((entry) => [entry.criterion.id, entry])));
   for (const category of wholeCategories) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB312',
+    const where = {
       file: PROGRAM_FILE,
       line: lineOf(program, 'excluded_criteria'),
-      subject: { kind: 'program', id: category },
-      message: `every criterion of ${categoryLabels[category].toLowerCase()} is excluded, yet the category is in scope`,
-      hint:
-        category === 'security'
-          ? 'Security is always in scope: address its criteria with controls instead of excluding them.'
-          : `Remove \`${category}\` from \`scope\` if the report is not to cover it; otherwise address its criteria with controls.`,
-    });
+      subject: { kind: 'program' as const, id: category },
+    };
+    diagnostics.push(finding('TB312', where, categoryLabels[category], category));
   }
   program.data.excluded_criteria.forEach((exclusion, index) => {
     const entry = byId.get(exclusion.id);
@@ -133,37 +106,15 @@ function checkExclusions(
     const subject = { kind: 'program' as const, id: exclusion.id };
     const whole = wholeCategories.has(entry.criterion.category);
     if (!isSubstantiveReason(exclusion.reason)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB311',
-        file: PROGRAM_FILE,
-        line: lineOf(program, 'excluded_criteria', index, 'reason'),
-        subject,
-        message: `the exclusion of ${exclusion.id} gives no reason an auditor can weigh ("${exclusion.reason.trim()}")`,
-        hint: 'Say in a sentence why the criterion does not apply to this system (what the system does not do or hold), as the system description (DC8) will.',
-      });
+      const where = { file: PROGRAM_FILE, line: lineOf(program, 'excluded_criteria', index, 'reason'), subject };
+      diagnostics.push(finding('TB311', where, exclusion.id, exclusion.reason));
     }
     if (entry.criterion.category === 'security' && !whole) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB310',
-        file: PROGRAM_FILE,
-        line,
-        subject,
-        message: `${exclusion.id} is a common criterion, and common criteria apply to every SOC 2 examination`,
-        hint: 'Expect the auditor to challenge this exclusion; most systems address every common criterion with a control.',
-      });
+      diagnostics.push(finding('TB310', { file: PROGRAM_FILE, line, subject }, exclusion.id));
     }
     if (entry.controls.length > 0) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB313',
-        file: PROGRAM_FILE,
-        line,
-        subject,
-        message: `${exclusion.id} is excluded, yet ${entry.controls.map((control) => control.id).join(', ')} address${entry.controls.length === 1 ? 'es' : ''} it`,
-        hint: 'Either the criterion applies (remove the exclusion) or the controls do not address it (remove it from their `criteria`).',
-      });
+      const controls = entry.controls.map((control) => control.id);
+      diagnostics.push(finding('TB313', { file: PROGRAM_FILE, line, subject }, exclusion.id, controls));
     }
   });
   return diagnostics;

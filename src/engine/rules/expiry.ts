@@ -4,31 +4,22 @@
  */
 import { deadlines, type Deadline } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { dueState, evidenceSeverity, plural, type Rule, type RuleContext } from './context.ts';
+import { finding } from '../findings/finding.ts';
+import { dueState, evidenceSeverity, type Rule, type RuleContext } from './context.ts';
 
 /** The finding for one deadline: an error once past it, a warning when it is close, else nothing. */
 export function deadlineFinding(deadline: Deadline, context: RuleContext): Diagnostic | undefined {
   const state = dueState(deadline.due, context);
   if (state.state === 'ok' || (state.state === 'soon' && !deadline.warnAhead)) return undefined;
-  const base = {
-    code: deadline.code,
-    file: deadline.file,
-    line: deadline.line,
-    hint: deadline.hint,
-    subject: deadline.subject,
-  };
-  if (state.state === 'overdue') {
-    return {
-      ...base,
-      ...(deadline.softInReadiness ? evidenceSeverity(context) : { severity: 'error' as const }),
-      message: `${deadline.what} was due ${deadline.due}, ${plural(state.days, 'day')} ago`,
-    };
-  }
-  return {
-    ...base,
-    severity: 'warning',
-    message: `${deadline.what} is due ${deadline.due}, in ${plural(state.days, 'day')}`,
-  };
+  const overdue = state.state === 'overdue';
+  const severity = !overdue
+    ? { severity: 'warning' as const }
+    : deadline.softInReadiness
+      ? evidenceSeverity(context)
+      : { severity: 'error' as const };
+  const where = { ...severity, file: deadline.file, line: deadline.line, subject: deadline.subject };
+  const { what, due, hint } = deadline;
+  return finding(deadline.code, where, { what, due, days: state.days, overdue, hint });
 }
 
 export const expiryRule: Rule = (model, context) =>

@@ -5,14 +5,14 @@
  * was not generated (TB537), or an evaluation date pinned while grants are published (TB551), which would keep
  * an expired grant's documents open.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Subject } from '../diagnostics.ts';
 import { daysBetween } from '../dates.ts';
 import { GRANT_SECRET_ENV, DEPLOY_ENV, grantState } from '../grants.ts';
 import type { UngivableDocument } from '../findings/catalogue.ts';
 import { finding } from '../findings/finding.ts';
 import { lineOf, PROGRAM_FILE, type Document, type ProgramModel } from '../model.ts';
 import type { GrantData } from '../../schema/index.ts';
-import { dueState, plural, type Rule, type RuleContext } from './context.ts';
+import { dueState, type Rule, type RuleContext } from './context.ts';
 
 export const grantsRule: Rule = (model, context) => {
   const found: Diagnostic[] = [];
@@ -21,41 +21,31 @@ export const grantsRule: Rule = (model, context) => {
   const first = current[0];
   if (first && context.grantSecret !== 'set') {
     const subject = { kind: 'grant' as const, id: first.id };
+    const where = { file: first.file, line: 1, subject };
     found.push(
       context.grantSecret === 'missing'
-        ? {
-            severity: context.deploy ? 'error' : 'warning',
-            code: 'TB536',
-            file: first.file,
-            line: 1,
-            subject,
-            message: `${GRANT_SECRET_ENV} is not set, so the ${plural(current.length, 'current grant')} publish nothing: no recipient's link opens a document${context.deploy ? ` (this is the deployed build: ${DEPLOY_ENV} is set)` : ''}`,
-            hint: `Give the deploy step ${GRANT_SECRET_ENV} (an environment secret of the protected deploy environment; \`trustbook grant secret\` makes one). Never commit it.`,
-          }
-        : {
-            severity: 'error',
-            code: 'TB537',
-            file: first.file,
-            line: 1,
-            subject,
-            message: `${GRANT_SECRET_ENV} is not a generated secret: a phrase or a short value can be guessed offline from the published files, without any link`,
-            hint: `Replace it with the output of \`trustbook grant secret\` (or 32 random bytes: \`openssl rand -base64 32\`); every recipient then needs a new link (\`trustbook grant link <id>\`).`,
-          },
+        ? finding(
+            'TB536',
+            { ...where, severity: context.deploy ? 'error' : 'warning' },
+            GRANT_SECRET_ENV,
+            current.length,
+            context.deploy ? DEPLOY_ENV : undefined,
+          )
+        : finding('TB537', where, GRANT_SECRET_ENV),
     );
   }
   const published = model.grants.filter((grant) => grantState(grant.data, context.asOf).state !== 'revoked');
   if (published.length > 0 && context.grantSecret === 'set' && context.asOfSource !== 'today') {
     const program = model.program;
     const inProgram = context.asOfSource === 'program as_of' && program;
-    found.push({
+    const subject: Subject = inProgram ? { kind: 'program', id: 'as_of' } : { kind: 'grant', id: published[0]!.id };
+    const where = {
       severity: context.deploy ? 'error' : 'warning',
-      code: 'TB551',
       file: inProgram ? PROGRAM_FILE : published[0]!.file,
       line: inProgram ? lineOf(program, 'as_of') : 1,
-      subject: inProgram ? { kind: 'program', id: 'as_of' } : { kind: 'grant', id: published[0]!.id },
-      message: `the evaluation date is pinned to ${context.asOf} (${context.asOfSource}) while ${plural(published.length, 'grant')} publish files: a grant that has ended since would still open its documents`,
-      hint: 'Build the deployed trust center as of today: remove `as_of` from program.yaml (or TRUSTBOOK_AS_OF, --as-of) for that build.',
-    });
+      subject,
+    } as const;
+    found.push(finding('TB551', where, context.asOf, context.asOfSource, published.length));
   }
   return found;
 };

@@ -1,7 +1,10 @@
 /** Identity: unique ids, and every reference naming something that exists. */
 import { criteria as allCriteria, findCriterion, pointOfFocus, pointsOfFocusOf } from '../../catalog/index.ts';
-import type { Diagnostic, DiagnosticCode } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { folderOf, kindInfo, type DocumentKind, type ReferencedKind } from '../document-kinds.ts';
+import type { CriterionSuggestion } from '../findings/catalogue.ts';
+import { finding } from '../findings/finding.ts';
+import { memoText } from '../memo.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { allDocuments, lineOf, PEOPLE_FILE, type Document, type ProgramModel } from '../model.ts';
 import { checkBindings, checkRules, type BindingKind } from '../checklist-bindings.ts';
@@ -12,7 +15,7 @@ import type { Rule } from './context.ts';
  * The finding a reference to an unknown id raises, by the kind it names: every kind a registry row's
  * `references` or a checklist's `<Check>` names has one, or this does not compile.
  */
-const referenceCodes: Record<ReferencedKind | Exclude<BindingKind, 'rule'>, DiagnosticCode> = {
+const referenceCodes: Record<ReferencedKind | Exclude<BindingKind, 'rule'>, 'TB203' | 'TB204' | 'TB205' | 'TB207'> = {
   policy: 'TB203',
   control: 'TB204',
   procedure: 'TB205',
@@ -38,14 +41,10 @@ function findDuplicateIds(model: ProgramModel): Diagnostic[] {
       seen.set(key, document);
       continue;
     }
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB201',
-      file: document.file,
-      line: lineOf(document, 'id'),
-      message: `duplicate ${document.kind} id \`${document.id}\`: ${first.file} uses it too`,
-      hint: 'Give each document its own id; references would otherwise point at either.',
-    });
+    const where = { file: document.file, line: lineOf(document, 'id') };
+    diagnostics.push(
+      finding('TB201', where, { of: 'document', kind: document.kind, id: document.id, also: first.file }),
+    );
   }
   const people = model.people;
   if (people) {
@@ -56,14 +55,7 @@ function findDuplicateIds(model: ProgramModel): Diagnostic[] {
     ];
     for (const { id, path } of all) {
       if (ids.has(id)) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB201',
-          file: people.file,
-          line: lineOf(people, ...path),
-          message: `duplicate role or staff id \`${id}\``,
-          hint: 'Roles and staff share one namespace, because `owner` may name either. Rename one.',
-        });
+        diagnostics.push(finding('TB201', { file: people.file, line: lineOf(people, ...path) }, { of: 'people', id }));
       }
       ids.set(id, path.join('.'));
     }
@@ -106,14 +98,13 @@ function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
       findCriterion(id)
         ? []
         : [
-            {
-              severity: 'error',
-              code: 'TB202',
-              file: document.file,
-              line: lineOf(document, ...path, index),
-              message: `\`${id}\` is not a Trust Services Criterion`,
-              hint: unknownCriterionHint(id),
-            },
+            finding(
+              'TB202',
+              { file: document.file, line: lineOf(document, ...path, index) },
+              id,
+              false,
+              suggestionFor(id),
+            ),
           ],
     ),
   );
@@ -121,23 +112,12 @@ function findUnknownCriteria(model: ProgramModel): Diagnostic[] {
 
 const criterionIds = allCriteria.map((criterion) => criterion.id);
 
-const hints = new Map<string, string>();
-
-/** How to fix an unknown criterion id; worked out once per distinct id (a file may repeat one thousands of times). */
-export function unknownCriterionHint(id: string): string {
-  let hint = hints.get(id);
-  if (hint === undefined) {
-    hint = criterionHint(id);
-    if (hints.size < 1000) hints.set(id, hint);
-  }
-  return hint;
-}
-
-function criterionHint(id: string): string {
-  const suggestion = closest(id.toUpperCase(), criterionIds);
-  const upper = findCriterion(id.toUpperCase());
-  if (upper) return `Did you mean \`${upper.id}\`? Criterion ids are upper case.`;
-  return `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Use an id from the 2017 Trust Services Criteria, such as CC6.1 or A1.2 (see docs/criteria.md for the list).`;
+/** What an unknown criterion id may have meant; worked out once per distinct id (a file may repeat one thousands of times). */
+function suggestionFor(id: string): CriterionSuggestion {
+  return memoText('criterion-suggestions', id, (): CriterionSuggestion => {
+    const upper = findCriterion(id.toUpperCase());
+    return upper ? { upper: upper.id } : { closest: closest(id.toUpperCase(), criterionIds) };
+  });
 }
 
 /** A control cites points of focus that exist, and that belong to the criteria it addresses. */
@@ -147,32 +127,14 @@ function findUnknownPointsOfFocus(model: ProgramModel): Diagnostic[] {
     control.data.points_of_focus.forEach((id, index) => {
       const point = pointOfFocus(id);
       const line = lineOf(control, 'points_of_focus', index);
-      const subject = { kind: 'control' as const, id: control.id };
+      const where = { file: control.file, line, subject: { kind: 'control' as const, id: control.id } };
       if (!point) {
         const criterion = id.slice(0, id.lastIndexOf('.'));
         const count = pointsOfFocusOf(criterion).length;
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB210',
-          file: control.file,
-          line,
-          subject,
-          message: `\`${id}\` is not a point of focus`,
-          hint:
-            count > 0
-              ? `${criterion} has points of focus ${criterion}.1 to ${criterion}.${count}; see docs/criteria.md.`
-              : 'Write a point of focus as its criterion id, a dot and its number, e.g. `CC6.1.3`; see docs/criteria.md.',
-        });
+        diagnostics.push(finding('TB210', where, { what: 'unknown', id, criterion, count }));
       } else if (!control.data.criteria.includes(point.criterion)) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB210',
-          file: control.file,
-          line,
-          subject,
-          message: `\`${id}\` is a point of focus of ${point.criterion}, which ${control.id} does not address`,
-          hint: `Add ${point.criterion} to the control's \`criteria\`, or remove the point of focus.`,
-        });
+        const problem = { what: 'elsewhere', id, criterion: point.criterion, control: control.id } as const;
+        diagnostics.push(finding('TB210', where, problem));
       }
     });
   }
@@ -208,14 +170,7 @@ function findDanglingReferences(model: ProgramModel): Diagnostic[] {
     for (const binding of checkBindings(checklist.body, checklist.bodyLine)) {
       if (binding.kind === 'rule') {
         if (!(checkRules as readonly string[]).includes(binding.target)) {
-          diagnostics.push({
-            severity: 'error',
-            code: 'TB209',
-            file: checklist.file,
-            line: binding.line,
-            message: `\`<Check rule="${binding.target}">\` names no rule the build knows`,
-            hint: `Use one of: ${checkRules.join(', ')}.`,
-          });
+          diagnostics.push(finding('TB209', { file: checklist.file, line: binding.line }, binding.target, checkRules));
         }
         continue;
       }
@@ -234,14 +189,8 @@ function danglingReference(
   line: number,
 ): Diagnostic {
   const suggestion = closest(id, [...model.knownIds[kind as DocumentKind]]);
-  return {
-    severity: 'error',
-    code: referenceCodes[kind],
-    file: document.file,
-    line,
-    message: `no ${kind === 'evidence' ? 'evidence series' : kind} has the id \`${id}\``,
-    hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Create it in ${folderOf(kind)} or correct the id.`,
-  };
+  const noun = kind === 'evidence' ? 'evidence series' : kind;
+  return finding(referenceCodes[kind], { file: document.file, line }, noun, id, suggestion, folderOf(kind));
 }
 
 function findUnknownPeople(model: ProgramModel): Diagnostic[] {
@@ -251,14 +200,8 @@ function findUnknownPeople(model: ProgramModel): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const unknown = (file: string, line: number, field: string, id: string, candidates: Set<string>): Diagnostic => {
     const suggestion = closest(id, [...candidates]);
-    return {
-      severity: 'error',
-      code: 'TB206',
-      file,
-      line,
-      message: `\`${field}\` names \`${id}\`, which is not a ${candidates === roles ? 'role' : 'role or staff member'} in ${PEOPLE_FILE}`,
-      hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${id}\` to ${PEOPLE_FILE} or name an existing id.`,
-    };
+    const what = candidates === roles ? 'role' : 'role or staff member';
+    return finding('TB206', { file, line }, field, id, what, PEOPLE_FILE, suggestion);
   };
   for (const document of allDocuments(model)) {
     const data = document.data as Record<string, unknown>;
@@ -293,28 +236,10 @@ function findBadExclusions(model: ProgramModel): Diagnostic[] {
     const line = lineOf(program, 'excluded_criteria', index);
     const criterion = findCriterion(exclusion.id);
     if (!criterion) {
-      return [
-        {
-          severity: 'error',
-          code: 'TB202',
-          file: program.file,
-          line,
-          message: `excluded criterion \`${exclusion.id}\` is not a Trust Services Criterion`,
-          hint: unknownCriterionHint(exclusion.id),
-        },
-      ];
+      return [finding('TB202', { file: program.file, line }, exclusion.id, true, suggestionFor(exclusion.id))];
     }
     if (!program.data.scope.includes(criterion.category)) {
-      return [
-        {
-          severity: 'error',
-          code: 'TB208',
-          file: program.file,
-          line,
-          message: `\`${exclusion.id}\` is excluded, but its category (${criterion.category}) is not in scope`,
-          hint: 'Only criteria of in-scope categories can be excluded. Remove the entry, or add the category to `scope`.',
-        },
-      ];
+      return [finding('TB208', { file: program.file, line }, exclusion.id, criterion.category)];
     }
     return [];
   });

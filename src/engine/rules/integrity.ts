@@ -81,14 +81,8 @@ export const integrityRule: Rule = (model) => {
     } else if (named.sha256 && state.sha256 !== named.sha256.toLowerCase()) {
       diagnostics.push(finding('TB702', where, named.what, named.path, state.sha256));
     } else if (named.rows !== undefined && state.csvRecords !== undefined && state.csvRecords !== named.rows) {
-      // TB405 is also raised by the population rule, whose words it keeps until that rule moves to the catalogue.
-      diagnostics.push({
-        ...where,
-        severity: 'error',
-        code: 'TB405',
-        message: `the population \`evidence-index/${named.path}\` lists ${state.csvRecords} events, but \`rows\` says ${named.rows}`,
-        hint: 'Set `rows` to the number of events the export lists (its lines after the header), or export it again.',
-      });
+      const problem = { what: 'rows', file: named.path, listed: state.csvRecords, rows: named.rows } as const;
+      diagnostics.push(finding('TB405', where, problem));
     }
   }
   return diagnostics;

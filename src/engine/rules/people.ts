@@ -7,7 +7,7 @@
  */
 import { isCurrentStaff, TRAINING_GRACE_DAYS } from '../deadlines.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { finding } from '../findings/finding.ts';
+import { disclosedDeviation, finding } from '../findings/finding.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
 import { exceptionsAbout, offboardingOf, onboardingOf, personnelTestedFrom } from '../personnel.ts';
 import type { Rule } from './context.ts';
@@ -25,13 +25,7 @@ export function personDeviation(
   const disclosed = exceptionsAbout(model, personId, item);
   if (disclosed.length === 0) return diagnostic;
   if (disclosed.every(({ exception }) => exception.remediated !== undefined)) return undefined;
-  const where = [...new Set(disclosed.map(({ series }) => series.id))].join(', ');
-  return {
-    ...diagnostic,
-    severity: 'warning',
-    message: `${diagnostic.message}; disclosed as an exception in ${where}, not yet remediated`,
-    hint: 'Record `remediated:` on the exception once the cause is fixed.',
-  };
+  return disclosedDeviation(diagnostic, [...new Set(disclosed.map(({ series }) => series.id))].join(', '));
 }
 
 export const peopleRule: Rule = (model, context) => {
@@ -60,18 +54,18 @@ export const peopleRule: Rule = (model, context) => {
         person.left <= context.asOf &&
         onboarding.trainingDue < person.left;
       if ((trained !== undefined && trained > onboarding.trainingDue) || leftUntrained) {
-        push(person.id, {
-          severity: 'error',
-          code: 'TB507',
+        const where = {
           file: people.file,
           line: lineOf(people, 'staff', index, 'trainings'),
           subject,
-          message:
-            trained !== undefined
-              ? `${person.id}'s first security training was on ${trained}, after it was due (${onboarding.trainingDue}, ${TRAINING_GRACE_DAYS} days after joining on ${person.hired})`
-              : `${person.id} left on ${person.left} without the security training due ${onboarding.trainingDue}`,
-          hint: 'A new hire trained late is a deviation in the window: disclose it as an exception (`sample:` the person’s id) of the series that evidences training, or correct the date if it is wrong.',
-        });
+          severity: 'error',
+        } as const;
+        const due = { person: person.id, due: onboarding.trainingDue };
+        const late =
+          trained !== undefined
+            ? { ...due, trained, hired: person.hired, graceDays: TRAINING_GRACE_DAYS }
+            : { ...due, left: person.left };
+        push(person.id, finding('TB507', where, late));
       }
       if (onboarding.screenedBeforeAccess === false) {
         const late = onboarding.firstAccess === person.hired ? 'started work' : 'was given access';

@@ -5,17 +5,12 @@
  * out, and says so here; a placeholder the trust center cannot leave out (a subprocessor's public fields) is
  * an error at once.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Severity } from '../diagnostics.ts';
+import { finding, type FindingPlace } from '../findings/finding.ts';
 import { PROGRAM_FILE, type Document, type ProgramModel } from '../model.ts';
+import type { PlaceholderLeft } from '../findings/catalogue.ts';
 import { programPlaceholders, trustCenterReach, type Placeholder } from '../placeholders.ts';
 import { auditHasBegun, type Rule } from './context.ts';
-
-/** What the trust center leaves out while a program field holds a default. */
-const programFieldEffects: Record<string, string> = {
-  contact: 'the trust center publishes no security.txt and no contact address until it is yours',
-  website: 'the trust center publishes no sitemap and no subprocessor feed until it is yours',
-  trust_center_url: 'the trust center publishes no sitemap and no subprocessor feed until it is yours',
-};
 
 export const placeholdersRule: Rule = (model, context) => {
   const begun = auditHasBegun(model, context.asOf);
@@ -30,25 +25,13 @@ export const placeholdersRule: Rule = (model, context) => {
   return found;
 };
 
-const SHOWN = 70;
-
-function describe(placeholder: Placeholder): string {
-  const where = placeholder.field ? `\`${placeholder.field}\` ` : '';
-  const text = placeholder.text.length > SHOWN ? `${placeholder.text.slice(0, SHOWN - 1)}…` : placeholder.text;
-  return placeholder.kind === 'todo'
-    ? `${where}still to write: "${text}"`
-    : `${where}still holds the template default ${placeholder.text}`;
-}
-
-function fix(placeholder: Placeholder): string {
-  if (placeholder.kind === 'todo') {
-    return placeholder.field
-      ? 'Replace the TODO value with the real one.'
-      : 'Write the text the `<Todo>` asks for in its place, and remove the `<Todo>` element.';
-  }
-  return placeholder.field
-    ? 'Write your own address or site in place of the example.com one.'
-    : 'Write your own address or site; an example meant as such goes in code: `user@example.com`.';
+/** A placeholder's finding: TB320 for text still to write, TB321 for a template default. */
+function placeholderFinding(
+  placeholder: Placeholder,
+  where: FindingPlace & { severity: Severity },
+  left: PlaceholderLeft,
+): Diagnostic {
+  return placeholder.kind === 'todo' ? finding('TB320', where, left) : finding('TB321', where, left);
 }
 
 function documentFinding(
@@ -57,33 +40,26 @@ function documentFinding(
   reach: ReturnType<typeof trustCenterReach>,
   severity: Diagnostic['severity'],
 ): Diagnostic {
-  const effect =
-    reach === 'withheld'
-      ? '; the trust center leaves this document out until it is done'
-      : reach === 'published'
-        ? '; the trust center lists this subprocessor, so the placeholder would be published'
-        : '';
-  return {
+  const where = {
     severity: reach === 'published' ? 'error' : severity,
-    code: placeholder.kind === 'todo' ? 'TB320' : 'TB321',
     file: document.file,
     line: placeholder.line,
     subject: { kind: document.kind, id: document.id },
-    message: `${describe(placeholder)}${effect}`,
-    hint: fix(placeholder),
   };
+  return placeholderFinding(placeholder, where, { field: placeholder.field, text: placeholder.text, reach });
 }
 
 function programFinding(model: ProgramModel, placeholder: Placeholder, severity: Diagnostic['severity']): Diagnostic {
   const field = placeholder.field!.split('.')[0]!;
-  const effect = programFieldEffects[field];
-  return {
+  const where = {
     severity,
-    code: placeholder.kind === 'todo' ? 'TB320' : 'TB321',
     file: model.program?.file ?? PROGRAM_FILE,
     line: placeholder.line,
-    subject: { kind: 'program', id: field },
-    message: `${describe(placeholder)}${effect ? `: ${effect}` : ''}`,
-    hint: fix(placeholder),
+    subject: { kind: 'program' as const, id: field },
   };
+  return placeholderFinding(placeholder, where, {
+    field: placeholder.field,
+    text: placeholder.text,
+    programField: field,
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { addDays } from '../dates.ts';
 import type { Diagnostic, Subject } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { personnelTestedFrom } from '../personnel.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
@@ -150,17 +151,7 @@ function recordedDates(model: ProgramModel): DatedRecord[] {
 function findFutureRecords(model: ProgramModel, context: RuleContext): Diagnostic[] {
   return recordedDates(model).flatMap(({ date, file, at: [document, ...path], subject, what }): Diagnostic[] =>
     date !== undefined && date > context.asOf
-      ? [
-          {
-            severity: 'error',
-            code: 'TB802',
-            file,
-            line: lineOf(document, ...path),
-            subject,
-            message: `${what} on ${date}, after the evaluation date ${context.asOf}`,
-            hint: 'A record says what has been done: write the date it happened. Something still to come is not a record yet (check `as_of` if the date is right).',
-          },
-        ]
+      ? [finding('TB802', { file, line: lineOf(document, ...path), subject }, what, date, context.asOf)]
       : [],
   );
 }
@@ -171,26 +162,14 @@ function checkPolicyDates(model: ProgramModel, context: RuleContext): Diagnostic
     const { approved, effective, title } = policy.data;
     const subject = { kind: 'policy' as const, id: policy.id };
     if (effective < approved) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB803',
-        file: policy.file,
-        line: lineOf(policy, 'effective'),
-        subject,
-        message: `"${title}" took effect ${effective}, before it was approved (${approved})`,
-        hint: 'A policy is in force once approved: set `effective` on or after `approved`, or correct the approval date.',
-      });
+      diagnostics.push(
+        finding('TB803', { file: policy.file, line: lineOf(policy, 'effective'), subject }, title, effective, approved),
+      );
     }
     if (effective > context.asOf) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB804',
-        file: policy.file,
-        line: lineOf(policy, 'effective'),
-        subject,
-        message: `"${title}" takes effect ${effective}: until then it is not in force, and does not count as a required policy`,
-        hint: 'Keep the version in force alongside it until the new one takes effect, or set `effective` to the day it applied.',
-      });
+      diagnostics.push(
+        finding('TB804', { file: policy.file, line: lineOf(policy, 'effective'), subject }, title, effective),
+      );
     }
   }
   return diagnostics;
@@ -204,29 +183,16 @@ function checkStaffDates(model: ProgramModel): Diagnostic[] {
   people.data.staff.forEach((person, index) => {
     const subject = { kind: 'person' as const, id: person.id };
     if (person.left !== undefined && person.left < person.hired) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB805',
-        file: people.file,
-        line: lineOf(people, 'staff', index, 'left'),
-        subject,
-        message: `${person.id} left ${person.left}, before being hired ${person.hired}`,
-        hint: 'Correct `hired` or `left`; a person who came back is a second record with its own dates.',
-      });
+      const where = { file: people.file, line: lineOf(people, 'staff', index, 'left'), subject };
+      diagnostics.push(finding('TB805', where, person.id, person.left, person.hired));
     }
     const latest = addDays(person.hired, BACKGROUND_CHECK_GRACE_DAYS);
     // Joiners of the tested period are screened before access (TB514); this is about the records before it.
     const tested = testedFrom !== undefined && person.hired >= testedFrom;
     if (!tested && person.background_check !== undefined && person.background_check > latest) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB806',
-        file: people.file,
-        line: lineOf(people, 'staff', index, 'background_check'),
-        subject,
-        message: `the background check of ${person.id} was completed ${person.background_check}, more than ${BACKGROUND_CHECK_GRACE_DAYS} days after hire (${person.hired})`,
-        hint: 'Background checks are done before, or right at, hire: expect the auditor to note this one. Record the real completion date.',
-      });
+      const where = { file: people.file, line: lineOf(people, 'staff', index, 'background_check'), subject };
+      const days = BACKGROUND_CHECK_GRACE_DAYS;
+      diagnostics.push(finding('TB806', where, person.id, person.background_check, days, person.hired));
     }
   });
   return diagnostics;
@@ -238,35 +204,15 @@ function checkControlDates(model: ProgramModel, context: RuleContext): Diagnosti
     const { implemented, retired, status } = control.data;
     const subject = { kind: 'control' as const, id: control.id };
     if (implemented !== undefined && retired !== undefined && retired < implemented) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB808',
-        file: control.file,
-        line: lineOf(control, 'retired'),
-        subject,
-        message: `${control.id} was retired ${retired}, before it was implemented (${implemented})`,
-        hint: 'Correct `implemented` or `retired`.',
-      });
+      const where = { file: control.file, line: lineOf(control, 'retired'), subject, severity: 'error' } as const;
+      diagnostics.push(finding('TB808', where, { what: 'retired-first', control: control.id, retired, implemented }));
     } else if (status === 'implemented' && implemented !== undefined && implemented > context.asOf) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'TB808',
-        file: control.file,
-        line: lineOf(control, 'implemented'),
-        subject,
-        message: `${control.id} is not implemented until ${implemented}: until then it covers no criterion`,
-        hint: 'Set `status: planned` until it operates, or correct `implemented`.',
-      });
+      const where = { file: control.file, line: lineOf(control, 'implemented'), subject, severity: 'warning' } as const;
+      diagnostics.push(finding('TB808', where, { what: 'not-yet', control: control.id, implemented }));
     } else if (status !== 'implemented' && (implemented !== undefined || retired !== undefined)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB808',
-        file: control.file,
-        line: lineOf(control, implemented !== undefined ? 'implemented' : 'retired'),
-        subject,
-        message: `${control.id} is ${status}, yet has ${implemented !== undefined ? '`implemented`' : '`retired`'} dates`,
-        hint: 'Dates of operation belong to an implemented control: set `status: implemented`, or remove the dates.',
-      });
+      const field = implemented !== undefined ? 'implemented' : 'retired';
+      const where = { file: control.file, line: lineOf(control, field), subject, severity: 'error' } as const;
+      diagnostics.push(finding('TB808', where, { what: 'not-implemented', control: control.id, status, field }));
     }
   }
   return diagnostics;

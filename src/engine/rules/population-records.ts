@@ -6,6 +6,7 @@
  */
 import { addDays, endOfMonth } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { auditWindow, operatingSpan, performedOn, type AuditWindow } from '../evidence-timeline.ts';
 import { lineOf, type ArtifactFileState, type Document, type ProgramModel } from '../model.ts';
 import { resolvePeriod, type Period } from '../periods.ts';
@@ -48,11 +49,6 @@ function recordLine(csv: PresentCsv, row: number): number {
   return csv.csvLines?.[row] ?? row + 2;
 }
 
-function some(items: readonly string[], max = 4): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
-}
-
 /** TB411: a row with no event id names no event; it is never sampled, and the export is not the list it claims. */
 function blankRows(model: ProgramModel, series: Document<EvidenceData>): Diagnostic[] {
   return series.data.population.flatMap((population, index): Diagnostic[] => {
@@ -60,17 +56,12 @@ function blankRows(model: ProgramModel, series: Document<EvidenceData>): Diagnos
     if (!csv) return [];
     const blank = csv.csvIds.flatMap((id, row) => (id === '' ? [recordLine(csv, row)] : []));
     if (blank.length === 0) return [];
-    return [
-      {
-        severity: 'error',
-        code: 'TB411',
-        file: series.file,
-        line: lineOf(series, 'population', index, 'file'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `\`evidence-index/${population.file}\` has ${blank.length === 1 ? 'a row' : `${blank.length} rows`} without an event id (first column): line ${some(blank.map(String))}`,
-        hint: 'Every row of a population is one event with its id. Export the list again from the source system; a blank row is never sampled, so whatever it stood for would go untested.',
-      },
-    ];
+    const where = {
+      file: series.file,
+      line: lineOf(series, 'population', index, 'file'),
+      subject: { kind: 'evidence' as const, id: series.id },
+    };
+    return [finding('TB411', where, population.file!, blank)];
   });
 }
 
@@ -105,15 +96,12 @@ function duplicateIds(
     });
   });
   if (firstIndex === undefined) return undefined;
-  return {
-    severity: 'error',
-    code: 'TB410',
+  const where = {
     file: series.file,
     line: lineOf(series, 'population', firstIndex, 'file'),
-    subject: { kind: 'evidence', id: series.id },
-    message: `the population of ${series.id} lists ${repeated.length === 1 ? 'an event' : `${repeated.length} events`} more than once: ${some(repeated, 3)}`,
-    hint: 'Each event appears once in the population. Export again with a query that cannot return an event twice (or that does not overlap another export), and record the new `rows` and `sha256`.',
+    subject: { kind: 'evidence' as const, id: series.id },
   };
+  return finding('TB410', where, series.id, repeated);
 }
 
 function overlap(a: Period, b: Period): Period | undefined {
@@ -142,15 +130,18 @@ function overlappingExports(series: Document<EvidenceData>, window: AuditWindow)
       diagnostics.push({
         first: i,
         second: j,
-        diagnostic: {
-          severity: 'error',
-          code: 'TB412',
-          file: series.file,
-          line: lineOf(series, 'population', j, population.period !== undefined ? 'period' : 'source'),
-          subject: { kind: 'evidence', id: series.id },
-          message: `two populations of ${series.id} both cover ${shared.start} to ${shared.end} (entries ${i + 1} and ${j + 1}): the events of those days are listed twice, or the exports disagree`,
-          hint: 'Give each export its own part of the window with `period` (one per quarter, say), or keep one export of the whole window.',
-        },
+        diagnostic: finding(
+          'TB412',
+          {
+            file: series.file,
+            line: lineOf(series, 'population', j, population.period !== undefined ? 'period' : 'source'),
+            subject: { kind: 'evidence', id: series.id },
+          },
+          series.id,
+          shared,
+          i + 1,
+          j + 1,
+        ),
       });
       return; // one finding per entry
     }
@@ -181,17 +172,12 @@ function contradictedNoEvents(series: Document<EvidenceData>, window: AuditWindo
       if (range && overlap(range, period)) events.push(`${exception.sample} (an exception)`);
     }
     if (events.length === 0) return [];
-    return [
-      {
-        severity: 'error',
-        code: 'TB413',
-        file: series.file,
-        line: lineOf(series, 'population', index, 'rows'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `the population of ${series.id} says no event occurred from ${period.start} to ${period.end} (\`rows: 0\`), but its artifacts record ${events.length === 1 ? 'one' : events.length}: ${some(events)}`,
-        hint: 'Export the events of the period from the source system and record them (`rows`, `file` and `sha256`); a "no events" statement has to agree with every record the program keeps.',
-      },
-    ];
+    const where = {
+      file: series.file,
+      line: lineOf(series, 'population', index, 'rows'),
+      subject: { kind: 'evidence' as const, id: series.id },
+    };
+    return [finding('TB413', where, series.id, period, events)];
   });
 }
 
@@ -251,16 +237,11 @@ function emptyMonths(
     if (empty.length === 0 || busy === 0) return [];
     const events = [...counts.values()].reduce((sum, count) => sum + count, 0);
     if (events / busy < BUSY_MONTH_EVENTS) return [];
-    return [
-      {
-        severity: 'warning',
-        code: 'TB414',
-        file: series.file,
-        line: lineOf(series, 'population', index, 'date_column'),
-        subject: { kind: 'evidence', id: series.id },
-        message: `\`evidence-index/${population.file}\` lists no event in ${some(empty)}, while its other months average ${(events / busy).toFixed(1)} events: was nothing done then, or did the export miss it?`,
-        hint: 'Confirm in the source system that those months had no event, and say how in the population’s `note`; if the export missed them, export the period again.',
-      },
-    ];
+    const where = {
+      file: series.file,
+      line: lineOf(series, 'population', index, 'date_column'),
+      subject: { kind: 'evidence' as const, id: series.id },
+    };
+    return [finding('TB414', where, population.file!, empty, events / busy)];
   });
 }

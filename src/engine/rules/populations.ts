@@ -5,6 +5,7 @@
  */
 import { addDays } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import { auditWindow, operatingSpan, performedOn, type AuditWindow } from '../evidence-timeline.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { cohortDate, cohortLabels, cohortMembers, exportPeople } from '../personnel.ts';
@@ -73,12 +74,6 @@ function fieldDate(value: string | undefined): string | undefined {
   return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) ? day : undefined;
 }
 
-/** Lists at most `max` items, saying how many more there are. */
-function some(items: readonly string[], max = 3): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
-}
-
 /** TB409: every row of an export whose `date_column` is named is dated inside the population's period. */
 function checkRowDates(model: ProgramModel, series: Document<EvidenceData>, window: AuditWindow): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -92,16 +87,11 @@ function checkRowDates(model: ProgramModel, series: Document<EvidenceData>, wind
       file: series.file,
       line: lineOf(series, 'population', index, 'date_column'),
       subject: { kind: 'evidence' as const, id: series.id },
-      severity: 'error' as const,
-      code: 'TB409' as const,
     };
+    const file = population.file!;
     const position = state.csvHeader.indexOf(column);
     if (position < 0) {
-      diagnostics.push({
-        ...at,
-        message: `\`evidence-index/${population.file}\` has no column \`${column}\` (its columns: ${state.csvHeader.join(', ')})`,
-        hint: 'Set `date_column` to the header of the column that dates each event.',
-      });
+      diagnostics.push(finding('TB409', at, { what: 'no-column', file, column, columns: state.csvHeader }));
       return;
     }
     const outside = state.csvRows.flatMap((row, r) => {
@@ -111,11 +101,7 @@ function checkRowDates(model: ProgramModel, series: Document<EvidenceData>, wind
       return [`row ${r + 2} (${row[0] ?? ''}: ${what})`];
     });
     if (outside.length === 0) return;
-    diagnostics.push({
-      ...at,
-      message: `${outside.length === 1 ? 'a row' : `${outside.length} rows`} of \`evidence-index/${population.file}\` ${outside.length === 1 ? 'is' : 'are'} not dated inside ${period.start} to ${period.end}: ${some(outside)}`,
-      hint: 'An event outside the period is not part of this population: export the period again with the right filter, or set `period` (and `rows`) to what the export holds.',
-    });
+    diagnostics.push(finding('TB409', at, { what: 'outside', file, rows: outside, period }));
   });
   return diagnostics;
 }
@@ -134,20 +120,13 @@ function checkCohort(
   const cohort = series.data.cohort;
   if (cohort === undefined || !model.people) return [];
   const at = {
-    severity: 'error' as const,
-    code: 'TB408' as const,
     file: series.file,
     line: lineOf(series, 'cohort'),
     subject: { kind: 'evidence' as const, id: series.id },
   };
   if (series.data.frequency !== 'per-event') {
-    return [
-      {
-        ...at,
-        message: `${series.id} names the cohort \`${cohort}\` but is ${series.data.frequency}: a cohort's events are people joining or leaving`,
-        hint: 'Set `frequency: per-event`, or remove `cohort`.',
-      },
-    ];
+    const frequency = series.data.frequency;
+    return [finding('TB408', at, { what: 'not-per-event', series: series.id, cohort, frequency })];
   }
   const periods: Period[] = [];
   const exported = new Map<string, string>();
@@ -179,17 +158,9 @@ function checkCohort(
     });
   const notExported = members.filter((member) => !exported.has(member.person.id)).map((member) => member.person.id);
   if (notInRegister.length === 0 && notExported.length === 0) return [];
-  const parts = [
-    notInRegister.length > 0 ? `in the export but not among the register's ${label}: ${some(notInRegister)}` : '',
-    notExported.length > 0 ? `among the register's ${label} but not in the export: ${some(notExported)}` : '',
-  ].filter(Boolean);
-  return [
-    {
-      ...at,
-      message: `the population of ${series.id} and ${model.people.file} disagree on the ${label} of the window: ${parts.join('; ')}`,
-      hint: `Each person in the HR system's list is a staff record with \`${cohort === 'new-hires' ? 'hired' : 'left'}\` inside the window, and the reverse. Add the missing staff records or dates, or export the list again.`,
-    },
-  ];
+  const people = model.people.file;
+  const disagreement = { series: series.id, register: people, cohort, label, notInRegister, notExported };
+  return [finding('TB408', at, { what: 'disagree', ...disagreement })];
 }
 
 function checkSeries(
@@ -205,27 +176,16 @@ function checkSeries(
     const period = populationPeriod(population, window);
     if (!period) return;
     if (period.start > window.end || period.end < window.start) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB405',
-        file: series.file,
-        line: lineOf(series, 'population', index, 'period'),
-        subject,
-        message: `the population from ${population.source} covers ${period.label}, outside the audit window ${window.start} to ${window.end}`,
-        hint: 'Export the events of the audit window, and set `period` to the part of the window the export covers.',
-      });
+      const where = { file: series.file, line: lineOf(series, 'population', index, 'period'), subject };
+      diagnostics.push(
+        finding('TB405', where, { what: 'outside', source: population.source, period: period.label, window }),
+      );
       return;
     }
     if (population.exported < period.end) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB405',
-        file: series.file,
-        line: lineOf(series, 'population', index, 'exported'),
-        subject,
-        message: `the population from ${population.source} was exported ${population.exported}, before the end of the period it lists (${period.end}): events after the export are missing from it`,
-        hint: 'Export the list again after the period has ended, or set `period` to end on the export date.',
-      });
+      const where = { file: series.file, line: lineOf(series, 'population', index, 'exported'), subject };
+      const { source, exported } = population;
+      diagnostics.push(finding('TB405', where, { what: 'early', source, exported, end: period.end }));
       return;
     }
     valid.push(period);
@@ -236,18 +196,14 @@ function checkSeries(
   const fromRegister = series.data.cohort !== undefined && series.data.population.length === 0;
   const gap = required && !fromRegister ? firstUncoveredDay(required, valid) : undefined;
   if (required && gap !== undefined) {
-    diagnostics.push({
+    const none = series.data.population.length === 0;
+    const where = {
       ...evidenceSeverity(context),
-      code: 'TB403',
       file: series.file,
-      line: lineOf(series, series.data.population.length > 0 ? 'population' : 'frequency'),
+      line: lineOf(series, none ? 'frequency' : 'population'),
       subject,
-      message:
-        series.data.population.length === 0
-          ? `${series.id} is per-event and has no population for the audit window: the auditor cannot sample its events`
-          : `the population of ${series.id} does not cover ${gap} to ${required.end}`,
-      hint: 'Add under `population:` the list of every event of the window (`source`, `query`, `exported`, `rows`, and a `file` with its `sha256` or a `location`); if no event occurred, `rows: 0` with a `note` saying how that is known.',
-    });
+    };
+    diagnostics.push(finding('TB403', where, series.id, none ? undefined : { start: gap, end: required.end }));
   }
 
   const noEvents = series.data.population.length > 0 && series.data.population.every((entry) => entry.rows === 0);
@@ -256,15 +212,8 @@ function checkSeries(
     return day >= window.start && day <= window.end;
   });
   if (!noEvents && !inWindow && required && series.data.artifacts.length > 0) {
-    diagnostics.push({
-      ...evidenceSeverity(context),
-      code: 'TB404',
-      file: series.file,
-      line: lineOf(series, 'artifacts'),
-      subject,
-      message: `${series.id} has no artifact of an event inside the audit window ${window.start} to ${window.end}`,
-      hint: 'Evidence of events before the window says nothing about it: add the records of events in the window (the auditor samples them from the population).',
-    });
+    const where = { ...evidenceSeverity(context), file: series.file, line: lineOf(series, 'artifacts'), subject };
+    diagnostics.push(finding('TB404', where, series.id, window));
   }
   return diagnostics;
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { folderOf } from '../document-kinds.ts';
+import { finding } from '../findings/finding.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -17,15 +18,7 @@ export const requestsRule: Rule = (model) => {
       const at = (...path: PropertyKey[]) => lineOf(list, 'requests', index, ...path);
       const subject = { kind: 'program' as const, id: request.id };
       if (seen.has(request.id)) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB912',
-          file: list.file,
-          line: at('id'),
-          subject,
-          message: `request id ${request.id} appears more than once in the list`,
-          hint: 'Give each request its own id, as the audit firm numbered them; merge a request listed twice.',
-        });
+        diagnostics.push(finding('TB912', { file: list.file, line: at('id'), subject }, request.id));
       }
       seen.add(request.id);
       const unknown = [
@@ -35,26 +28,11 @@ export const requestsRule: Rule = (model) => {
           .map((id) => ({ id, field: 'evidence', noun: 'evidence series' })),
       ];
       for (const { id, field, noun } of unknown) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'TB910',
-          file: list.file,
-          line: at(field),
-          subject,
-          message: `request ${request.id} names ${noun} ${id}, which does not exist`,
-          hint: `Name a ${noun} of the program (${folderOf(field === 'controls' ? 'control' : 'evidence')}), or remove the id.`,
-        });
+        const folder = folderOf(field === 'controls' ? 'control' : 'evidence');
+        diagnostics.push(finding('TB910', { file: list.file, line: at(field), subject }, request.id, noun, id, folder));
       }
       if (!request.confirmed) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'TB911',
-          file: list.file,
-          line: at('confirmed'),
-          subject,
-          message: `request ${request.id}: suggested mapping not yet confirmed`,
-          hint: 'Move the right ids from `suggested:` into `controls` and `evidence`, then set `confirmed: true`.',
-        });
+        diagnostics.push(finding('TB911', { file: list.file, line: at('confirmed'), subject }, request.id));
       }
     });
   }

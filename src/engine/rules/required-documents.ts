@@ -4,6 +4,7 @@ import type { PolicyKind } from '../../schema/index.ts';
 import { bodyTree, syntaxOf, textOf, type BodyNode } from '../body-tree.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { documentKinds } from '../document-kinds.ts';
+import { finding } from '../findings/finding.ts';
 import { PROGRAM_FILE, unvalidatedStrings } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -32,16 +33,9 @@ export const requiredDocumentsRule: Rule = (model, context) => {
   for (const { kind, name } of requiredPolicyKinds) {
     if (kinds.has(kind) || policyUnknown) continue;
     const pending = model.policies.find((policy) => policy.data.kind === kind);
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB302',
-      file: PROGRAM_FILE,
-      subject: { kind: 'program', id: kind },
-      message: pending
-        ? `${name} missing: ${pending.file} has \`kind: ${kind}\` but takes effect only ${pending.data.effective}`
-        : `${name} missing: no policy has \`kind: ${kind}\``,
-      hint: `Add \`kind: ${kind}\` to the policy that covers it, or create one with \`trustbook new policy ${kind}\`.`,
-    });
+    const where = { file: PROGRAM_FILE, subject: { kind: 'program' as const, id: kind } };
+    const notYet = pending && { file: pending.file, effective: pending.data.effective };
+    diagnostics.push(finding('TB302', where, name, kind, notYet));
   }
   if (
     !policyUnknown &&
@@ -50,23 +44,11 @@ export const requiredDocumentsRule: Rule = (model, context) => {
     model.risks.length === 0 &&
     model.knownIds.risk.size === 0
   ) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB303',
-      file: PROGRAM_FILE,
-      message: 'risk assessment missing: no policy has `kind: risk-assessment` and content/risks/ is empty',
-      hint: 'Record risks in content/risks/ (`trustbook new risk R-01`) and mark the risk management policy `kind: risk-assessment`.',
-    });
+    diagnostics.push(finding('TB303', { file: PROGRAM_FILE }));
   }
   const description = model.systemDescription;
   if (!description && !model.knownIds['system-description'].size) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB304',
-      file: SYSTEM_DESCRIPTION_FILE,
-      message: 'the system description is missing',
-      hint: `Create ${SYSTEM_DESCRIPTION_FILE} with one \`## DCn\` section per description criterion (DC1 to DC9).`,
-    });
+    diagnostics.push(finding('TB304', { file: SYSTEM_DESCRIPTION_FILE }, SYSTEM_DESCRIPTION_FILE));
   }
   // A body that does not parse has its own finding (TB007); its sections cannot be told apart.
   const tree = description && bodyTree(description.body, description.bodyLine, syntaxOf(description.file));
@@ -74,14 +56,8 @@ export const requiredDocumentsRule: Rule = (model, context) => {
     const headings = sectionHeadings(tree).map((heading) => /^(DC\d+)\b/.exec(textOf(heading).trim())?.[1]);
     for (const criterion of descriptionCriteria) {
       if (headings.includes(criterion.id)) continue;
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB305',
-        file: description.file,
-        line: description.bodyLine,
-        message: `the system description has no section for ${criterion.id} (${criterion.label})`,
-        hint: `Add a section headed \`## ${criterion.id} ${criterion.label}\`.`,
-      });
+      const where = { file: description.file, line: description.bodyLine };
+      diagnostics.push(finding('TB305', where, criterion.id, criterion.label));
     }
   }
   return diagnostics;

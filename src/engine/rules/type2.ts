@@ -7,6 +7,7 @@
 import type { EvidenceData } from '../../schema/index.ts';
 import { addDays } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
 import {
   artifactPeriod,
   auditWindow,
@@ -21,7 +22,7 @@ import {
 } from '../evidence-timeline.ts';
 import { lineOf, type Document, type ProgramModel } from '../model.ts';
 import { periodUnitOf, resolvePeriod } from '../periods.ts';
-import { evidenceSeverity, plural, type Rule, type RuleContext } from './context.ts';
+import { evidenceSeverity, type Rule, type RuleContext } from './context.ts';
 
 export const type2Rule: Rule = (model, context) => {
   const diagnostics: Diagnostic[] = [];
@@ -53,47 +54,35 @@ function checkOccurrences(
   for (const cell of seriesTimeline(model, series, window, context.asOf)) {
     const subject = { kind: 'evidence' as const, id: series.id, period: cell.period.label };
     if (cell.state === 'missing') {
-      diagnostics.push({
-        ...evidenceSeverity(context),
-        code: 'TB601',
-        file: series.file,
-        line: lineOf(series, 'artifacts'),
-        subject,
-        message: annual
-          ? `${series.id} has no artifact performed inside the audit window ${window.start} to ${window.end} for a period of it`
-          : `${series.id} has no artifact for ${cell.period.label} (${cell.period.start} to ${cell.period.end}), a ${series.data.frequency} period of the audit window`,
-        hint: annual
-          ? 'Add the artifact of this year’s occurrence under `artifacts:`. If the control did not operate, disclose it under `exceptions:`.'
-          : `Add the artifact that covers it, with \`period: ${cell.period.label}\`. If the control did not operate then, disclose it under \`exceptions:\` (period, description, disclosed, response).`,
-      });
+      const where = { ...evidenceSeverity(context), file: series.file, line: lineOf(series, 'artifacts'), subject };
+      const missing = annual
+        ? ({ annual: true, window } as const)
+        : ({ annual: false, period: cell.period, frequency: series.data.frequency } as const);
+      diagnostics.push(finding('TB601', where, series.id, missing));
     } else if (cell.state === 'late') {
       const index = cell.artifacts[0]!;
       const artifact = series.data.artifacts[index]!;
       const deadline = addDays(cell.period.end, collectionGraceDays[unit]);
-      diagnostics.push({
+      const where = {
         ...evidenceSeverity(context),
-        code: 'TB605',
         file: series.file,
         line: lineOf(series, 'artifacts', index, artifact.performed ? 'performed' : 'collected'),
         subject,
-        message: `the ${cell.period.label} occurrence of ${series.id} was performed ${performedOn(artifact)}, after ${deadline} (${collectionGraceDays[unit]} days past the period's end)`,
-        hint: 'A control that operates late did not operate as described: disclose it under `exceptions:`. If it was in fact performed on time and only collected later, record the day it was done as `performed:`.',
-      });
+      };
+      const [label, performed, days] = [cell.period.label, performedOn(artifact), collectionGraceDays[unit]];
+      diagnostics.push(finding('TB605', where, label, series.id, performed, deadline, days));
     }
   }
   const periods = windowPeriods(unit, window);
   series.data.artifacts.forEach((artifact, index) => {
     const spanned = periodsSpanned(artifact, unit, periods);
     if (spanned <= 1) return;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'TB604',
+    const where = {
       file: series.file,
       line: lineOf(series, 'artifacts', index, 'period'),
-      subject: { kind: 'evidence', id: series.id },
-      message: `one artifact claims ${plural(spanned, `${series.data.frequency} period`)}; it evidences one occurrence, not ${spanned}`,
-      hint: `A ${series.data.frequency} control needs the record of each occurrence: add one artifact per period, or, if the series really is collected less often, change its \`frequency\`.`,
-    });
+      subject: { kind: 'evidence' as const, id: series.id },
+    };
+    diagnostics.push(finding('TB604', where, spanned, series.data.frequency));
   });
   return diagnostics;
 }
@@ -104,34 +93,12 @@ function checkExceptions(series: Document<EvidenceData>, window: AuditWindow, as
     const line = lineOf(series, 'exceptions', index);
     const subject = { kind: 'evidence' as const, id: series.id, ...(range ? { period: range.label } : {}) };
     if (!range || range.end < window.start || range.start > window.end) {
-      return [
-        {
-          severity: 'error',
-          code: 'TB607',
-          file: series.file,
-          line: lineOf(series, 'exceptions', index, 'period'),
-          subject,
-          message: `exception for ${range?.label ?? String(exception.period)} lies outside the audit window ${window.start} to ${window.end}`,
-          hint: 'An exception reports a period of the audit window in which the control did not operate: correct its `period`.',
-        },
-      ];
+      const where = { file: series.file, line: lineOf(series, 'exceptions', index, 'period'), subject };
+      return [finding('TB607', where, range?.label ?? String(exception.period), window)];
     }
+    const { disclosed, description, remediated } = exception;
     return [
-      {
-        severity: 'warning',
-        code: 'TB606',
-        file: series.file,
-        line,
-        subject,
-        message: `exception disclosed ${exception.disclosed} for ${range.label}: ${exception.description}${
-          exception.remediated
-            ? ` (remediated ${exception.remediated})`
-            : exception.disclosed <= asOf
-              ? ' (not yet remediated)'
-              : ''
-        }`,
-        hint: 'The auditor will report this deviation with management’s response. Nothing to fix here; record `remediated:` once the cause is dealt with.',
-      },
+      finding('TB606', { file: series.file, line, subject }, disclosed, range.label, description, remediated, asOf),
     ];
   });
 }
@@ -142,26 +109,12 @@ function checkArtifactDates(series: Document<EvidenceData>, asOf: string): Diagn
   series.data.artifacts.forEach((artifact, index) => {
     const subject = { kind: 'evidence' as const, id: series.id, artifact: index };
     if (artifact.collected > asOf) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB602',
-        file: series.file,
-        line: lineOf(series, 'artifacts', index, 'collected'),
-        subject,
-        message: `artifact collected ${artifact.collected}, after the evaluation date ${asOf}`,
-        hint: 'Evidence cannot be collected in the future: correct `collected`, or check the `as_of` date.',
-      });
+      const where = { file: series.file, line: lineOf(series, 'artifacts', index, 'collected'), subject };
+      diagnostics.push(finding('TB602', where, artifact.collected, asOf));
     }
     if (artifact.period !== undefined && !resolvePeriod(artifact.period)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB104',
-        file: series.file,
-        line: lineOf(series, 'artifacts', index, 'period'),
-        subject,
-        message: `period \`${String(artifact.period)}\` does not exist (that year has fewer ISO weeks)`,
-        hint: 'Use a week number that exists in that year, or write the period as `{ start, end }`.',
-      });
+      const where = { file: series.file, line: lineOf(series, 'artifacts', index, 'period'), subject };
+      diagnostics.push(finding('TB104', where, { what: 'week', period: String(artifact.period) }));
       return;
     }
     const claimed = unit
@@ -171,22 +124,12 @@ function checkArtifactDates(series: Document<EvidenceData>, asOf: string): Diagn
         : undefined;
     if (predatesClaim(artifact, claimed)) {
       const collectedFirst = artifact.performed !== undefined && artifact.collected < artifact.performed;
-      diagnostics.push({
-        severity: 'error',
-        code: 'TB603',
-        file: series.file,
-        line: lineOf(
-          series,
-          'artifacts',
-          index,
-          collectedFirst ? 'collected' : artifact.performed ? 'performed' : 'collected',
-        ),
-        subject,
-        message: collectedFirst
-          ? `artifact collected ${artifact.collected}, before the control was performed (${artifact.performed})`
-          : `artifact dated ${performedOn(artifact)} claims ${claimed!.label}, which only began ${claimed!.start}`,
-        hint: 'Evidence of a period cannot exist before the period began: correct `period` to the period it really covers, or the dates.',
-      });
+      const field = collectedFirst ? 'collected' : artifact.performed ? 'performed' : 'collected';
+      const where = { file: series.file, line: lineOf(series, 'artifacts', index, field), subject };
+      const early = collectedFirst
+        ? ({ collectedFirst: true, collected: artifact.collected, performed: artifact.performed } as const)
+        : ({ collectedFirst: false, dated: performedOn(artifact), claimed: claimed! } as const);
+      diagnostics.push(finding('TB603', where, early));
     }
   });
   return diagnostics;
@@ -201,15 +144,12 @@ function checkTypeOneEvidence(model: ProgramModel, asOf: string): Diagnostic[] {
   for (const series of model.evidence) {
     if (series.data.artifacts.length === 0 || implementedControlsOf(model, series).length === 0) continue;
     if (series.data.artifacts.some((artifact) => artifact.collected <= reportDate)) continue;
-    diagnostics.push({
-      severity: 'error',
-      code: 'TB608',
+    const where = {
       file: series.file,
       line: lineOf(series, 'artifacts'),
-      subject: { kind: 'evidence', id: series.id },
-      message: `every artifact of ${series.id} was collected after the Type I report date ${reportDate}`,
-      hint: 'A Type I report speaks for the design on its date: add the evidence that existed then, or move the report date.',
-    });
+      subject: { kind: 'evidence' as const, id: series.id },
+    };
+    diagnostics.push(finding('TB608', where, series.id, reportDate));
   }
   return diagnostics;
 }
