@@ -5,6 +5,7 @@
  * program decided needs no control (an Annex A control its Statement of Applicability excludes, an addressable
  * HIPAA specification found not reasonable and appropriate) is marked, not judged.
  */
+import { memo } from './memo.ts';
 import {
   findHipaaSpecification,
   frameworkRequirements,
@@ -118,12 +119,9 @@ export function requirementNeed(
   return 'control';
 }
 
-const cache = new WeakMap<ProgramModel, Map<string, RequirementCoverage[]>>();
-
 /** Coverage of one added framework's in-scope requirements as of the evaluation date, worked out once per model. */
 export function frameworkCoverage(model: ProgramModel, asOf: string, framework: AddedFramework): RequirementCoverage[] {
-  let byKey = cache.get(model);
-  if (!byKey) cache.set(model, (byKey = new Map()));
+  const byKey = memo(model, 'framework-coverage', () => new Map<string, RequirementCoverage[]>());
   const key = `${framework} ${asOf}`;
   let coverage = byKey.get(key);
   if (!coverage) byKey.set(key, (coverage = coverageOn(model, asOf, framework)));

@@ -11,6 +11,8 @@
 export type MemoKey =
   /** coverage.ts, `computeCoverage`: the coverage of each category in scope, by evaluation date. */
   | 'coverage'
+  /** framework-coverage.ts, `frameworkCoverage`: each added framework's requirements covered, by framework and date. */
+  | 'framework-coverage'
   /** effectiveness.ts, `deviationsOf`: the deviations of each series, by evaluation date and series. */
   | 'deviations'
   /** evidence-timeline.ts, `evidenceOfControl`: the evidence series naming each control. */
@@ -51,6 +53,8 @@ const textMemos = {
   'period-labels': { limit: 10_000, full: 'keep' },
   /** rules/identity.ts: what an unknown criterion id may have meant (a file may repeat one thousands of times). */
   'criterion-suggestions': { limit: 1000, full: 'keep' },
+  /** rules/frameworks.ts: what an unknown requirement id of a framework may have meant, by framework and id. */
+  'requirement-advice': { limit: 1000, full: 'keep' },
 } as const satisfies Record<string, { limit: number; full: 'clear' | 'keep' }>;
 
 export type TextMemoKey = keyof typeof textMemos;

@@ -5,6 +5,7 @@
  * (TB344). A control citing what the program decided does not apply is a warning (TB356). Annex A decisions are
  * soa.ts's, addressable HIPAA decisions frameworks-hipaa.ts's.
  */
+import { memoText } from '../memo.ts';
 import {
   findFrameworkRequirement,
   findHipaaStandard,
@@ -91,14 +92,9 @@ function decidedNotToApply(model: ProgramModel, framework: AddedFramework, id: s
   return undefined;
 }
 
-const adviceCache = new Map<string, string>();
-
 /** What an unknown id probably meant, as a hint; worked out once per framework and id. */
 export function unknownRequirementAdvice(framework: AddedFramework, id: string): string {
-  const key = `${framework} ${id}`;
-  let advice = adviceCache.get(key);
-  if (advice === undefined) adviceCache.set(key, (advice = adviceFor(framework, id)));
-  return advice;
+  return memoText('requirement-advice', `${framework} ${id}`, () => adviceFor(framework, id));
 }
 
 function adviceFor(framework: AddedFramework, id: string): string {
