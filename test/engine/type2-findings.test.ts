@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckOptions } from '../../src/engine/index.ts';
-import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
+import { check, edit, findings, validProgram, without, type Files } from '../helpers/program.ts';
 
 const PROGRAM = 'content/program.yaml';
 const CONTROL = 'content/controls/BASE-01.mdx';
@@ -230,6 +230,21 @@ describe('TB602, TB603 and TB104, the dates of an artifact', () => {
         message: 'artifact collected 2026-07-03, after the evaluation date 2026-07-02',
         hint: expect.stringMatching(/correct `collected`.*`as_of`/),
       },
+    ]);
+  });
+
+  it('points a future artifact at its `collected` key', () => {
+    const files = withQ1('  - location: "https://x.example/q1"\n    period: 2026-Q1\n    collected: 2026-07-20\n');
+    expect(run(files, 'TB602').map((d) => [d.line, d.message])).toEqual([
+      [10, 'artifact collected 2026-07-20, after the evaluation date 2026-07-15'],
+    ]);
+  });
+
+  it('still checks the artifacts of a program whose program.yaml is missing', () => {
+    const result = check(without(validProgram(), PROGRAM), { asOf: '2026-07-02' });
+    expect(findings(result, 'TB005')).toHaveLength(1);
+    expect(findings(result, 'TB602').map((d) => d.message)).toEqual([
+      'artifact collected 2026-07-03, after the evaluation date 2026-07-02',
     ]);
   });
 
