@@ -229,6 +229,10 @@ describe('the deadlines of a program', () => {
       ]);
     });
 
+    it('owe only the review when they hold no assurance report or certificate', () => {
+      expect(vendorDeadlines({})).toEqual([review]);
+    });
+
     it('carry a report further with a bridge letter reaching past the year, and not with one ending on its last day', () => {
       const bridged = (coversUntil: string) =>
         vendorDeadlines({

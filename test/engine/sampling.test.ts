@@ -224,6 +224,13 @@ describe('the population of a series', () => {
     expect(populationIn(uncollected, '2026-07-31').items).toEqual(['2026-Q1', '2026-Q2']);
   });
 
+  it('of a periodic series whose controls are all planned is empty: none of its periods is owed', () => {
+    const planned = modelOf(
+      edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: quarterly\nstatus: planned'),
+    );
+    expect(populationIn(planned)).toEqual({ kind: 'periods', items: [], fromFile: true });
+  });
+
   it('of a series filed less often than its control is the control’s periods', () => {
     const model = modelOf(
       edit(
@@ -267,6 +274,16 @@ describe('the population of a series', () => {
     });
     expect(populationIn(model)).toEqual({ kind: 'events', items: [], fromFile: true });
     expect(listedEvents(model, model.evidence[0]!, WINDOW, ASOF)).toBeUndefined();
+  });
+
+  it('of a per-event series with neither an export nor a cohort is empty, whoever joined or left in the window', () => {
+    const files = edit(
+      perEvent([]),
+      'content/people.yaml',
+      'staff:\n',
+      'staff:\n  - { id: lu, role: ceo, hired: 2025-01-06, left: 2026-03-05, background_check: 2025-01-02, trainings: [2025-01-06] }\n',
+    );
+    expect(populationIn(modelOf(files))).toEqual({ kind: 'events', items: [], fromFile: true });
   });
 
   it('of a personnel series without an export is the register’s cohort in the window, up to the evaluation date', () => {
@@ -336,6 +353,12 @@ describe('drawing the samples', () => {
     expect(drawSamples(model, ASOF, 3)).toEqual([drawSeries(model, model.evidence[0]!, WINDOW, ASOF, 3)]);
   });
 
+  it('sizes the sample from the default table for a model without its program', () => {
+    const model = modelOf(validProgram());
+    delete model.program;
+    expect(drawSeries(model, model.evidence[0]!, WINDOW, ASOF, 0)).toMatchObject({ population: { size: 2 }, size: 2 });
+  });
+
   it('sizes the sample at the control’s frequency when the series is filed less often', () => {
     const model = modelOf(
       edit(
@@ -386,5 +409,21 @@ describe('a population unfit to sample', () => {
       expect(makesPopulationUnfit(series, finding(code, 8))).toBe(false);
     }
     expect(makesPopulationUnfit(series, finding('TB704', 9))).toBe(false);
+  });
+
+  it('has the export of any of its populations missing: on that entry’s `file` line, not its first', () => {
+    const entry = (file: string, rows: number) =>
+      `  - source: Tickets\n    exported: 2026-07-01\n    rows: ${rows}\n    file: ${file}\n    sha256: ${'a'.repeat(64)}\n`;
+    const files = edit(
+      validProgram(),
+      EVIDENCE,
+      /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+      `frequency: per-event\nartifacts: []\npopulation:\n${entry('files/a.csv', 2)}${entry('files/b.csv', 1)}`,
+    );
+    const series = modelOf(files).evidence[0]!;
+    // Entries start on lines 9 and 14 (`source`); their `file` keys are on lines 12 and 17.
+    expect([...Array(30).keys()].filter((line) => makesPopulationUnfit(series, finding('TB701', line)))).toEqual([
+      12, 17,
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import {
   evidenceOfControl,
   evidenceTimeline,
   implementedControlsOf,
+  latestArtifact,
   operatingSpan,
   performedOn,
   periodsSpanned,
@@ -143,6 +144,13 @@ describe('the day an artifact is dated', () => {
     expect(cells('2028-02-29')).toEqual([[], [0], []]);
     expect(cells('2028-01-31')).toEqual([[0], [], []]);
     expect(cells('2028-03-01')).toEqual([[], [], [0]]);
+  });
+
+  it('counts for the last period its claim covers when performed in a part of the claim before the window', () => {
+    const window = { start: '2028-01-01', end: '2028-03-31' };
+    const claim = { period: { start: '2027-12-01', end: '2028-02-29' } };
+    const cells = evidenceTimeline(series('monthly', [artifact('2027-12-15', claim)]), window, '2028-12-31');
+    expect(cells.map((cell) => cell.artifacts)).toEqual([[], [0], []]);
   });
 
   it('counts once, for the month it was performed in, when it claims a whole quarter', () => {
@@ -349,6 +357,13 @@ describe('the controls behind a series', () => {
     expect(implementedControlsOf(m, { data }).map((c) => c.id)).toEqual(['A', 'C']);
   });
 
+  it('are every implemented document of an id written twice', () => {
+    const first = control('A', { status: 'implemented' });
+    const second = control('A', { status: 'implemented', implemented: '2028-02-01' });
+    const data = { ...series('monthly', []), controls: ['A'] };
+    expect(implementedControlsOf(model([first, second]), { data })).toEqual([first, second]);
+  });
+
   it('operate from the earliest implemented to the latest retired', () => {
     const span = (...controls: Record<string, unknown>[]) => {
       const ids = controls.map((_, index) => `C${index}`);
@@ -396,5 +411,16 @@ describe('the controls behind a series', () => {
       'not-required',
       'not-required',
     ]);
+  });
+});
+
+describe('the latest artifact of a series', () => {
+  it('is the one collected last, the first in file order of those collected that day, and none without artifacts', () => {
+    const earlier = artifact('2028-02-28') as ArtifactData;
+    const latest = artifact('2028-02-29') as ArtifactData;
+    const sameDay = artifact('2028-02-29', { location: 'https://example.com/b' }) as ArtifactData;
+    expect(latestArtifact({ data: { artifacts: [] } })).toBeUndefined();
+    expect(latestArtifact({ data: { artifacts: [earlier, latest, sameDay] } })).toBe(latest);
+    expect(latestArtifact({ data: { artifacts: [latest, earlier] } })).toBe(latest);
   });
 });
