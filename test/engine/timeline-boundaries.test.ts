@@ -117,6 +117,21 @@ describe('grace days', () => {
     expect(state('2028-03-10')).toBe('present');
     expect(state('2028-03-11')).toBe('late');
   });
+
+  it('the grace days the docs state: a day 1, a week 3, a quarter and a half 30, each on time through its last', () => {
+    const cases: [Frequency, ArtifactData['period'], AuditWindow, string][] = [
+      ['daily', { start: '2028-02-28', end: '2028-02-28' }, { start: '2028-02-28', end: '2028-02-28' }, '2028-02-29'],
+      ['weekly', '2028-W01', { start: '2028-01-03', end: '2028-01-09' }, '2028-01-12'],
+      ['quarterly', '2028-Q1', { start: '2028-01-01', end: '2028-03-31' }, '2028-04-30'],
+      ['semiannual', '2028-H1', { start: '2028-01-01', end: '2028-06-30' }, '2028-07-30'],
+    ];
+    for (const [frequency, period, window, lastOnTime] of cases) {
+      const state = (performed: string) =>
+        onlyCell(series(frequency, [artifact(performed, { period })]), window, '2028-12-31').state;
+      expect(state(lastOnTime)).toBe('present');
+      expect(state(addDays(lastOnTime, 1))).toBe('late');
+    }
+  });
 });
 
 describe('the day an artifact is dated', () => {
