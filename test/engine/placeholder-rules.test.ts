@@ -155,6 +155,13 @@ describe('a template default left in (TB321)', () => {
     expect(publicView(result).program.contact).toBeUndefined();
     // Nothing public to answer and nothing under NDA to request: those pages are not built either.
     const noAnswers = ['public/request-access.astro', 'public/answers.astro', 'public/answers.csv.ts'];
+    // The test program records no vendor and publishes no practice: those sections are held back too (TB560).
+    const heldBack = [
+      'public/practices.astro',
+      'public/subprocessors.astro',
+      'public/subprocessors.json.ts',
+      'public/subprocessors.xml.ts',
+    ];
     expect(withheldRoutes(result)).toEqual(
       new Set([
         'public/.well-known/security.txt.ts',
@@ -163,9 +170,10 @@ describe('a template default left in (TB321)', () => {
         'public/updates.xml.ts',
         'public/updates.json.ts',
         ...noAnswers,
+        ...heldBack,
       ]),
     );
-    expect(withheldRoutes(check(validProgram()))).toEqual(new Set(noAnswers));
+    expect(withheldRoutes(check(validProgram()))).toEqual(new Set([...noAnswers, ...heldBack]));
   });
 
   it('in an evidence artifact’s location, names the field', () => {
