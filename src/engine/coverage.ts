@@ -90,10 +90,27 @@ export function computeCoverage(model: ProgramModel, asOf: string): CategoryCove
   return coverage;
 }
 
-function coverageOn(model: ProgramModel, asOf: string): CategoryCoverage[] {
-  const program = model.program?.data;
-  if (!program) return [];
-  const exclusions = new Map(program.excluded_criteria.map((entry) => [entry.id, entry.reason]));
+/** The controls in operation over the judged window (or on the evaluation date), their spans, and which are ineffective. */
+export interface ControlsInOperation {
+  judged: DateSpan | undefined;
+  spans: ReadonlyMap<Document<ControlData>, DateSpan>;
+  ineffective: ReadonlySet<Document<ControlData>>;
+  operating: readonly Document<ControlData>[];
+}
+
+/**
+ * Which controls operate over the part of the window judged so far, and over which days; which of those the
+ * evidence shows not operating effectively. SOC 2 coverage and every added framework's coverage read this one
+ * answer, worked out once per model and evaluation date.
+ */
+export function controlsInOperation(model: ProgramModel, asOf: string): ControlsInOperation {
+  const byDate = memo(model, 'controls-in-operation', () => new Map<string, ControlsInOperation>());
+  let found = byDate.get(asOf);
+  if (!found) byDate.set(asOf, (found = controlsInOperationOn(model, asOf)));
+  return found;
+}
+
+function controlsInOperationOn(model: ProgramModel, asOf: string): ControlsInOperation {
   const judged = judgedWindow(model, asOf);
   const spans = new Map<Document<ControlData>, DateSpan>();
   const ineffective = new Set<Document<ControlData>>();
@@ -107,7 +124,14 @@ function coverageOn(model: ProgramModel, asOf: string): CategoryCoverage[] {
       spans.set(control, { start: asOf, end: asOf });
     }
   }
-  const operating = [...spans.keys()];
+  return { judged, spans, ineffective, operating: [...spans.keys()] };
+}
+
+function coverageOn(model: ProgramModel, asOf: string): CategoryCoverage[] {
+  const program = model.program?.data;
+  if (!program) return [];
+  const exclusions = new Map(program.excluded_criteria.map((entry) => [entry.id, entry.reason]));
+  const { judged, spans, ineffective, operating } = controlsInOperation(model, asOf);
   return program.scope.map((category) => {
     const criteria = criteriaOf(category).map((criterion): CriterionCoverage => {
       const controls = operating.filter((control) => control.data.criteria.includes(criterion.id));

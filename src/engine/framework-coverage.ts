@@ -13,8 +13,7 @@ import {
   type FrameworkRequirement,
 } from '../catalog/index.ts';
 import type { ControlData, FrameworksData, Program, SoaData } from '../schema/index.ts';
-import { isInOperation, judgedWindow, operatingSpan } from './coverage.ts';
-import { controlEffectiveness } from './effectiveness.ts';
+import { controlsInOperation } from './coverage.ts';
 import type { Document, ProgramModel } from './model.ts';
 import { clip, union, uncovered, type DateSpan } from './spans.ts';
 
@@ -131,21 +130,9 @@ export function frameworkCoverage(model: ProgramModel, asOf: string, framework: 
 function coverageOn(model: ProgramModel, asOf: string, framework: AddedFramework): RequirementCoverage[] {
   const program = model.program?.data;
   if (!program) return [];
-  const judged = judgedWindow(model, asOf);
-  const spans = new Map<Document<ControlData>, DateSpan>();
-  const ineffective = new Set<Document<ControlData>>();
-  for (const control of model.controls) {
-    if (citationsOf(control.data, framework).length === 0) continue;
-    if (judged) {
-      const span = operatingSpan(control, judged);
-      if (!span) continue;
-      spans.set(control, span);
-      if (controlEffectiveness(model, control, asOf)?.effective === false) ineffective.add(control);
-    } else if (isInOperation(control, asOf)) {
-      spans.set(control, { start: asOf, end: asOf });
-    }
-  }
-  const operating = [...spans.keys()];
+  const found = controlsInOperation(model, asOf);
+  const { judged, spans, ineffective } = found;
+  const operating = found.operating.filter((control) => citationsOf(control.data, framework).length > 0);
   return requirementsInScope(program, framework).map((requirement): RequirementCoverage => {
     const controls = operating.filter((control) => citationsOf(control.data, framework).includes(requirement.id));
     const inOperation = controls.map((control) => spans.get(control)!);

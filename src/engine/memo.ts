@@ -11,6 +11,8 @@
 export type MemoKey =
   /** coverage.ts, `computeCoverage`: the coverage of each category in scope, by evaluation date. */
   | 'coverage'
+  /** coverage.ts, `controlsInOperation`: the controls in operation, their spans and the ineffective ones, by date. */
+  | 'controls-in-operation'
   /** framework-coverage.ts, `frameworkCoverage`: each added framework's requirements covered, by framework and date. */
   | 'framework-coverage'
   /** effectiveness.ts, `deviationsOf`: the deviations of each series, by evaluation date and series. */
