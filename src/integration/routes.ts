@@ -56,6 +56,7 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'evidence/index.astro',
     'evidence/[id].astro',
     'exports/[file].ts',
+    'grants.astro',
     'people.astro',
     'readiness.astro',
     'requests.astro',

@@ -36,6 +36,7 @@ export const navigation: Record<Site, NavItem[]> = {
     { label: 'Risks', path: 'risks/' },
     { label: 'People', path: 'people/' },
     { label: 'Acknowledgements', path: 'acknowledgements/' },
+    { label: 'NDA grants', path: 'grants/' },
     { label: 'System', path: 'system-description/' },
     { label: 'SoA', path: 'statement-of-applicability/' },
     { label: 'Mock audit', path: 'audit/' },

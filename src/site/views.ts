@@ -54,12 +54,24 @@ export const employeeView = perResult(function employeeView(result: CheckResult)
     procedures: visible('employees', model.procedures),
     checklists: visible('employees', model.checklists),
     checklistProgress: progressOf(result, visible('employees', model.checklists)),
-    /** Who may read which documents under NDA, until when: the record of the trust center's grants. */
-    grants: grantRecords(result),
+    /**
+     * Which organizations may read which documents under NDA, until when. Not who: a recipient's name and address
+     * are for those who need them (the auditor site, and the grant files the trust center's owners keep).
+     */
+    grants: grantRecords(result).map(sharedGrant),
   };
 });
 
-/** A grant as staff see it: the recipient, what they may read, the NDA version, and where it stands. */
+/** A grant as the employee portal shows it: the organization, never the person the link was sent to. */
+export type SharedGrant = Omit<GrantRecord, 'name' | 'email'>;
+
+/** Fields picked one by one, so a field added to the record later does not reach staff unless chosen here. */
+function sharedGrant(grant: GrantRecord): SharedGrant {
+  const { id, organization, documents, ndaTitle, ndaVersion, granted, expires, state } = grant;
+  return { id, organization, documents, ndaTitle, ndaVersion, granted, expires, state };
+}
+
+/** A grant as the auditor site shows it: the recipient, what they may read, the NDA version, and where it stands. */
 export interface GrantRecord {
   id: string;
   name: string;
@@ -73,7 +85,7 @@ export interface GrantRecord {
   state: GrantState['state'];
 }
 
-function grantRecords(result: CheckResult): GrantRecord[] {
+export function grantRecords(result: CheckResult): GrantRecord[] {
   const { model } = result;
   const titleOf = (id: string) => model.trustDocuments.find((document) => document.id === id)?.data.title ?? id;
   return model.grants
@@ -150,6 +162,8 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     statementOfApplicability: soaView(result),
     /** Controls implemented or retired inside the audit window (DC9). */
     significantChanges: significantChanges(result),
+    /** Who may read which documents under NDA, until when: the record of the trust center's grants, recipients named. */
+    grants: grantRecords(result),
     /** Whether the program tracks acknowledgements at all (an `acknowledge_url` or imported records). */
     tracksAcknowledgements: facts.tracksAcknowledgements(),
     /** The Type II audit window; undefined for a Type I audit. */

@@ -137,9 +137,9 @@ describe('a recipient’s link', () => {
     });
   });
 
-  it('is on record for staff: the employee portal lists each grant, current ones first, with the NDA accepted', async () => {
+  it('is on record for auditors: each grant, current ones first, with its recipient and the NDA accepted', async () => {
     await harness().inTab(async (page) => {
-      await page.goto(harness().url('employees', '/grants/'));
+      await page.goto(harness().url('auditors', '/grants/'));
       const rows = page.getByRole('table').getByRole('row');
       expect(await rows.count()).toBe(3);
       const [current, expired] = [await rows.nth(1).innerText(), await rows.nth(2).innerText()];
@@ -147,6 +147,17 @@ describe('a recipient’s link', () => {
       expect(current).toMatch(/Tallowbrook mutual non-disclosure agreement\s+e39036adeed6/);
       expect(current).toMatch(/2026-11-04\s+2027-02-04\s+Current$/);
       expect(expired).toMatch(/^Marcus Odell[\s\S]*2026-04-13\s+2026-07-13\s+Expired$/);
+    });
+  });
+
+  it('is on record for staff by organization: the employee portal names no recipient', async () => {
+    await harness().inTab(async (page) => {
+      await page.goto(harness().url('employees', '/grants/'));
+      const rows = page.getByRole('table').getByRole('row');
+      expect(await rows.count()).toBe(3);
+      expect(await rows.nth(1).innerText()).toMatch(/^Northwind Clinics\s+[\s\S]*2027-02-04\s+Current$/);
+      const table = await page.getByRole('table').innerText();
+      expect(table).not.toMatch(/Priya Raman|priya\.raman@|Marcus Odell/);
     });
   });
 });

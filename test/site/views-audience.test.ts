@@ -409,8 +409,8 @@ describe('the trust center’s answers', () => {
   });
 });
 
-describe('the employee portal’s grants', () => {
-  it('lists each grant with its documents’ titles and NDA, newest first, then by id', () => {
+describe('the record of grants', () => {
+  it('lists each grant with its documents’ titles and NDA, newest first, then by id, naming recipients to auditors only', () => {
     const files = {
       ...withGrant(),
       'content/trust/grants/acme.yaml': withGrant({ name: 'Al Acme', granted: '2026-07-01', expires: '2026-07-10' })[
@@ -420,7 +420,8 @@ describe('the employee portal’s grants', () => {
         'content/trust/grants/northwind.yaml'
       ]!,
     };
-    const grants = employeeView(check(files)).grants;
+    const result = check(files);
+    const grants = auditorView(result).grants;
     expect(grants.map((grant) => [grant.id, grant.name, grant.state, grant.documents, grant.ndaTitle])).toEqual([
       ['acme', 'Al Acme', 'expired', ['SOC 2 report'], 'Mutual NDA'],
       ['northwind', 'Priya Raman', 'current', ['SOC 2 report'], 'Mutual NDA'],
@@ -433,6 +434,19 @@ describe('the employee portal’s grants', () => {
       expires: '2026-12-31',
     });
     expect(grants[1]!.ndaVersion).toMatch(/^[0-9a-f]{64}$/);
+    // Staff see the same record by organization: no recipient's name or address reaches the portal.
+    const shared = employeeView(result).grants;
+    expect(shared.map((grant) => Object.keys(grant).sort())).toEqual(
+      grants.map((grant) =>
+        Object.keys(grant)
+          .filter((key) => key !== 'name' && key !== 'email')
+          .sort(),
+      ),
+    );
+    expect(shared.map((grant) => [grant.id, grant.organization, grant.state])).toEqual(
+      grants.map((grant) => [grant.id, grant.organization, grant.state]),
+    );
+    expect(JSON.stringify(shared)).not.toMatch(/Priya|priya@|Al Acme|Ed Early/);
   });
 });
 
