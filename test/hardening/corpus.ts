@@ -74,6 +74,19 @@ const error = (code: DiagnosticCode, file: string, line: number | null, message?
   message ? { code, file, line, message } : { code, file, line };
 
 /** `validProgram()` with one document of each optional kind added: a risk, a vendor, a checklist, a trust page. */
+/** A subprocessor with a current SOC 2 report, reviewed in the window; `fields` adds lines at the end. */
+export const subprocessor = (fields = '') => `id: cloudco
+name: CloudCo
+purpose: Hosting
+data: [customer data]
+criticality: high
+subprocessor: true
+locations: [United States]
+added: 2025-01-01
+reviewed: 2026-03-01
+assurance: { type: soc2-type2, period_end: 2026-02-28 }
+${fields}`;
+
 export function fullProgram(): Files {
   return {
     ...validProgram(),
@@ -91,17 +104,7 @@ reviewed: 2026-03-01
 
 Phishing leads to a stolen password.
 `,
-    [VENDOR]: `id: cloudco
-name: CloudCo
-purpose: Hosting
-data: [customer data]
-criticality: high
-subprocessor: true
-locations: [United States]
-added: 2025-01-01
-reviewed: 2026-03-01
-assurance: { type: soc2-type2, period_end: 2026-02-28 }
-`,
+    [VENDOR]: subprocessor(),
     [CHECKLIST]: `---
 id: launch
 title: Launch checklist

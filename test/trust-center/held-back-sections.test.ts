@@ -10,19 +10,7 @@ import { publicView, withheldRoutes } from '../../src/site/views.ts';
 import { trustSummary } from '../../src/trust-center/trust-summary.ts';
 import { heldBackSections } from '../../src/engine/trust-center-sections.ts';
 import { check, edit, findings, validProgram, type Files } from '../helpers/program.ts';
-
-const VENDOR = 'content/vendors/cloudco.yaml';
-const vendor = (fields = '') => `id: cloudco
-name: CloudCo
-purpose: Hosting
-data: [customer data]
-criticality: high
-subprocessor: true
-locations: [United States]
-added: 2025-01-01
-reviewed: 2026-03-01
-assurance: { type: soc2-type2, period_end: 2026-02-28 }
-${fields}`;
+import { subprocessor as vendor, VENDOR } from '../hardening/corpus.ts';
 
 /** The helper program in readiness mode, before its window opens (evaluated the day before). */
 const readiness = (files: Files = validProgram()) =>

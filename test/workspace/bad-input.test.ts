@@ -2,97 +2,34 @@
  * Bad input to a partner workspace: each a finding with its code, naming the client and the file, shown by
  * `trustbook sync` and `trustbook check --workspace`; and sync all or nothing per client.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.ts';
+import { policy, useWorkspace } from '../helpers/workspace.ts';
 
-const policy = (version: number, scope: string, exceptions = 'The security lead approves exceptions.') => `---
-title: Access control
-version: ${version}
-owner: cto
-criteria: [CC6.1]
----
-Access follows least privilege.
-
-## Scope
-
-${scope}
-
-## Exceptions
-
-${exceptions}
-`;
-
-let root: string;
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
-
-function library(version: number, documents: Record<string, string>): void {
-  rmSync(join(root, 'library'), { recursive: true, force: true });
-  write('library/library.yaml', `name: Baseline\nversion: ${version}\n`);
-  for (const [path, text] of Object.entries(documents)) write(`library/${path}`, text);
-}
-
-/** Every file under a folder, by path, with its text: to show that nothing in a client changed. */
-function snapshot(folder: string): Record<string, string> {
-  const base = join(root, folder);
-  return Object.fromEntries(
-    readdirSync(base, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = join(entry.parentPath, entry.name);
-        return [relative(base, file), readFileSync(file, 'utf8')];
-      }),
-  );
-}
-
-const sync = (...args: string[]) => runCli(root, ['sync', '--as-of', '2026-12-07', ...args]);
+const workspace = useWorkspace('trustbook-bad-workspace-');
+const { write, read, library, snapshot, sync } = workspace;
 
 interface JsonCheck {
   diagnostics: { code: string; file: string; line?: number; severity: string }[];
   clients: { client: string; errors: number; diagnostics: { code: string; file: string; severity: string }[] }[];
 }
 async function checkJson(): Promise<JsonCheck> {
-  return JSON.parse((await runCli(root, ['check', '--workspace', '--format', 'json'])).stdout) as JsonCheck;
+  return JSON.parse((await runCli(workspace.root, ['check', '--workspace', '--format', 'json'])).stdout) as JsonCheck;
 }
-
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'trustbook-bad-workspace-'));
-  write(
-    'trustbook.workspace.yaml',
-    'library: library\nclients:\n  - name: acme\n    path: clients/acme\n  - name: globex\n    path: clients/globex\n',
-  );
-  for (const client of ['acme', 'globex']) write(`clients/${client}/content/program.yaml`, 'organization: Test\n');
-  library(1, { 'policies/access-control.mdx': policy(1, 'Every system.') });
-});
-
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('bad input to a workspace', () => {
   it('names a client folder that is not a program (TB020), changes nothing there and syncs the others', async () => {
-    rmSync(join(root, 'clients/acme/content'), { recursive: true });
+    rmSync(join(workspace.root, 'clients/acme/content'), { recursive: true });
     const result = await sync();
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'error TB020 the folder clients/acme of client "acme" is not a program (it has no content/program.yaml)',
     );
     expect(result.stdout).toContain('    at clients/acme\n');
-    expect(existsSync(join(root, 'clients/acme/policies'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/acme/policies'))).toBe(false);
     expect(read('clients/globex/policies/access-control.mdx')).toBe(policy(1, 'Every system.'));
 
     // One finding for the client, not one per document it lacks.
@@ -148,7 +85,7 @@ describe('bad input to a workspace', () => {
     );
     expect(result.stdout).toContain('at library/policies/tools.mdx:11');
     expect(result.stdout).not.toContain('{{organization}}, and');
-    expect(existsSync(join(root, 'clients/acme/policies'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/acme/policies'))).toBe(false);
 
     const answered = await sync('acme', '--answer', 'organization=Acme, Inc.', '--answer', 'ticketing=Linear');
     expect(answered.code).toBe(0);
@@ -210,11 +147,11 @@ describe('bad input to a workspace', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('error TB025 two clients are named "acme" (the first on line 3)');
     expect(result.stdout).toContain('at trustbook.workspace.yaml:5');
-    expect(existsSync(join(root, 'clients/acme/policies'))).toBe(false);
-    expect(existsSync(join(root, 'clients/globex/policies'))).toBe(false);
-    expect(existsSync(join(root, 'clients/initech/policies/access-control.mdx'))).toBe(true);
+    expect(existsSync(join(workspace.root, 'clients/acme/policies'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/globex/policies'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/initech/policies/access-control.mdx'))).toBe(true);
 
-    const checked = await runCli(root, ['check', '--workspace', '--format', 'json']);
+    const checked = await runCli(workspace.root, ['check', '--workspace', '--format', 'json']);
     expect(checked.code).toBe(1);
     expect((JSON.parse(checked.stdout) as JsonCheck).diagnostics).toEqual([
       expect.objectContaining({ code: 'TB025', file: 'trustbook.workspace.yaml', line: 5 }),
@@ -249,8 +186,8 @@ describe('bad input to a workspace', () => {
   it('writes nothing when a document would land outside the client through a link', async () => {
     await sync();
     const elsewhere = mkdtempSync(join(tmpdir(), 'trustbook-elsewhere-'));
-    rmSync(join(root, 'clients/acme/policies'), { recursive: true });
-    symlinkSync(elsewhere, join(root, 'clients/acme/policies'));
+    rmSync(join(workspace.root, 'clients/acme/policies'), { recursive: true });
+    symlinkSync(elsewhere, join(workspace.root, 'clients/acme/policies'));
     library(2, {
       'policies/access-control.mdx': policy(2, 'Every system.'),
       'policies/new.mdx': policy(1, 'New.'),
@@ -260,15 +197,15 @@ describe('bad input to a workspace', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("resolves outside the client's folder");
     expect(readdirSync(elsewhere)).toEqual([]);
-    expect(existsSync(join(root, 'clients/acme/content/procedures/p.mdx'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/acme/content/procedures/p.mdx'))).toBe(false);
     rmSync(elsewhere, { recursive: true, force: true });
   });
 });
 
 describe('trustbook report --workspace with bad input', () => {
   it('reports the clients it can and names the others on standard error, exiting 1', async () => {
-    rmSync(join(root, 'clients/acme/content'), { recursive: true });
-    const result = await runCli(root, ['report', '--workspace', '--as-of', '2026-12-07']);
+    rmSync(join(workspace.root, 'clients/acme/content'), { recursive: true });
+    const result = await runCli(workspace.root, ['report', '--workspace', '--as-of', '2026-12-07']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error TB020 the folder clients/acme of client "acme" is not a program');
     expect(result.stdout).not.toContain('| acme |');

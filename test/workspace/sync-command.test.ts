@@ -1,53 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.ts';
+import { policy, useWorkspace } from '../helpers/workspace.ts';
 
-const policy = (version: number, scope: string, exceptions = 'The security lead approves exceptions.') => `---
-title: Access control
-version: ${version}
-owner: cto
-criteria: [CC6.1]
----
-Access follows least privilege.
-
-## Scope
-
-${scope}
-
-## Exceptions
-
-${exceptions}
-`;
-
-let root: string;
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
-
-function library(version: number, documents: Record<string, string>): void {
-  rmSync(join(root, 'library'), { recursive: true, force: true });
-  write('library/library.yaml', `name: Baseline\nversion: ${version}\n`);
-  for (const [path, text] of Object.entries(documents)) write(`library/${path}`, text);
-}
-
-const sync = (...args: string[]) => runCli(root, ['sync', '--as-of', '2026-12-07', ...args]);
-
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'trustbook-workspace-'));
-  write(
-    'trustbook.workspace.yaml',
-    'library: library\nclients:\n  - name: acme\n    path: clients/acme\n  - name: globex\n    path: clients/globex\n',
-  );
-  for (const client of ['acme', 'globex']) write(`clients/${client}/content/program.yaml`, 'organization: Test\n');
-  library(1, { 'policies/access-control.mdx': policy(1, 'Every system.') });
-});
-
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+const workspace = useWorkspace('trustbook-workspace-');
+const { write, read, library, sync } = workspace;
 
 describe('trustbook sync', () => {
   it('gives every client the library documents on the first sync and records what they took', async () => {
@@ -113,10 +72,10 @@ describe('trustbook sync', () => {
 
   it('keeps a document the client deleted deleted', async () => {
     await sync();
-    rmSync(join(root, 'clients/acme/policies/access-control.mdx'));
+    rmSync(join(workspace.root, 'clients/acme/policies/access-control.mdx'));
     library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
     expect((await sync()).code).toBe(0);
-    expect(existsSync(join(root, 'clients/acme/policies/access-control.mdx'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/acme/policies/access-control.mdx'))).toBe(false);
   });
 
   it('leaves the client copy of a document the library dropped, and says so', async () => {
@@ -144,7 +103,7 @@ describe('trustbook sync', () => {
     expect(read('clients/acme/policies/access-control.mdx')).toContain('Every system with health data.');
     expect(read('clients/acme/policies/phi.mdx')).toContain('Protected health information.');
     expect(read('clients/acme/.trustbook-sync/sync.yaml')).toMatch(/policies\/phi\.mdx:\n {4}layer: Healthcare\n/);
-    expect(existsSync(join(root, 'clients/globex/policies/phi.mdx'))).toBe(false);
+    expect(existsSync(join(workspace.root, 'clients/globex/policies/phi.mdx'))).toBe(false);
 
     write('overlays/health/library.yaml', 'name: Healthcare\nversion: 4\n');
     expect((await sync('--check')).stdout).toContain(
@@ -168,9 +127,11 @@ describe('trustbook sync', () => {
     );
     expect(first.stdout).toContain('at clients/acme/policies/access-control.mdx:7\n');
     expect(read('clients/acme/policies/access-control.mdx')).toContain('The works council approves exceptions.');
-    const later = await runCli(root, ['sync', '--as-of', '2026-12-20']);
+    const later = await runCli(workspace.root, ['sync', '--as-of', '2026-12-20']);
     expect(later.stdout).toContain('(found 2026-12-07)');
-    expect((await runCli(root, ['check', '--workspace', '--format', 'json'])).stdout).toMatch(/"overridesToReview": 1/);
+    expect((await runCli(workspace.root, ['check', '--workspace', '--format', 'json'])).stdout).toMatch(
+      /"overridesToReview": 1/,
+    );
 
     write('clients/acme/policies/access-control.mdx', overridden('2026-12-08').replace('version: 1', 'version: 2'));
     const reviewed = await sync();
@@ -181,8 +142,8 @@ describe('trustbook sync', () => {
   it('refuses a library reached through a link that leaves the workspace', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'trustbook-elsewhere-'));
     writeFileSync(join(elsewhere, 'library.yaml'), 'name: Other\nversion: 1\n');
-    rmSync(join(root, 'library'), { recursive: true });
-    symlinkSync(elsewhere, join(root, 'library'));
+    rmSync(join(workspace.root, 'library'), { recursive: true });
+    symlinkSync(elsewhere, join(workspace.root, 'library'));
     const result = await sync();
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is outside the workspace');
