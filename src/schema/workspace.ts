@@ -61,6 +61,25 @@ export const libraryQuestionSchema = z.strictObject({
   default: z.string().min(1).optional(),
 });
 
+/** A document's path in a program, as a library holds it: relative, with no way up and out of it. */
+const documentPath = z
+  .string()
+  .min(1)
+  .refine((path) => !path.startsWith('/') && !path.split(/[\\/]/).includes('..'), {
+    message: "expected a document's path in a program (`policies/access.mdx`), without `..`",
+  });
+
+export const libraryMigrationSchema = z.strictObject({
+  /** The library version that makes the change: a client moving from below it to it or above goes through it once. */
+  version: z.union([z.string().min(1), z.number()]).transform(String),
+  /** What changed, for the partner: sync shows it with each client it migrates. */
+  note: z.string().min(1).optional(),
+  /** Documents the library moved: the client's copy, its edits and its sync history move with it. */
+  moves: z.array(z.strictObject({ from: documentPath, to: documentPath })).default([]),
+  /** Ids the library renamed (a control, a policy...): renamed in every document of the client's program. */
+  ids: z.array(z.strictObject({ from: documentId, to: documentId })).default([]),
+});
+
 export const librarySchema = z.strictObject({
   /** The library's name, for reports. */
   name: z.string().min(1),
@@ -71,6 +90,11 @@ export const librarySchema = z.strictObject({
    * answers fill the library's `{{id}}` variables when sync writes a client's documents.
    */
   questions: z.array(libraryQuestionSchema).default([]),
+  /**
+   * What a version changes besides texts (a document moved, an id renamed), run on each client before the
+   * merge. A split control needs none: it is a changed document and a new one; a `note` tells the partner.
+   */
+  migrations: z.array(libraryMigrationSchema).default([]),
 });
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
@@ -112,4 +136,5 @@ export type WorkspaceData = z.output<typeof workspaceSchema>;
 export type WorkspaceClient = z.output<typeof workspaceClientSchema>;
 export type LibraryData = z.output<typeof librarySchema>;
 export type LibraryQuestion = z.output<typeof libraryQuestionSchema>;
+export type LibraryMigration = z.output<typeof libraryMigrationSchema>;
 export type SyncRecord = z.output<typeof syncRecordSchema>;

@@ -14,6 +14,7 @@ import { syntaxOf, type BodySyntax } from '../engine/body-tree.ts';
 import { sectionsOf } from './sections.ts';
 import { lineOfPath, parseFrontmatterDocument } from '../engine/frontmatter.ts';
 import { fillVariables, unsetVariables, type Answers } from './variables.ts';
+import { migrate, pendingMigrations, type LayerMigration } from './migrations.ts';
 
 /** One library folder: the base library or an overlay. */
 export interface LibraryLayer {
@@ -33,6 +34,8 @@ export interface LibraryState {
   origins: ReadonlyMap<string, LibraryOrigin>;
   /** The questions of every layer; a later layer's question replaces an earlier one of the same id. */
   questions: LibraryQuestion[];
+  /** Every layer's migrations, layer by layer in order. */
+  migrations: LayerMigration[];
 }
 
 export interface LibraryOrigin {
@@ -53,7 +56,15 @@ export function layered(layers: readonly LibraryLayer[]): LibraryState {
     }
     for (const question of layer.data.questions) questions.set(question.id, question);
   }
-  return { layers: layers.map((layer) => layer.data), documents, origins, questions: [...questions.values()] };
+  return {
+    layers: layers.map((layer) => layer.data),
+    documents,
+    origins,
+    questions: [...questions.values()],
+    migrations: layers.flatMap((layer) =>
+      layer.data.migrations.map((migration) => ({ layer: layer.data.name, migration })),
+    ),
+  };
 }
 
 /** The answers in effect for a client: the library's defaults, then the answers it recorded, then new ones. */
@@ -93,6 +104,8 @@ export interface SyncPlan {
   client: string;
   /** Program files to write, by path. */
   writes: Map<string, string>;
+  /** Program files to remove: the old paths of documents a migration moved. */
+  removals: Set<string>;
   /** The record to write, and the base texts to keep beside it (every path of the record). */
   record: SyncRecord;
   bases: Map<string, string>;
@@ -157,6 +170,7 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
   const plan: SyncPlan = {
     client: client.name,
     writes: new Map(),
+    removals: new Set(),
     record: {
       layers: library.layers.map(({ name, version }) => ({ name, version })),
       synced: options.today,
@@ -174,12 +188,30 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
     behind: false,
   };
   const inClient = (path: string) => `${client.path}/${path}`;
-  const recorded = client.record?.documents ?? {};
-  plan.findings.push(...tamperedBases(client, recorded));
+  plan.findings.push(...tamperedBases(client, client.record?.documents ?? {}));
   if (plan.findings.length > 0) {
     plan.blocked = true;
     return plan;
   }
+  // Migrations first, so the merge below sees each document where the library now keeps it.
+  const migrated = migrate(
+    {
+      client: client.name,
+      path: client.path,
+      documents: client.record?.documents ?? {},
+      bases: client.bases,
+      files: client.files,
+    },
+    pendingMigrations(library.migrations, client.record?.layers, library.layers),
+  );
+  const recorded = migrated.documents;
+  // The kept texts on disk, before migrations moved any: what the new ones are compared with.
+  const keptBases = client.bases;
+  client = { ...client, bases: migrated.bases, files: migrated.files };
+  plan.findings.push(...migrated.findings);
+  plan.notices.push(...migrated.notices);
+  for (const [path, text] of migrated.writes) plan.writes.set(path, text);
+  plan.removals = migrated.removals;
   const answers = answersFor(library, client.record?.answers, options.answers);
   plan.findings.push(...unanswered(library, client, answers));
 
@@ -284,17 +316,21 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
     }
   }
 
-  for (const [path, text] of plan.bases) if (client.bases.get(path) !== text) plan.baseChanges.set(path, text);
-  for (const path of client.bases.keys()) if (!plan.bases.has(path)) plan.baseChanges.set(path, undefined);
+  for (const [path, text] of plan.bases) if (keptBases.get(path) !== text) plan.baseChanges.set(path, text);
+  for (const path of keptBases.keys()) if (!plan.bases.has(path)) plan.baseChanges.set(path, undefined);
   plan.behind =
     plan.writes.size > 0 ||
+    plan.removals.size > 0 ||
     describeLayers(client.record?.layers) !== describeLayers(library.layers) ||
     JSON.stringify(sortedObject(client.record?.answers ?? {})) !== JSON.stringify(plan.record.answers ?? {}) ||
     JSON.stringify(sortedKeys(plan.record.documents)) !== JSON.stringify(sortedKeys(recorded));
   // With markers, a conflict in sections is written for an editor and the rest of the sync goes with it; a
   // conflict sync could not write, or any other error, stops the whole client.
   plan.blocked = stuck || plan.findings.some((found) => found.severity === 'error' && found.code !== 'TB024');
-  if (plan.blocked) plan.writes.clear();
+  if (plan.blocked) {
+    plan.writes.clear();
+    plan.removals.clear();
+  }
   return plan;
 }
 

@@ -189,6 +189,18 @@ function documentPaths(folder: string): string[] {
     .sort();
 }
 
+/** The folders of a program that hold its documents. */
+const programFolders = ['content', 'policies', 'evidence-index'];
+
+/** Every document of a client's program; not the artifact files kept in `evidence-index/files/`, which are evidence. */
+function programDocumentPaths(folder: string): string[] {
+  return programFolders
+    .flatMap((name) =>
+      existsSync(join(folder, name)) ? documentPaths(join(folder, name)).map((path) => `${name}/${path}`) : [],
+    )
+    .filter((path) => !path.startsWith('evidence-index/files/'));
+}
+
 export interface ClientRead {
   state: ClientState;
   /** The client's folder by its real path. */
@@ -269,7 +281,7 @@ export function applyPlan(folder: string, plan: SyncPlan): void {
     ...bases,
     [recordFile, header + yaml.dump(plan.record, { lineWidth: -1, sortKeys: true })],
   ];
-  for (const [path] of plan.writes) insideClient(folder, path);
+  for (const path of [...plan.writes.keys(), ...plan.removals]) insideClient(folder, path);
   rmSync(staged, { recursive: true, force: true });
   try {
     mkdirSync(staged, { recursive: true });
@@ -281,7 +293,9 @@ export function applyPlan(folder: string, plan: SyncPlan): void {
   const writes = plan.writes.size;
   files.forEach(([path], index) => {
     if (index === writes) {
-      // Between the program files and the bases: the kept texts the record no longer names go.
+      // Between the program files and the bases: the old paths of moved documents (their texts are in place
+      // at the new ones by now), and the kept texts the record no longer names.
+      for (const removal of plan.removals) rmSync(join(folder, removal), { force: true });
       for (const [base, text] of plan.baseChanges) {
         if (text === undefined) rmSync(join(folder, basesFolder, base), { force: true });
       }
@@ -331,7 +345,10 @@ export function planClient(
       : [finding('TB020', { file: client.path }, client.name, client.path)];
     return { read: undefined, plan: undefined, findings: notProgram.length > 0 ? notProgram : taken.findings };
   }
-  const read = readClient(workspace, client, taken.library.documents.keys());
+  // A renamed id reaches the client's own documents too, so then sync reads every document of the program.
+  const renamesIds = taken.library.migrations.some(({ migration }) => migration.ids.length > 0);
+  const programDocuments = renamesIds ? programDocumentPaths(join(workspace.root, client.path)) : [];
+  const read = readClient(workspace, client, [...taken.library.documents.keys(), ...programDocuments]);
   if (read.findings.length > 0) return { read, plan: undefined, findings: read.findings };
   const plan = planSync(taken.library, read.state, options);
   return { read, plan, findings: plan.findings };

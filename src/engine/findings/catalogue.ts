@@ -641,6 +641,20 @@ export const catalogue = {
       'The library changed a field or section that a client keeps different on purpose (`overrides:`). Sync never touches an override, so a person compares the two texts; the finding stays until the override is approved again on or after the day the change was found, or removed',
     fix: 'Approve the override again after comparing the texts, or remove it and take the library text',
   },
+  TB035: {
+    title: 'Library move onto a client file',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `from`, `to`: the document's old and new path; `by`: the migration, `Baseline 3`. */
+    message: (client: string, from: string, to: string, by: string) =>
+      `the library's migration ${by} moves ${from} to ${to}, but client "${client}" already has a file there, so the client is not synced`,
+    hint: (_client: string, from: string, to: string) =>
+      `Rename or remove the client's ${to} (or merge it into ${from} by hand), then sync again; nothing was changed.`,
+    meaning:
+      'A library migration moves a document to a path where the client already keeps a file of its own. Sync would have to overwrite one of them, so it changes nothing in that client',
+    fix: "Move the client's own file out of the way, then sync again",
+  },
   TB101: {
     title: 'Required field missing',
     severity: 'error',
