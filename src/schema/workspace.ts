@@ -33,11 +33,32 @@ export const workspaceClientSchema = z.union([
   }),
 ]);
 
+/** A git URL or path git can fetch from; never one git would read as an option. */
+const gitUrl = z
+  .string()
+  .min(1)
+  .refine((url) => !url.startsWith('-'), { message: 'expected a git URL (https://..., ssh://..., git@host:...)' });
+
+export const gitLibrarySchema = z.strictObject({
+  /** The repository that holds the library: any URL `git fetch` takes. */
+  git: gitUrl,
+  /** The tag, branch or full commit id to take: a tag (`v7`) pins the library until the partner moves it. */
+  ref: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'expected a tag, a branch or a commit id'),
+  /** The library's folder inside that repository, when it is not the whole repository. */
+  path: relativePath.optional(),
+});
+
 export const workspaceSchema = z.strictObject({
   /** The partner's name, for reports and the portfolio feed. */
   partner: z.string().min(1).default('Partner'),
-  /** The folder of the library, relative to this file. */
-  library: relativePath,
+  /**
+   * The library: a folder relative to this file, or `{ git: URL, ref: TAG }` for a library kept in a
+   * repository of its own (fetched into `.trustbook/libraries/`).
+   */
+  library: z.union([relativePath, gitLibrarySchema]),
   /** The clients, each a complete program. */
   clients: z.array(workspaceClientSchema).default([]),
 });
@@ -133,6 +154,7 @@ export const syncRecordSchema = z.strictObject({
 });
 
 export type WorkspaceData = z.output<typeof workspaceSchema>;
+export type GitLibrary = z.output<typeof gitLibrarySchema>;
 export type WorkspaceClient = z.output<typeof workspaceClientSchema>;
 export type LibraryData = z.output<typeof librarySchema>;
 export type LibraryQuestion = z.output<typeof libraryQuestionSchema>;

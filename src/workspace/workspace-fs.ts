@@ -41,6 +41,7 @@ import {
   type SyncPlan,
 } from './sync-plan.ts';
 import { libraryFile, workspaceFile } from './workspace-paths.ts';
+import { checkoutLibrary } from './library-git.ts';
 
 export { libraryFile, workspaceFile } from './workspace-paths.ts';
 
@@ -70,6 +71,8 @@ function readValidated<T extends z.ZodType>(
 export interface Workspace {
   root: string;
   data: WorkspaceData;
+  /** The base library's folder, relative to the workspace (for a library in git, where it was fetched). */
+  library: string;
   /** Problems of the workspace file itself (two clients with one name), with paths from the workspace folder. */
   findings: Diagnostic[];
   /** The line of a value in trustbook.workspace.yaml, by its path (`['clients', 0, 'overlays', 1]`). */
@@ -95,7 +98,11 @@ export function readWorkspace(root: string): Workspace {
       findings.push(finding('TB025', { file: workspaceFile, line: at(index) }, client.name, at(seen)));
     }
   });
-  return { root, data, findings, line };
+  const library =
+    typeof data.library === 'string'
+      ? data.library
+      : checkoutLibrary(root, data.library, `${workspaceFile}:${line(['library'])}`);
+  return { root, data, library, findings, line };
 }
 
 /** Names two or more clients share: the tool cannot tell which is meant, so it leaves all of them alone. */
@@ -162,7 +169,7 @@ export function libraryReader(
 ): (client: { name: string; overlays: readonly string[]; index: number }) => ClientLibrary {
   const layers = new Map<string, LibraryLayer>();
   const layer = (path: string) => layers.get(path) ?? layers.set(path, readLayer(workspace, path)).get(path)!;
-  layer(workspace.data.library);
+  layer(workspace.library);
   return (client) => {
     const findings = client.overlays.flatMap((overlay, position) =>
       isLibrary(workspace, overlay)
@@ -177,7 +184,7 @@ export function libraryReader(
           ],
     );
     if (findings.length > 0) return { library: undefined, findings };
-    return { library: layered([workspace.data.library, ...client.overlays].map(layer)), findings: [] };
+    return { library: layered([workspace.library, ...client.overlays].map(layer)), findings: [] };
   };
 }
 
