@@ -38,12 +38,13 @@ export function checkoutLibrary(root: string, library: GitLibrary, shown: string
   };
   for (const args of [
     ['init', '--quiet'],
-    ['fetch', '--quiet', '--depth', '1', '--', library.git, library.ref],
+    // The ext:: transport runs a command named in the URL: never, whatever the machine's git configuration.
+    ['-c', 'protocol.ext.allow=never', 'fetch', '--quiet', '--depth', '1', '--', library.git, library.ref],
     ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--detach', 'FETCH_HEAD'],
   ]) {
     const result = spawnSync('git', args, { cwd: staged, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (result.error) fail('fetch', 'git is not installed');
-    if (result.status !== 0) fail(args[0] === 'checkout' ? 'check out' : 'fetch', firstLine(result.stderr));
+    if (result.status !== 0) fail(args.includes('checkout') ? 'check out' : 'fetch', firstLine(result.stderr));
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(staged, target);

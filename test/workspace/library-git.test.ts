@@ -74,6 +74,16 @@ describe('a library in a git repository of its own', () => {
     expect(existsSync(join(workspace.root, 'clients/acme/policies'))).toBe(false);
   });
 
+  it('never runs a command named in an ext:: URL', async () => {
+    const marker = join(origin, 'ran');
+    useLibrary('v1');
+    write('trustbook.workspace.yaml', `library:\n  git: "ext::sh -c touch% ${marker}"\n  ref: v1\nclients: []\n`);
+    const result = await sync();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('could not fetch the library ext::');
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('refuses a URL git would read as an option', async () => {
     write('trustbook.workspace.yaml', 'library:\n  git: --upload-pack=touch /tmp/x\n  ref: v1\nclients: []\n');
     const result = await sync();
