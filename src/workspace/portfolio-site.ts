@@ -212,7 +212,7 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem;
 .lead { color: var(--muted); }
 .muted { color: var(--muted); }
 .bad { color: var(--bad); }
-.table-scroll { overflow-x: auto; margin: 1rem 0; }
+.table-scroll { overflow-x: auto; margin: 1rem 0; position: relative; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: 0.4rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); }
