@@ -44,7 +44,10 @@ export function clientTrend(root: string, clientPath: string, options: PastCheck
   let log: string;
   try {
     if (git(['rev-parse', '--is-inside-work-tree']).trim() !== 'true') throw new Error('not a work tree');
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { none: 'git is not installed where the portfolio was built, so there is no trend.' };
+    }
     return { none: 'The workspace is not a git repository, so there is no history to draw a trend from.' };
   }
   try {

@@ -217,6 +217,19 @@ describe('a client trend from git history', () => {
     });
   });
 
+  it('says so when git is not installed, rather than failing the build', () => {
+    cpSync(sampleWorkspace, root, { recursive: true });
+    const path = process.env.PATH;
+    process.env.PATH = join(root, 'no-programs-here');
+    try {
+      expect(clientTrend(root, 'clients/alder')).toEqual({
+        none: 'git is not installed where the portfolio was built, so there is no trend.',
+      });
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('says a repository without commits has no trend', () => {
     cpSync(sampleWorkspace, root, { recursive: true });
     git(root, ['init', '--quiet']);
