@@ -53,7 +53,8 @@ Commands:
                                 (--answer KEY=VALUE, once per answer, asks nothing; --overlay DIR; --path DIR)
   client detach NAME            a client leaves the workspace with its program as it is (no more syncs)
   build --workspace [CLIENT...] each client's three sites into dist/<client>/; a failed client does not stop
-                                the others, and the summary and exit code name it (one program: npm run build)
+                                the others, and the summary and exit code name it; then the partner's private
+                                portfolio into dist/portfolio/ (--portfolio: only that; one program: npm run build)
   ci matrix --shards N          the clients in N shards (at most 256) as a GitHub Actions matrix, in JSON
   caddy                         a Caddyfile: the trust center open, the other two sites behind your sign-on
   verify-deploy                 check the three live sites from outside (access refused, right build, no leak)

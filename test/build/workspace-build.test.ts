@@ -36,5 +36,8 @@ describe('trustbook build --workspace', () => {
     expect(readFileSync(join(root, 'dist/alder/public/index.html'), 'utf8')).toContain('Alder Analytics');
     expect(existsSync(join(root, 'dist/birch'))).toBe(false);
     expect(existsSync(join(root, 'clients/alder/dist'))).toBe(false);
+    // Named clients are a shard of the whole: the portfolio, which covers every client, waits for --portfolio.
+    expect(result.stdout).toContain('portfolio: not written for named clients;');
+    expect(existsSync(join(root, 'dist/portfolio'))).toBe(false);
   });
 });

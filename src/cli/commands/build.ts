@@ -1,7 +1,8 @@
 /**
  * `trustbook build --workspace [CLIENT...]`: every client's three sites into `dist/<client>/`, one client after
- * another (each build uses the machine's cores itself). A client that fails does not stop the others; the
- * summary and the exit code say which failed. One program builds with `npm run build` (`astro build`).
+ * another (each build uses the machine's cores itself), then the partner's portfolio into `dist/portfolio/`
+ * (`--portfolio`: that alone). A client that fails does not stop the others; the summary and the exit code say
+ * which failed. One program builds with `npm run build` (`astro build`).
  */
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../engine/errors.ts';
@@ -11,11 +12,16 @@ import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 import { formatWorkspaceFindings } from '../workspace-text.ts';
 import { finding } from '../../engine/findings/finding.ts';
+import { buildPortfolio } from './build-portfolio.ts';
 
 export async function runBuild(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { workspace: { type: 'boolean', default: false }, root: { type: 'string' } },
+    {
+      workspace: { type: 'boolean', default: false },
+      portfolio: { type: 'boolean', default: false },
+      root: { type: 'string' },
+    },
     Infinity,
   );
   if (!values.workspace) {
@@ -38,6 +44,12 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   const chosen = positionals.length > 0 ? local.filter((client) => positionals.includes(client.name)) : local;
   if (workspace.findings.length > 0)
     io.stdout([workspaceFile, ...formatWorkspaceFindings(workspace.findings)].join('\n'));
+  if (values.portfolio) {
+    if (positionals.length > 0) {
+      throw new UsageError('--portfolio builds the portfolio alone, for every client', 'Leave out the client names.');
+    }
+    return buildPortfolio(workspace, io) && workspace.findings.length === 0 ? EXIT_CLEAN : EXIT_FINDINGS;
+  }
 
   const failed: string[] = [];
   for (const client of chosen) {
@@ -65,11 +77,20 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       );
     }
   }
+  // After the clients, so its links find the auditor sites just built. A build of named clients (a CI shard)
+  // leaves it out: it covers every client, and each shard would write its own partial one.
+  let portfolio = true;
+  if (positionals.length === 0) portfolio = buildPortfolio(workspace, io);
+  else {
+    io.stdout(
+      'portfolio: not written for named clients; `trustbook build --workspace --portfolio` writes it once every client is in dist/',
+    );
+  }
   const built = chosen.length - failed.length;
   io.stdout(
     `\n${built} of ${chosen.length} clients built${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}.`,
   );
-  return failed.length > 0 || workspace.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return failed.length > 0 || !portfolio || workspace.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /** The end of a build's output, where Astro and the check say why it stopped. */

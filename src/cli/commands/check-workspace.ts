@@ -24,7 +24,7 @@ import { formatGithub, formatPretty, githubAnnotation, plain, type OutputFormat 
 import { todayUtc } from '../../engine/dates.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
 
-interface ClientCheck {
+export interface ClientCheck {
   row: PortfolioRow;
   /** The client's check, with paths from the workspace folder; undefined when its folder is not a program. */
   result: CheckResult | undefined;
@@ -68,7 +68,7 @@ export function runWorkspaceCheck(
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
+export function checkClients(workspace: Workspace, io: Io, asOf: string | undefined): ClientCheck[] {
   const checks: ClientCheck[] = [];
   const libraryFor = libraryReader(workspace);
   for (const client of localClients(workspace)) {

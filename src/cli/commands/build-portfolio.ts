@@ -1,0 +1,57 @@
+/**
+ * The portfolio site of `trustbook build --workspace`: the portfolio check (the same as `check --workspace`),
+ * each client's trend from the repository's history, the library each would take now and whether its auditor
+ * site is built, gathered into one PortfolioView and written to `dist/portfolio/`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeLayers } from '../../workspace/sync-plan.ts';
+import { clientTrend } from '../../workspace/portfolio-history.ts';
+import { portfolioView } from '../../workspace/portfolio-view.ts';
+import { portfolioFolder, writePortfolio } from '../../workspace/portfolio-site.ts';
+import { libraryReader, localClients, type Workspace } from '../../workspace/workspace-fs.ts';
+import { todayUtc } from '../../engine/dates.ts';
+import { checkOptions } from '../check-options.ts';
+import type { Io } from '../io.ts';
+import { checkClients } from './check-workspace.ts';
+
+/** Writes `dist/portfolio/`; returns false (having said why) when it cannot. */
+export function buildPortfolio(workspace: Workspace, io: Io): boolean {
+  const clash = localClients(workspace).find((client) => client.name === portfolioFolder);
+  if (clash) {
+    io.stdout(
+      `portfolio: not built: the client "${portfolioFolder}" builds into dist/${portfolioFolder}/, where the portfolio goes. Rename the client in trustbook.workspace.yaml.`,
+    );
+    return false;
+  }
+  io.progress?.('building the portfolio…');
+  const checks = checkClients(workspace, io, undefined);
+  const libraryFor = libraryReader(workspace);
+  const { grantSecret, deploy } = checkOptions(io);
+  const clients = localClients(workspace).flatMap((client) => {
+    const check = checks.find(({ row }) => row.client === client.name);
+    if (!check) return [];
+    const library = libraryFor(client).library;
+    return {
+      name: client.name,
+      path: client.path,
+      row: check.row,
+      result: check.result,
+      libraryNow: library ? describeLayers(library.layers) : undefined,
+      trend: check.result
+        ? clientTrend(workspace.root, client.path, { grantSecret, deploy })
+        : { none: `${client.path} is not a program, so there is no trend.` },
+      auditorsBuilt: existsSync(join(workspace.root, 'dist', client.name, 'auditors', 'index.html')),
+    };
+  });
+  const asOf = checks.find((check) => check.result)?.result?.summary.asOf ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
+  const view = portfolioView({
+    partner: workspace.data.partner,
+    asOf,
+    clients,
+  });
+  writePortfolio(join(workspace.root, 'dist', portfolioFolder), view);
+  io.progress?.('');
+  io.stdout(`portfolio: written to dist/${portfolioFolder}/ (private: serve it behind sign-on)`);
+  return true;
+}
