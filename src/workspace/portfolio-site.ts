@@ -52,7 +52,7 @@ ${librarySection(view)}
 </main>
 <footer class="site-footer">
 <div class="inner">
-<p>Written by <code>trustbook build --workspace</code> from the workspace’s files. The figures are the check's, the same as <code>trustbook check --workspace</code> prints.</p>
+<p>Written by <code>trustbook build --workspace</code> from the workspace’s files. The figures are the check’s, the same as <code>trustbook check --workspace</code> prints.</p>
 </div>
 </footer>
 </body>
@@ -60,6 +60,7 @@ ${librarySection(view)}
 `;
 }
 
+/** A table in a scroll region of its own (a phone scrolls the table, not the page). Its arguments are markup: callers escape every value in them. */
 function table(id: string, caption: string, head: string[], rows: string[]): string {
   return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
 <table>

@@ -90,6 +90,17 @@ describe('trustbook build --workspace --portfolio', () => {
     expect(page()).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;Alder&quot;');
   });
 
+  it('keeps a client whose folder is not a program in the table, with its error and no trend', async () => {
+    sampleWithHistory(root);
+    rmSync(join(root, 'clients/birch/content/program.yaml'));
+    expect((await runCli(root, ['build', '--workspace', '--portfolio'])).code).toBe(0);
+    const html = page();
+    expect(rowsOf(html, 'birch')[0]).toBe('birch not a program 1 0 - - 0 - 0 not built');
+    expect(rowsOf(html, 'birch')).toContain('birch unread: see its findings - -');
+    expect(html).toContain('<p>clients/birch is not a program, so there is no trend.</p>');
+    expect(rowsOf(html, 'alder')[0]).toMatch(/^alder Alder Analytics 0 1 /);
+  });
+
   it('is not written when a client is named portfolio, whose sites would go in its folder', async () => {
     cpSync(sampleWorkspace, root, { recursive: true });
     edit(root, 'trustbook.workspace.yaml', (text) => text.replace('name: cedar', 'name: portfolio'));

@@ -24,7 +24,7 @@ export function buildPortfolio(workspace: Workspace, io: Io): boolean {
     );
     return false;
   }
-  io.progress?.('building the portfolio…');
+  io.progress?.('portfolio: checking the clients…');
   const checks = checkClients(workspace, io, undefined);
   const libraryFor = libraryReader(workspace);
   const { grantSecret, deploy } = checkOptions(io);
@@ -32,6 +32,7 @@ export function buildPortfolio(workspace: Workspace, io: Io): boolean {
     const check = checks.find(({ row }) => row.client === client.name);
     if (!check) return [];
     const library = libraryFor(client).library;
+    io.progress?.(`portfolio: the history of ${client.name}…`);
     return {
       name: client.name,
       path: client.path,
