@@ -201,13 +201,20 @@ export function readMappingWorkbook(
   options: WorkbookOptions = {},
 ): WorkbookMapping {
   const candidates = options.sheet === undefined ? sheets : sheets.filter((sheet) => sheet.name === options.sheet);
+  // The SCF workbook has more than one sheet keyed by `SCF #` (its assessment objectives, say): the first sheet
+  // with every column needed is read, and only when none has them is the first one's missing column reported.
+  let first: WorkbookMapping | undefined;
   for (const sheet of candidates) {
     const found = shapeOf(sheet, options);
-    if (found)
-      return found.shape === 'scf'
+    if (!found) continue;
+    const read =
+      found.shape === 'scf'
         ? readScf(file, sheet, found.header, target, options)
         : readAicpa(file, sheet, found.header, target, options);
+    if (!read.findings.some((f) => f.code === 'TB366')) return read;
+    first ??= read;
   }
+  if (first) return first;
   return {
     shape: 'scf',
     sheet: '',

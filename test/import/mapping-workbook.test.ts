@@ -90,6 +90,17 @@ describe('a Secure Controls Framework workbook', () => {
     expect(read.findings[3]!.message).toBe("'SCF 2025.4'!C5 holds the error #N/A; the cell is passed over");
   });
 
+  it('passes over a sheet keyed by SCF # without the framework columns, such as its assessment objectives', () => {
+    const objectives = sheet('Assessment Objectives 2025.4', [
+      ['SCF #', 'SCF AO #', 'Objective'],
+      ['GOV-01', 'GOV-01_A01', 'text'],
+    ]);
+    const read = readMappingWorkbook('scf.xlsx', [objectives, scf], 'iso27001');
+    expect(read.sheet).toBe('SCF 2025.4');
+    expect(read.findings.map((f) => f.code)).not.toContain('TB366');
+    expect(readMappingWorkbook('scf.xlsx', [objectives], 'iso27001').findings.map((f) => f.code)).toEqual(['TB366']);
+  });
+
   it('reads the CSF 2.0 column for --to csf, and no ISO column', () => {
     const read = readMappingWorkbook('scf.xlsx', [scf], 'csf');
     expect(read.columns.filter((column) => column.role === 'target').map((column) => column.column)).toEqual(['G']);
