@@ -1,8 +1,8 @@
 /**
- * `trustbook import mapping FILE`: a mapping the user downloaded (a Secure Controls Framework export, another
- * tool's mapping list) kept in the program's own repository, under mappings/NAME/ with its attribution, and read
- * by `map suggest` as an extra, labelled source. Trustbook never ships such a file, and it never counts toward
- * coverage.
+ * `trustbook import mapping FILE`: a mapping the user downloaded (a CSV, the Secure Controls Framework workbook,
+ * an AICPA mapping spreadsheet) kept in the program's own repository, under mappings/NAME/ with its attribution,
+ * and read by `map suggest` as an extra, labelled source. Trustbook never ships or fetches such a file, and it
+ * never counts toward coverage. Workbooks are read by src/import/mapping-workbook.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
