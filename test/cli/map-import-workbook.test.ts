@@ -152,6 +152,25 @@ describe('trustbook import mapping FILE.xlsx', () => {
     expect(existsSync(join(dir, 'mappings'))).toBe(false);
   });
 
+  it('reads the sheet and columns --sheet and --map name, and names the sheets when --sheet names none', async () => {
+    const dir = program();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Ours').addRows([
+      ['Criterion', 'Subcategory'],
+      ['CC7.2', 'DE.CM-01'],
+    ]);
+    await workbook.xlsx.writeFile(join(dir, 'own.xlsx'));
+    const args = ['import', 'mapping', 'own.xlsx', '--to', 'csf', ...attribution];
+    const missing = await runCli(dir, [...args, '--sheet', 'Theirs']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('own.xlsx has no sheet "Theirs"');
+    expect(missing.stderr).toContain('Its sheets: "Ours".');
+    const read = await runCli(dir, [...args, '--sheet', 'Ours', '--map', 'source=criterion,target=SUBCATEGORY']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('wrote mappings/own/: 1 pairs to csf, 0 passed over');
+    expect(read.stdout).toContain('columns used: A "Criterion" (soc2), B "Subcategory" (target)');
+  });
+
   it('asks for the source and the licence in a terminal, and refuses without them elsewhere', async () => {
     const dir = program();
     await scfWorkbook(join(dir, 'scf.xlsx'));
