@@ -25,8 +25,8 @@ Commands:
                                 what a person must still decide (import-report.md)
   import markdown DIR --kind policy|procedure
                                 a folder of GitHub-flavoured Markdown as policies or procedures
-  import mapping FILE           a mapping you downloaded (CSV), kept in mappings/ with its attribution and used
-                                only by map suggest
+  import mapping FILE           a mapping you downloaded (CSV, or the SCF workbook or an AICPA mapping as .xlsx),
+                                kept in mappings/ with its attribution and used only by map suggest
   answers export                the answer library in a questionnaire layout (--format csv|xlsx, --out FILE,
                                 --audience public|all)
   acknowledgements import FILE  record policy acknowledgements from a form's CSV export
@@ -86,10 +86,15 @@ map suggest:
 
 import mapping FILE:
   --to iso27001|csf             the framework the file maps the SOC 2 criteria to (required)
-  --attribution TEXT            who published it and under what terms, kept in its ATTRIBUTION.md (required)
+  --source TEXT, --licence TEXT who published it and under what terms, as they state them, kept in its
+                                ATTRIBUTION.md (required; asked for in a terminal)
+  --source-version TEXT         its edition (an SCF workbook's is read from its sheet's name)
+  --attribution TEXT            a note of your own kept beside them (alone, it stands for both)
   --name NAME                   writes mappings/NAME/ (default: the file's name)
-  --map source=COL,target=COL   the columns of the criteria and of the target ids (also relationship=,
-                                rationale=); by default found by header (source, target, relationship, rationale)
+  --sheet NAME                  the workbook's sheet to read (default: the first with a header row it knows)
+  --map source=COL,target=COL   the headers of the criteria's and the target ids' columns (a CSV's also
+                                relationship=, rationale=); by default found by header (CSV: source, target,
+                                relationship, rationale; workbooks: SCF's and AICPA's own)
   --root DIR                    the program's folder
 
 evidence add <id>:

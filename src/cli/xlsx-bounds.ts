@@ -26,7 +26,10 @@ const LOCAL_HEADER = 0x04034b50;
 /** Why a workbook is refused before parsing, or undefined when it is within the limits. */
 export type ZipVerdict = { ok: true } | { ok: false; kind: 'not-zip' | 'too-large'; reason: string };
 
-export function checkWorkbookBounds(bytes: Uint8Array, limits = XLSX_LIMITS): ZipVerdict {
+/** Limits of the same kinds, for a command whose workbooks are larger (a mapping's). */
+export type WorkbookLimits = { readonly [K in keyof typeof XLSX_LIMITS]: number };
+
+export function checkWorkbookBounds(bytes: Uint8Array, limits: WorkbookLimits = XLSX_LIMITS): ZipVerdict {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const megabytes = (count: number) => `${Math.round(count / 1024 / 1024)} MB`;
   if (data.length > limits.fileBytes) {

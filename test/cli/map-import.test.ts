@@ -81,13 +81,13 @@ describe('trustbook import mapping, then map suggest', () => {
     expect(iso.stdout).not.toContain('their-map');
   });
 
-  it('refuses to import without an attribution, writing nothing', async () => {
+  it('refuses to import without a source and a licence (or an attribution), writing nothing', async () => {
     root = mkdtempSync(join(tmpdir(), 'trustbook-mapping-'));
     writeProgram(root, validProgram());
     writeFileSync(join(root, 'downloaded.csv'), 'source,target\nCC1.1,GV.OC-03\n');
     const { code, stderr } = await runCli(root, ['import', 'mapping', 'downloaded.csv', '--to', 'csf']);
     expect(code).toBe(2);
-    expect(stderr).toContain('needs --attribution');
+    expect(stderr).toContain('needs --source and --licence');
     expect(existsSync(join(root, 'mappings'))).toBe(false);
   });
 

@@ -17,7 +17,7 @@ import { runImportMapping } from './map-import.ts';
 
 const layouts = ['comply', 'markdown'] as const;
 
-export function runImport(args: string[], io: Io): number {
+export function runImport(args: string[], io: Io): number | Promise<number> {
   if (args[0] === 'mapping') return runImportMapping(args.slice(1), io);
   const { values, positionals } = parse(
     args,

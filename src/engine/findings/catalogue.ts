@@ -1390,6 +1390,75 @@ export const catalogue = {
     meaning: 'content/statement-of-applicability.yaml exists while `frameworks:` has no `iso27001`',
     fix: 'Bring ISO/IEC 27001 into scope, or remove the statement',
   },
+  TB365: {
+    title: 'Mapping workbook without a header row',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `sheets`: every sheet looked at, by name. */
+    message: (file: string, sheets: readonly string[]) =>
+      `no sheet of ${file} has a header row of a mapping Trustbook reads (sheets looked at, first 30 rows each: ${sheets.map((sheet) => `"${sheet}"`).join(', ')})`,
+    hint: 'The importer reads the Secure Controls Framework workbook (a header with an "SCF #" column and one column per framework) and AICPA\'s mapping spreadsheets (a header with a TSC reference column beside the other framework\'s). Name the sheet with --sheet and the headers with --map source=HEADER,target=HEADER, or save the sheet as CSV with source and target columns.',
+    meaning:
+      'Raised by `trustbook import mapping` on an .xlsx file: no sheet has, in its first 30 rows, a row of headers naming the SOC 2 criteria and the ids of another framework. Nothing is imported',
+    fix: 'Import the workbook as downloaded from its publisher, or name the sheet and columns with `--sheet` and `--map`',
+  },
+  TB366: {
+    title: 'Mapping workbook without a column the import needs',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `missing`: what the column would hold; `headers`: the row's headers as written. */
+    message: (sheet: string, row: number, missing: string, headers: readonly string[]) =>
+      `sheet "${sheet}" has its header row at row ${row}, but no column of ${missing}; its headers: ${headers.map((header) => `"${header}"`).join(', ')}`,
+    hint: (_sheet: string, _row: number, missing: string) =>
+      `Pass --map with the header of the column of ${missing} (source=HEADER for the SOC 2 criteria, target=HEADER for the other framework), or import a mapping to the framework the workbook does hold (--to).`,
+    meaning:
+      'Raised by `trustbook import mapping`: the sheet has a header row, but no column for the SOC 2 criteria or for the framework named with `--to` (an SCF workbook of an edition that has no ISO 27001:2022 or CSF 2.0 column, say). Nothing is imported',
+    fix: 'Name the column with `--map`, or import the workbook for a framework it maps to',
+  },
+  TB367: {
+    title: 'Imported mapping names an id not in the catalogs',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `cell`: the sheet and cell (`'SCF 2025.4'!Q12`); `framework`: `soc2`, or the name of the catalog looked in. */
+    message: (cell: string, id: string, framework: string, meant: readonly string[]) =>
+      id === ''
+        ? `${cell}: an id of ${framework} on a row with no SOC 2 criterion, neither its own nor one above it in its group, so no pair is made from it`
+        : `${cell}: "${id}" is not ${framework === 'soc2' ? 'a SOC 2 criterion' : `a requirement of ${framework}`} in Trustbook's catalogs${meant.length > 0 ? ` (did you mean ${meant.map((near) => `"${near}"`).join(', ')}?)` : ''}, so no pair is made from it`,
+    hint: 'Nothing to do when the id belongs to another edition (ISO 27001:2013, CSF 1.1) or names a heading rather than a requirement; otherwise correct the cell in the workbook and import it again.',
+    meaning:
+      'Raised by `trustbook import mapping`: a cell of the workbook names an id that the catalog of its framework does not hold, after reading a point of focus (`CC1.1-POF3`) as its criterion and dropping a sub-item (`6.1.2(a)`). The pairs it would have made are left out and listed',
+    fix: 'Correct the id in the workbook, or leave it out when it belongs to another edition',
+  },
+  TB368: {
+    title: 'Mapping workbook cell holds a formula or an error',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `value`: the formula without its `=`, or the error (`#N/A`). */
+    message: (cell: string, kind: 'formula' | 'error', value: string) =>
+      kind === 'formula'
+        ? `${cell} holds a formula (=${value}); only typed values are read, so the cell is passed over`
+        : `${cell} holds the error ${value}; the cell is passed over`,
+    hint: 'Replace the formula by its value in the workbook (copy, then paste as values), or correct the error, and import it again.',
+    meaning:
+      "Raised by `trustbook import mapping`: a cell the import reads holds a formula or an error value. A formula's saved result may be stale or absent, so it is not trusted; the cell is left out and listed",
+    fix: 'Paste the values over the formulas in the workbook, or correct the error',
+  },
+  TB369: {
+    title: 'Mapping workbook with no usable pair',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: (file: string, sheet: string, target: string) =>
+      `no row of sheet "${sheet}" of ${file} pairs a SOC 2 criterion with a ${target} requirement of Trustbook's catalogs, so nothing was imported`,
+    hint: 'Read the findings above for the ids passed over; check --to, and name the columns with --map when the wrong ones were taken.',
+    meaning:
+      'Raised by `trustbook import mapping`: the workbook was read, but no row gave a pair of known ids (every id unknown, or the columns read were not the intended ones). Nothing is written',
+    fix: 'Check `--to` and the columns reported as used; name the right ones with `--map`',
+  },
   TB401: {
     title: 'Control without evidence',
     severity: 'deferrable',
