@@ -261,7 +261,7 @@ describe('the leak scan has no blind spots: each plant stops the publish', () =>
 
 describe('the newest documents are forbidden where their audience stops', () => {
   it('stops when a public page quotes a justification of the Statement of Applicability', async () => {
-    const justification = `Contracts require it ${canaries.soaJustification.text}.`;
+    const justification = `We keep no premises ${canaries.soaJustification.text}.`;
     const leaks = await plant({ 'a/index.html': page(`Why: ${justification}`) }, {}, canaryProgram());
     expect(leaks).toEqual([
       expect.objectContaining({ file: 'a/index.html', source: expect.stringContaining('statement-of-applicability') }),
