@@ -17,12 +17,13 @@ import {
   type Document as YamlDocument,
   type Node,
 } from 'yaml';
+import { explainYamlError, type YamlSyntax } from './yaml-errors.ts';
 
-/** YAML that does not parse, with the parser's own words for why. */
+/** YAML that does not parse: on which line, and what is wrong there (see `yaml-errors.ts`). */
 export interface YamlProblem {
   code: 'TB001';
   line: number;
-  message: string;
+  syntax: YamlSyntax;
 }
 
 /**
@@ -90,19 +91,20 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   try {
     return { data: yaml.load(text, { schema: yaml.CORE_SCHEMA, json: false }), keyLines, problems: [] };
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
+    const explained = plainProblem(text, firstLine);
+    if (explained) return { data: undefined, keyLines, problems: [explained] };
     if (!mark) {
       // js-yaml names no position for some errors (a second document): the other parser does.
       const guarded = parseGuarded(text, firstLine, keyLines);
       if (guarded.problems.length > 0) return guarded;
     }
+    const syntax = { what: 'parser', column: mark && mark.column + 1, reason: firstSentence(reason) } as const;
     return {
       data: undefined,
       keyLines,
-      problems: [
-        { code: 'TB001', line: lastLineAtMost(text, mark?.line ?? 0) + firstLine, message: firstSentence(reason) },
-      ],
+      problems: [{ code: 'TB001', line: lastLineAtMost(text, mark?.line ?? 0) + firstLine, syntax }],
     };
   }
 }
@@ -118,19 +120,39 @@ function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): Pars
     schema: 'core',
     resolveKnownTags: false,
   });
-  const problems: YamlProblem[] = document.errors.map((error) => ({
-    code: 'TB001',
-    line: lastLineAtMost(text, lineCounter.linePos(error.pos[0]).line - 1) + firstLine,
-    message: firstSentence(error.message),
-  }));
-  if (problems.length > 0) return { data: undefined, keyLines, problems };
+  if (document.errors.length > 0) {
+    const explained = plainProblem(text, firstLine);
+    const problems: YamlProblem[] = explained
+      ? [explained]
+      : document.errors.map((error) => ({
+          code: 'TB001',
+          line: lastLineAtMost(text, lineCounter.linePos(error.pos[0]).line - 1) + firstLine,
+          syntax: {
+            what: 'parser',
+            column: lineCounter.linePos(error.pos[0]).col,
+            reason: firstSentence(error.message),
+          },
+        }));
+    return { data: undefined, keyLines, problems };
+  }
   try {
-    return { data: document.toJS({ maxAliasCount: 100 }), keyLines, problems };
+    return { data: document.toJS({ maxAliasCount: 100 }), keyLines, problems: [] };
   } catch (error) {
     const offset = unresolvedAliasOffset(document);
     const line = offset === undefined ? firstLine : lineCounter.linePos(offset).line + firstLine - 1;
-    return { data: undefined, keyLines, problems: [{ code: 'TB001', line, message: firstSentence(String(error)) }] };
+    const syntax = { what: 'parser', reason: firstSentence(String(error)) } as const;
+    return { data: undefined, keyLines, problems: [{ code: 'TB001', line, syntax }] };
   }
+}
+
+/**
+ * A common mistake named in plain words, on the line to fix (see `yaml-errors.ts`); undefined when the error is
+ * none of those, and the parser's own words are kept.
+ */
+function plainProblem(text: string, firstLine: number): YamlProblem | undefined {
+  const explained = explainYamlError(text);
+  if (!explained || explained.syntax.what === 'parser') return undefined;
+  return { code: 'TB001', line: explained.line + firstLine - 1, syntax: explained.syntax };
 }
 
 /** Where the first alias without an anchor before it is: the usual reason `toJS` fails. */

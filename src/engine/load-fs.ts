@@ -226,7 +226,14 @@ function isInside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
 }
 
-function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = false): ArtifactFileState {
+/**
+ * Where a file the evidence names really is: its real path when it is a regular file inside evidence-index/
+ * (links followed), else why not. The check and the auditor site's copy of the file both go through here.
+ */
+function locateEvidenceFile(
+  evidenceRoot: string,
+  file: string,
+): { status: 'found'; real: string } | Exclude<ArtifactFileState, { status: 'present' }> {
   if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
     return { status: 'outside', reason: 'an absolute path' };
   }
@@ -242,7 +249,25 @@ function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = 
     return { status: 'outside', reason: 'a link to a file outside evidence-index/' };
   }
   if (!statSync(real).isFile()) return { status: 'missing' };
-  const bytes = readFileSync(real);
+  return { status: 'found', real };
+}
+
+/**
+ * The bytes of a file the evidence names, when it is where the check requires (see `locateEvidenceFile`) and
+ * its SHA-256 is `sha256`; undefined otherwise. What is returned is what was hashed: a file changed since the
+ * check is not returned.
+ */
+export function readVerifiedEvidenceFile(root: string, file: string, sha256: string): Buffer | undefined {
+  const located = locateEvidenceFile(resolve(root, EVIDENCE_DIR), file);
+  if (located.status !== 'found') return undefined;
+  const bytes = readFileSync(located.real);
+  return createHash('sha256').update(bytes).digest('hex') === sha256.toLowerCase() ? bytes : undefined;
+}
+
+function inspectArtifactFile(evidenceRoot: string, file: string, countRecords = false): ArtifactFileState {
+  const located = locateEvidenceFile(evidenceRoot, file);
+  if (located.status !== 'found') return located;
+  const bytes = readFileSync(located.real);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = countRecords && /\.csv$/i.test(file) ? csvTable(bytes) : undefined;
   return table === undefined

@@ -249,7 +249,7 @@ function reportParseProblems(file: string, problems: ParsedDocument['problems'],
     const where = { file, line: problem.line };
     diagnostics.push(
       problem.code === 'TB001'
-        ? finding('TB001', where, problem.message)
+        ? finding('TB001', where, problem.syntax)
         : problem.code === 'TB002'
           ? finding('TB002', where)
           : finding('TB004', where, problem.empty),

@@ -20,6 +20,25 @@ export interface CategoryOperation {
 
 const categoryOf = new Map(criteria.map((criterion) => [criterion.id, criterion.category]));
 
+/** The controls in operation on the evaluation date, each counted once, and how many of them operate. */
+export interface ControlOperation {
+  total: number;
+  operating: number;
+}
+
+/**
+ * The one overall count: every control in operation once, whatever number of categories it addresses. The
+ * per-category counts add up to more whenever a control addresses two categories, so a reader is told which is
+ * which rather than left to add them.
+ */
+export function controlOperation(
+  model: ProgramModel,
+  status: (control: Document<ControlData>) => ControlStatus,
+): ControlOperation {
+  const statuses = model.controls.map(status).filter((entry) => entry !== 'not in operation');
+  return { total: statuses.length, operating: statuses.filter((entry) => entry === 'operating').length };
+}
+
 export function operationByCategory(
   model: ProgramModel,
   status: (control: Document<ControlData>) => ControlStatus,

@@ -52,7 +52,12 @@ import {
   type ControlStatus,
 } from './facts.ts';
 import { grantState, type GrantState } from './grants.ts';
-import { operationByCategory, type CategoryOperation } from './operation-by-category.ts';
+import {
+  controlOperation,
+  operationByCategory,
+  type CategoryOperation,
+  type ControlOperation,
+} from './operation-by-category.ts';
 import type { Document, ProgramModel } from './model.ts';
 import { personnelReview, staffCohort, type PersonnelReview, type StaffCohort } from './personnel.ts';
 import type { DateSpan } from './spans.ts';
@@ -141,6 +146,13 @@ export class ProgramFacts implements BaseFacts {
   operationByCategory(): CategoryOperation[] {
     return this.#once('operationByCategory', undefined, () =>
       operationByCategory(this.model, (control) => this.controlStatus(control)),
+    );
+  }
+
+  /** The controls in operation, each counted once, and how many of them operate: the overall count. */
+  controlOperation(): ControlOperation {
+    return this.#once('controlOperation', undefined, () =>
+      controlOperation(this.model, (control) => this.controlStatus(control)),
     );
   }
 

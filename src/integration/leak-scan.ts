@@ -432,8 +432,9 @@ const audiences: { readonly [K in DocumentKind]: (data: DataOf<K>, site: Site) =
   answer: byAudience,
   // The agreement itself is what a prospect reads before asking for documents.
   nda: () => 'all',
-  // Who was given what is for staff and auditors; the trust center never names a recipient.
-  grant: (_data, site) => (site === 'public' ? 'none' : 'all'),
+  // Who was given what is for the auditors; staff see to which organization (the portal names no recipient, nor
+  // their email), and the trust center nothing at all.
+  grant: (_data, site) => (site === 'auditors' ? 'all' : site === 'employees' ? ['organization'] : 'none'),
   'system-description': byAudience,
   assertion: byAudience,
   // The Statement of Applicability is for the certification auditor: which risks each control treats and why

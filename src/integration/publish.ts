@@ -1,12 +1,15 @@
 /**
- * After Astro has built every page: split the output into the three sites, index each for search while the
- * pages are scanned for leaks, scan the search indexes, and only when all is clean put the sites in `dist/`.
+ * After Astro has built every page: split the output into the three sites, copy the verified evidence files
+ * into the auditor site, index each for search while the pages are scanned for leaks, scan the search indexes,
+ * and only when all is clean put the sites in `dist/`.
  */
 import { join } from 'node:path';
 import type { CheckResult } from '../engine/index.ts';
 import { sites, type Site } from '../site/sites.ts';
 import { historicalFragments, needlesFor, type Leak } from './leak-scan.ts';
 import { scanSite } from './leak-scan-fs.ts';
+import { copyEvidenceFiles } from './evidence-files-fs.ts';
+import { auditorView } from '../site/views.ts';
 import { splitSites, swapIntoPlace, type PublishPaths } from './publish-fs.ts';
 import { restrictedRuns, scanRestricted } from './restricted-files.ts';
 import { secretFragments, secretValues } from './secret-needles.ts';
@@ -41,6 +44,8 @@ export async function publishSites(
   options: ScanOptions = {},
 ): Promise<PublishOutcome> {
   splitSites(paths, result.model.program?.data.request_access_url);
+  // The evidence files kept in the repository go to the auditor site alone, before any scan reads it.
+  copyEvidenceFiles(paths.root, join(paths.staging, 'auditors'), auditorView(result).evidenceFiles);
   // Pagefind indexes in a process of its own while this one scans the pages; the indexes are scanned after.
   const indexing = indexSites(sites.map((site) => join(paths.staging, site)));
   const secrets = secretValues(result, options.grantSecret);

@@ -7,6 +7,7 @@
 import { DEFAULT_ACKNOWLEDGE_DAYS } from '../engine/acknowledgement-status.ts';
 import { withFacts, type CheckResult } from '../engine/check.ts';
 import { codes, type Diagnostic, type DiagnosticCode, type Subject } from '../engine/diagnostics.ts';
+import { servedEvidenceFiles } from '../engine/evidence-files.ts';
 import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
 import type { GrantState } from '../engine/grants.ts';
 import type { Document } from '../engine/model.ts';
@@ -152,6 +153,8 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
     checklistProgress: progressOf(result, visible('auditors', model.checklists)),
     controls: visible('auditors', model.controls),
     evidence: visible('auditors', model.evidence),
+    /** The evidence files kept in the repository that the check verified, each with where the site serves it. */
+    evidenceFiles: servedEvidenceFiles(visible('auditors', model.evidence), model.artifactFiles),
     risks: visible('auditors', model.risks),
     vendors: model.vendors,
     systemDescription: description && canSee('auditors', description.data.audience) ? description : undefined,

@@ -18,6 +18,7 @@ import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import type { Diagnostic } from '../engine/diagnostics.ts';
 import { UsageError } from '../engine/errors.ts';
+import { catalogue } from '../engine/findings/catalogue.ts';
 import { finding } from '../engine/findings/finding.ts';
 import { lineOfPath, parseYaml } from '../engine/frontmatter.ts';
 import {
@@ -58,7 +59,7 @@ function readValidated<T extends z.ZodType>(
   const text = readFileSync(file, 'utf8');
   const parsed = parseYaml(text);
   const problem = parsed.problems[0];
-  if (problem) throw new UsageError(`${shown}:${problem.line}: ${problem.message}`, hint);
+  if (problem) throw new UsageError(`${shown}:${problem.line}: ${catalogue.TB001.message(problem.syntax)}`, hint);
   const result = schema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -259,6 +259,37 @@ describe('the leak scan has no blind spots: each plant stops the publish', () =>
   }, 60_000);
 });
 
+describe('the newest documents are forbidden where their audience stops', () => {
+  it('stops when a public page quotes a justification of the Statement of Applicability', async () => {
+    const justification = `We keep no premises ${canaries.soaJustification.text}.`;
+    const leaks = await plant({ 'a/index.html': page(`Why: ${justification}`) }, {}, canaryProgram());
+    expect(leaks).toEqual([
+      expect.objectContaining({ file: 'a/index.html', source: expect.stringContaining('statement-of-applicability') }),
+    ]);
+  }, 60_000);
+
+  it('stops when the trust center or the employee portal names a grant recipient or their email', async () => {
+    const name = canaries.grantRecipientName.text;
+    const email = canaries.grantRecipientEmail.text;
+    writeFileSync(join(root, 'astro/public/index.html'), page(`Shared with ${email}.`));
+    writeFileSync(join(root, 'astro/employees/index.html'), page(`Shared with ${name} of the clinic.`));
+    const outcome = await publishSites(check(canaryProgram()), paths());
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const pages = (site: 'public' | 'employees') =>
+      (outcome.leaks.get(site) ?? []).filter((leak) => !leak.file.startsWith('pagefind/')).map((leak) => leak.file);
+    expect(pages('public')).toContain('index.html');
+    expect(pages('employees')).toContain('index.html');
+    expect(readFileSync(join(root, 'dist/public/index.html'), 'utf8')).toBe('the last good build');
+  }, 60_000);
+
+  it('lets the employee portal name the organization a grant was given to', async () => {
+    writeFileSync(join(root, 'astro/employees/index.html'), page(`Shared with ${canaries.grantOrganization.text}.`));
+    const outcome = await publishSites(check(canaryProgram()), paths());
+    expect(outcome.ok ? [] : [...outcome.leaks.keys()]).toEqual([]);
+  }, 60_000);
+});
+
 describe('a real build whose pages compute a private name', () => {
   it('stops the publish, whatever the MDX source imports, and leaves the last good dist/ as it was', () => {
     // A program the check passes: without the grant, whose documents and NDA the plants above do not need.

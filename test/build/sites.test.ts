@@ -10,7 +10,8 @@ import { siteTexts } from '../../src/integration/leak-scan-fs.ts';
 import { listFiles } from '../../src/integration/publish-fs.ts';
 import { sites, type Site } from '../../src/site/sites.ts';
 import { edit } from '../helpers/program.ts';
-import { canaries, canaryProgram } from './canaries.ts';
+import { startStaticServer } from '../../src/preview/static-server.ts';
+import { canaries, canaryEvidenceFile, canaryProgram } from './canaries.ts';
 import { createProject, type BuildProject } from './project.ts';
 
 let project: BuildProject;
@@ -42,6 +43,38 @@ describe('the published sites', () => {
       }
     });
   }
+
+  it('serve an evidence file kept in the repository from the auditor site, byte for byte, as a download', async () => {
+    const page = readFileSync(join(project.root, 'dist/auditors/evidence/EV-BASE-01/index.html'), 'utf8');
+    const link = /href="([^"]*evidence-files\/[^"]+)"/.exec(page)?.[1];
+    expect(link).toBe('../../evidence-files/EV-BASE-01/2026-q2-baseline-review.csv');
+    const server = await startStaticServer(join(project.root, 'dist/auditors'));
+    try {
+      const response = await fetch(new URL(link!, `${server.origin}/evidence/EV-BASE-01/`));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe('attachment');
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(canaryEvidenceFile.text));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('put no evidence file on the trust center or the employee portal, under any name', () => {
+    const bytes = Buffer.from(canaryEvidenceFile.text);
+    for (const site of ['public', 'employees'] as const) {
+      const files = listFiles(join(project.root, 'dist', site));
+      expect(files.length).toBeGreaterThan(5);
+      expect({ site, copies: files.filter((file) => readFileSync(file).includes(bytes)) }).toEqual({
+        site,
+        copies: [],
+      });
+      expect(files.filter((file) => file.includes('evidence-files'))).toEqual([]);
+    }
+    expect(
+      readFileSync(join(project.root, 'dist/auditors/evidence-files/EV-BASE-01/2026-q2-baseline-review.csv')),
+    ).toEqual(bytes);
+  });
 
   it('contain no inline script, so the Content Security Policy needs no exception for one', () => {
     for (const site of sites) {

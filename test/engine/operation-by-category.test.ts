@@ -67,4 +67,26 @@ describe('controls operating, by category', () => {
       ['availability', 1, 2],
     ]);
   });
+
+  it('counts each control once overall, so the overall figure is not the categories added up', () => {
+    const result = check(twoCategories());
+    // BASE-01 addresses both categories: 1 + 2 controls by category, but two controls.
+    expect(result.facts.controlOperation()).toEqual({ total: 2, operating: 1 });
+    expect(publicView(result).operationOverall).toEqual({ total: 2, operating: 1 });
+  });
+
+  it('leaves a control not in operation out of the overall figure too', () => {
+    const files = edit(
+      twoCategories(),
+      'content/controls/AVL-01.mdx',
+      'frequency: quarterly',
+      'frequency: quarterly\nstatus: planned',
+    );
+    expect(check(files).facts.controlOperation()).toEqual({ total: 1, operating: 1 });
+  });
+
+  it('is not shown on the trust center unless the program opts in to its status', () => {
+    const files = edit(twoCategories(), 'content/program.yaml', 'trust_center_status: true\n', '');
+    expect(publicView(check(files)).operationOverall).toBeUndefined();
+  });
 });

@@ -144,7 +144,7 @@ export const corpus: CorpusCase[] = [
     name: 'a key indented under a scalar (bad indentation)',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), POLICY, 'owner: security-lead', '  owner: security-lead'),
-    expect: error('TB001', POLICY, 5, /indentation/),
+    expect: error('TB001', POLICY, 5, /indentation of this key \(column 3\) does not match/),
   },
   {
     name: 'an artifact field misaligned in a block sequence (bad indentation)',
@@ -156,75 +156,77 @@ export const corpus: CorpusCase[] = [
         /artifacts:\n[^\n]*\n/,
         'artifacts:\n  - collected: 2026-04-05\n     period: 2026-Q1\n',
       ),
-    expect: error('TB001', EVIDENCE, 9, /indentation/),
+    expect: error('TB001', EVIDENCE, 9, /indentation of this key \(column 6\) does not match/),
   },
   {
     name: 'a program.yaml key indented under a scalar (bad indentation)',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), PROGRAM, 'system: Test Platform', '   system: Test Platform'),
-    expect: error('TB001', PROGRAM, 2, /indentation/),
+    expect: error('TB001', PROGRAM, 2, /indentation of this key \(column 4\) does not match/),
   },
   {
     name: 'an unclosed flow list followed by more keys',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), CONTROL, /CC9\.2\]/, 'CC9.2'),
-    expect: error('TB001', CONTROL, 5),
+    // The line where the list opens, not the next key, where the parser gives up.
+    expect: error('TB001', CONTROL, 4, /list opened with \[ on this line \(column 11\) is never closed with \]/),
   },
   {
     name: 'an unclosed flow list on the last line of a YAML file points at that line, not past the end',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), PROGRAM, 'warn_within_days: 30', 'warn_within_days: [30'),
-    expect: error('TB001', PROGRAM, 11, /flow collection/),
+    expect: error('TB001', PROGRAM, 11, /list opened with \[ .* never closed/),
   },
   {
     name: 'an unclosed flow map on the last frontmatter line points at it, not at the closing ---',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), PROCEDURE, 'frequency: quarterly', 'frequency: { every: quarter'),
-    expect: error('TB001', PROCEDURE, 6, /flow collection/),
+    expect: error('TB001', PROCEDURE, 6, /map opened with \{ .* never closed with \}/),
   },
   {
     name: 'tab indentation in the frontmatter',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), EVIDENCE, '  - { collected: 2026-04-05', '\t- { collected: 2026-04-05'),
-    expect: error('TB001', EVIDENCE, 8, /tab/),
+    expect: error('TB001', EVIDENCE, 8, /indented with a tab \(column 1\); YAML indents with spaces only/),
   },
   {
     name: 'tab indentation in people.yaml',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), PEOPLE, '  - { id: ada', '\t- { id: ada'),
-    expect: error('TB001', PEOPLE, 5, /tab/),
+    expect: error('TB001', PEOPLE, 5, /indented with a tab/),
   },
   {
     name: 'an unclosed double quote at the end of the frontmatter',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), POLICY, 'in_force_since: 2025-01-01', 'in_force_since: "2025-01-01'),
-    expect: error('TB001', POLICY, 9, /quoted/),
+    expect: error('TB001', POLICY, 9, /value opened with " on this line \(column 17\) is never closed/),
   },
   {
     name: 'an unclosed single quote that swallows the rest of the frontmatter',
     kind: 'YAML syntax',
     files: () =>
       edit(validProgram(), POLICY, 'title: information-security policy', "title: 'information-security policy"),
-    expect: error('TB001', POLICY, 9, /quoted/),
+    // The line the quote opens on, not the end of the frontmatter where the parser runs out.
+    expect: error('TB001', POLICY, 2, /value opened with ' on this line \(column 8\) is never closed/),
   },
   {
     name: 'a duplicate key in the frontmatter, on the line of the second one',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), POLICY, 'effective: 2026-03-01', 'effective: 2026-03-01\ntitle: Again'),
-    expect: error('TB001', POLICY, 9, /duplicate/),
+    expect: error('TB001', POLICY, 9, /`title` is given twice/),
   },
   {
     name: 'a duplicate key in program.yaml',
     kind: 'YAML syntax',
     files: () => edit(validProgram(), PROGRAM, 'as_of: 2026-07-15', 'as_of: 2026-07-15\nscope: [security]'),
-    expect: error('TB001', PROGRAM, 11, /duplicate/),
+    expect: error('TB001', PROGRAM, 11, /`scope` is given twice/),
   },
   {
     name: 'a duplicate key inside an artifact flow map',
     kind: 'YAML syntax',
     files: () =>
       edit(validProgram(), EVIDENCE, '{ collected: 2026-04-05,', '{ collected: 2026-04-05, collected: 2026-04-06,'),
-    expect: error('TB001', EVIDENCE, 8, /duplicate/),
+    expect: error('TB001', EVIDENCE, 8, /`collected` is given twice .*column 30/),
   },
   {
     name: 'two YAML documents in program.yaml',
@@ -305,6 +307,42 @@ export const corpus: CorpusCase[] = [
         'owner: security-lead\njust some words\nmore words: here',
       ),
     expect: error('TB001', PROCEDURE, 6),
+  },
+  {
+    name: 'a colon inside an unquoted value in the frontmatter',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), POLICY, 'title: information-security policy', 'title: Security: the rules'),
+    expect: error('TB001', POLICY, 2, /colon inside the unquoted value of `title` \(column 16\)/),
+  },
+  {
+    name: 'a colon inside an unquoted value in program.yaml',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), PROGRAM, 'system: Test Platform', 'system: Platform: core'),
+    expect: error('TB001', PROGRAM, 2, /colon inside the unquoted value of `system`/),
+  },
+  {
+    name: 'a list item indented further than the items before it',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), PEOPLE, '  - { id: security-lead', '    - { id: security-lead'),
+    expect: error('TB001', PEOPLE, 3, /list item is indented differently .*column 5/),
+  },
+  {
+    name: 'a list item indented less than the items before it',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), EVIDENCE, '  - { collected: 2026-07-03', ' - { collected: 2026-07-03'),
+    expect: error('TB001', EVIDENCE, 9, /list item is indented differently/),
+  },
+  {
+    name: 'a value starting with a backtick',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), POLICY, 'title: information-security policy', 'title: `Security` policy'),
+    expect: error('TB001', POLICY, 2, /cannot start with ``` \(column 8\) unless it is quoted/),
+  },
+  {
+    name: 'a key without a space after its colon',
+    kind: 'YAML syntax',
+    files: () => edit(validProgram(), PROCEDURE, 'owner: security-lead', 'owner:security-lead'),
+    expect: error('TB001', PROCEDURE, 4, /`owner:` needs a space after its colon/),
   },
 
   // ---------------------------------------------------------------- file structure
@@ -1291,7 +1329,7 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
     name: 'program.yaml with a YAML error',
     kind: 'program.yaml',
     files: () => edit(validProgram(), PROGRAM, 'scope: [security]', 'scope: [security'),
-    expect: error('TB001', PROGRAM, 6),
+    expect: error('TB001', PROGRAM, 5, /never closed/),
   },
   {
     name: 'program.yaml that is a sentence, not a mapping',
@@ -1361,7 +1399,7 @@ justification: "<a href=\\"javascript:alert(1)\\">no offices</a>"
     name: 'people.yaml with a YAML error',
     kind: 'people.yaml',
     files: () => edit(validProgram(), PEOPLE, 'title: Security Lead }', 'title: Security Lead'),
-    expect: error('TB001', PEOPLE, 4),
+    expect: error('TB001', PEOPLE, 3, /map opened with \{ .* never closed/),
   },
 
   // ---------------------------------------------------------------- unreadable files (on disk)

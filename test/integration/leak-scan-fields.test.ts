@@ -262,13 +262,25 @@ describe('what each site sees of each kind', () => {
     expect(scan(result, 'employees', 'Planted body words here')).toBeUndefined();
   });
 
-  it('names a grant’s recipient on the private sites only', () => {
+  it('names a grant’s recipient to the auditors only, and its organization to staff too', () => {
     const result = resultOf([
-      documentOf('grant', 'content/trust/grants/g.yaml', { name: 'Orla Venne', email: 'o@x.test', organization: 'X' }),
+      documentOf('grant', 'content/trust/grants/g.yaml', {
+        name: 'Orla Venne',
+        email: 'ov7@northbay.test',
+        organization: 'Venne Clinics',
+      }),
     ]);
     expect(scan(result, 'public', 'Orla Venne')).toMatchObject({ source: 'content/trust/grants/g.yaml name' });
-    expect(scan(result, 'employees', 'Orla Venne')).toBeUndefined();
+    expect(scan(result, 'employees', 'Orla Venne')).toMatchObject({ source: 'content/trust/grants/g.yaml name' });
+    expect(scan(result, 'employees', 'ov7@northbay.test')).toMatchObject({
+      source: 'content/trust/grants/g.yaml email',
+    });
     expect(scan(result, 'auditors', 'Orla Venne')).toBeUndefined();
+    expect(scan(result, 'public', 'Venne Clinics')).toMatchObject({
+      source: 'content/trust/grants/g.yaml organization',
+    });
+    expect(scan(result, 'employees', 'Venne Clinics')).toBeUndefined();
+    expect(scan(result, 'auditors', 'Venne Clinics')).toBeUndefined();
   });
 
   it('shows a public subprocessor’s listed fields everywhere, and its notes to auditors only', () => {

@@ -12,6 +12,7 @@
 import type { Frequency } from '../../schema/index.ts';
 import type { CheckRule } from '../checklist-bindings.ts';
 import { plural } from '../words.ts';
+import type { YamlSyntax } from '../yaml-errors.ts';
 
 /** The steps of `trustbook todo`, in the order of the SOC 2 checklist (src/engine/todo.ts lists them). */
 export type TodoStepId =
@@ -349,11 +350,58 @@ export const catalogue = {
     severity: 'error',
     step: null,
     failsControl: false,
-    /** `reason`: the YAML parser's own first sentence. */
-    message: (reason: string) => reason,
-    hint: 'Fix the YAML syntax on that line: check indentation, a missing space after `:`, and quote values that contain `: ` or start with a special character.',
-    meaning: 'YAML syntax error in frontmatter or a YAML file (bad indentation, unclosed bracket, duplicate key)',
-    fix: 'Fix the YAML on the line named; quote values that contain `: ` or start with a special character',
+    message: (syntax: YamlSyntax) => {
+      const at = syntax.column === undefined ? '' : ` (column ${syntax.column})`;
+      switch (syntax.what) {
+        case 'tab':
+          return `the line is indented with a tab${at}; YAML indents with spaces only`;
+        case 'unclosed-quote':
+          return `the value opened with ${syntax.quote} on this line${at} is never closed`;
+        case 'unclosed-bracket':
+          return `the ${syntax.bracket === '[' ? 'list' : 'map'} opened with ${syntax.bracket} on this line${at} is never closed with ${syntax.bracket === '[' ? ']' : '}'}`;
+        case 'duplicate-key':
+          return `\`${syntax.key}\` is given twice in the same place${at}; YAML allows each key once`;
+        case 'colon-in-value':
+          return `a colon inside the unquoted value of \`${syntax.key}\`${at}: YAML reads it as the start of another key`;
+        case 'reserved-start':
+          return `a value cannot start with \`${syntax.character}\`${at} unless it is quoted`;
+        case 'item-indent':
+          return `this list item is indented differently from the items of its list${at}`;
+        case 'key-indent':
+          return `the indentation of this key${at} does not match the keys beside it`;
+        case 'no-space-after-colon':
+          return `\`${syntax.key}:\` needs a space after its colon${at}`;
+        case 'parser':
+          return `${syntax.reason}${at}`;
+      }
+    },
+    hint: (syntax: YamlSyntax) => {
+      switch (syntax.what) {
+        case 'tab':
+          return 'Replace the tab at the start of the line with spaces, as many as the lines around it use (most editors can show tabs).';
+        case 'unclosed-quote':
+          return `Add the closing ${syntax.quote} at the end of the value; a ${syntax.quote} inside it is written ${syntax.quote === '"' ? '\\"' : "''"}.`;
+        case 'unclosed-bracket':
+          return `Add the closing ${syntax.bracket === '[' ? ']' : '}'} after the last entry, on the same line or one indented below it.`;
+        case 'duplicate-key':
+          return `Keep one \`${syntax.key}\`: delete the other, or merge what it says into the one you keep.`;
+        case 'colon-in-value':
+          return `Quote the value: \`${syntax.key}: "…: …"\`, with the whole value between double quotes.`;
+        case 'reserved-start':
+          return 'Put the value in double quotes.';
+        case 'item-indent':
+          return 'Start each `-` of one list in the same column, under the first item of the list.';
+        case 'key-indent':
+          return 'Indent the key as far as the keys of the same mapping: the line above shows where they start.';
+        case 'no-space-after-colon':
+          return `Write \`${syntax.key}: value\`, with a space after the colon.`;
+        case 'parser':
+          return 'Fix the YAML syntax on that line: check indentation, a missing space after `:`, and quote values that contain `: ` or start with a special character.';
+      }
+    },
+    meaning:
+      'YAML syntax error in frontmatter or a YAML file, on the line to fix: a tab in the indentation, a quote or bracket never closed, a key given twice, a colon inside an unquoted value, a list item or key out of line',
+    fix: 'Do as the finding says on the line named: replace tabs with spaces, close the quote or bracket, keep one of two keys, quote a value that contains `: ` or starts with a special character, line up the items',
   },
   TB002: {
     title: 'Frontmatter is not closed',

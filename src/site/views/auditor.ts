@@ -16,6 +16,7 @@ import {
 import type { AcknowledgementState } from '../../engine/acknowledgement-status.ts';
 import type { TimelineCell } from '../../engine/evidence-timeline.ts';
 import { artifactPeriod } from '../../engine/evidence-timeline.ts';
+import { evidenceFileHref } from '../../engine/evidence-files.ts';
 import { defaultTest, type ControlStatus } from '../../engine/facts.ts';
 import { periodUnitOf } from '../../engine/periods.ts';
 import type { StaffCohort } from '../../engine/personnel.ts';
@@ -26,6 +27,7 @@ import type {
   ControlTest,
   EvidenceData,
   Frequency,
+  PopulationData,
   RiskData,
   VendorData,
 } from '../../schema/index.ts';
@@ -59,8 +61,20 @@ export interface SiteControl extends BodySource {
   test: ControlTest;
 }
 
+/**
+ * Where the auditor site serves a file kept in the repository, as a link inside the site; absent when the
+ * series names no file or the check did not verify it.
+ */
+interface ServedFile {
+  /** `href` inside the auditor site, percent-encoded; `name`, the file name it is served under. */
+  download?: { href: string; name: string } | undefined;
+}
+
 /** An artifact of a series, with the period it evidences as the series' frequency names it (`2026-Q1`). */
-export type SiteArtifact = ArtifactData & { periodLabel: string };
+export type SiteArtifact = ArtifactData & ServedFile & { periodLabel: string };
+
+/** A population export of a series. */
+export type SitePopulation = PopulationData & ServedFile;
 
 /** An evidence series as the evidence index shows it. */
 export interface SiteEvidence extends BodySource {
@@ -76,7 +90,7 @@ export interface SiteEvidence extends BodySource {
   /** The day the newest artifact was collected (the engine's latest artifact); undefined when none. */
   latestCollected?: string | undefined;
   exceptions: EvidenceData['exceptions'];
-  population: EvidenceData['population'];
+  population: SitePopulation[];
   /** Its periods in the audit window (none for a Type I audit), worked out when a page first asks. */
   timeline: () => TimelineCell[];
 }
@@ -221,8 +235,13 @@ export function auditorProjections(result: CheckResult) {
     test: control.data.test ?? defaultTest(control.data),
   }));
 
+  const servedPaths = new Map(view.evidenceFiles.map((served) => [`${served.seriesId}\0${served.file}`, served.path]));
   const evidence = view.evidence.map((series): SiteEvidence => {
     const unit = periodUnitOf(series.data.frequency) ?? 'month';
+    const served = (file: string | undefined) => {
+      const path = file === undefined ? undefined : servedPaths.get(`${series.id}\0${file}`);
+      return path === undefined ? undefined : { href: evidenceFileHref(path), name: path.split('/').pop()! };
+    };
     return {
       kind: 'evidence',
       id: series.id,
@@ -236,11 +255,12 @@ export function auditorProjections(result: CheckResult) {
         .sort((a, b) => b.collected.localeCompare(a.collected))
         .map((artifact) => ({
           ...artifact,
+          download: served(artifact.file),
           periodLabel: artifactPeriod(artifact, unit)?.label ?? String(artifact.period),
         })),
       latestCollected: facts.latestArtifact(series)?.collected,
       exceptions: series.data.exceptions,
-      population: series.data.population,
+      population: series.data.population.map((population) => ({ ...population, download: served(population.file) })),
       timeline: () => facts.periods(series),
     };
   });

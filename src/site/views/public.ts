@@ -156,8 +156,10 @@ const trustCenterView = perResult(function publicView(result: CheckResult) {
     nda: publicNda(result),
     /** Opt-in (`trust_center_status`): each area's share of controls operating, as the build finds it. */
     statusByArea: areas,
-    /** The same, added up for each category in scope. */
+    /** The same, added up for each category in scope: a control addressing two categories counts in both. */
     statusByCategory: areas && statusByCategory(result),
+    /** Every control in operation counted once, and how many operate: the one overall figure. */
+    operationOverall: areas && result.facts.controlOperation(),
   };
 });
 
