@@ -1,0 +1,28 @@
+/**
+ * Variables bound at build time (`<Var name="organization" />`): each must be written in the one form the build
+ * renders (TB031) and name a variable the program has a value for (TB030), so a green check never ships a page
+ * with a hole where a client's name should be.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import { finding } from '../findings/finding.ts';
+import { allDocuments } from '../model.ts';
+import { programVariables, variableReferences } from '../variables.ts';
+import type { Rule } from './context.ts';
+
+export const variablesRule: Rule = (model) => {
+  const values = programVariables(model);
+  const known = [...values.keys()].sort().join(', ');
+  const contentOnly = model.program?.data.content_only === true;
+  const found: Diagnostic[] = [];
+  for (const document of allDocuments(model)) {
+    // In a Markdown body (`.md`), `<Var>` is HTML the build does not resolve; only MDX bodies render components.
+    if (!document.file.endsWith('.mdx')) continue;
+    for (const reference of variableReferences(document.body, document.bodyLine)) {
+      const where = { file: document.file, line: reference.line, subject: { kind: document.kind, id: document.id } };
+      if (reference.computed && contentOnly) continue; // already code in a content-only body: TB009, one finding
+      if (reference.problem !== undefined) found.push(finding('TB031', where, reference.problem));
+      else if (!values.has(reference.name!)) found.push(finding('TB030', where, reference.name!, known));
+    }
+  }
+  return found;
+};
