@@ -1,12 +1,14 @@
 /**
  * A client leaving the workspace takes its answers with it: the sync record goes, and with it the values the
  * build renders `<Var name="…" />` with, so each `<Var>` in the client's MDX documents is written out as the
- * answer's text first. The program then builds the same pages without the record.
+ * answer's text first. The program then builds the same pages without the record. The partner no longer runs
+ * it either, so its trust center stops saying so (`brand.managed_by` goes).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, parse as parseYaml, parseDocument } from 'yaml';
 import { readSources } from '../engine/load-fs.ts';
+import { PROGRAM_FILE } from '../engine/model.ts';
 import { recordFile } from './sync-plan.ts';
 import { bindVariables } from './variables.ts';
 
@@ -36,4 +38,17 @@ function isAnswers(value: unknown): value is Record<string, string> {
     typeof value === 'object' &&
     Object.values(value as object).every((answer) => typeof answer === 'string')
   );
+}
+
+/** Removes `brand.managed_by` from the client's program.yaml, keeping its comments; whether it was there. */
+export function dropManagedBy(folder: string): boolean {
+  const file = join(folder, PROGRAM_FILE);
+  if (!existsSync(file)) return false;
+  const document = parseDocument(readFileSync(file, 'utf8'));
+  const brand = isMap(document.contents) ? document.contents.get('brand', true) : undefined;
+  if (!isMap(brand) || !brand.has('managed_by')) return false;
+  brand.delete('managed_by');
+  if (brand.items.length === 0 && isMap(document.contents)) document.contents.delete('brand');
+  writeFileSync(file, document.toString({ lineWidth: 0 }));
+  return true;
 }

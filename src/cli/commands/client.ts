@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { UsageError } from '../../engine/errors.ts';
-import { bindClientVariables } from '../../workspace/detach-fs.ts';
+import { bindClientVariables, dropManagedBy } from '../../workspace/detach-fs.ts';
 import { syncFolder } from '../../workspace/sync-plan.ts';
 import { insideWorkspace, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
@@ -40,6 +40,7 @@ export async function runClient(args: string[], io: Io): Promise<number> {
     const folder = insideWorkspace(root, client.path, `the folder of client "${name}"`);
     // The answers leave with the record: each `<Var>` they filled at build time is written out as text first.
     bindClientVariables(folder);
+    dropManagedBy(folder);
     rmSync(join(folder, syncFolder), { recursive: true, force: true });
   }
   const file = join(root, workspaceFile);
