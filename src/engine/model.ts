@@ -118,6 +118,11 @@ export interface ProgramModel extends DocumentSlots, RecordSlots {
   people?: YamlFile<PeopleData>;
   /** The sync record of a workspace client (absent outside a workspace, or once the client left it). */
   syncRecord?: YamlFile<SyncRecord>;
+  /**
+   * Set when the sync record is there but does not read: its own finding fails the check, so the rules that
+   * need its answers or partner stay quiet rather than report each use.
+   */
+  syncRecordUnread?: true;
   /** Each NDA text's version, the SHA-256 of its file, and the text it names. */
   ndaVersions: Map<string, Document<NdaData>>;
   /**
@@ -208,6 +213,7 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
     } else if (source.path === SYNC_RECORD_FILE) {
       const record = readYamlFile(source, syncRecordSchema, 'sync record', diagnostics);
       if (record) model.syncRecord = record;
+      else model.syncRecordUnread = true;
     } else {
       const record = recordKindOfPath(source.path);
       if (record) addRecord(model, record.kind, source, diagnostics);

@@ -37,6 +37,14 @@ describe('variables bound at build time (<Var name="…" />)', () => {
     );
   });
 
+  it("leaves the <Var> of a program whose sync record does not read to that record's own finding", () => {
+    const files = withBody(client({ ticketing: 'Linear' }), 'Tickets live in <Var name="ticketing" />.');
+    files[RECORD] = files[RECORD]!.replace("synced: '2026-07-01'", "synced: 'someday'");
+    const result = check(files);
+    expect(result.diagnostics.filter((found) => found.file === RECORD)).toHaveLength(1);
+    expect(findings(result, 'TB030')).toEqual([]);
+  });
+
   it('reports every <Var> of a program outside a workspace, which has no values at all', () => {
     const files = withBody(validProgram(), 'At <Var name="organization" />.');
     expect(findings(check(files), 'TB030').map((found) => found.message)).toEqual([
@@ -108,5 +116,7 @@ describe('the partner\'s "managed by" line (brand.managed_by)', () => {
     const found = result.diagnostics.filter((diagnostic) => diagnostic.file === RECORD);
     expect(found).toMatchObject([{ line: 6, severity: 'error' }]);
     expect(found[0]!.message).toMatch(/https/);
+    // One broken thing, one finding: not also "no partner" for the line that asks for one.
+    expect(findings(result, 'TB033')).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ export const brandRule: Rule = (model) => {
     if (file !== undefined) found.push(...fileFindings(model, field, file, model.publicFiles.get(file)));
   }
   if (brand.accent !== undefined) found.push(...accentFindings(model, brand.accent ?? ''));
-  if (brand.managed_by && model.syncRecord?.data.partner === undefined) {
+  if (brand.managed_by && !model.syncRecordUnread && model.syncRecord?.data.partner === undefined) {
     found.push(finding('TB033', { file: PROGRAM_FILE, line: lineOf(model.program!, 'brand', 'managed_by'), subject }));
   }
   return found;

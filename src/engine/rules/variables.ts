@@ -10,6 +10,8 @@ import { programVariables, variableReferences } from '../variables.ts';
 import type { Rule } from './context.ts';
 
 export const variablesRule: Rule = (model) => {
+  // A record that does not read has its own finding; every `<Var>` reported as well would bury it.
+  if (model.syncRecordUnread) return [];
   const values = programVariables(model);
   const known = [...values.keys()].sort().join(', ');
   const contentOnly = model.program?.data.content_only === true;
