@@ -83,3 +83,23 @@ function readReference(node: BodyNode): { name?: string; problem?: string; compu
 export function programVariables(model: ProgramModel): ReadonlyMap<string, string> {
   return new Map(Object.entries(model.syncRecord?.data.answers ?? {}));
 }
+
+/**
+ * The lines of a Markdown body (`.md`) that hold a `<Var>`: the build renders such a body's HTML as it is, so the
+ * element would reach the page as an unknown tag and show nothing. Read from the parsed tree's HTML nodes.
+ */
+export function variablesInMarkdown(body: string, bodyLine: number): number[] {
+  if (!body.includes(`<${VARIABLE_COMPONENT}`)) return [];
+  const tree = bodyTree(body, bodyLine, 'markdown');
+  if (!tree) return [];
+  const lines: number[] = [];
+  const tag = new RegExp(`<${VARIABLE_COMPONENT}[\\s/>]`);
+  const visit = (node: BodyNode): void => {
+    if (node.type === 'html' && typeof node.value === 'string' && tag.test(node.value)) {
+      lines.push(bodyLine + (node.position?.start.line ?? 1) - 1);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return lines;
+}

@@ -80,12 +80,15 @@ describe('variables bound at build time (<Var name="…" />)', () => {
     expect(codes).toEqual(['TB009']);
   });
 
-  it('reads a Markdown body (.md) as text: <Var> there is not a reference', () => {
+  it('refuses <Var> in a Markdown body (.md), which the build renders as HTML and never resolves (TB031)', () => {
     const files = client({});
     files['policies/notes.md'] = files[POLICY]!.replace('id: information-security', 'id: notes')
       .replace('kind: information-security\n', '')
       .replace('The information-security policy of the test company.', 'Written <Var name="nothing" /> here.');
-    expect(findings(check(files), 'TB030')).toEqual([]);
+    const result = check(files);
+    expect(findings(result, 'TB030')).toEqual([]);
+    expect(findings(result, 'TB031')).toMatchObject([{ file: 'policies/notes.md', line: 13 }]);
+    expect(findings(result, 'TB031')[0]!.message).toContain('is in a Markdown (.md) body');
   });
 });
 

@@ -664,8 +664,8 @@ export const catalogue = {
     message: (problem: string) => `this \`<Var>\` ${problem}: the build renders only \`<Var name="variable" />\``,
     hint: 'Write the variable as `<Var name="organization" />`: one `name` in quotes, a variable name of lower-case letters, digits and _, nothing inside.',
     meaning:
-      'A `<Var>` element in a body is not `<Var name="…" />` with a plain variable name: it has no name, a name computed with `{…}`, other attributes, or content. Only the plain form is resolved by the check and rendered as text by the build',
-    fix: 'Write `<Var name="organization" />`',
+      'A `<Var>` element in a body is not `<Var name="…" />` with a plain variable name: it has no name, a name computed with `{…}`, other attributes, or content; or it is in a Markdown (`.md`) body, whose HTML the build passes through as it is. Only the plain form in an MDX body is resolved by the check and rendered as text by the build',
+    fix: 'Write `<Var name="organization" />`, in an `.mdx` document',
   },
   TB032: {
     title: 'Answer cannot be written into a placeholder',

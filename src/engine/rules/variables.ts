@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
 import { allDocuments } from '../model.ts';
-import { programVariables, variableReferences } from '../variables.ts';
+import { programVariables, variableReferences, variablesInMarkdown } from '../variables.ts';
 import type { Rule } from './context.ts';
 
 export const variablesRule: Rule = (model) => {
@@ -17,8 +17,14 @@ export const variablesRule: Rule = (model) => {
   const contentOnly = model.program?.data.content_only === true;
   const found: Diagnostic[] = [];
   for (const document of allDocuments(model)) {
-    // In a Markdown body (`.md`), `<Var>` is HTML the build does not resolve; only MDX bodies render components.
-    if (!document.file.endsWith('.mdx')) continue;
+    // In a Markdown body (`.md`), `<Var>` is HTML the build passes through unresolved: only MDX renders it.
+    if (!document.file.endsWith('.mdx')) {
+      for (const line of variablesInMarkdown(document.body, document.bodyLine)) {
+        const where = { file: document.file, line, subject: { kind: document.kind, id: document.id } };
+        found.push(finding('TB031', where, 'is in a Markdown (.md) body, where the build shows it as an unknown tag'));
+      }
+      continue;
+    }
     for (const reference of variableReferences(document.body, document.bodyLine)) {
       const where = { file: document.file, line: reference.line, subject: { kind: document.kind, id: document.id } };
       if (reference.computed && contentOnly) continue; // already code in a content-only body: TB009, one finding
