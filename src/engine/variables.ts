@@ -61,7 +61,7 @@ function readReference(node: BodyNode): { name?: string; problem?: string; compu
   const named = attributes.find((attribute) => attribute.name === VARIABLE_ATTRIBUTE);
   const others = attributes.filter((attribute) => attribute !== named);
   if (others.length > 0) {
-    const what = others.map((attribute) => (attribute.name ? `\`${attribute.name}\`` : 'a spread `{…}`')).join(', ');
+    const what = others.map((attribute) => `\`${attribute.name}\``).join(', ');
     return { problem: `takes only \`name\`, and has ${what}` };
   }
   if (named === undefined) return { problem: 'has no `name`' };
