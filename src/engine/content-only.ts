@@ -13,6 +13,8 @@ import { bodyTree, type BodyNode } from './body-tree.ts';
 export const BODY_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
   Check: ['control', 'evidence', 'policy', 'rule'],
   Todo: [],
+  /** A variable bound at build time, rendered as text (src/engine/variables.ts). */
+  Var: ['name'],
 };
 
 /** HTML elements that run or load code in the reader's browser: no body needs one. */

@@ -16,6 +16,7 @@ import {
   PEOPLE_FILE,
   PROGRAM_FILE,
   PUBLIC_DIR,
+  SYNC_RECORD_FILE,
   type ArtifactFileState,
   type PublicFileState,
   type ProgramModel,
@@ -58,7 +59,7 @@ const hidden = (name: string) => name.startsWith('.') || name.startsWith('_');
 
 /** Lists the program's files once: those read as documents, and those that look like documents but are not. */
 function scanProgram(root: string): ProgramFiles {
-  const paths = [PROGRAM_FILE, PEOPLE_FILE].filter((path) => existsSync(join(root, path)));
+  const paths = [PROGRAM_FILE, PEOPLE_FILE, SYNC_RECORD_FILE].filter((path) => existsSync(join(root, path)));
   const unreadable: SourceFile[] = [];
   const unread: UnreadFile[] = [];
   const singles = documentKindList.filter((info) => info.single);

@@ -21,9 +21,15 @@ import {
 } from './document-kinds.ts';
 import { lineOfPath, parseFrontmatterDocument, parseYaml, type KeyLines, type ParsedDocument } from './frontmatter.ts';
 import { validate } from './validate.ts';
+import { syncRecordSchema, type SyncRecord } from '../schema/workspace.ts';
 
 export const PROGRAM_FILE = 'content/program.yaml';
 export const PEOPLE_FILE = 'content/people.yaml';
+/**
+ * A workspace client's sync record, written by `trustbook sync` alone: the build reads the client's answers
+ * from it, which `<Var name="…" />` in bodies render (src/engine/variables.ts).
+ */
+export const SYNC_RECORD_FILE = '.trustbook-sync/sync.yaml';
 /** The program's static files (logo, favicon), which every site serves as they are. */
 export const PUBLIC_DIR = 'public';
 /** Where `trustbook sample` records the samples it draws, one YAML file per audit window. */
@@ -110,6 +116,13 @@ export type RecordSlots = { [K in RecordKind as (typeof recordKinds)[K]['model']
 export interface ProgramModel extends DocumentSlots, RecordSlots {
   program?: YamlFile<Program>;
   people?: YamlFile<PeopleData>;
+  /** The sync record of a workspace client (absent outside a workspace, or once the client left it). */
+  syncRecord?: YamlFile<SyncRecord>;
+  /**
+   * Set when the sync record is there but does not read: its own finding fails the check, so the rules that
+   * need its answers or partner stay quiet rather than report each use.
+   */
+  syncRecordUnread?: true;
   /** Each NDA text's version, the SHA-256 of its file, and the text it names. */
   ndaVersions: Map<string, Document<NdaData>>;
   /**
@@ -197,6 +210,10 @@ export function buildModel(sources: readonly SourceFile[]): { model: ProgramMode
     } else if (source.path === PEOPLE_FILE) {
       const people = readYamlFile(source, peopleSchema, 'people file', diagnostics);
       if (people) model.people = people;
+    } else if (source.path === SYNC_RECORD_FILE) {
+      const record = readYamlFile(source, syncRecordSchema, 'sync record', diagnostics);
+      if (record) model.syncRecord = record;
+      else model.syncRecordUnread = true;
     } else {
       const record = recordKindOfPath(source.path);
       if (record) addRecord(model, record.kind, source, diagnostics);

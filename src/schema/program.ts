@@ -137,6 +137,12 @@ export const programSchema = z.strictObject({
        * a comment, which leaves the field empty; the check says so), dark enough for 4.5:1 against white.
        */
       accent: z.string().nullable().optional(),
+      /**
+       * A workspace client: `true` shows the partner who runs the program ("Managed by Northwind Partners", linked
+       * to the partner's site) in the trust center's footer. The partner is the one the workspace file names,
+       * taken into the client's sync record by `trustbook sync`. Default: false.
+       */
+      managed_by: z.boolean().optional(),
     })
     .optional(),
   /** Items that expire within this many days are reported as warnings. */

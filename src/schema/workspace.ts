@@ -51,14 +51,30 @@ export const gitLibrarySchema = z.strictObject({
   path: relativePath.optional(),
 });
 
+/** An https address: the partner's link reaches every client's public trust center. */
+const httpsUrl = z.string().regex(/^https:\/\/[^\s/?#]+[^\s]*$/, 'expected an https:// address');
+
+/** The partner as a client's sync record keeps it: its trust center says `Managed by NAME`, linked to `url`. */
+export const partnerSchema = z.strictObject({
+  /** The partner's name. */
+  name: z.string().min(1),
+  /** The partner's website, https only; the managed-by line links to it. */
+  url: httpsUrl.optional(),
+});
+
 export const workspaceSchema = z.strictObject({
-  /** The partner's name, for reports and the portfolio feed. */
+  /**
+   * The partner's name, for reports, the portfolio feed and the "managed by" line of the clients that show it
+   * (`brand.managed_by` in their program).
+   */
   partner: z.string().min(1).default('Partner'),
   /**
    * The library: a folder relative to this file, or `{ git: URL, ref: TAG }` for a library kept in a
    * repository of its own (fetched into `.trustbook/libraries/`).
    */
   library: z.union([relativePath, gitLibrarySchema]),
+  /** The partner's website (https only): the "managed by" line of clients that show it links there. */
+  partner_url: httpsUrl.optional(),
   /** The clients, each a complete program. */
   clients: z.array(workspaceClientSchema).default([]),
 });
@@ -127,8 +143,13 @@ export const syncRecordSchema = z.strictObject({
   layers: z.array(layer).min(1),
   /** The day of that sync. */
   synced: calendarDate,
-  /** The client's answers to the library's questions, by variable: the values its documents were filled with. */
+  /**
+   * The client's answers to the library's questions, by variable, defaults included: the values its `{{…}}`
+   * placeholders were filled with at sync, and the values its `<Var name="…" />` render at build time.
+   */
   answers: z.record(variableName, z.string()).optional(),
+  /** The partner the workspace names, for the trust center's "managed by" line (`brand.managed_by`). */
+  partner: partnerSchema.optional(),
   /**
    * Per library document (by its path in the program): the library version its base text comes from and the
    * hash of that text, which is kept beside the record so a later sync needs no history.

@@ -16,6 +16,11 @@ export interface SiteBrand {
   faviconType: string;
   /** The accent colour, `#rrggbb` in lower case, when set. */
   accent?: string | undefined;
+  /**
+   * The partner who runs the program, for the trust center's footer: when the program asks for it
+   * (`brand.managed_by`) and its sync record names the partner; the link only when it is https.
+   */
+  managedBy?: { name: string; url?: string | undefined } | undefined;
 }
 
 const iconTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -30,5 +35,11 @@ export function siteBrand(result: CheckResult): SiteBrand {
     favicon,
     faviconType: iconTypes[extensionOf(favicon)] ?? 'image/svg+xml',
     accent: brand?.accent && parseHexColour(brand.accent) ? brand.accent.toLowerCase() : undefined,
+    managedBy: brand?.managed_by ? managedBy(result.model.syncRecord?.data.partner) : undefined,
   };
+}
+
+function managedBy(partner: { name: string; url?: string | undefined } | undefined): SiteBrand['managedBy'] {
+  // A link leaves the trust center for the partner's site: https only (the record's schema says so too).
+  return partner && { name: partner.name, url: partner.url?.startsWith('https://') ? partner.url : undefined };
 }

@@ -6,6 +6,7 @@
  */
 import type { SiteData } from './data.ts';
 import { siteBrand, type SiteBrand } from './brand.ts';
+import { programVariables } from '../engine/variables.ts';
 import { mediaTypeOf } from './media-types.ts';
 import { navigationFor, type NavItem } from './navigation.ts';
 import { relativeHref, sitePath } from './paths.ts';
@@ -60,6 +61,8 @@ export interface PageFrame {
   /** The page's Content Security Policy: forms post only to the request-access URL, on the trust center. */
   contentSecurityPolicy: string;
   brand: SiteBrand;
+  /** The values `<Var name="…" />` renders in bodies, by variable: a workspace client's answers. */
+  variables: Readonly<Record<string, string>>;
   /** The trust center's address for its feeds' links; undefined off the trust center or while a default. */
   feedBase?: string | undefined;
   navigation: readonly NavItem[];
@@ -132,6 +135,7 @@ function makeFrame(data: SiteData, site: Site): Omit<PageFrame, 'path'> {
     // Only the trust center has a form, and it posts only to the request-access URL the program names.
     contentSecurityPolicy: contentSecurityPolicy(site === 'public' ? program.request_access_url : undefined),
     brand: siteBrand(result),
+    variables: Object.fromEntries(programVariables(result.model)),
     // Feed readers find the trust updates from any page of the trust center (absolute: a feed may be copied alone).
     feedBase: site === 'public' ? publicBase(trustCenter.program) : undefined,
     navigation: navigationFor(

@@ -6,13 +6,17 @@
 import { frequencies } from '../schema/common.ts';
 import type { LibraryQuestion } from '../schema/workspace.ts';
 
-/** Characters an answer may not hold: they would break the YAML strings or MDX bodies it is written into. */
-const unsafe = /[{}<>"\\`\n\r]/;
+/**
+ * Characters no answer may hold: they would break the quoted YAML strings a client's program.yaml is written with.
+ * `{ } < >` and backticks are refused only where a `{{placeholder}}` would write them into a text (TB032):
+ * `<Var>` renders any answer as text.
+ */
+const unsafe = /["\\\n\r]/;
 
 /** What is wrong with an answer to a question, or undefined when it will do. */
 export function answerProblem(question: Pick<LibraryQuestion, 'id' | 'type'>, value: string): string | undefined {
   if (value.trim() === '') return `the answer to ${question.id} is empty`;
-  if (unsafe.test(value)) return `the answer to ${question.id} holds one of { } < > " \\ \` or a line break`;
+  if (unsafe.test(value)) return `the answer to ${question.id} holds " or \\ or a line break`;
   switch (question.type) {
     case 'url':
       return /^https?:\/\/[^\s/]+/.test(value) ? undefined : `${question.id} expects a web address (https://...)`;

@@ -13,7 +13,7 @@ import { documentOverrides, mergeDocument, type Conflict } from './merge-documen
 import { syntaxOf, type BodySyntax } from '../engine/body-tree.ts';
 import { sectionsOf } from './sections.ts';
 import { lineOfPath, parseFrontmatterDocument } from '../engine/frontmatter.ts';
-import { fillVariables, unsetVariables, type Answers } from './variables.ts';
+import { fillVariables, unsafePlaceholders, unsetVariables, type Answers } from './variables.ts';
 import { migrate, pendingMigrations, type LayerMigration } from './migrations.ts';
 
 /** One library folder: the base library or an overlay. */
@@ -163,10 +163,13 @@ export interface SyncOptions {
    * warning, since the client's files are fine as they are.
    */
   pending?: boolean;
+  /** The partner the workspace names, kept in the record for the trust center's "managed by" line. */
+  partner?: SyncRecord['partner'];
 }
 
 export function planSync(library: LibraryState, client: ClientState, options: SyncOptions): SyncPlan {
-  const recordedAnswers = { ...client.record?.answers, ...options.answers };
+  // Defaults included: the build renders `<Var>` from the record alone, without the library.
+  const recordedAnswers = answersFor(library, client.record?.answers, options.answers);
   const plan: SyncPlan = {
     client: client.name,
     writes: new Map(),
@@ -175,6 +178,7 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
       layers: library.layers.map(({ name, version }) => ({ name, version })),
       synced: options.today,
       ...(Object.keys(recordedAnswers).length > 0 ? { answers: sortedObject(recordedAnswers) } : {}),
+      ...(options.partner ? { partner: options.partner } : {}),
       documents: {},
     },
     bases: new Map(),
@@ -323,6 +327,7 @@ export function planSync(library: LibraryState, client: ClientState, options: Sy
     plan.removals.size > 0 ||
     describeLayers(client.record?.layers) !== describeLayers(library.layers) ||
     JSON.stringify(sortedObject(client.record?.answers ?? {})) !== JSON.stringify(plan.record.answers ?? {}) ||
+    JSON.stringify(client.record?.partner ?? {}) !== JSON.stringify(plan.record.partner ?? {}) ||
     JSON.stringify(sortedKeys(plan.record.documents)) !== JSON.stringify(sortedKeys(recorded));
   // With markers, a conflict in sections is written for an editor and the rest of the sync goes with it; a
   // conflict sync could not write, or any other error, stops the whole client.
@@ -367,14 +372,21 @@ const unchanged = {
   overridesToReview: [],
 };
 
-/** One finding per variable the library uses that the client has not answered, at its first use. */
+/**
+ * One finding per variable the library uses that the client has not answered, at its first use (placeholders
+ * and `<Var>` alike), and one per answer a placeholder cannot hold.
+ */
 function unanswered(library: LibraryState, client: ClientState, answers: Answers): Diagnostic[] {
   const found = new Map<string, Diagnostic>();
   for (const [path, text] of library.documents) {
-    for (const { name, line } of unsetVariables(text, answers)) {
+    const file = `${library.origins.get(path)!.folder}/${path}`;
+    for (const { name, line } of unsetVariables(text, answers, path)) {
       if (found.has(name)) continue;
-      const file = `${library.origins.get(path)!.folder}/${path}`;
       found.set(name, finding('TB023', { file, line }, client.name, name, file));
+    }
+    for (const { name, line } of unsafePlaceholders(text, answers)) {
+      if (found.has(`unsafe:${name}`)) continue;
+      found.set(`unsafe:${name}`, finding('TB032', { file, line }, client.name, name, file));
     }
   }
   return [...found.values()];

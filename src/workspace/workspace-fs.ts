@@ -358,6 +358,11 @@ export function planClient(
   const programDocuments = renamesIds ? programDocumentPaths(join(workspace.root, client.path)) : [];
   const read = readClient(workspace, client, [...taken.library.documents.keys(), ...programDocuments]);
   if (read.findings.length > 0) return { read, plan: undefined, findings: read.findings };
-  const plan = planSync(taken.library, read.state, options);
+  // Every record names the partner, so a client that shows the "managed by" line has it at build time.
+  const partner = {
+    name: workspace.data.partner,
+    ...(workspace.data.partner_url ? { url: workspace.data.partner_url } : {}),
+  };
+  const plan = planSync(taken.library, read.state, { partner, ...options });
   return { read, plan, findings: plan.findings };
 }

@@ -645,4 +645,43 @@ export const falseGreens: CorpusCase[] = [
     files: () => edit(validProgram(), CONTROL, /---\n\n/, '---\n\n<Chart kind="uptime" />\n\n'),
     expect: error('TB014', CONTROL, 11, /the component `<Chart>` is neither one bodies are rendered with/),
   },
+
+  // A variable bound at build time that the build has no value for, or cannot read
+  {
+    name: 'a policy naming a variable the client never answered, <Var name="ticketing" />',
+    kind: 'false greens',
+    files: () => ({
+      ...edit(validProgram(), POLICY, 'of the test company.', 'of <Var name="ticketing" />.'),
+      [SYNC_RECORD]: syncRecord('organization: Test Co'),
+    }),
+    expect: error(
+      'TB030',
+      POLICY,
+      14,
+      /reads the variable ticketing, which has no value in this program \(it has organization\)/,
+    ),
+  },
+  {
+    name: 'a variable whose name is computed, <Var name={who} />, in a program that allows code',
+    kind: 'false greens',
+    files: () => ({
+      ...edit(validProgram(), POLICY, 'of the test company.', 'of <Var name={"organization"} />.'),
+      [SYNC_RECORD]: syncRecord('organization: Test Co'),
+    }),
+    expect: error('TB031', POLICY, 14, /computes an attribute with `\{…\}`/),
+  },
+  {
+    name: 'the managed-by line asked for in a program no workspace manages',
+    kind: 'false greens',
+    files: () =>
+      edit(validProgram(), PROGRAM, 'warn_within_days: 30', 'warn_within_days: 30\nbrand:\n  managed_by: true'),
+    expect: error('TB033', PROGRAM, 13, /names no partner/),
+  },
 ];
+
+const SYNC_RECORD = '.trustbook-sync/sync.yaml';
+
+/** A workspace client's sync record with the given answers (YAML lines, indented by the caller's two spaces). */
+function syncRecord(answers: string): string {
+  return `layers:\n  - { name: Baseline, version: '1' }\nsynced: '2026-07-01'\nanswers:\n  ${answers}\n`;
+}

@@ -92,7 +92,8 @@ describe('bad input to a workspace', () => {
     expect(read('clients/acme/policies/access-control.mdx')).toContain('Every system of Acme, Inc.\n');
     expect(read('clients/acme/policies/tools.mdx')).toContain('Tickets live in Linear; code in GitHub.');
     expect(read('clients/acme/.trustbook-sync/sync.yaml')).toMatch(
-      /answers:\n {2}organization: Acme, Inc\.\n {2}ticketing: Linear/,
+      // The default taken is recorded with the answers given: the build renders `<Var>` from the record alone.
+      /answers:\n {2}code_host: GitHub\n {2}organization: Acme, Inc\.\n {2}ticketing: Linear/,
     );
   });
 
@@ -106,7 +107,21 @@ describe('bad input to a workspace', () => {
     expect(read('clients/acme/policies/access-control.mdx')).toBe(
       policy(1, 'Every system of Acme Group.', 'The works council approves exceptions.'),
     );
-    expect((await sync('acme', '--answer', 'organization=<b>')).stderr).toContain('--answer organization: the answer');
+    expect((await sync('acme', '--answer', 'organization="Acme"')).stderr).toContain(
+      '--answer organization: the answer',
+    );
+  });
+
+  it('refuses an answer that a {{placeholder}} would write into the text as markup (TB032), changing nothing', async () => {
+    library(1, { 'policies/access-control.mdx': policy(1, 'Every system of {{organization}}.') });
+    await sync('acme', '--answer', 'organization=Acme');
+    const acme = snapshot('clients/acme');
+    const result = await sync('acme', '--answer', 'organization=<b>Acme</b>');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'error TB032 the answer of client "acme" to organization holds one of { } < > or `, and library/policies/access-control.mdx writes it into the text as {{organization}}',
+    );
+    expect(snapshot('clients/acme')).toEqual(acme);
   });
 
   it("changes none of a client's files when one document conflicts (TB024), though another merges cleanly", async () => {

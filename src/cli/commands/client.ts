@@ -1,12 +1,14 @@
 /**
  * `trustbook client detach NAME`: a client leaves the workspace with its program as it is. Every document is
  * already a complete copy in the client's folder, so leaving means forgetting the library: the sync record
- * goes, and so does the client's entry in `trustbook.workspace.yaml` (its comments and the other entries kept).
+ * goes (its answers first written into the `<Var>` they filled), and so does the client's entry in
+ * `trustbook.workspace.yaml` (its comments and the other entries kept).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { UsageError } from '../../engine/errors.ts';
+import { bindClientVariables, dropManagedBy } from '../../workspace/detach-fs.ts';
 import { syncFolder } from '../../workspace/sync-plan.ts';
 import { insideWorkspace, readWorkspace, workspaceFile } from '../../workspace/workspace-fs.ts';
 import { parse } from '../args.ts';
@@ -36,6 +38,9 @@ export async function runClient(args: string[], io: Io): Promise<number> {
   }
   if ('path' in client) {
     const folder = insideWorkspace(root, client.path, `the folder of client "${name}"`);
+    // The answers leave with the record: each `<Var>` they filled at build time is written out as text first.
+    bindClientVariables(folder);
+    dropManagedBy(folder);
     rmSync(join(folder, syncFolder), { recursive: true, force: true });
   }
   const file = join(root, workspaceFile);

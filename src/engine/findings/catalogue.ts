@@ -689,6 +689,58 @@ export const catalogue = {
       'The library changed a field or section that a client keeps different on purpose (`overrides:`). Sync never touches an override, so a person compares the two texts; the finding stays until the override is approved again on or after the day the change was found, or removed',
     fix: 'Approve the override again after comparing the texts, or remove it and take the library text',
   },
+  TB030: {
+    title: 'Variable without a value',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `known`: the variables the program has values for, listed, or an empty string. */
+    message: (name: string, known: string) =>
+      `\`<Var name="${name}" />\` reads the variable ${name}, which has no value in this program${known ? ` (it has ${known})` : ' (it has none)'}: the page would show nothing where the text expects it`,
+    hint: (name: string) =>
+      `In a partner workspace, answer it: \`trustbook sync CLIENT --answer ${name}=…\` (the answers live in .trustbook-sync/sync.yaml). Otherwise write the text itself in place of the \`<Var>\`, or correct a misspelt name.`,
+    meaning:
+      'A body names a variable with `<Var name="…" />` that the program has no value for. A workspace client\'s values are the answers in its sync record (`.trustbook-sync/sync.yaml`); a program outside a workspace has none',
+    fix: 'Answer the variable with `trustbook sync CLIENT --answer NAME=VALUE`, correct the name, or write the text',
+  },
+  TB031: {
+    title: 'Variable written wrongly',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `problem`: what is wrong with the element, in words. */
+    message: (problem: string) => `this \`<Var>\` ${problem}: the build renders only \`<Var name="variable" />\``,
+    hint: 'Write the variable as `<Var name="organization" />`: one `name` in quotes, a variable name of lower-case letters, digits and _, nothing inside.',
+    meaning:
+      'A `<Var>` element in a body is not `<Var name="…" />` with a plain variable name: it has no name, a name computed with `{…}`, other attributes, or content; or it is in a Markdown (`.md`) body, whose HTML the build passes through as it is. Only the plain form in an MDX body is resolved by the check and rendered as text by the build',
+    fix: 'Write `<Var name="organization" />`, in an `.mdx` document',
+  },
+  TB032: {
+    title: 'Answer cannot be written into a placeholder',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    /** `file`: the library file, from the workspace folder. */
+    message: (client: string, name: string, file: string) =>
+      `the answer of client "${client}" to ${name} holds one of { } < > or \`, and ${file} writes it into the text as {{${name}}}, where MDX would read it as code or markup; the client is not synced`,
+    hint: (_client: string, name: string) =>
+      `In the library text, write \`<Var name="${name}" />\` instead of {{${name}}} in a body (the build renders it as text, whatever it holds); or give an answer without those characters.`,
+    meaning:
+      'A `{{variable}}` placeholder is filled in when sync writes the document, so its answer becomes part of the MDX or YAML. An answer holding `{ } < >` or a backtick would be read as code or markup there. `<Var name="…" />` renders any answer as text at build time',
+    fix: 'Use `<Var name="…" />` in the library body, or change the answer',
+  },
+  TB033: {
+    title: 'Managed-by line without a partner',
+    severity: 'error',
+    step: null,
+    failsControl: false,
+    message: () =>
+      "`brand.managed_by` shows the partner who runs this program in the trust center's footer, but the program names no partner: it has no sync record from a workspace whose `partner:` gives one",
+    hint: 'Remove `managed_by`, or sync the client from its workspace (`trustbook sync CLIENT`) so its record names the partner.',
+    meaning:
+      'A program asks for the "managed by" line (`brand.managed_by: true`) but has no partner to name: the partner comes from the workspace file, through the client\'s sync record, and a program outside a workspace (or one that left it) has none',
+    fix: 'Remove `brand.managed_by`, or sync the client from its workspace',
+  },
   TB035: {
     title: 'Library move onto a client file',
     severity: 'error',

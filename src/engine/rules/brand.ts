@@ -1,7 +1,8 @@
 /**
  * The program's branding (`brand:` in program.yaml): the logo and favicon must be files of a kind browsers
  * show, inside `public/` (every site serves that folder as it is, so a path out of it would publish another
- * file, or nothing); the accent colour, used for links and buttons on white, must be readable (WCAG AA, 4.5:1).
+ * file, or nothing); the accent colour, used for links and buttons on white, must be readable (WCAG AA, 4.5:1);
+ * the "managed by" line needs a partner to name, which a workspace client's sync record gives.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
@@ -27,6 +28,9 @@ export const brandRule: Rule = (model) => {
     if (file !== undefined) found.push(...fileFindings(model, field, file, model.publicFiles.get(file)));
   }
   if (brand.accent !== undefined) found.push(...accentFindings(model, brand.accent ?? ''));
+  if (brand.managed_by && !model.syncRecordUnread && model.syncRecord?.data.partner === undefined) {
+    found.push(finding('TB033', { file: PROGRAM_FILE, line: lineOf(model.program!, 'brand', 'managed_by'), subject }));
+  }
   return found;
 };
 

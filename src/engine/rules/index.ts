@@ -3,6 +3,7 @@ import { answersRule } from './answers.ts';
 import { auditSetupRule } from './audit-setup.ts';
 import { brandRule } from './brand.ts';
 import { bodyNamesRule } from './body-names.ts';
+import { variablesRule } from './variables.ts';
 import { categoriesRule } from './categories.ts';
 import { contentOnlyRule } from './content-only.ts';
 import { controlOccurrencesRule } from './control-occurrences.ts';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   heldBackSectionsRule,
   contentOnlyRule,
   bodyNamesRule,
+  variablesRule,
   linkProtocolsRule,
   conflictMarkersRule,
   missingEvidenceRule,
