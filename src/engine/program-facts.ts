@@ -22,6 +22,12 @@ import {
   type AcknowledgementStatusRow,
 } from './acknowledgement-status.ts';
 import { attestationState, type AttestationState } from './attestations.ts';
+import {
+  frameworkCoverage,
+  frameworksInScope,
+  type AddedFramework,
+  type RequirementCoverage,
+} from './framework-coverage.ts';
 import { checklistProgress, type ChecklistProgress } from './checklist-state.ts';
 import { computeCoverage, judgedWindow, type CategoryCoverage } from './coverage.ts';
 import {
@@ -82,6 +88,16 @@ export class ProgramFacts implements BaseFacts {
   /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
   coverage(): CategoryCoverage[] {
     return this.#once('coverage', undefined, () => computeCoverage(this.model, this.asOf));
+  }
+
+  /** The frameworks besides SOC 2 the program has in scope, in catalog order. */
+  frameworksInScope(): AddedFramework[] {
+    return frameworksInScope(this.model.program?.data);
+  }
+
+  /** Coverage of an added framework's in-scope requirements (empty when it is not in scope). */
+  frameworkCoverage(framework: AddedFramework): RequirementCoverage[] {
+    return frameworkCoverage(this.model, this.asOf, framework);
   }
 
   /** The findings about one subject: a document, a person, the program (all periods of a series included). */
