@@ -21,7 +21,7 @@ import {
   tracksAcknowledgements,
   type AcknowledgementStatusRow,
 } from './acknowledgement-status.ts';
-import { attestationState, type AttestationState } from './attestations.ts';
+import { attestationStanding, type AttestationStanding } from './attestations.ts';
 import {
   frameworkCoverage,
   frameworksInScope,
@@ -221,9 +221,12 @@ export class ProgramFacts implements BaseFacts {
     return isRemovedVendor(vendor, this.asOf);
   }
 
-  /** Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true. */
-  attestationState(attestation: Document<AttestationData>): AttestationState {
-    return this.#once('attestationState', attestation, () => attestationState(attestation.data, this.asOf));
+  /**
+   * Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true; for an
+   * ISO/IEC 27001 certificate, whether it has expired or its surveillance audit is overdue; HIPAA is never certified.
+   */
+  attestationState(attestation: Document<AttestationData>): AttestationStanding {
+    return this.#once('attestationState', attestation, () => attestationStanding(attestation.data, this.asOf));
   }
 
   /** Whether a grant opens its documents on the evaluation date: current, not yet, expired or revoked. */
