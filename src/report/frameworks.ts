@@ -3,10 +3,16 @@
  * pages show them: what each requirement needs, what covers it, and whether it is covered throughout what is judged.
  * Read from the facts (`result.facts.frameworkCoverage`), so neither the report nor a page can disagree with the check.
  */
-import { findHipaaSpecification, frameworkNames, type RequirementKind } from '../catalog/index.ts';
+import {
+  csfFunctions,
+  findHipaaSpecification,
+  frameworkNames,
+  frameworkRequirements,
+  type RequirementKind,
+} from '../catalog/index.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { describeShortfall } from '../engine/coverage.ts';
-import type { AddedFramework, RequirementCoverage } from '../engine/framework-coverage.ts';
+import { hipaaOutOfScope, type AddedFramework, type RequirementCoverage } from '../engine/framework-coverage.ts';
 import type { HipaaDecision, SoaEntry } from '../schema/index.ts';
 
 /**
@@ -64,6 +70,27 @@ export interface FrameworkReadiness {
   soa?: { present: boolean; applicable: number; excluded: number; undecided: number; approved?: string };
   /** HIPAA: how the addressable specifications in scope were decided; undefined for the other frameworks. */
   addressable?: Record<HipaaDecision['decision'] | 'undecided', number>;
+  /** What the program's scope parameters leave out, and why: HIPAA requirements that do not bind it, CSF functions. */
+  outOfScope: { id: string; label: string; reason: string }[];
+}
+
+/** The requirements or functions of a framework the program's scope parameters leave out. */
+function leftOut(result: CheckResult, framework: AddedFramework): FrameworkReadiness['outOfScope'] {
+  const chosen = result.model.program?.data.frameworks;
+  if (framework === 'hipaa' && chosen?.hipaa) {
+    const hipaa = chosen.hipaa;
+    return frameworkRequirements('hipaa').flatMap((requirement) => {
+      const reason = hipaaOutOfScope(requirement.id, hipaa);
+      return reason ? [{ id: requirement.id, label: requirement.label, reason }] : [];
+    });
+  }
+  if (framework === 'csf' && chosen?.csf?.functions) {
+    const functions = new Set<string>(chosen.csf.functions);
+    return csfFunctions
+      .filter((entry) => !functions.has(entry.id))
+      .map((entry) => ({ id: entry.id, label: entry.name, reason: 'a function the program leaves out of scope' }));
+  }
+  return [];
 }
 
 const soaStatusWords: Record<NonNullable<SoaEntry['status']>, string> = {
@@ -159,6 +186,7 @@ export function frameworkReadiness(result: CheckResult): FrameworkReadiness[] {
       total: rows.length,
       groups,
       uncovered: rows.filter((row) => !row.met).map(({ id, label, status }) => ({ id, label, status })),
+      outOfScope: leftOut(result, framework),
       ...(framework === 'iso27001'
         ? {
             soa: {

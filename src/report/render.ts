@@ -63,6 +63,12 @@ function frameworksMarkdown(report: ReadinessReport): string[] {
       '',
       `${framework.met} of ${framework.total} requirements in scope met (covered by controls, implemented by documents, or decided not to apply).`,
       ...(decisions ? ['', decisions] : []),
+      ...(framework.outOfScope.length > 0
+        ? [
+            '',
+            `Not binding on this program: ${framework.outOfScope.map((entry) => `${entry.id} (${entry.reason})`).join('; ')}.`,
+          ]
+        : []),
       '',
       ...(framework.uncovered.length === 0
         ? ['Every requirement in scope is met.']
@@ -231,7 +237,7 @@ function frameworkHtml(framework: FrameworkReadiness): string {
 <tbody>${addressable.map((r) => `<tr><th scope="row">${escapeHtml(r.id)}</th><td>${escapeHtml(r.decision ? r.decision.words : 'not decided')}</td></tr>`).join('\n')}</tbody></table>`;
   return `<h2>${escapeHtml(framework.name)}</h2>
 <p>${framework.met} of ${framework.total} requirements in scope met (covered by controls, implemented by documents, or decided not to apply).</p>
-${decisions ? `<p>${escapeHtml(decisions)}</p>\n` : ''}${uncovered}
+${decisions ? `<p>${escapeHtml(decisions)}</p>\n` : ''}${framework.outOfScope.length > 0 ? `<p>Not binding on this program: ${escapeHtml(framework.outOfScope.map((entry) => `${entry.id} (${entry.reason})`).join('; '))}.</p>\n` : ''}${uncovered}
 ${decided}`;
 }
 

@@ -79,6 +79,8 @@ describe('the framework pages of the auditor site', () => {
       '20 implemented, 0 met by an equivalent alternative, 1 found not reasonable and appropriate, 1 without a decision',
     );
     expect(text).toContain('Addressable: no decision recorded');
+    expect(text).toMatch(/Not binding on this program \(\d+\)/);
+    expect(text).toContain('out of scope without `clearinghouse: true`');
     expect(text).toContain('Decided not to apply');
     expect(text).toMatch(/164\.312\(c\)\(2\) .*: not decided/);
   });

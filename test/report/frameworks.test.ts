@@ -100,8 +100,25 @@ describe('the readiness report per framework', () => {
     );
   });
 
-  it('judges only the CSF functions in scope', () => {
+  it('names the HIPAA requirements that do not bind the program, and why', () => {
+    const [hipaa] = frameworkReadiness(check(hipaaProgram()));
+    expect(hipaa!.outOfScope.map((entry) => entry.id)).toEqual(
+      expect.arrayContaining(['164.308(a)(4)(ii)(A)', '164.314(a)(2)(ii)', '164.314(b)(2)(i)']),
+    );
+    expect(hipaa!.outOfScope.find((entry) => entry.id === '164.308(a)(4)(ii)(A)')?.reason).toMatch(
+      /out of scope without `clearinghouse: true`/,
+    );
+    expect(renderReport(readinessReport(check(hipaaProgram())), 'md')).toMatch(
+      /Not binding on this program: .*164\.308\(a\)\(4\)\(ii\)\(A\) \(a clearinghouse requirement/,
+    );
+    expect(hipaa!.groups.flatMap((group) => group.requirements).map((row) => row.id)).not.toContain(
+      '164.308(a)(4)(ii)(A)',
+    );
+  });
+
+  it('judges only the CSF functions in scope, and names the others', () => {
     const [csf] = frameworkReadiness(check(csfProgram(['GV'])));
+    expect(csf!.outOfScope.map((entry) => entry.id)).toEqual(['ID', 'PR', 'DE', 'RS', 'RC']);
     expect(csf).toMatchObject({ id: 'csf', met: 31, total: 31 });
     expect(csf!.soa).toBeUndefined();
     expect(csf!.addressable).toBeUndefined();
