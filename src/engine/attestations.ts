@@ -98,3 +98,103 @@ export function attestationState(attestation: AttestationFacts, asOf: string): A
     ? { state: 'current', periodEnd, lapses, bridgedThrough }
     : { state: 'bridge-needed', periodEnd, lapses, needsBridgeFrom };
 }
+
+/**
+ * ISO/IEC 27001 certificates. A certificate states its own expiry date, at most three years after it was issued (one
+ * certification cycle, ISO/IEC 17021-1). Within the cycle the certification body audits the management system
+ * again: the first surveillance audit within 12 months of certification, then at least once each calendar year, up to
+ * the recertification that issues the next certificate. A certificate whose surveillance audit is overdue would be
+ * suspended, so the trust center shows it no more than an expired one.
+ */
+
+/** The longest certification cycle: a certificate expiring later cannot be true. */
+export const CERTIFICATE_MAX_YEARS = 3;
+/** The first surveillance audit falls within this many months of the certificate's issue. */
+export const FIRST_SURVEILLANCE_MONTHS = 12;
+
+export type CertificateState =
+  /** Within its dates, with every surveillance audit due so far recorded; `surveillanceDue` when one is still ahead. */
+  | { state: 'current'; certificate: true; expires: string; surveillanceDue?: string }
+  /** A surveillance audit was due by `surveillanceDue` and none is recorded. */
+  | { state: 'surveillance-overdue'; certificate: true; expires: string; surveillanceDue: string }
+  /** Past the expiry date it states. */
+  | { state: 'expired'; certificate: true; expires: string }
+  /** Issued after the evaluation date. */
+  | { state: 'not-issued'; certificate: true; expires: string }
+  /** What it says cannot be true: never a badge. */
+  | { state: 'impossible'; certificate: true; expires: string; reasons: Impossibility[] };
+
+type CertificateFacts = Pick<AttestationData, 'issued' | 'surveillance_audits'> & { expires: string };
+
+/**
+ * When the next surveillance audit is due: 12 months after the issue for the first, the end of the calendar year
+ * after the latest one for each later one. Undefined when the certificate expires first (recertification is due
+ * then instead).
+ */
+export function surveillanceDue(certificate: CertificateFacts, asOf: string): string | undefined {
+  const done = certificate.surveillance_audits.filter((day) => day >= certificate.issued && day <= asOf).sort();
+  const latest = done.at(-1);
+  const due = latest
+    ? `${Number(latest.slice(0, 4)) + 1}-12-31`
+    : addMonths(certificate.issued, FIRST_SURVEILLANCE_MONTHS);
+  return due < certificate.expires ? due : undefined;
+}
+
+/** What about a certificate cannot be true as of `asOf`; empty when nothing. */
+export function certificateImpossibilities(certificate: CertificateFacts, asOf: string): Impossibility[] {
+  const found: Impossibility[] = [];
+  const { issued, expires } = certificate;
+  if (expires <= issued) {
+    found.push({ path: ['expires'], reason: `it expires on ${expires}, before it was issued (${issued})` });
+  } else if (expires > addMonths(issued, CERTIFICATE_MAX_YEARS * 12)) {
+    found.push({
+      path: ['expires'],
+      reason: `it runs from ${issued} to ${expires}, longer than the ${CERTIFICATE_MAX_YEARS} years of a certification cycle`,
+    });
+  }
+  certificate.surveillance_audits.forEach((day, index) => {
+    if (day > asOf) {
+      found.push({
+        path: ['surveillance_audits', index],
+        reason: `a surveillance audit is recorded on ${day}, which has not yet passed on ${asOf}`,
+      });
+    } else if (day < issued) {
+      found.push({
+        path: ['surveillance_audits', index],
+        reason: `a surveillance audit is recorded on ${day}, before the certificate was issued (${issued})`,
+      });
+    }
+  });
+  return found;
+}
+
+export function certificateState(certificate: CertificateFacts, asOf: string): CertificateState {
+  const { expires } = certificate;
+  const reasons = certificateImpossibilities(certificate, asOf);
+  if (reasons.length > 0) return { state: 'impossible', certificate: true, expires, reasons };
+  if (certificate.issued > asOf) return { state: 'not-issued', certificate: true, expires };
+  if (asOf > expires) return { state: 'expired', certificate: true, expires };
+  const due = surveillanceDue(certificate, asOf);
+  if (due !== undefined && asOf > due) {
+    return { state: 'surveillance-overdue', certificate: true, expires, surveillanceDue: due };
+  }
+  return due === undefined
+    ? { state: 'current', certificate: true, expires }
+    : { state: 'current', certificate: true, expires, surveillanceDue: due };
+}
+
+/** HIPAA has no certification: an attestation of it is never shown as one, whatever its dates (TB361). */
+export interface NoCertification {
+  state: 'no-certification';
+}
+
+/** Where any attestation stands: a report's state, a certificate's, or none for a framework nobody certifies. */
+export type AttestationStanding = AttestationState | CertificateState | NoCertification;
+
+export function attestationStanding(attestation: AttestationData, asOf: string): AttestationStanding {
+  if (attestation.framework === 'hipaa') return { state: 'no-certification' };
+  if (attestation.framework === 'iso27001' && attestation.expires !== undefined) {
+    return certificateState({ ...attestation, expires: attestation.expires }, asOf);
+  }
+  return attestationState(attestation, asOf);
+}

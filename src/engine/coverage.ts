@@ -211,7 +211,9 @@ export function coverageByMonth(model: ProgramModel, asOf: string, entry: Criter
  * matrix and the workpaper ("no control in operation from 2026-01-01 to 2026-03-31; …"); undefined when
  * nothing did.
  */
-export function describeShortfall(entry: CriterionCoverage): string | undefined {
+export function describeShortfall(
+  entry: Pick<CriterionCoverage, 'gaps' | 'unmet' | 'ineffective'>,
+): string | undefined {
   const parts = [
     ...entry.gaps.map((gap) => `no control in operation ${describeSpan(gap)}`),
     ...entry.unmet.map(

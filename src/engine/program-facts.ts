@@ -21,7 +21,13 @@ import {
   tracksAcknowledgements,
   type AcknowledgementStatusRow,
 } from './acknowledgement-status.ts';
-import { attestationState, type AttestationState } from './attestations.ts';
+import { attestationStanding, type AttestationStanding } from './attestations.ts';
+import {
+  frameworkCoverage,
+  frameworksInScope,
+  type AddedFramework,
+  type RequirementCoverage,
+} from './framework-coverage.ts';
 import { checklistProgress, type ChecklistProgress } from './checklist-state.ts';
 import { computeCoverage, judgedWindow, type CategoryCoverage } from './coverage.ts';
 import {
@@ -87,6 +93,16 @@ export class ProgramFacts implements BaseFacts {
   /** Coverage of each in-scope category, criterion by criterion, on the evaluation date. */
   coverage(): CategoryCoverage[] {
     return this.#once('coverage', undefined, () => computeCoverage(this.model, this.asOf));
+  }
+
+  /** The frameworks besides SOC 2 the program has in scope, in catalog order. */
+  frameworksInScope(): AddedFramework[] {
+    return frameworksInScope(this.model.program?.data);
+  }
+
+  /** Coverage of an added framework's in-scope requirements (empty when it is not in scope). */
+  frameworkCoverage(framework: AddedFramework): RequirementCoverage[] {
+    return frameworkCoverage(this.model, this.asOf, framework);
   }
 
   /** The findings about one subject: a document, a person, the program (all periods of a series included). */
@@ -217,9 +233,12 @@ export class ProgramFacts implements BaseFacts {
     return isRemovedVendor(vendor, this.asOf);
   }
 
-  /** Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true. */
-  attestationState(attestation: Document<AttestationData>): AttestationState {
-    return this.#once('attestationState', attestation, () => attestationState(attestation.data, this.asOf));
+  /**
+   * Whether an attestation is current, needs a bridge letter, has lapsed, is not issued yet, or cannot be true; for an
+   * ISO/IEC 27001 certificate, whether it has expired or its surveillance audit is overdue; HIPAA is never certified.
+   */
+  attestationState(attestation: Document<AttestationData>): AttestationStanding {
+    return this.#once('attestationState', attestation, () => attestationStanding(attestation.data, this.asOf));
   }
 
   /** Whether a grant opens its documents on the evaluation date: current, not yet, expired or revoked. */

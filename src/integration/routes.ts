@@ -56,6 +56,8 @@ const ownPages: Record<'public' | 'employees' | 'auditors', string[]> = {
     'evidence/index.astro',
     'evidence/[id].astro',
     'exports/[file].ts',
+    'frameworks/index.astro',
+    'frameworks/[id].astro',
     'grants.astro',
     'people.astro',
     'readiness.astro',

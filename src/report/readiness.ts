@@ -6,6 +6,7 @@
 import { categoryLabels, pointsOfFocusOf, type Category, type PointOfFocus } from '../catalog/index.ts';
 import type { CheckResult, Diagnostic } from '../engine/index.ts';
 import { criterionState, describeShortfall, type CriterionCoverage } from '../engine/coverage.ts';
+import { frameworkReadiness, type FrameworkReadiness } from './frameworks.ts';
 
 /** Days ahead the report lists deadlines for. */
 export const REPORT_HORIZON_DAYS = 90;
@@ -73,6 +74,8 @@ export interface ReadinessReport {
   readinessMode: boolean;
   audit: { type: string; start?: string; end?: string; date?: string; auditor?: string };
   categories: CategoryReadiness[];
+  /** Each framework besides SOC 2 in scope: requirements met of those in scope, the ones not met, SoA and HIPAA decisions. */
+  frameworks: FrameworkReadiness[];
   scoreMethod: string;
   pointsOfFocusMethod: string;
   errors: Diagnostic[];
@@ -126,6 +129,7 @@ export function readinessReport(result: CheckResult): ReadinessReport {
       ...(program?.audit.auditor ? { auditor: program.audit.auditor } : {}),
     },
     categories,
+    frameworks: frameworkReadiness(result),
     scoreMethod,
     pointsOfFocusMethod,
     errors: diagnostics.filter((d) => d.severity === 'error'),

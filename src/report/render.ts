@@ -1,4 +1,5 @@
 /** The readiness report as Markdown, JSON or a standalone HTML page. */
+import type { FrameworkReadiness } from './frameworks.ts';
 import type { CategoryReadiness, ReadinessReport } from './readiness.ts';
 
 export type ReportFormat = 'md' | 'json' | 'html';
@@ -34,6 +35,59 @@ function pointsOfFocusMarkdown(report: ReadinessReport): string[] {
       '',
     ]),
   ];
+}
+
+/** The SoA's state (ISO) or the addressable decisions (HIPAA), in a sentence; undefined for CSF. */
+function decisionsLine(framework: FrameworkReadiness): string | undefined {
+  const { soa, addressable } = framework;
+  if (soa) {
+    return soa.present
+      ? `Statement of Applicability approved ${soa.approved}: ${soa.applicable} Annex A controls applicable, ${soa.excluded} excluded, ${soa.undecided} not decided.`
+      : 'No Statement of Applicability: none of the 93 Annex A controls is decided.';
+  }
+  if (addressable) {
+    return `Addressable specifications: ${addressable.implemented} implemented, ${addressable.alternative} met by an equivalent alternative, ${addressable['not-reasonable']} not reasonable and appropriate, ${addressable.undecided} not decided.`;
+  }
+  return undefined;
+}
+
+/** One section per framework besides SOC 2: requirements met, those not met, and the decisions it rests on. */
+function frameworksMarkdown(report: ReadinessReport): string[] {
+  return report.frameworks.flatMap((framework) => {
+    const decisions = decisionsLine(framework);
+    const addressable = framework.groups
+      .flatMap((group) => group.requirements)
+      .filter((requirement) => requirement.hipaaStatus === 'addressable');
+    return [
+      `## ${framework.name}`,
+      '',
+      `${framework.met} of ${framework.total} requirements in scope met (covered by controls, implemented by documents, or decided not to apply).`,
+      ...(decisions ? ['', decisions] : []),
+      ...(framework.outOfScope.length > 0
+        ? [
+            '',
+            `Not binding on this program: ${framework.outOfScope.map((entry) => `${entry.id} (${entry.reason})`).join('; ')}.`,
+          ]
+        : []),
+      '',
+      ...(framework.uncovered.length === 0
+        ? ['Every requirement in scope is met.']
+        : [
+            '| requirement | label | status |',
+            '| --- | --- | --- |',
+            ...framework.uncovered.map((r) => `| ${r.id} | ${cell(r.label)} | ${r.status} |`),
+          ]),
+      '',
+      ...(addressable.length === 0
+        ? []
+        : [
+            '| addressable specification | decision |',
+            '| --- | --- |',
+            ...addressable.map((r) => `| ${r.id} | ${cell(r.decision ? r.decision.words : 'not decided')} |`),
+            '',
+          ]),
+    ];
+  });
 }
 
 export function reportMarkdown(report: ReadinessReport): string {
@@ -99,6 +153,7 @@ export function reportMarkdown(report: ReadinessReport): string {
       '',
     ]),
     ...pointsOfFocusMarkdown(report),
+    ...frameworksMarkdown(report),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -136,6 +191,7 @@ export function reportHtml(report: ReadinessReport): string {
 <h2>Checklists</h2>
 <ul>${report.checklists.map((c) => `<li>${escapeHtml(c.title)}: ${c.done} of ${c.total} (${c.percent}%)</li>`).join('')}</ul>
 ${pointsOfFocusHtml(report)}
+${report.frameworks.map(frameworkHtml).join('\n')}
 </main>
 </body>
 </html>
@@ -160,6 +216,29 @@ function pointsOfFocusHtml(report: ReadinessReport): string {
 <thead><tr><th scope="col">Category</th><th scope="col">Points of focus addressed</th></tr></thead>
 <tbody>${report.categories.map((c) => `<tr><th scope="row">${escapeHtml(c.label)}</th><td>${pointShare(c.pointsOfFocus.addressed, c.pointsOfFocus.applicable)}</td></tr>`).join('\n')}</tbody></table>
 ${report.categories.map(categoryTable).join('\n')}`;
+}
+
+function frameworkHtml(framework: FrameworkReadiness): string {
+  const decisions = decisionsLine(framework);
+  const addressable = framework.groups
+    .flatMap((group) => group.requirements)
+    .filter((requirement) => requirement.hipaaStatus === 'addressable');
+  const uncovered =
+    framework.uncovered.length === 0
+      ? '<p>Every requirement in scope is met.</p>'
+      : `<table><caption>Requirements not met</caption>
+<thead><tr><th scope="col">Requirement</th><th scope="col">Label</th><th scope="col">Status</th></tr></thead>
+<tbody>${framework.uncovered.map((r) => `<tr><th scope="row">${escapeHtml(r.id)}</th><td>${escapeHtml(r.label)}</td><td>${r.status}</td></tr>`).join('\n')}</tbody></table>`;
+  const decided =
+    addressable.length === 0
+      ? ''
+      : `<table><caption>Addressable specifications</caption>
+<thead><tr><th scope="col">Specification</th><th scope="col">Decision</th></tr></thead>
+<tbody>${addressable.map((r) => `<tr><th scope="row">${escapeHtml(r.id)}</th><td>${escapeHtml(r.decision ? r.decision.words : 'not decided')}</td></tr>`).join('\n')}</tbody></table>`;
+  return `<h2>${escapeHtml(framework.name)}</h2>
+<p>${framework.met} of ${framework.total} requirements in scope met (covered by controls, implemented by documents, or decided not to apply).</p>
+${decisions ? `<p>${escapeHtml(decisions)}</p>\n` : ''}${framework.outOfScope.length > 0 ? `<p>Not binding on this program: ${escapeHtml(framework.outOfScope.map((entry) => `${entry.id} (${entry.reason})`).join('; '))}.</p>\n` : ''}${uncovered}
+${decided}`;
 }
 
 export function renderReport(report: ReadinessReport, format: ReportFormat): string {

@@ -1,7 +1,8 @@
 /**
  * The trust center's documents and attestations: `content/trust/documents/*.yaml` (a SOC 2 report, a bridge
  * letter, a penetration test summary...) and `content/trust/attestations/*.yaml` (what an audit firm attested,
- * for which period). The build works out each attestation's state; badges come only from current ones.
+ * for which period, or an ISO/IEC 27001 certificate and its surveillance audits). The build works out each
+ * attestation's state; badges come only from current ones.
  */
 import { z } from 'astro/zod';
 import { calendarDate, documentId, httpUrl } from './common.ts';
@@ -33,7 +34,10 @@ export const attestationSchema = z
   .strictObject({
     /** Stable id; defaults to the file name. */
     id: documentId.optional(),
-    /** The framework attested: `soc2`, `soc3`, `iso27001`, `pci-dss`, `hipaa` or `other`. */
+    /**
+     * The framework attested: `soc2`, `soc3`, `iso27001` (a certificate), `pci-dss`, `hipaa` or `other`. HIPAA has no
+     * certification, so a `hipaa` attestation gets no badge and fails the check (TB361).
+     */
     framework: z.enum(['soc2', 'soc3', 'iso27001', 'pci-dss', 'hipaa', 'other']),
     /** For SOC reports: `I` (as of a date) or `II` (over a period). */
     report_type: z.enum(['I', 'II']).optional(),
@@ -52,10 +56,55 @@ export const attestationSchema = z
      * for, which must have passed (a letter into the future cannot be true, TB538).
      */
     bridge_letters: z.array(z.strictObject({ document: documentId, through: calendarDate })).default([]),
+    /** ISO/IEC 27001 certificate: its number, as the certification body printed it. */
+    certificate: z.string().trim().min(1).optional(),
+    /** ISO/IEC 27001 certificate: the expiry date it states (a certification cycle runs at most three years). */
+    expires: calendarDate.optional(),
+    /** ISO/IEC 27001 certificate: the scope statement it carries, word for word. */
+    scope: z.string().trim().min(1).optional(),
+    /** ISO/IEC 27001 certificate: the day each surveillance audit of this certification cycle was completed. */
+    surveillance_audits: z.array(calendarDate).default([]),
   })
-  .refine((attestation) => attestation.period !== undefined || attestation.date !== undefined, {
-    message: 'an attestation needs the `period: { start, end }` it covers, or the `date` of a Type I report',
-  })
+  .refine(
+    (attestation) =>
+      attestation.framework === 'iso27001' || attestation.period !== undefined || attestation.date !== undefined,
+    { message: 'an attestation needs the `period: { start, end }` it covers, or the `date` of a Type I report' },
+  )
+  .refine(
+    (attestation) =>
+      attestation.framework !== 'iso27001' ||
+      (attestation.certificate !== undefined && attestation.expires !== undefined && attestation.scope !== undefined),
+    {
+      message:
+        'an ISO/IEC 27001 certificate needs `certificate` (its number), `expires` and `scope`, as the certificate states them',
+      path: ['framework'],
+    },
+  )
+  .refine(
+    (attestation) =>
+      attestation.framework !== 'iso27001' ||
+      (attestation.report_type === undefined &&
+        attestation.period === undefined &&
+        attestation.date === undefined &&
+        attestation.bridge_letters.length === 0),
+    {
+      message:
+        'an ISO/IEC 27001 certificate has no report type, period, date or bridge letters: it states when it was issued and when it expires',
+      path: ['framework'],
+    },
+  )
+  .refine(
+    (attestation) =>
+      attestation.framework === 'iso27001' ||
+      (attestation.certificate === undefined &&
+        attestation.expires === undefined &&
+        attestation.scope === undefined &&
+        attestation.surveillance_audits.length === 0),
+    {
+      message: '`certificate`, `expires`, `scope` and `surveillance_audits` belong to an ISO/IEC 27001 certificate',
+      path: ['framework'],
+    },
+  )
   .refine((attestation) => !attestation.period || attestation.period.start < attestation.period.end, {
     message: 'the period must start before it ends',
   });

@@ -28,6 +28,7 @@ export const navigation: Record<Site, NavItem[]> = {
   auditors: [
     { label: 'Overview', path: '' },
     { label: 'Criteria', path: 'criteria/' },
+    { label: 'Frameworks', path: 'frameworks/' },
     { label: 'Controls', path: 'controls/' },
     { label: 'Evidence', path: 'evidence/' },
     { label: 'Policies', path: 'policies/' },

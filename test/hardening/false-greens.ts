@@ -54,6 +54,16 @@ const attestation = (fields: string): Files => ({
     'title: Bridge letter\nurl: https://docs.test.example/bridge.pdf\naccess: nda\n',
 });
 
+/**
+ * An ISO/IEC 27001 certificate on the trust center: lines 1 framework, 2 auditor, 3 certificate, 4 scope, then
+ * `fields` from line 5.
+ */
+const CERTIFICATE = 'content/trust/attestations/iso27001.yaml';
+const certificate = (fields: string): Files => ({
+  ...validProgram(),
+  [CERTIFICATE]: `framework: iso27001\nauditor: Test Certification Ltd\ncertificate: IS 700001\nscope: The test platform and the team that runs it.\n${fields}\n`,
+});
+
 /** The test program with `category` in scope, each of its criteria addressed by a control of its own. */
 const inScope = (category: 'privacy' | 'processing-integrity'): Files => {
   const files = edit(validProgram(), PROGRAM, 'scope: [security]', `scope: [security, ${category}]`);
@@ -342,6 +352,34 @@ export const falseGreens: CorpusCase[] = [
         'report_type: II\nperiod: { start: 2025-01-01, end: 2025-12-31 }\nissued: 2026-02-01\nbridge_letters:\n  - { document: bridge, through: 2026-12-31 }',
       ),
     expect: error('TB538', ATTESTATION, 7, /up to 2026-12-31, which have not yet passed/),
+  },
+  {
+    name: 'an ISO/IEC 27001 badge for a certificate past its expiry date',
+    kind: 'false greens',
+    files: () => certificate('issued: 2023-07-01\nexpires: 2026-06-30\nsurveillance_audits: [2024-06-10, 2025-06-12]'),
+    expect: error('TB358', CERTIFICATE, 6, /expired on 2026-06-30; the trust center shows no badge/),
+  },
+  {
+    name: 'an ISO/IEC 27001 badge for a certificate whose first surveillance audit never happened',
+    kind: 'false greens',
+    files: () => certificate('issued: 2025-06-01\nexpires: 2028-05-31'),
+    expect: error('TB359', CERTIFICATE, 5, /needed a surveillance audit by 2026-06-01 \(none is recorded\)/),
+  },
+  {
+    name: 'an ISO/IEC 27001 badge for a certificate running five years',
+    kind: 'false greens',
+    files: () => certificate('issued: 2025-01-10\nexpires: 2030-01-09\nsurveillance_audits: [2025-12-01]'),
+    expect: error('TB360', CERTIFICATE, 6, /longer than the 3 years of a certification cycle/),
+  },
+  {
+    name: 'a HIPAA badge from an attestation, when nobody certifies HIPAA',
+    kind: 'false greens',
+    files: () => ({
+      ...validProgram(),
+      'content/trust/attestations/hipaa.yaml':
+        'framework: hipaa\nauditor: Test Assessors LLC\nperiod: { start: 2026-01-01, end: 2026-03-31 }\nissued: 2026-04-15\n',
+    }),
+    expect: error('TB361', 'content/trust/attestations/hipaa.yaml', 1, /nobody certifies HIPAA/),
   },
   {
     name: 'a subservice organization carved out on the strength of a Type I report',

@@ -10,6 +10,15 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export default getViteConfig(
-  defineConfig({ root, test: { name: 'pages', root, include: ['test/pages/**/*.test.ts'] } }),
+  defineConfig({
+    root,
+    test: {
+      name: 'pages',
+      root,
+      include: ['test/pages/**/*.test.ts'],
+      // A page with an `[id]` segment imports the build's data for its `getStaticPaths`; the test hands over its own.
+      alias: { 'virtual:trustbook/data': fileURLToPath(new URL('src/site/data.ts', `file://${root}`)) },
+    },
+  }),
   { configFile: false, root, logLevel: 'error' },
 );

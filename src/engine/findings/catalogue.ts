@@ -1490,6 +1490,66 @@ export const catalogue = {
     meaning: 'content/statement-of-applicability.yaml exists while `frameworks:` has no `iso27001`',
     fix: 'Bring ISO/IEC 27001 into scope, or remove the statement',
   },
+  TB358: {
+    title: 'ISO/IEC 27001 certificate expired',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    /** `name`: the certificate as `attestationName` words it; `days` until it expires, unless it has. */
+    message: (name: string, expires: string, days?: number) =>
+      days === undefined
+        ? `the ${name} expired on ${expires}; the trust center shows no badge for it`
+        : `the ${name} expires on ${expires}, in ${plural(days, 'day')}`,
+    hint: (_name: string, _expires: string, days?: number) =>
+      days === undefined
+        ? 'Record the certificate the recertification audit issued as an attestation, and retire this one (delete the file: git keeps its history).'
+        : 'Have the recertification audit done before that day, and record the new certificate as an attestation.',
+    meaning:
+      'An ISO/IEC 27001 certificate is past the expiry date it states (error; the trust center shows no badge for it), or expires within `warn_within_days` (warning)',
+    fix: 'Record the certificate the recertification issued; delete the old one (git keeps it)',
+  },
+  TB359: {
+    title: 'ISO/IEC 27001 surveillance audit overdue',
+    severity: 'varies',
+    step: 'audit',
+    failsControl: false,
+    /** `last`: the latest surveillance audit recorded, if any; `days` until it is due, unless it is overdue. */
+    message: (name: string, due: string, last: string | undefined, days?: number) =>
+      days === undefined
+        ? `the ${name} needed a surveillance audit by ${due} (${last ? `the last one recorded was on ${last}` : 'none is recorded'}); a certification body suspends a certificate whose surveillance lapses, so the trust center shows no badge for it`
+        : `the ${name} needs its next surveillance audit by ${due}, in ${plural(days, 'day')}`,
+    hint: (_name: string, _due: string, _last: string | undefined, days?: number) =>
+      days === undefined
+        ? 'Add the day the certification body completed the surveillance audit to `surveillance_audits`; if it did not take place, ask the body whether the certificate is suspended.'
+        : 'Book the surveillance audit with the certification body, and record its day under `surveillance_audits` when it is done.',
+    meaning:
+      "An ISO/IEC 27001 certificate's surveillance audit is overdue (error; no badge) or due within `warn_within_days` (warning). The first is due 12 months after the certificate was issued, each later one by the end of the calendar year after the one before (ISO/IEC 17021-1), until the certificate expires",
+    fix: 'Record the surveillance audit under `surveillance_audits`, or find out from the certification body whether the certificate stands',
+  },
+  TB360: {
+    title: 'ISO/IEC 27001 certificate that cannot be true',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    message: (name: string, reason: string) =>
+      `the ${name} cannot be true: ${reason}; the trust center shows no badge for it`,
+    hint: 'Copy the dates from the certificate itself (issued, expiry) and record a surveillance audit once it has been completed.',
+    meaning:
+      'An ISO/IEC 27001 certificate expiring before it was issued or more than three years after (one certification cycle), or a surveillance audit dated before the certificate or after the evaluation date. The trust center shows no badge for it',
+    fix: 'Copy the dates from the certificate; record a surveillance audit once it is done',
+  },
+  TB361: {
+    title: 'HIPAA recorded as an attestation',
+    severity: 'error',
+    step: 'audit',
+    failsControl: false,
+    message: () =>
+      'records a HIPAA attestation, but nobody certifies HIPAA compliance: the trust center shows no badge for it',
+    hint: 'Keep an assessor’s HIPAA report as a trust document (under NDA, say) rather than an attestation; the auditor site shows the program’s HIPAA coverage from the controls citing it.',
+    meaning:
+      'An attestation has `framework: hipaa`. HHS runs no certification of the Security Rule and recognises none, so a badge would claim what no one can grant; the trust center shows none',
+    fix: 'Keep the assessment report as a trust document instead of an attestation',
+  },
   TB365: {
     title: 'Mapping workbook without a header row',
     severity: 'error',

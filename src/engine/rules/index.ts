@@ -40,6 +40,7 @@ import { soaRule } from './soa.ts';
 import { trainingAcrossWindowRule } from './training-across-window.ts';
 import { subserviceRule } from './subservice.ts';
 import { trustRule } from './trust.ts';
+import { certificatesRule } from './certificates.ts';
 import { type2Rule } from './type2.ts';
 import { vendorRule } from './vendors.ts';
 import type { Rule } from './context.ts';
@@ -73,6 +74,7 @@ export const rules: readonly Rule[] = [
   vendorRule,
   subserviceRule,
   trustRule,
+  certificatesRule,
   brandRule,
   grantsRule,
   answersRule,

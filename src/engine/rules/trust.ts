@@ -1,5 +1,5 @@
 /**
- * The trust center's attestations and documents: an attestation whose report has lapsed (TB530), needs a
+ * The trust center's attestations and documents: a report (certificates are certificates.ts's) that has lapsed (TB530), needs a
  * bridge letter (TB531) or cannot be true (TB538), a report or bridge letter that names no trust document (TB211), and a trust
  * document whose file is missing or whose validity has ended (TB532).
  */
@@ -20,8 +20,14 @@ export const frameworkNames: Record<AttestationData['framework'], string> = {
   other: 'attestation',
 };
 
-/** An attestation's name in a sentence: "SOC 2 Type II report (2025-07-01 to 2026-06-30)". */
+/**
+ * An attestation's name in a sentence: "SOC 2 Type II report (2025-07-01 to 2026-06-30)", or for a certificate
+ * "ISO/IEC 27001 certificate IS 712345 (issued 2025-03-01, expires 2028-02-28)".
+ */
 export function attestationName(data: AttestationData): string {
+  if (data.framework === 'iso27001' && data.expires !== undefined) {
+    return `${frameworkNames.iso27001} certificate ${data.certificate ?? ''} (issued ${data.issued}, expires ${data.expires})`;
+  }
   const type = data.report_type ? ` Type ${data.report_type}` : '';
   const when = data.period ? `${data.period.start} to ${data.period.end}` : `as of ${data.date}`;
   return `${frameworkNames[data.framework]}${type} report (${when})`;
@@ -52,6 +58,8 @@ function attestationFindings(
   data.bridge_letters.forEach((letter, index) => {
     if (!documents.has(letter.document)) unknown(letter.document, ['bridge_letters', index]);
   });
+  // Certificates, and HIPAA (which nobody certifies), are certificates.ts's to judge.
+  if (data.framework === 'iso27001' || data.framework === 'hipaa') return found;
   const name = attestationName(data);
   const state = attestationState(data, context.asOf);
   const when = [data.period ? 'period' : 'date'];

@@ -32,8 +32,9 @@ import type {
   VendorData,
 } from '../../schema/index.ts';
 import type { Category } from '../../catalog/index.ts';
+import { frameworkReadiness, type FrameworkReadiness } from '../../report/frameworks.ts';
 import { ownerLabel } from '../format.ts';
-import { auditorView } from '../views.ts';
+import { auditorResult, auditorView } from '../views.ts';
 import type { BodySource, NamedLink } from './shared.ts';
 
 /** A control as the evidence index shows it, with its operating status and how an auditor would test it. */
@@ -366,6 +367,8 @@ export function auditorProjections(result: CheckResult) {
       firm: list.data.firm,
       source: list.data.source,
     })),
+    /** Each framework besides SOC 2 in scope, requirement by requirement, from what auditors see (as the readiness report). */
+    frameworks: (): FrameworkReadiness[] => frameworkReadiness(auditorResult(result)),
   };
 }
 

@@ -3,7 +3,6 @@
  * placeholder is withheld, badges come only from attestations current on the evaluation date, and each control
  * shows only its public summary.
  */
-import type { AttestationState } from '../../engine/attestations.ts';
 import type { CheckResult } from '../../engine/check.ts';
 import { ndaBlocks, ndaInEffect, type NdaBlock } from '../../engine/grants.ts';
 import { allDocuments, type Document } from '../../engine/model.ts';
@@ -48,7 +47,10 @@ export interface PublicAttestation {
   date?: string | undefined;
   auditor: string;
   issued: string;
-  state: Extract<AttestationState, { state: 'current' }>;
+  /** Current: `lapses` is the last day it is (a certificate's expiry date); `bridgedThrough` for a bridged report. */
+  state: { state: 'current'; lapses: string; bridgedThrough?: string | undefined };
+  /** An ISO/IEC 27001 certificate's own facts: its number, expiry date and scope statement. */
+  certificate?: { number: string; expires: string; scope: string } | undefined;
   /** The report itself, as the trust center lists it. */
   document?: PublicTrustDocument | undefined;
 }
@@ -191,9 +193,11 @@ function trustCenterUpdates(
   const shown = new Map<string, string>([
     ...model.vendors.filter((vendor) => vendor.data.public).map((vendor) => [vendor.file, 'subprocessors/'] as const),
     ...view.policies.map((policy) => [policy.file, `policies/${slug(policy.id)}/`] as const),
-    // An attestation that cannot be true is not news either.
+    // An attestation that cannot be true is not news either, nor one of a framework nobody certifies.
     ...model.attestations
-      .filter((attestation) => result.facts.attestationState(attestation).state !== 'impossible')
+      .filter(
+        (attestation) => !['impossible', 'no-certification'].includes(result.facts.attestationState(attestation).state),
+      )
       .map((attestation) => [attestation.file, ''] as const),
     ...view.trustPages.map((page) => [page.file, page.id === 'overview' ? '' : `${slug(page.id)}/`] as const),
   ]);
@@ -300,6 +304,7 @@ function trustCenterDocuments(result: CheckResult): {
     const state = result.facts.attestationState(attestation);
     if (state.state !== 'current') return [];
     const { data } = attestation;
+    const certified = 'certificate' in state;
     return [
       {
         id: attestation.id,
@@ -310,7 +315,10 @@ function trustCenterDocuments(result: CheckResult): {
         date: data.date,
         auditor: data.auditor,
         issued: data.issued,
-        state,
+        state: certified ? { state: 'current', lapses: state.expires } : state,
+        certificate: certified
+          ? { number: data.certificate ?? '', expires: state.expires, scope: data.scope ?? '' }
+          : undefined,
         document: data.document === undefined ? undefined : byId.get(data.document),
       },
     ];
