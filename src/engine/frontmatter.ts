@@ -17,7 +17,7 @@ import {
   type Document as YamlDocument,
   type Node,
 } from 'yaml';
-import { explainYamlError, type YamlSyntax } from './yaml-errors.ts';
+import { explainYamlError, yamlOptions, type YamlSyntax } from './yaml-errors.ts';
 
 /** YAML that does not parse: on which line, and what is wrong there (see `yaml-errors.ts`). */
 export interface YamlProblem {
@@ -112,14 +112,7 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
 /** The `yaml` package's parser, which caps how far aliases may expand. */
 function parseGuarded(text: string, firstLine: number, keyLines: KeyLines): ParsedYaml {
   const lineCounter = new LineCounter();
-  // resolveKnownTags: false keeps `!!timestamp 2026-02-30` the text it is, instead of March 2nd.
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    schema: 'core',
-    resolveKnownTags: false,
-  });
+  const document = parseDocument(text, { lineCounter, ...yamlOptions });
   if (document.errors.length > 0) {
     const explained = plainProblem(text, firstLine);
     const problems: YamlProblem[] = explained

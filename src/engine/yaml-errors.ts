@@ -28,18 +28,23 @@ export interface ExplainedYamlError {
 }
 
 /**
+ * How every YAML text of a program is parsed: a key given twice is an error, and `resolveKnownTags: false` keeps
+ * `!!timestamp 2026-02-30` the text it is, instead of March 2nd.
+ */
+export const yamlOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  schema: 'core',
+  resolveKnownTags: false,
+} as const;
+
+/**
  * The first syntax error of `text` in plain words; undefined when the `yaml` package finds none (the caller
  * then keeps what its own parser said).
  */
 export function explainYamlError(text: string): ExplainedYamlError | undefined {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    schema: 'core',
-    resolveKnownTags: false,
-  });
+  const document = parseDocument(text, { lineCounter, ...yamlOptions });
   const [error] = [...document.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   if (!error) return undefined;
   const lines = text.split(/\r?\n/);
