@@ -13,27 +13,19 @@ export const policyApprovalRule: Rule = (model, context) => {
   const found: Diagnostic[] = [];
   for (const policy of model.policies) {
     const { approved, approved_by, version, title } = policy.data;
-    const subject = { kind: 'policy' as const, id: policy.id };
     if (approved !== undefined && approved_by !== undefined) continue;
-    if (approved !== undefined) {
+    const subject = { kind: 'policy' as const, id: policy.id };
+    // Half an approval: the field that is written, and its value.
+    const half =
+      approved !== undefined
+        ? (['approved', approved] as const)
+        : approved_by !== undefined
+          ? (['approved_by', approved_by] as const)
+          : undefined;
+    if (half) {
+      const [field, value] = half;
       found.push(
-        finding(
-          'TB215',
-          { file: policy.file, line: lineOf(policy, 'approved'), subject },
-          policy.id,
-          'approved',
-          approved,
-        ),
-      );
-    } else if (approved_by !== undefined) {
-      found.push(
-        finding(
-          'TB215',
-          { file: policy.file, line: lineOf(policy, 'approved_by'), subject },
-          policy.id,
-          'approved_by',
-          approved_by,
-        ),
+        finding('TB215', { file: policy.file, line: lineOf(policy, field), subject }, policy.id, field, value),
       );
     } else {
       const where = { file: policy.file, line: lineOf(policy, 'version'), subject, ...evidenceSeverity(context) };
