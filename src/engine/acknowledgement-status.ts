@@ -12,6 +12,7 @@ import { addDays, daysBetween } from './dates.ts';
 import { isCurrentStaff } from './deadlines.ts';
 import type { Document, ProgramModel, YamlFile } from './model.ts';
 import { exceptionsAbout } from './personnel.ts';
+import { policyApproval } from './policy-approval.ts';
 import { compareVersions, majorVersion, policyTextHash } from './policy-text.ts';
 
 /** Days a person has to acknowledge a policy when `acknowledge_within_days` is not set. */
@@ -64,8 +65,12 @@ export function allAcknowledgements(model: ProgramModel): AcknowledgementRecord[
   );
 }
 
-/** Whether a policy applies to a person: it names their role in `applies_to`, or names no roles at all. */
+/**
+ * Whether a policy applies to a person: it names their role in `applies_to`, or names no roles at all. A draft
+ * (not yet approved) applies to no one: there is no approved text to acknowledge yet.
+ */
 export function appliesTo(policy: { data: PolicyData }, person: StaffData): boolean {
+  if (!policyApproval(policy)) return false;
   return policy.data.applies_to === undefined || policy.data.applies_to.includes(person.role);
 }
 
@@ -87,7 +92,10 @@ export function textProblem(policy: Document<PolicyData>, acknowledgement: Ackno
 
 /** An acknowledgement of the current version dated before that version was approved: it cannot have happened. */
 export function beforeApproval(policy: Document<PolicyData>, acknowledgement: AcknowledgementData): boolean {
-  return acknowledgement.version === policy.data.version && acknowledgement.date < policy.data.approved;
+  const approval = policyApproval(policy);
+  return (
+    approval !== undefined && acknowledgement.version === policy.data.version && acknowledgement.date < approval.on
+  );
 }
 
 /** Whether an acknowledgement counts for the policy's current major version, as of `asOf`. */
@@ -125,7 +133,9 @@ export function acknowledgementState(
     )
     .sort((a, b) => b.date.localeCompare(a.date));
   const within = acknowledgeWithinDays(model);
-  const start = person.hired > policy.data.effective ? person.hired : policy.data.effective;
+  // Only approved policies apply to anyone (appliesTo); a draft has no effective day, so it counts from the hire.
+  const effective = policyApproval(policy)?.effective ?? person.hired;
+  const start = person.hired > effective ? person.hired : effective;
   const due = addDays(start, within);
   const latest = counted[0];
   if (latest) {

@@ -3,13 +3,14 @@
  * reviews and treatments, staff training, the system description's review. The expiry rules turn them into
  * findings; `check --upcoming`, the report and the calendars list them. One source, so they always agree.
  */
-import type { Frequency } from '../schema/index.ts';
+import type { Frequency, PolicyData } from '../schema/index.ts';
 import { addDays, addMonths } from './dates.ts';
 import type { Subject } from './diagnostics.ts';
 import { latestArtifact, operatingSpan } from './evidence-timeline.ts';
 import { deadlineHints } from './findings/catalogue.ts';
 import type { KeyLines } from './frontmatter.ts';
 import { lineOf, type ProgramModel } from './model.ts';
+import { policyApproval } from './policy-approval.ts';
 
 /** How old the newest artifact of a series may be, in days, before the evidence is stale. */
 export const maxEvidenceAgeDays: Record<Frequency, number | undefined> = {
@@ -82,8 +83,12 @@ export function vendorReviewDue(vendor: { data: { reviewed: string; review_month
   return addMonths(vendor.data.reviewed, vendor.data.review_months);
 }
 
-export function policyReviewDue(policy: { data: { approved: string; review_months: number } }): string {
-  return addMonths(policy.data.approved, policy.data.review_months);
+/** When a policy's next review is due: `review_months` after its approval; none while it is a draft. */
+export function policyReviewDue(policy: {
+  data: Pick<PolicyData, 'approved' | 'approved_by' | 'effective' | 'review_months'>;
+}): string | undefined {
+  const approval = policyApproval(policy);
+  return approval && addMonths(approval.on, policy.data.review_months);
 }
 
 /** Every deadline, in no particular order; `asOf` only decides which staff records count. */
@@ -102,13 +107,16 @@ export function deadlines(model: ProgramModel, asOf: string): Deadline[] {
     });
 
   for (const policy of model.policies) {
+    // A draft's first review counts from the approval it still awaits (TB214).
+    const due = policyReviewDue(policy);
+    if (due === undefined) continue;
     push({
       kind: 'policy-review',
       code: 'TB501',
       file: policy.file,
       subject: { kind: 'policy', id: policy.id },
       at: [policy, 'approved'],
-      due: policyReviewDue(policy),
+      due,
       what: `the review of "${policy.data.title}"`,
       hint: deadlineHints.TB501,
     });

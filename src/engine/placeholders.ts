@@ -14,6 +14,7 @@ import { memo } from './memo.ts';
 import { bodyTree, isElement, syntaxOf, textOf, type BodyNode } from './body-tree.ts';
 import { lineOfPath, type KeyLines } from './frontmatter.ts';
 import { allDocuments, type Document, type ProgramModel } from './model.ts';
+import { isApproved } from './policy-approval.ts';
 
 export interface Placeholder {
   /** `todo`: text or a value still to write; `default`: a template default (an example.com address) left in. */
@@ -192,11 +193,18 @@ export function trustCenterReach(
   }
 }
 
-/** The documents the trust center leaves out until their placeholders are filled. */
+/**
+ * The documents the trust center leaves out until they are finished: those whose placeholders it would show,
+ * and public policies nobody has approved yet. A draft is half-written in the same way: publishing it would
+ * present a template as a policy in force (TB214).
+ */
 export function withheldFromTrustCenter(model: ProgramModel): Set<Document<unknown>> {
   const withheld = new Set<Document<unknown>>();
   for (const [document, placeholders] of programPlaceholders(model).documents) {
     if (trustCenterReach(document, placeholders) === 'withheld') withheld.add(document);
+  }
+  for (const policy of model.policies) {
+    if (policy.data.audience.includes('public') && !isApproved(policy)) withheld.add(policy);
   }
   return withheld;
 }

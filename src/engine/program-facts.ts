@@ -182,8 +182,10 @@ export class ProgramFacts implements BaseFacts {
     return this.#once('todo', undefined, () => todoList(this));
   }
 
-  /** When a policy's next review is due: `review_months` after its approval. */
-  reviewDue(policy: { data: Pick<PolicyData, 'approved' | 'review_months'> }): string {
+  /** When a policy's next review is due: `review_months` after its approval; none while it is a draft. */
+  reviewDue(policy: {
+    data: Pick<PolicyData, 'approved' | 'approved_by' | 'effective' | 'review_months'>;
+  }): string | undefined {
     return policyReviewDue(policy);
   }
 

@@ -9,6 +9,7 @@ import type { Effectiveness } from '../engine/effectiveness.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { plural } from '../engine/rules/context.ts';
 import type { Document } from '../engine/model.ts';
+import { isApproved } from '../engine/policy-approval.ts';
 import { describeSpan } from '../engine/spans.ts';
 import type { ControlData } from '../schema/index.ts';
 import { toCsv } from './csv.ts';
@@ -30,6 +31,8 @@ export const controlMatrixHeader = [
 
 export function controlMatrixRows(result: CheckResult): string[][] {
   const { model, facts } = result;
+  // A policy nobody has approved yet is named as such: a control cannot rest on a draft (TB214).
+  const drafts = new Set(model.policies.filter((policy) => !isApproved(policy)).map((policy) => policy.id));
   return [...model.controls]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .map((control) => {
@@ -47,7 +50,7 @@ export function controlMatrixRows(result: CheckResult): string[][] {
         control.data.frequency,
         control.data.status,
         facts.controlStatus(control),
-        control.data.policies.join('; '),
+        control.data.policies.map((id) => (drafts.has(id) ? `${id} (not approved)` : id)).join('; '),
         series.map((s) => s.id).join('; '),
         latest,
         ...windowColumns(result, control),

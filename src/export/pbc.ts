@@ -9,6 +9,7 @@ import { addDays } from '../engine/dates.ts';
 import { collectionGraceDays } from '../engine/evidence-timeline.ts';
 import { isBlocking } from '../engine/facts.ts';
 import { periodUnitOf } from '../engine/periods.ts';
+import { policyApproval } from '../engine/policy-approval.ts';
 import { toCsv } from './csv.ts';
 import { hasRequestList, requestListCsv } from './requests.ts';
 
@@ -33,7 +34,15 @@ export const pbcHeader = [
  * - `not yet due`, `not required` (the control was not in operation then), `open` (no audit window).
  */
 export type PbcStatus =
-  'provided' | 'missing' | 'late' | 'exception' | 'not current' | 'not yet due' | 'not required' | 'open';
+  | 'provided'
+  | 'missing'
+  | 'late'
+  | 'exception'
+  | 'not current'
+  | 'not yet due'
+  | 'not required'
+  | 'open'
+  | 'not approved';
 
 export interface PbcRow {
   id: string;
@@ -111,15 +120,21 @@ export function pbcRows(result: CheckResult): PbcRow[] {
     }
   }
   for (const policy of [...model.policies].sort((a, b) => a.id.localeCompare(b.id))) {
+    // A draft has no evidence of approval to provide: the request stays open as "not approved" (TB214).
+    const approval = policyApproval(policy);
     rows.push({
       criterion: policy.data.criteria.join('; '),
       control: '',
       request: `${policy.data.title}, version ${policy.data.version}, with evidence of approval`,
       type: 'policy',
-      period: policy.data.approved,
+      period: approval?.on ?? '',
       owner: policy.data.owner,
       due: window?.start ?? asOf,
-      status: facts.findingsAbout('policy', policy.id).some(isBlocking) ? 'not current' : 'provided',
+      status: !approval
+        ? 'not approved'
+        : facts.findingsAbout('policy', policy.id).some(isBlocking)
+          ? 'not current'
+          : 'provided',
       link: `policies/${policy.id}`,
     });
   }

@@ -72,7 +72,8 @@ export function slugOf(name: string): string {
 
 /** The fields a Trustbook document of each kind needs that no imported source gives (docs/content-model.md). */
 export const requiredFields = {
-  policy: ['version', 'owner', 'approved_by', 'approved', 'effective'],
+  // `effective` defaults to `approved`: only a policy that took effect on another day needs it.
+  policy: ['version', 'owner', 'approved_by', 'approved'],
   procedure: ['owner', 'frequency'],
   control: ['criteria', 'owner', 'frequency'],
   'system-description': ['owner', 'reviewed'],

@@ -15,6 +15,7 @@ import type { CheckResult } from '../engine/index.ts';
 import type { DataOf, DocumentKind } from '../engine/document-kinds.ts';
 import { allDocuments, type Document } from '../engine/model.ts';
 import { programPlaceholders, unfinishedProgramFields, withheldFromTrustCenter } from '../engine/placeholders.ts';
+import { isApproved } from '../engine/policy-approval.ts';
 import type { Site } from '../site/sites.ts';
 import { canSee } from '../site/sites.ts';
 import type { HistoricalSubject } from '../trust-center/trust-updates.ts';
@@ -313,7 +314,13 @@ function splitForSite(
   const { model } = result;
   // The trust center leaves out what still holds a placeholder: such a document is neither shown nor needed
   // there, and the placeholders themselves (template guidance, example.com defaults) must never appear on it.
-  const withheld = site === 'public' ? withheldFromTrustCenter(model) : new Set<Document<unknown>>();
+  // The employee portal leaves out policies nobody has approved: a draft must not read as a policy in force.
+  const withheld =
+    site === 'public'
+      ? withheldFromTrustCenter(model)
+      : site === 'employees'
+        ? new Set<Document<unknown>>(model.policies.filter((policy) => !isApproved(policy)))
+        : new Set<Document<unknown>>();
   for (const document of allDocuments(model)) {
     const fields = textFields[document.kind];
     // A document withheld from the trust center is forbidden there whole: its title and body, not only its

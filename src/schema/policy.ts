@@ -25,12 +25,15 @@ export const policySchema = z.strictObject({
   version: z.union([z.string().min(1), z.number()]).transform(String),
   /** Role or staff id of who maintains the policy. */
   owner: personRef,
-  /** Role or staff id of who approved this version. */
-  approved_by: personRef,
-  /** When this version was approved. */
-  approved: calendarDate,
-  /** When this version took effect. */
-  effective: calendarDate,
+  /**
+   * Role or staff id of who approved this version. Unset until someone approves it: the policy is then a draft,
+   * kept off the trust center and the employee portal (TB214). Set together with `approved`.
+   */
+  approved_by: personRef.optional(),
+  /** When this version was approved; unset while the policy is a draft. Set together with `approved_by`. */
+  approved: calendarDate.optional(),
+  /** When this version took effect; unset while the policy is a draft. */
+  effective: calendarDate.optional(),
   /**
    * Since when a version of the policy has been in force without a break: the day its first version took
    * effect. Defaults to `effective`. A Type II audit needs every required policy in force from the window's

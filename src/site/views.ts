@@ -11,6 +11,7 @@ import { servedEvidenceFiles } from '../engine/evidence-files.ts';
 import { findingGroups, GROUP_AT } from '../engine/finding-groups.ts';
 import type { GrantState } from '../engine/grants.ts';
 import type { Document } from '../engine/model.ts';
+import { isApproved, policyApproval } from '../engine/policy-approval.ts';
 import { acknowledgeLink, policyTextHash } from '../engine/policy-text.ts';
 import type { ControlData, PolicyData } from '../schema/index.ts';
 import { exporters } from '../export/index.ts';
@@ -51,7 +52,8 @@ export const employeeView = perResult(function employeeView(result: CheckResult)
     roles: model.people?.data.roles ?? [],
     /** Who owns what: role titles and the names of staff who own documents. */
     people: { roles: model.people?.data.roles ?? [], staff: model.people?.data.staff ?? [] },
-    policies: visible('employees', model.policies),
+    // A draft is not a policy in force: staff read a policy once someone has approved it (TB214).
+    policies: visible('employees', model.policies).filter(isApproved),
     procedures: visible('employees', model.procedures),
     checklists: visible('employees', model.checklists),
     checklistProgress: progressOf(result, visible('employees', model.checklists)),
@@ -260,14 +262,16 @@ export interface SitePolicy {
   title: string;
   summary?: string | undefined;
   version: string;
-  effective: string;
+  /** Unset on a draft, which only the auditor site lists (marked not approved). */
+  effective: string | undefined;
   criteria: readonly string[];
   internal?:
     | {
         owner: string;
-        approvedBy: string;
-        approved: string;
-        reviewDue: string;
+        /** Who approved this version, when, and when it is due for review: all unset on a draft. */
+        approvedBy: string | undefined;
+        approved: string | undefined;
+        reviewDue: string | undefined;
         /** Newest first; empty when the program was built outside git. */
         revisions: readonly Revision[];
       }
@@ -295,6 +299,7 @@ export function sitePolicies(
   const acknowledgeUrl = site === 'employees' ? view.program.acknowledge_url : undefined;
   const list = view.policies.map((policy: Document<PolicyData>): SitePolicy => {
     const { data } = policy;
+    const approval = policyApproval(policy);
     return {
       kind: 'policy',
       id: policy.id,
@@ -302,15 +307,15 @@ export function sitePolicies(
       title: data.title,
       summary: data.summary,
       version: data.version,
-      effective: data.effective,
+      effective: approval?.effective,
       criteria: data.criteria,
       internal:
         site === 'public'
           ? undefined
           : {
               owner: ownerLabel(data.owner, roles, staff),
-              approvedBy: ownerLabel(data.approved_by, roles, staff),
-              approved: data.approved,
+              approvedBy: approval && ownerLabel(approval.by, roles, staff),
+              approved: approval?.on,
               reviewDue: result.facts.reviewDue(policy),
               revisions: history.get(policy.file) ?? [],
             },

@@ -17,7 +17,8 @@ export interface SitemapSource {
   asOf: string;
   /** The menu's pages. */
   menu: readonly string[];
-  policies: readonly { path: string; effective: string }[];
+  /** The trust center shows approved policies only, but a draft's missing day gives no lastmod, not an error. */
+  policies: readonly { path: string; effective: string | undefined }[];
   trustPages: readonly string[];
   /** Built only when it has something to show (see `withheldRoutes`). */
   answers: boolean;

@@ -398,13 +398,15 @@ describe('offboarding', () => {
 });
 
 describe('findings that point the right way', () => {
-  it('reports a missing version or date as a missing field', () => {
-    for (const field of ['version: "1.0"\n', 'approved: 2026-03-01\n']) {
-      const result = check(edit(validProgram(), POLICY, field, ''));
-      expect(result.diagnostics).toEqual([
-        expect.objectContaining({ code: 'TB101', message: expect.stringContaining('is missing') }),
-      ]);
-    }
+  it('reports a missing version as a missing field, and an approval day missing beside its approver as half an approval', () => {
+    const version = check(edit(validProgram(), POLICY, 'version: "1.0"\n', ''));
+    expect(version.diagnostics).toEqual([
+      expect.objectContaining({ code: 'TB101', message: expect.stringContaining('is missing') }),
+    ]);
+    const approved = check(edit(validProgram(), POLICY, 'approved: 2026-03-01\n', ''));
+    expect(approved.diagnostics).toEqual([
+      expect.objectContaining({ code: 'TB215', message: expect.stringContaining('not when') }),
+    ]);
   });
 
   it('suggests the criterion and the spelling meant', () => {

@@ -83,8 +83,13 @@ describe('vendors and policies', () => {
   it('are due the months they name after the last review, clamped to a shorter month', () => {
     expect(vendorReviewDue({ data: { reviewed: '2027-02-28', review_months: 12 } })).toBe('2028-02-28');
     expect(vendorReviewDue({ data: { reviewed: '2027-08-31', review_months: 6 } })).toBe('2028-02-29');
-    expect(policyReviewDue({ data: { approved: '2028-02-29', review_months: 12 } })).toBe('2029-02-28');
-    expect(policyReviewDue({ data: { approved: '2027-11-30', review_months: 3 } })).toBe('2028-02-29');
+    const approvedBy = { approved_by: 'ceo' };
+    expect(policyReviewDue({ data: { ...approvedBy, approved: '2028-02-29', review_months: 12 } })).toBe('2029-02-28');
+    expect(policyReviewDue({ data: { ...approvedBy, approved: '2027-11-30', review_months: 3 } })).toBe('2028-02-29');
+  });
+
+  it('are not due for a policy nobody has approved yet', () => {
+    expect(policyReviewDue({ data: { review_months: 12 } })).toBeUndefined();
   });
 });
 
@@ -94,7 +99,7 @@ describe('the deadlines of a program', () => {
       'policy',
       'POL-1',
       'policies/a.mdx',
-      { title: 'Backup Policy', approved: '2027-02-28', review_months: 12 },
+      { title: 'Backup Policy', approved_by: 'ceo', approved: '2027-02-28', review_months: 12 },
       { approved: 4 },
     );
     expect(plain(deadlines(model({ policies: [policy] }), '2028-01-01'))).toEqual([
@@ -373,7 +378,7 @@ describe('the deadlines of a program', () => {
 
 describe('upcoming deadlines', () => {
   const policy = (id: string, approved: string, file = `policies/${id}.mdx`, line = 4) =>
-    doc('policy', id, file, { title: id, approved, review_months: 12 }, { approved: line });
+    doc('policy', id, file, { title: id, approved_by: 'ceo', approved, review_months: 12 }, { approved: line });
   const upcoming = (asOf: string, days: number, policies: unknown[]) =>
     upcomingDeadlines(model({ policies }), asOf, days).map((d) => `${d.due} ${d.file}:${d.line}`);
 

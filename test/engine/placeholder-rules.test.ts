@@ -155,8 +155,10 @@ describe('a template default left in (TB321)', () => {
     expect(publicView(result).program.contact).toBeUndefined();
     // Nothing public to answer and nothing under NDA to request: those pages are not built either.
     const noAnswers = ['public/request-access.astro', 'public/answers.astro', 'public/answers.csv.ts'];
-    // The test program records no vendor and publishes no practice: those sections are held back too (TB560).
+    // The test program records no vendor and publishes no practice: those sections are held back too (TB560);
+    // and it publishes no policy, so there is no policies page either.
     const heldBack = [
+      'public/policies.astro',
       'public/practices.astro',
       'public/subprocessors.astro',
       'public/subprocessors.json.ts',

@@ -154,7 +154,13 @@ describe('policy dates', () => {
   const policy = (approved: string, effective: string) =>
     model({
       policies: [
-        doc('policy', 'POL', 'policies/p.mdx', { title: 'Backup Policy', approved, effective }, { effective: 7 }),
+        doc(
+          'policy',
+          'POL',
+          'policies/p.mdx',
+          { title: 'Backup Policy', approved_by: 'ceo', approved, effective },
+          { effective: 7 },
+        ),
       ],
     });
 

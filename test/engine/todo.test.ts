@@ -46,6 +46,12 @@ describe('the to-do list', () => {
           files: ['content/system-description.mdx', 'content/trust/overview.mdx'],
         }),
       );
+      // Nobody has approved a template: no policy is in order, each one a draft (TB214).
+      const policies = byId.get('policies')!;
+      expect(policies).toMatchObject({ complete: false, done: 0 });
+      expect(policies.left).toContainEqual(
+        expect.objectContaining({ code: 'TB214', severity: 'warning', count: policies.total }),
+      );
       expect(evidence.next).toMatch(/^`npx trustbook evidence add EV-/);
       expect(byId.get('risks')).toMatchObject({ complete: false, next: '`npx trustbook new risk R-01`' });
       expect(byId.get('vendors')).toMatchObject({ complete: false, next: '`npx trustbook new vendor ID`' });

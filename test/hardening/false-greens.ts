@@ -212,6 +212,20 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB511', VENDOR, 5, /critical subprocessor/),
   },
 
+  // Approvals nobody gave
+  {
+    name: 'a policy that says when it was approved but not by whom',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'approved_by: ceo\n', ''),
+    expect: error('TB215', POLICY, 6, /approved on 2026-03-01 but not by whom/),
+  },
+  {
+    name: 'a policy nobody approved, in a program whose audit has begun',
+    kind: 'false greens',
+    files: () => edit(validProgram(), POLICY, 'approved_by: ceo\napproved: 2026-03-01\n', ''),
+    expect: error('TB214', POLICY, 4, /information-security .* has not been approved: it is a draft/),
+  },
+
   // 9. Dates that cannot be true
   {
     name: 'a policy approved in the future',

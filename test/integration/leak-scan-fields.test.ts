@@ -240,12 +240,15 @@ describe('names', () => {
   });
 });
 
+/** A policy's approval: a policy nobody has approved is a draft, which neither the trust center nor the portal shows. */
+const approved = { approved_by: 'ceo', approved: '2026-01-01' };
+
 describe('what each site sees of each kind', () => {
   const policy = (audience: string[]) =>
     documentOf(
       'policy',
       'policies/p.mdx',
-      { audience, title: 'Planted policy title words' },
+      { audience, title: 'Planted policy title words', ...approved },
       'Planted body words here',
     );
 
@@ -498,8 +501,8 @@ describe('staff names, program texts and extra needles', () => {
   });
 
   it('forbids a past title of a document the trust center does not show today, and not one it shows', () => {
-    const shown = documentOf('policy', 'policies/open.mdx', { audience: ['public'] });
-    const hidden = documentOf('policy', 'policies/closed.mdx', { audience: ['employees'] });
+    const shown = documentOf('policy', 'policies/open.mdx', { audience: ['public'], ...approved });
+    const hidden = documentOf('policy', 'policies/closed.mdx', { audience: ['employees'], ...approved });
     const result = resultOf([shown, hidden]);
     const fragments = historicalFragments(result, [
       { subject: 'Open Policy', published: true, name: false, current: 'policies/open.mdx', shownAtEnd: true },

@@ -5,7 +5,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -67,6 +67,13 @@ beforeAll(() => {
     work,
   );
   program = join(work, 'acme-trust');
+  // As the getting-started guide says, the company has its policies approved and records each approval; until
+  // then they are drafts, which the employee portal and the trust center do not show.
+  for (const file of readdirSync(join(program, 'policies'))) {
+    const path = join(program, 'policies', file);
+    const approval = /^# approved_by: ([\w-]+).*\n# approved: .*$/m;
+    writeFileSync(path, readFileSync(path, 'utf8').replace(approval, 'approved_by: $1\napproved: 2026-11-26'));
+  }
   // As the getting-started guide says: the program is committed before its first build, so the trust updates
   // replay a history in which the fresh overview's title was held back.
   const git = (...args: string[]) =>

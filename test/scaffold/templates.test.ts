@@ -46,6 +46,21 @@ describe('templates', () => {
     }
   });
 
+  it('leave every policy unapproved, its approval commented out for the company to fill in', () => {
+    const { model } = buildModel([...everything].map(([path, text]) => ({ path, text })));
+    for (const policy of model.policies) {
+      const { approved, approved_by, effective } = policy.data;
+      expect({ approved, approved_by, effective }, policy.id).toEqual({
+        approved: undefined,
+        approved_by: undefined,
+        effective: undefined,
+      });
+    }
+    const newPolicy = readFileSync(`${templatesRoot}/new/policy.mdx`, 'utf8');
+    expect(newPolicy).toMatch(/^# approved_by: /m);
+    expect(newPolicy).not.toMatch(/^(approved|approved_by|effective):/m);
+  });
+
   it('leave no placeholder unfilled', () => {
     for (const [path, text] of everything) expect(text, path).not.toMatch(/\{\{\w+\}\}/);
   });

@@ -57,8 +57,9 @@ describe('the route data of a page', () => {
     expect(frame.organization).toBe('Test Co');
     expect(frame.asOf).toBe('2026-07-15');
     expect(frame.path).toBe('policies/');
-    // The helper program records no vendor and publishes no practice: no menu entry leads to a held-back page.
-    expect(frame.navigation.map((item) => item.path)).toEqual(['', 'policies/', 'updates/', 'search/']);
+    // The helper program records no vendor and publishes no practice or policy: no menu entry leads to a
+    // held-back page.
+    expect(frame.navigation.map((item) => item.path)).toEqual(['', 'updates/', 'search/']);
     expect(frame.contentSecurityPolicy).toContain("form-action 'none'");
   });
 

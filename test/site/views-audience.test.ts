@@ -238,6 +238,8 @@ describe('the trust center’s documents', () => {
 
 /** What the trust center holds back of the helper program, which records no vendor and publishes no practice. */
 const heldBackRoutes = [
+  // The helper's program publishes no policy: no empty policies page.
+  'public/policies.astro',
   'public/practices.astro',
   'public/subprocessors.astro',
   'public/subprocessors.json.ts',

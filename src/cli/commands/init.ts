@@ -120,7 +120,8 @@ export async function runInit(args: string[], io: Io): Promise<number> {
         : []),
       '',
       'It starts in readiness mode: missing evidence is a warning until you remove `readiness: true`',
-      'from content/program.yaml when the audit window opens. Next:',
+      'from content/program.yaml when the audit window opens. Its policies are drafts until someone',
+      'approves them: then set `approved_by` and `approved` in each. Next:',
       ...(source
         ? [`  cd ${shown} && npm install && npm run build`, '  npx trustbook todo   (what to do first, step by step)']
         : [

@@ -42,7 +42,9 @@ export function runNew(args: string[], io: Io): number {
   const text = fillPlaceholders(readTemplate(template), { id, title, today, ...extra }, template);
   const path = `${documentKinds[kind as TemplateKind].path}/${id}${extname(template)}`;
   const [written] = writeNewFiles(root, new Map([[path, text]]));
-  io.stdout(`Created ${written}. Fill it in, then run \`trustbook check\`.`);
+  // A policy is a draft until someone approves it: the template leaves the approval for the company to record.
+  const approval = kind === 'policy' ? ', have it approved and set `approved_by` and `approved`' : '';
+  io.stdout(`Created ${written}. Fill it in${approval}, then run \`trustbook check\`.`);
   return EXIT_CLEAN;
 }
 

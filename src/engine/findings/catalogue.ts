@@ -984,6 +984,38 @@ export const catalogue = {
       'An answer cites a control that is not in operation (planned, not applicable, retired); or a public answer cites a policy the trust center does not publish, or a control without a `public_summary`',
     fix: "Cite what operates and what the answer's audience may see, or narrow the answer's `audience`",
   },
+  TB214: {
+    title: 'Policy not yet approved',
+    severity: 'deferrable',
+    step: 'policies',
+    failsControl: false,
+    /** `version`: the version that awaits approval. */
+    message: (id: string, title: string, version: string) =>
+      `policy ${id} ("${title}") version ${version} has not been approved: it is a draft, so the trust center and the employee portal leave it out`,
+    hint: (id: string) =>
+      `Once someone has approved ${id}, record it: \`approved_by:\` (a role or staff id from content/people.yaml, on staff that day) and \`approved:\` (the day). Add \`effective:\` only if it took effect on another day.`,
+    meaning:
+      'A policy has no `approved` and `approved_by`: nobody has approved it, so it is a draft rather than a policy in force. The trust center and the employee portal leave it out (the auditor site lists it as not approved), it asks no one to acknowledge it and has no review date. Required documents and criteria count it, so that this one finding says what is missing. An error, deferred in readiness mode',
+    fix: 'When the policy is approved, set `approved_by` (a role or staff id from `content/people.yaml`) and `approved` (the date); `effective` defaults to that date',
+  },
+  TB215: {
+    title: 'Policy approval half recorded',
+    severity: 'error',
+    step: 'policies',
+    failsControl: false,
+    /** `set`: the approval field that is written; the other one is missing. */
+    message: (id: string, set: 'approved' | 'approved_by', value: string) =>
+      set === 'approved'
+        ? `policy ${id} says it was approved on ${value} but not by whom (\`approved_by\` is missing)`
+        : `policy ${id} says it was approved by ${value} but not when (\`approved\` is missing)`,
+    hint: (_id: string, set: 'approved' | 'approved_by') =>
+      set === 'approved'
+        ? 'Add `approved_by:` with the role or staff id (content/people.yaml) of who approved this version, or remove `approved:` if nobody has.'
+        : 'Add `approved:` with the day this version was approved, or remove `approved_by:` if nobody has approved it yet.',
+    meaning:
+      'A policy gives one of `approved` and `approved_by` without the other: an approval is a person and a day, and the policy is treated as not approved until both are written',
+    fix: 'Write both fields, or neither while the policy awaits approval',
+  },
   TB301: {
     title: 'Criterion not covered',
     severity: 'error',

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
 import { auditWindow } from '../evidence-timeline.ts';
 import { lineOf, PEOPLE_FILE } from '../model.ts';
+import { policyApproval } from '../policy-approval.ts';
 import { majorVersion } from '../policy-text.ts';
 import { closest } from '../validate.ts';
 import type { Rule } from './context.ts';
@@ -52,8 +53,8 @@ export const acknowledgementsRule: Rule = (model, context) => {
       }
     }
     const dated = { file, line: at('date'), subject: { kind: 'person' as const, id: data.person } };
-    if (policy && beforeApproval(policy, data)) {
-      const { approved } = policy.data;
+    const approved = policy && policyApproval(policy)?.on;
+    if (policy && approved !== undefined && beforeApproval(policy, data)) {
       diagnostics.push(finding('TB525', dated, data.person, policy.id, String(data.version), data.date, approved));
     }
     const acknowledged = { person: data.person, policy: data.policy, date: data.date };

@@ -11,6 +11,7 @@
 import { categoryLabels, criteriaOf, type Category } from '../../catalog/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
+import { policyApproval } from '../policy-approval.ts';
 import { lineOf } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -30,7 +31,11 @@ export const categoriesRule: Rule = (model, context) => {
   if (!program) return [];
   const scope = new Set<Category>(program.data.scope);
   const found: Diagnostic[] = [];
-  const inForce = model.policies.filter((policy) => policy.data.effective <= context.asOf);
+  // A draft counts here: its own finding (TB214) says that it awaits approval, and one finding is enough.
+  const inForce = model.policies.filter((policy) => {
+    const approval = policyApproval(policy);
+    return approval === undefined || approval.effective <= context.asOf;
+  });
   for (const { category, criterion, code, name } of neededDocuments) {
     if (!scope.has(category) || inForce.some((policy) => policy.data.criteria.includes(criterion))) continue;
     if (model.unparsed.has('policy')) continue;

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { actorOn, tenure, type Actor } from '../employment.ts';
 import { finding } from '../findings/finding.ts';
 import { lineOf, type Document } from '../model.ts';
+import { policyApproval } from '../policy-approval.ts';
 import type { Rule } from './context.ts';
 
 /** Why nobody under `id` could have acted on `date`; undefined when someone could. */
@@ -35,7 +36,11 @@ export const employmentRule: Rule = (model, context) => {
     found.push(finding('TB809', where, act, reason, field));
   };
   for (const policy of model.policies) {
-    const { approved_by, approved, owner } = policy.data;
+    // A draft was approved by nobody yet: TB214 says so, and there is no approver to look for on staff.
+    const approval = policyApproval(policy);
+    if (!approval) continue;
+    const { by: approved_by, on: approved } = approval;
+    const { owner } = policy.data;
     notEmployed(
       policy,
       'approved_by',

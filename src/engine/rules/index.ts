@@ -29,6 +29,7 @@ import { operatingSpanRule } from './operating-span.ts';
 import { peopleRule } from './people.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { plausibleDatesRule } from './plausible-dates.ts';
+import { policyApprovalRule } from './policy-approval.ts';
 import { populationRecordsRule } from './population-records.ts';
 import { populationRule } from './populations.ts';
 import { requiredDocumentsRule } from './required-documents.ts';
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
   soaRule,
   hipaaRule,
   requiredDocumentsRule,
+  policyApprovalRule,
   documentsInForceRule,
   categoriesRule,
   placeholdersRule,

@@ -8,6 +8,7 @@ import type { Diagnostic, Subject } from '../diagnostics.ts';
 import { finding } from '../findings/finding.ts';
 import type { KeyLines } from '../frontmatter.ts';
 import { personnelTestedFrom } from '../personnel.ts';
+import { policyApproval } from '../policy-approval.ts';
 import { lineOf, type ProgramModel } from '../model.ts';
 import type { Rule, RuleContext } from './context.ts';
 
@@ -159,7 +160,10 @@ function findFutureRecords(model: ProgramModel, context: RuleContext): Diagnosti
 function checkPolicyDates(model: ProgramModel, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const policy of model.policies) {
-    const { approved, effective, title } = policy.data;
+    const { effective, title } = policy.data;
+    const approved = policyApproval(policy)?.on;
+    // A draft has no approval to weigh (TB214 says so), and an approval without `effective` takes effect that day.
+    if (approved === undefined || effective === undefined) continue;
     const subject = { kind: 'policy' as const, id: policy.id };
     if (effective < approved) {
       diagnostics.push(

@@ -5,6 +5,7 @@ import { bodyTree, syntaxOf, textOf, type BodyNode } from '../body-tree.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { documentKinds } from '../document-kinds.ts';
 import { finding } from '../findings/finding.ts';
+import { policyApproval } from '../policy-approval.ts';
 import { PROGRAM_FILE, unvalidatedStrings } from '../model.ts';
 import type { Rule } from './context.ts';
 
@@ -23,7 +24,11 @@ export const requiredDocumentsRule: Rule = (model, context) => {
   if (!model.program) return [];
   const diagnostics: Diagnostic[] = [];
   // A policy counts once it is in force: one that takes effect later does not stand in for the required one.
-  const inForce = model.policies.filter((policy) => policy.data.effective <= context.asOf);
+  // A draft counts here: its own finding (TB214) says that it awaits approval, and one finding is enough.
+  const inForce = model.policies.filter((policy) => {
+    const approval = policyApproval(policy);
+    return approval === undefined || approval.effective <= context.asOf;
+  });
   const kinds = new Set<string | undefined>([
     ...inForce.map((policy) => policy.data.kind),
     ...unvalidatedStrings(model, 'policy', 'kind'),
@@ -32,9 +37,12 @@ export const requiredDocumentsRule: Rule = (model, context) => {
   const policyUnknown = model.unparsed.has('policy');
   for (const { kind, name } of requiredPolicyKinds) {
     if (kinds.has(kind) || policyUnknown) continue;
-    const pending = model.policies.find((policy) => policy.data.kind === kind);
+    // Every policy of the kind is approved but takes effect later (a draft would count as in force above).
+    const notYet = model.policies.flatMap((policy) => {
+      const approval = policyApproval(policy);
+      return policy.data.kind === kind && approval ? [{ file: policy.file, effective: approval.effective }] : [];
+    })[0];
     const where = { file: PROGRAM_FILE, subject: { kind: 'program' as const, id: kind } };
-    const notYet = pending && { file: pending.file, effective: pending.data.effective };
     diagnostics.push(finding('TB302', where, name, kind, notYet));
   }
   if (

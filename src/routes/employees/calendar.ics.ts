@@ -6,13 +6,20 @@ import { routeOn } from '../../site/route-data.ts';
 export const GET: APIRoute = ({ locals }) => {
   const { view } = routeOn(locals, 'employees');
   const host = new URL(view.program.website).hostname;
+  // The portal lists approved policies only; a draft would have no review to put in a calendar.
   const events = view.policies
-    .map((policy) => ({
-      uid: `policy-review-${policy.id}@${host}`,
-      date: policy.internal!.reviewDue,
-      summary: `Review due: ${policy.title}`,
-      description: `Version ${policy.version} was approved on ${policy.internal!.approved}.`,
-    }))
+    .flatMap(({ id, title, version, internal }) =>
+      internal?.reviewDue === undefined
+        ? []
+        : [
+            {
+              uid: `policy-review-${id}@${host}`,
+              date: internal.reviewDue,
+              summary: `Review due: ${title}`,
+              description: `Version ${version} was approved on ${internal.approved}.`,
+            },
+          ],
+    )
     .sort((a, b) => a.date.localeCompare(b.date));
   const body = calendar({ name: `${view.program.organization} policy reviews`, stamp: view.asOf, events });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

@@ -352,6 +352,8 @@ export function withheldRoutes(result: CheckResult): Set<string> {
   }
   if (view.heldBack.has('practices')) withheld.add('public/practices.astro');
   if (!view.requestAccess) withheld.add('public/request-access.astro');
+  // No policy published yet (drafts and half-written ones are held back): no empty policies page or menu entry.
+  if (view.policies.length === 0) withheld.add('public/policies.astro');
   // No public answers yet: no empty answers page, and no CSV of nothing.
   if (view.answers.length === 0) {
     withheld.add('public/answers.astro');
