@@ -47,13 +47,9 @@ const names = Array.from({ length: total }, (_, index) => `client-${String(index
 
 /** One generated program cut to 15 policies and 45 controls (each with its evidence series). */
 function template(folder: string): void {
+  // Policies are in force before the window opens (in_force_since), as a client's are when its audit starts.
   // 150 documents make 15 policies, 45 procedures and 90 controls; the controls past the first 45 go.
   generateProgram(folder, { documents: 150, artifacts: 90 * 12 });
-  // In force before the window opens, as a client's policies are when its audit starts.
-  for (let index = 0; index < POLICIES; index++) {
-    const file = join(folder, `policies/policy-${String(index).padStart(4, '0')}.mdx`);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('\neffective:', '\nin_force_since: 2025-01-01\neffective:'));
-  }
   for (let index = CONTROLS; index < 90; index++) {
     const id = `C-${String(index).padStart(4, '0')}`;
     rmSync(join(folder, `content/controls/${id}.mdx`));
