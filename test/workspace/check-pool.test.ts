@@ -98,11 +98,11 @@ describe('check --workspace over worker threads', () => {
 });
 
 describe('how many workers check a workspace without --jobs', () => {
-  it('starts none for fewer than 16 clients, then one per 8 clients up to one per core', () => {
-    expect([1, 7, 15].map((clients) => defaultJobs(clients, 4))).toEqual([1, 1, 1]);
-    expect([16, 23, 24, 32, 200].map((clients) => defaultJobs(clients, 4))).toEqual([2, 2, 3, 4, 4]);
-    expect(defaultJobs(200, 2)).toBe(2);
-    expect(defaultJobs(200, 1)).toBe(1);
+  it('starts none for fewer than 100 clients, then one per 50 clients up to one per core', () => {
+    expect([1, 50, 99].map((clients) => defaultJobs(clients, 4))).toEqual([1, 1, 1]);
+    expect([100, 149, 150, 200, 1000].map((clients) => defaultJobs(clients, 4))).toEqual([2, 2, 3, 4, 4]);
+    expect(defaultJobs(1000, 2)).toBe(2);
+    expect(defaultJobs(1000, 1)).toBe(1);
   });
 });
 

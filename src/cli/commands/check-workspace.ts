@@ -16,11 +16,12 @@ import { todayUtc } from '../../engine/dates.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from '../io.ts';
 
 /**
- * Clients a worker should have before one is worth starting without `--jobs`: a worker loads the engine again
- * (about as long as checking a few small clients), so a workspace of a handful of clients is checked faster in
- * this process, which has the engine loaded already.
+ * Clients a worker should have before one is worth starting without `--jobs`. A worker loads the engine again
+ * (a third of a second to a second of processor time), where a client of 15 policies and 45 controls takes about 40 ms to check
+ * (docs/workspace.md, Figures): below this many clients per worker, the one process that has the engine
+ * loaded already is as quick.
  */
-const CLIENTS_PER_WORKER = 8;
+const CLIENTS_PER_WORKER = 50;
 
 /** How many clients are checked at once when `--jobs` is not given: one per core, as far as the clients fill them. */
 export function defaultJobs(clients: number, cores: number = availableParallelism()): number {
