@@ -17,9 +17,9 @@ import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, type Io } from '../io.ts';
 
 /**
  * Clients a worker should have before one is worth starting without `--jobs`. A worker loads the engine again
- * (a third of a second to a second of processor time), where a client of 15 policies and 45 controls takes about 40 ms to check
- * (docs/workspace.md, Figures): below this many clients per worker, the one process that has the engine
- * loaded already is as quick.
+ * (a third of a second to a second of processor time), where a client of 15 policies and 45 controls takes
+ * about 40 ms to check (docs/workspace.md, Figures): below this many clients per worker, the one process that
+ * has the engine loaded already is as quick.
  */
 const CLIENTS_PER_WORKER = 50;
 
