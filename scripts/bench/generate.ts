@@ -89,7 +89,7 @@ export function generateProgram(root: string, size: SyntheticSize): { files: num
     const kind = requiredKinds[i];
     files.set(
       `policies/policy-${pad(i)}.mdx`,
-      `---\ntitle: Policy ${pad(i)}\n${kind ? `kind: ${kind}\n` : ''}version: "1.${i % 10}"\nowner: security-lead\napproved_by: ceo\napproved: 2026-0${1 + (i % 9)}-1${i % 10}\neffective: 2026-0${1 + (i % 9)}-1${i % 10}\ncriteria: [${security[i % security.length]}]\n${i % 5 === 0 ? 'audience: [public, employees, auditors]\n' : ''}summary: "Summary of policy ${pad(i)}."\n---\n\n## Purpose\n\n${prose(next, 200)}\n\n## Policy\n\n${prose(next, 500)}\n\n## Review\n\n${prose(next, 80)}\n`,
+      `---\ntitle: Policy ${pad(i)}\n${kind ? `kind: ${kind}\n` : ''}version: "1.${i % 10}"\nowner: security-lead\napproved_by: ceo\napproved: 2026-0${1 + (i % 9)}-1${i % 10}\nin_force_since: 2025-01-01\neffective: 2026-0${1 + (i % 9)}-1${i % 10}\ncriteria: [${security[i % security.length]}]\n${i % 5 === 0 ? 'audience: [public, employees, auditors]\n' : ''}summary: "Summary of policy ${pad(i)}."\n---\n\n## Purpose\n\n${prose(next, 200)}\n\n## Policy\n\n${prose(next, 500)}\n\n## Review\n\n${prose(next, 80)}\n`,
     );
   }
   for (let i = 0; i < procedures; i++) {

@@ -2,13 +2,14 @@
  * `npm run bench`: generates a synthetic program and measures, as whole processes, (a) `trustbook check`, cold
  * (its cache of parsed MDX bodies removed before each run) and warm (the cache in place), (b) a bare read of
  * the same files' frontmatter, (e) a bare parse of the same MDX bodies with the same parser, (c) the full
- * build of the three sites with search, and (d) a bare Astro + MDX build of the same MDX files with one
- * Pagefind index. Prints wall time, peak memory and the ratios (targets: cold a/e <= 1.5, warm a/b <= 3,
- * c/d), and writes them to bench-results.json.
+ * build of the three sites with search, and (d) a bare Astro + MDX build doing the same work by hand: each
+ * MDX document rendered on every site that shows it, and one Pagefind index per site (see projects.ts).
+ * Prints wall time, peak memory and the ratios (targets: cold a/e <= 1.5, warm a/b <= 3, c/d <= 1.15 in time
+ * and 1.1 in memory), and writes them to bench-results.json.
  *
  * Options: --documents N (default 1000), --artifacts N (default 20000), --growth (also check at 10x),
- * --runs N (median of N runs, default 3), --skip-build. Runs alternate and ratios are taken pair by pair,
- * since a shared machine's speed drifts during a run.
+ * --runs N (median of N runs, default 3), --skip-build, --build-only (the two builds alone). Runs alternate
+ * and ratios are taken pair by pair, since a shared machine's speed drifts during a run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateProgram } from './generate.ts';
 import { hasProc, measure, type Measurement } from './measure.ts';
-import { bareAstroProject, trustbookProject } from './projects.ts';
+import { bareAstroProject, bareSites, trustbookProject } from './projects.ts';
 
 // `npm run bench -- --workspace`: the partner workspace's figures instead (scripts/bench/workspace.ts).
 if (process.argv.includes('--workspace')) {
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     growth: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
   },
 });
 if (!hasProc()) {
@@ -77,6 +79,12 @@ async function settled(folder: string): Promise<void> {
   }
 }
 
+/** How many HTML pages a built site holds. */
+function htmlPages(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+}
+
 /** The median wall time and the median peak memory of some runs. */
 function middle(results: Measurement[]): Measurement {
   const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
@@ -92,10 +100,15 @@ function pairRatio(numerators: Measurement[], denominators: Measurement[], value
   ]!;
 }
 
-async function checkAndRead(documents: number, artifacts: number) {
+function syntheticProgram(documents: number, artifacts: number): string {
   const program = join(work, `program-${documents}`);
   trustbookProject(program);
   generateProgram(program, { documents, artifacts });
+  return program;
+}
+
+async function checkAndRead(documents: number, artifacts: number) {
+  const program = syntheticProgram(documents, artifacts);
   const check = [join(repository, 'bin/trustbook.js'), 'check', '--format', 'json'];
   const cache = join(program, '.trustbook/cache');
   const colds: Measurement[] = [];
@@ -136,58 +149,56 @@ const verdict = (ratio: number, target: number) =>
 console.log(
   `Synthetic program: ${documents} MDX documents (policies, controls, procedures) and ${artifacts} artifacts; median of ${runs} runs.`,
 );
-const base = await checkAndRead(documents, artifacts);
-const results: Record<string, unknown> = {
-  documents,
-  artifacts,
-  runs,
-  check: base.warm,
-  checkCold: base.cold,
-  bareRead: base.read,
-  bareParse: base.parse,
-  bareVerdictParse: base.verdict,
-  coldCheckOverBareVerdictParse: base.coldOverVerdict,
-  checkOverBareRead: base.warmOverRead,
-  coldCheckOverBareParse: base.coldOverParse,
-};
-console.log(row('(a) trustbook check, cold (no body cache)', base.cold));
-console.log(row('(a) trustbook check, warm (body cache)', base.warm));
-console.log(row('(b) bare read of the same frontmatter', base.read));
-console.log(row('(e) bare parse of the same MDX bodies to trees', base.parse));
-console.log(row("(e') bare parse of the bodies, verdict only", base.verdict));
-console.log(
-  `cold a/e = ${verdict(base.coldOverParse, 1.5)}, cold a/e' = ${base.coldOverVerdict.toFixed(2)}, warm a/b = ${verdict(base.warmOverRead, 3)} (medians of the pair-by-pair ratios)`,
-);
+const results: Record<string, unknown> = { documents, artifacts, runs };
+let program: string;
+if (values['build-only']) {
+  program = syntheticProgram(documents, artifacts);
+} else {
+  const base = await checkAndRead(documents, artifacts);
+  Object.assign(results, {
+    check: base.warm,
+    checkCold: base.cold,
+    bareRead: base.read,
+    bareParse: base.parse,
+    bareVerdictParse: base.verdict,
+    coldCheckOverBareVerdictParse: base.coldOverVerdict,
+    checkOverBareRead: base.warmOverRead,
+    coldCheckOverBareParse: base.coldOverParse,
+  });
+  console.log(row('(a) trustbook check, cold (no body cache)', base.cold));
+  console.log(row('(a) trustbook check, warm (body cache)', base.warm));
+  console.log(row('(b) bare read of the same frontmatter', base.read));
+  console.log(row('(e) bare parse of the same MDX bodies to trees', base.parse));
+  console.log(row("(e') bare parse of the bodies, verdict only", base.verdict));
+  console.log(
+    `cold a/e = ${verdict(base.coldOverParse, 1.5)}, cold a/e' = ${base.coldOverVerdict.toFixed(2)}, warm a/b = ${verdict(base.warmOverRead, 3)} (medians of the pair-by-pair ratios)`,
+  );
 
-if (values.growth) {
-  const grown = await checkAndRead(documents * 10, artifacts * 10);
-  results.checkAt10x = grown.warm;
-  results.checkColdAt10x = grown.cold;
-  results.growth = grown.warm.wallMs / base.warm.wallMs;
-  console.log(row(`(a) trustbook check, warm, at ${documents * 10} documents`, grown.warm));
-  console.log(row(`(a) trustbook check, cold, at ${documents * 10} documents`, grown.cold));
-  console.log(`growth at 10x = ${(grown.warm.wallMs / base.warm.wallMs).toFixed(2)}x (warm)`);
+  if (values.growth) {
+    const grown = await checkAndRead(documents * 10, artifacts * 10);
+    results.checkAt10x = grown.warm;
+    results.checkColdAt10x = grown.cold;
+    results.growth = grown.warm.wallMs / base.warm.wallMs;
+    console.log(row(`(a) trustbook check, warm, at ${documents * 10} documents`, grown.warm));
+    console.log(row(`(a) trustbook check, cold, at ${documents * 10} documents`, grown.cold));
+    console.log(`growth at 10x = ${(grown.warm.wallMs / base.warm.wallMs).toFixed(2)}x (warm)`);
+  }
+  program = base.program;
 }
 
 if (!values['skip-build']) {
   const bare = join(work, 'bare-astro');
-  bareAstroProject(bare, base.program);
+  bareAstroProject(bare, program);
   // The two builds alternate, and their ratios are taken pair by pair: a shared machine's speed drifts
   // during a run, and a pair that ran back to back sees the same machine.
   const fulls: Measurement[] = [];
   const bares: Measurement[] = [];
   for (let i = 0; i < runs; i++) {
     fulls.push(
-      await median(
-        'full build',
-        node,
-        [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'],
-        base.program,
-        1,
-      ),
+      await median('full build', node, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'], program, 1),
     );
     // The build hands its old output to a background deletion; let it finish, or it slows the next run.
-    await settled(join(base.program, '.trustbook'));
+    await settled(join(program, '.trustbook'));
     bares.push(await median('bare build', 'sh', ['build.sh'], bare, 1));
   }
   const full = middle(fulls);
@@ -198,11 +209,36 @@ if (!values['skip-build']) {
   results.bareBuild = bareBuild;
   results.buildTimeRatio = timeRatio;
   results.buildMemoryRatio = memoryRatio;
-  results.buildPairs = fulls.map((f, i) => ({ full: f.wallMs, bare: bares[i]!.wallMs }));
+  results.buildPairs = fulls.map((f, i) => ({
+    full: f.wallMs,
+    bare: bares[i]!.wallMs,
+    fullPeakRssMb: f.peakRssMb,
+    barePeakRssMb: bares[i]!.peakRssMb,
+  }));
+  const pages = (root: string) => Object.fromEntries(bareSites.map((site) => [site, htmlPages(join(root, site))]));
+  results.pages = { full: pages(join(program, 'dist')), bare: pages(join(bare, 'dist')) };
+  const spread = (values: number[], digits: number) =>
+    `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
   console.log(row('(c) npm run build: three sites, search, scan', full));
-  console.log(row('(d) bare Astro + MDX, one Pagefind index', bareBuild));
+  console.log(row('(d) bare Astro + MDX, same pages, three indexes', bareBuild));
+  console.log(`pages per site (public, employees, auditors): ${JSON.stringify(results.pages)}`);
   console.log(
-    `c/d time = ${timeRatio.toFixed(2)}, c/d memory = ${memoryRatio.toFixed(2)} (medians of the pair-by-pair ratios)`,
+    `c/d time = ${verdict(timeRatio, 1.15)}, pairs ${spread(
+      fulls.map((f, i) => f.wallMs / bares[i]!.wallMs),
+      2,
+    )}; c/d memory = ${verdict(memoryRatio, 1.1)}, pairs ${spread(
+      fulls.map((f, i) => f.peakRssMb / bares[i]!.peakRssMb),
+      2,
+    )} (medians of the pair-by-pair ratios)`,
+  );
+  console.log(
+    `full build ${spread(
+      fulls.map((f) => f.wallMs / 1000),
+      1,
+    )} s, bare build ${spread(
+      bares.map((b) => b.wallMs / 1000),
+      1,
+    )} s`,
   );
 }
 

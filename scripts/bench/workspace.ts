@@ -3,7 +3,8 @@
  * the library holding the same 60 documents) and, as whole processes:
  *
  * - the portfolio check (`trustbook check --workspace`) at 50, 100 and 200 clients: wall time and peak memory,
- *   and how it grows;
+ *   and how it grows; once with its worker threads (one per core) and, right after, with `--jobs 1` (every
+ *   client in the one process), so the two see the same machine;
  * - `trustbook check --root CLIENT` once per client as separate processes, for a sample of the clients spread
  *   over the 200, scaled to 200 (running all 200 one after another would take as long again and measure the
  *   same thing);
@@ -15,6 +16,7 @@
  * (default 20), --keep (leave the generated workspace in place).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AS_OF, generateProgram } from './generate.ts';
@@ -45,13 +47,9 @@ const names = Array.from({ length: total }, (_, index) => `client-${String(index
 
 /** One generated program cut to 15 policies and 45 controls (each with its evidence series). */
 function template(folder: string): void {
+  // Policies are in force before the window opens (in_force_since), as a client's are when its audit starts.
   // 150 documents make 15 policies, 45 procedures and 90 controls; the controls past the first 45 go.
   generateProgram(folder, { documents: 150, artifacts: 90 * 12 });
-  // In force before the window opens, as a client's policies are when its audit starts.
-  for (let index = 0; index < POLICIES; index++) {
-    const file = join(folder, `policies/policy-${String(index).padStart(4, '0')}.mdx`);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('\neffective:', '\nin_force_since: 2025-01-01\neffective:'));
-  }
   for (let index = CONTROLS; index < 90; index++) {
     const id = `C-${String(index).padStart(4, '0')}`;
     rmSync(join(folder, `content/controls/${id}.mdx`));
@@ -95,17 +93,39 @@ console.log(`first sync (records only, every document already the library's): ${
 // Each client's body cache is warmed once, so every timing below reads the same warm caches.
 await run('warm-up', ['check', '--workspace', '--format', 'json']);
 
-const growth: { clients: number; wallMs: number; peakRssMb: number; errors: number }[] = [];
+const growth: {
+  clients: number;
+  wallMs: number;
+  peakRssMb: number;
+  errors: number;
+  oneProcess: { wallMs: number; peakRssMb: number };
+}[] = [];
+const jobs = availableParallelism();
 for (const count of [...new Set([...[50, 100].filter((count) => count < total), total])]) {
   workspaceFile(count);
   const result = await run(`check --workspace (${count})`, ['check', '--workspace', '--format', 'json']);
+  const single = await run(`check --workspace --jobs 1 (${count})`, [
+    'check',
+    '--workspace',
+    '--format',
+    'json',
+    '--jobs',
+    '1',
+  ]);
+  if (single.output !== result.output) throw new Error(`--jobs 1 printed other results than ${jobs} workers`);
   const errors = (JSON.parse(result.output) as { clients: { errors: number }[] }).clients.reduce(
     (sum, client) => sum + client.errors,
     0,
   );
-  growth.push({ clients: count, wallMs: result.wallMs, peakRssMb: result.peakRssMb, errors });
+  growth.push({
+    clients: count,
+    wallMs: result.wallMs,
+    peakRssMb: result.peakRssMb,
+    errors,
+    oneProcess: { wallMs: single.wallMs, peakRssMb: single.peakRssMb },
+  });
   console.log(
-    `check --workspace, ${count} clients: ${seconds(result.wallMs)}, peak ${result.peakRssMb} MB, ${errors} errors`,
+    `check --workspace, ${count} clients: ${seconds(result.wallMs)}, peak ${result.peakRssMb} MB (${jobs} workers); ${seconds(single.wallMs)}, peak ${single.peakRssMb} MB with --jobs 1; ${errors} errors`,
   );
 }
 workspaceFile(total);
@@ -142,6 +162,7 @@ console.log(
 const portfolio = growth.find((entry) => entry.clients === total) ?? growth.at(-1)!;
 const results = {
   clients: total,
+  workers: jobs,
   documentsPerClient: { policies: POLICIES, controls: CONTROLS },
   portfolioCheck: growth,
   separateChecks: {

@@ -67,6 +67,8 @@ check:
   --root DIR                    the program's folder (default: the current folder)
   --workspace                   in a partner workspace: check every client, one table and each client's
                                 findings (--root is then the workspace folder)
+  --jobs N                      with --workspace: clients checked at once, each in a worker thread (default:
+                                one per core, and one per 50 clients at most; 1 checks them in this process)
 
 report:
   --format md|json|html         (default md) with --as-of and --root as for check

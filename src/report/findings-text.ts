@@ -33,7 +33,7 @@ const GROUP_SHOWN = 3;
  * artifacts) is one group with its count, the first few and one fix; the rest by file. `all` lists every one.
  */
 export function formatPretty(
-  result: CheckResult,
+  result: Pick<CheckResult, 'diagnostics' | 'summary'>,
   durationMs: number,
   style: Style = plain,
   options: {
@@ -110,7 +110,9 @@ export function formatJson(result: CheckResult, durationMs: number, upcoming?: D
 }
 
 /** One finding as a workflow command: `::error file=...,line=...,title=...::message`, escaped as the runner expects. */
-export function githubAnnotation(d: Diagnostic): string {
+export function githubAnnotation(
+  d: Pick<Diagnostic, 'severity' | 'file' | 'line' | 'message' | 'hint'> & { code: string },
+): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const properties = [
@@ -122,7 +124,7 @@ export function githubAnnotation(d: Diagnostic): string {
 }
 
 /** Workflow commands for every finding, then a summary line. */
-export function formatGithub(result: CheckResult, durationMs: number): string {
+export function formatGithub(result: Pick<CheckResult, 'diagnostics' | 'summary'>, durationMs: number): string {
   const annotations = result.diagnostics.map(githubAnnotation);
   const s = result.summary;
   annotations.push(

@@ -19,4 +19,10 @@ describe('the name of a table’s scroll region', () => {
     expect(tableRegionLabel('<table><tr><td>1</td></tr></table>')).toBe('Table');
     expect(tableRegionLabel('<table><caption> </caption><tr><td>1</td></tr></table>')).toBe('Table');
   });
+
+  it('reads the whole first row even when a table nested in it closes a row first', () => {
+    const table =
+      '<table><tr><th>Artifact</th><td><table><tr><td>inner</td></tr></table></td><th>Period</th></tr><tr><th>Later</th></tr></table>';
+    expect(tableRegionLabel(table)).toBe('Table: Artifact, Period');
+  });
 });

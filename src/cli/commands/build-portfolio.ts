@@ -9,11 +9,11 @@ import { describeLayers } from '../../workspace/sync-plan.ts';
 import { clientTrend } from '../../workspace/portfolio-history.ts';
 import { portfolioView } from '../../workspace/portfolio-view.ts';
 import { portfolioFolder, writePortfolio } from '../../workspace/portfolio-site.ts';
+import { clientCheckerWithResults } from '../../workspace/client-check.ts';
 import { libraryReader, localClients, type Workspace } from '../../workspace/workspace-fs.ts';
 import { todayUtc } from '../../engine/dates.ts';
 import { checkOptions } from '../check-options.ts';
 import type { Io } from '../io.ts';
-import { checkClients } from './check-workspace.ts';
 
 /** Writes `dist/portfolio/`; returns false (having said why) when it cannot. */
 export function buildPortfolio(workspace: Workspace, io: Io): boolean {
@@ -25,27 +25,28 @@ export function buildPortfolio(workspace: Workspace, io: Io): boolean {
     return false;
   }
   io.progress?.('portfolio: checking the clients…');
-  const checks = checkClients(workspace, io, undefined);
+  // In this process, one client after another: the portfolio needs each whole check result, which does not
+  // travel back from a worker thread.
+  const checkOne = clientCheckerWithResults(workspace, { check: checkOptions(io), today: todayUtc() });
+  const checks = localClients(workspace).map((client) => ({ client, ...checkOne(client) }));
   const libraryFor = libraryReader(workspace);
   const { grantSecret, deploy } = checkOptions(io);
-  const clients = localClients(workspace).flatMap((client) => {
-    const check = checks.find(({ row }) => row.client === client.name);
-    if (!check) return [];
+  const clients = checks.map(({ client, check, result }) => {
     const library = libraryFor(client).library;
     io.progress?.(`portfolio: the history of ${client.name}…`);
     return {
       name: client.name,
       path: client.path,
       row: check.row,
-      result: check.result,
+      result,
       libraryNow: library ? describeLayers(library.layers) : undefined,
-      trend: check.result
+      trend: result
         ? clientTrend(workspace.root, client.path, { grantSecret, deploy })
         : { none: `${client.path} is not a program, so there is no trend.` },
       auditorsBuilt: existsSync(join(workspace.root, 'dist', client.name, 'auditors', 'index.html')),
     };
   });
-  const asOf = checks.find((check) => check.result)?.result?.summary.asOf ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
+  const asOf = checks.find(({ result }) => result)?.result?.summary.asOf ?? io.env.TRUSTBOOK_AS_OF ?? todayUtc();
   const view = portfolioView({
     partner: workspace.data.partner,
     asOf,

@@ -49,12 +49,23 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     root: { type: 'string' },
     all: { type: 'boolean', default: false },
     workspace: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
   });
   const format = values.format;
   if (!(outputFormats as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"`, `Use one of: ${outputFormats.join(', ')}.`);
   }
+  if (values.jobs !== undefined && !values.workspace) {
+    throw new UsageError('--jobs is for --workspace', 'One program is checked by one process; drop --jobs.');
+  }
   if (values.workspace) {
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+      throw new UsageError(
+        `--jobs takes a number of clients checked at once, not "${values.jobs}"`,
+        'For example: --jobs 4 (--jobs 1 checks them one after another in this process).',
+      );
+    }
     if (values.upcoming !== undefined) {
       throw new UsageError('--upcoming is for one program', 'Check each client with --root DIR --upcoming DAYS.');
     }
@@ -63,6 +74,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       asOf: values['as-of'],
       format: format as OutputFormat,
       all: values.all,
+      jobs,
     });
   }
   const days = values.upcoming === undefined ? undefined : Number(values.upcoming);
