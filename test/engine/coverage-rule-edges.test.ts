@@ -50,7 +50,7 @@ describe('TB311 on an exclusion written in block style', () => {
     );
     const found = run(files).find((d) => d.code === 'TB311')!;
     expect(found.line).toBe(8);
-    expect(files[PROGRAM]!.split('\n')[found.line - 1]).toBe('    reason: n/a');
+    expect(files[PROGRAM]!.split('\n')[found.line! - 1]).toBe('    reason: n/a');
   });
 });
 

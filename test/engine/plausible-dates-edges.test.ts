@@ -22,7 +22,7 @@ const vendor = (data: Record<string, unknown>): ProgramModel =>
         keyLines: new Map([['reviewed', 3]]),
       },
     ],
-  }) as ProgramModel;
+  }) as unknown as ProgramModel;
 
 const run = (model: ProgramModel, asOf: string) =>
   (plausibleDatesRule(model, { asOf } as RuleContext) as Diagnostic[]).map((d) => [d.code, d.line, d.message]);
