@@ -28,6 +28,9 @@ export default {
     'src/export/control-matrix.ts',
     'src/export/pbc.ts',
     'src/site/views.ts',
+    'src/site/views/public.ts',
+    'src/site/views/select.ts',
+    'src/site/views/shared.ts',
     'src/integration/leak-scan.ts',
   ],
   // Outputs and the throw-away projects build tests make: a build test running meanwhile must not change what

@@ -9,7 +9,8 @@
  *
  * MODULE narrows the run to modules whose path contains it (`npm run mutation -- spans rules/coverage`).
  * Options: --summary (no run: report from the last results in reports/mutation/), --concurrency N (default 2),
- * --no-checker (no TypeScript checker: faster; mutants that would not compile are then tested like the others).
+ * --no-checker (no TypeScript checker: faster; mutants that would not compile are then tested like the others),
+ * --force (test every mutant again, reusing nothing from the incremental file).
  * Incremental: each module keeps its results in test/mutation/incremental/ and retests only what changed.
  * Exit code 1 when a module scores under 80% or has a survivor nobody accounted for.
  */
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     summary: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '2' },
     checker: { type: 'boolean', default: true },
+    force: { type: 'boolean', default: false },
   },
 });
 
@@ -65,11 +67,13 @@ function run(module: string): number {
     JSON.stringify({
       ...baseConfig,
       mutate: [module],
-      testFiles: tests,
       concurrency: Number(values.concurrency),
       // --no-checker: the mutants the checker would drop as not compiling go to the tests too (most fail there and
       // count as killed), so the score is comparable, not identical. On a loaded machine the checker is most of a run.
       ...(values.checker ? {} : { checkers: [] }),
+      // --force: every mutant tested again, none reused from the incremental file (after a change to how the run
+      // works, such as how static mutants are switched on, which the incremental file cannot see).
+      ...(values.force ? { force: true } : {}),
       incrementalFile: `test/mutation/incremental/${name}.json`,
       reporters: ['clear-text', 'progress', 'json'],
       jsonReporter: { fileName: `reports/mutation/${name}.json` },
@@ -79,9 +83,11 @@ function run(module: string): number {
   const started = performance.now();
   // The node running this script, whatever `node` on the PATH is (Stryker needs 22 or later).
   const stryker = join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+  // The module's tests are chosen by the vitest config (vitest.mutation.config.ts says why not by `testFiles`).
   const result = spawnSync(process.execPath, [stryker, 'run', config], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, TRUSTBOOK_MUTATION_TESTS: JSON.stringify(tests) },
   });
   if (result.status !== 0)
     fail(`Stryker stopped on ${module} (exit code ${result.status}); its output above says why.`);
