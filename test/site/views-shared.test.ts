@@ -74,13 +74,29 @@ describe('a procedure as each site shows it', () => {
   });
 });
 
+describe('a public procedure owned by a person', () => {
+  it('names the role on the private sites and no one on the trust center', () => {
+    const files = edit(everywhere(), PROCEDURE, 'owner: security-lead', 'owner: ada');
+    const result = check(files);
+    expect(siteProcedures('employees', result)[0]!.owner).toBe('Chief Executive Officer');
+    expect(siteProcedures('public', result)[0]!.owner).toBe('A member of staff');
+  });
+});
+
 describe('an owner as a site names them', () => {
   const roles = [{ id: 'ceo', title: 'Chief Executive Officer' }];
   const staff = [{ id: 'ada', role: 'ceo' }] as never;
 
   it('is the role title for a role, and for a person on a site that names staff, their role’s title', () => {
-    expect(ownerOn({ roles, staff })('ceo')).toBe('Chief Executive Officer');
-    expect(ownerOn({ roles, staff })('ada')).toBe('Chief Executive Officer');
+    expect(ownerOn('employees', { roles, staff })('ceo')).toBe('Chief Executive Officer');
+    expect(ownerOn('auditors', { roles, staff })('ada')).toBe('Chief Executive Officer');
+  });
+
+  it('never names a person by id on the trust center, whose view holds no staff', () => {
+    expect(ownerOn('public', { roles, staff: [] })('ceo')).toBe('Chief Executive Officer');
+    expect(ownerOn('public', { roles, staff: [] })('ada-lovelace')).toBe('A member of staff');
+    // A private site shows what it has, even an id it cannot resolve: its readers may see staff.
+    expect(ownerOn('auditors', { roles, staff: [] })('ada-lovelace')).toBe('ada-lovelace');
   });
 });
 

@@ -66,15 +66,22 @@ export interface ProcedurePage {
   checklists: SiteChecklist[];
 }
 
-/** Who a site may name as an owner: roles everywhere, staff only on the private sites. */
-export function ownerOn(people: SitePeople): (id: string) => string {
-  return (id) => ownerLabel(id, people.roles, people.staff);
+/**
+ * Who a site may name as an owner: roles everywhere, staff only on the private sites. The trust center's view
+ * holds no staff, so a person there is "a member of staff": their id is often their name, and never the
+ * public's to read.
+ */
+export function ownerOn(site: Site, people: SitePeople): (id: string) => string {
+  return (id) => {
+    const label = ownerLabel(id, people.roles, people.staff);
+    return site === 'public' && label === id ? 'A member of staff' : label;
+  };
 }
 
 /** The procedures one site shows. */
 export function siteProcedures(site: Site, result: CheckResult): SiteProcedure[] {
   const view = viewOf(site, result);
-  const owner = ownerOn(view.people);
+  const owner = ownerOn(site, view.people);
   const policies = new Map(view.policies.map((policy) => [policy.id, policy.data.title]));
   // Only the auditor site shows controls: elsewhere a procedure does not say which controls it serves.
   const controls = site === 'auditors' ? auditorView(result).controls : undefined;
