@@ -136,6 +136,24 @@ export function targetIdOf(written: string, target: CrosswalkTarget, annexA: boo
   return annexA ? `A.${clause}` : clause;
 }
 
+const criterionIds = criteria.map((criterion) => criterion.id);
+
+/**
+ * TB367 for an id that the catalog of `framework` does not hold (`written` as the cell has it, `id` as read), with
+ * the nearest spelling the catalog does hold. A CSV mapping's rows are reported the same way.
+ */
+export function unknownId(
+  where: { file: string; line: number },
+  cell: string,
+  written: string,
+  id: string,
+  framework: 'soc2' | CrosswalkTarget,
+): Diagnostic {
+  const all = framework === 'soc2' ? criterionIds : frameworkRequirementIds(framework);
+  const catalog = framework === 'soc2' ? framework : frameworkNames[framework];
+  return finding('TB367', where, cell, written, catalog, nearIds(id, all));
+}
+
 /** The nearest spelling the catalog holds, for a did-you-mean. */
 function nearIds(id: string, known: readonly string[]): string[] {
   // An Annex A control written without its `A.` (`8.16`) is most likely what was meant.
@@ -143,8 +161,6 @@ function nearIds(id: string, known: readonly string[]): string[] {
   const near = closest(id, known);
   return near === undefined ? [] : [near];
 }
-
-const criterionIds = criteria.map((criterion) => criterion.id);
 
 interface Header {
   row: number;
@@ -275,9 +291,7 @@ function readIds(
       if (!ids.includes(id)) ids.push(id);
       continue;
     }
-    const all = framework === 'soc2' ? criterionIds : frameworkRequirementIds(framework);
-    const catalog = framework === 'soc2' ? framework : frameworkNames[framework];
-    findings.push(finding('TB367', where, cellName(sheet, row, column + 1), written, catalog, nearIds(id, all)));
+    findings.push(unknownId(where, cellName(sheet, row, column + 1), written, id, framework));
   }
   return ids;
 }

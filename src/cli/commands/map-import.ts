@@ -19,7 +19,12 @@ import { finding } from '../../engine/findings/finding.ts';
 import { UsageError } from '../../engine/index.ts';
 import { isProgramRoot } from '../../engine/load-fs.ts';
 import { parseCsv, toCsv } from '../../export/csv.ts';
-import { readMappingWorkbook, type WorkbookMapping, type WorkbookOptions } from '../../import/mapping-workbook.ts';
+import {
+  readMappingWorkbook,
+  unknownId,
+  type WorkbookMapping,
+  type WorkbookOptions,
+} from '../../import/mapping-workbook.ts';
 import { readWorkbookSheets } from '../../import/workbook-cells.ts';
 import { parse } from '../args.ts';
 import { EXIT_CLEAN, EXIT_FINDINGS, type Io } from '../io.ts';
@@ -29,7 +34,7 @@ import { checkWorkbookBounds, XLSX_LIMITS } from '../xlsx-bounds.ts';
 export const MAPPINGS_DIR = 'mappings';
 const PAIRS_FILE = 'pairs.csv';
 const ATTRIBUTION_FILE = 'ATTRIBUTION.md';
-/** What a workbook import passed over, every finding, when the terminal shows only the first. */
+/** What an import passed over, every finding, when the terminal shows only the first 20. */
 const PASSED_OVER_FILE = 'passed-over.csv';
 const PAIRS_HEADER = ['source', 'target_framework', 'target', 'relationship', 'rationale'];
 
@@ -49,12 +54,16 @@ const idsIn = (cell: string | undefined): string[] =>
     .map((id) => id.trim())
     .filter((id) => id !== '');
 
-/** Turns the user's CSV into pairs of known ids, and says what was passed over and why. */
+/**
+ * Turns the user's CSV into pairs of known ids, with a finding for each id or relationship passed over (TB367,
+ * TB362), as a workbook's are reported. `file` names the CSV in the findings.
+ */
 export function readMappingCsv(
   text: string,
+  file: string,
   target: CrosswalkTarget,
   columns: Partial<Record<Field, string>> = {},
-): { pairs: Omit<CrosswalkPair, 'reviewer' | 'reviewed'>[]; skipped: string[] } {
+): { pairs: Omit<CrosswalkPair, 'reviewer' | 'reviewed'>[]; findings: Diagnostic[] } {
   const [header = [], ...rows] = parseCsv(text);
   const index = {} as Record<Field, number>;
   for (const field of Object.keys(defaultColumns) as Field[]) {
@@ -69,25 +78,28 @@ export function readMappingCsv(
       );
     }
   }
+  const cell = (line: number, field: Field) => `row ${line}, column "${header[index[field]]!.trim()}"`;
   const pairs: Omit<CrosswalkPair, 'reviewer' | 'reviewed'>[] = [];
-  const skipped: string[] = [];
+  const findings: Diagnostic[] = [];
   const seen = new Set<string>();
   rows.forEach((row, offset) => {
     const line = offset + 2;
+    const where = { file, line };
     const relationshipCell = index.relationship < 0 ? '' : (row[index.relationship] ?? '').trim().toLowerCase();
     const relationship = (relationshipCell || 'intersects-with') as MappingRelationship;
     if (!mappingRelationships.includes(relationship)) {
-      skipped.push(`row ${line}: relationship "${relationshipCell}" is not one of ${mappingRelationships.join(', ')}`);
+      findings.push(finding('TB362', where, cell(line, 'relationship'), relationshipCell, mappingRelationships));
       return;
     }
     const rationale = index.rationale < 0 ? '' : (row[index.rationale] ?? '').trim();
     for (const source of idsIn(row[index.source])) {
       if (!findCriterion(source)) {
-        skipped.push(`row ${line}: "${source}" is not a SOC 2 criterion`);
+        findings.push(unknownId(where, cell(line, 'source'), source, source, 'soc2'));
         continue;
       }
       for (const id of idsIn(row[index.target])) {
-        if (!findFrameworkRequirement(target, id)) skipped.push(`row ${line}: "${id}" is not a ${target} requirement`);
+        if (!findFrameworkRequirement(target, id))
+          findings.push(unknownId(where, cell(line, 'target'), id, id, target));
         else if (!seen.has(`${source} ${id}`)) {
           seen.add(`${source} ${id}`);
           pairs.push({ source, target: id, relationship, rationale });
@@ -95,7 +107,7 @@ export function readMappingCsv(
       }
     }
   });
-  return { pairs, skipped };
+  return { pairs, findings };
 }
 
 function parseColumns(value: string | undefined): Partial<Record<Field, string>> {
@@ -135,11 +147,11 @@ interface Attribution {
   note?: string | undefined;
 }
 
-/** What an import read: its pairs, and for a workbook its sheet, columns and what was passed over. */
+/** What an import read: its pairs, what was passed over and why, and for a workbook its sheet and columns. */
 interface ReadMapping {
   pairs: Omit<CrosswalkPair, 'reviewer' | 'reviewed'>[];
-  /** Lines saying what was passed over and why (the CSV's reasons, a workbook's findings in words). */
-  skipped: string[];
+  /** Each id, cell or relationship passed over (a workbook's also say when nothing can be read at all). */
+  findings: Diagnostic[];
   workbook?: WorkbookMapping;
 }
 
@@ -196,26 +208,20 @@ export async function runImportMapping(args: string[], io: Io): Promise<number> 
 
   const path = resolve(io.cwd, file);
   const columns = parseColumns(values.map);
+  const shown = relative(io.cwd, path) || file;
   const read: ReadMapping = /\.xlsx$/i.test(file)
-    ? await readWorkbookFile(path, relative(io.cwd, path) || file, target, { sheet: values.sheet, columns })
-    : readMappingCsv(readFileSync(path, 'utf8'), target, columns);
-  const errors = read.workbook?.findings.filter((f) => f.severity === 'error') ?? [];
+    ? await readWorkbookFile(path, shown, target, { sheet: values.sheet, columns })
+    : readMappingCsv(readFileSync(path, 'utf8'), shown, target, columns);
+  const errors = read.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     io.stderr(findingLines(errors).join('\n'));
     io.stderr('Nothing was written.');
     return EXIT_FINDINGS;
   }
-  if (read.pairs.length === 0 && read.workbook) {
-    const workbook = read.workbook;
-    const none = finding('TB369', { file: relative(io.cwd, path) || file }, basename(file), workbook.sheet, target);
-    io.stderr([...findingLines([...workbook.findings, none]), 'Nothing was written.'].join('\n'));
-    return EXIT_FINDINGS;
-  }
   if (read.pairs.length === 0) {
-    throw new UsageError(
-      `no row of ${file} pairs a SOC 2 criterion with a ${target} requirement${read.skipped[0] ? ` (${read.skipped[0]})` : ''}`,
-      'Check --to, and name the columns with --map source=COL,target=COL.',
-    );
+    const none = finding('TB369', { file: shown }, basename(file), read.workbook?.sheet, target);
+    io.stderr([...findingLines([...read.findings, none]), 'Nothing was written.'].join('\n'));
+    return EXIT_FINDINGS;
   }
   mkdirSync(folder, { recursive: true });
   writeFileSync(
@@ -230,26 +236,23 @@ export async function runImportMapping(args: string[], io: Io): Promise<number> 
     join(folder, ATTRIBUTION_FILE),
     attributionText(name, basename(file), { ...attribution, version: edition }, read),
   );
-  if (read.workbook && read.workbook.findings.length > 0) {
+  if (read.findings.length > 0) {
     writeFileSync(
       join(folder, PASSED_OVER_FILE),
       toCsv(
         ['code', 'row', 'message'],
-        read.workbook.findings.map((f) => [f.code, String(f.line ?? ''), f.message]),
+        read.findings.map((f) => [f.code, String(f.line ?? ''), f.message]),
       ),
     );
   }
   io.stdout(
-    `wrote ${relative(io.cwd, folder)}/: ${read.pairs.length} pairs to ${target}, ${read.skipped.length} passed over`,
+    `wrote ${relative(io.cwd, folder)}/: ${read.pairs.length} pairs to ${target}, ${read.findings.length} passed over`,
   );
   if (read.workbook) io.stdout(columnsLine(read.workbook));
-  if (read.workbook && read.workbook.findings.length > 0) {
-    io.stdout(findingLines(read.workbook.findings).join('\n'));
+  if (read.findings.length > 0) {
+    io.stdout(findingLines(read.findings).join('\n'));
     io.stdout(`  every one is listed in ${relative(io.cwd, join(folder, PASSED_OVER_FILE))}`);
-    return EXIT_CLEAN;
   }
-  for (const reason of read.skipped.slice(0, 20)) io.stdout(`  ${reason}`);
-  if (read.skipped.length > 20) io.stdout(`  and ${read.skipped.length - 20} more`);
   return EXIT_CLEAN;
 }
 
@@ -307,7 +310,7 @@ async function readWorkbookFile(
     );
   }
   const workbook = readMappingWorkbook(shown, sheets, target, options);
-  return { pairs: workbook.pairs, skipped: workbook.findings.map((f) => f.message), workbook };
+  return { pairs: workbook.pairs, findings: workbook.findings, workbook };
 }
 
 /** Findings as the import prints them: each with its code and row, then each code's fix once. */
@@ -338,7 +341,7 @@ function attributionText(name: string, file: string, attribution: Attribution, r
     ...(attribution.licence ? [`- Licence, as stated on import: ${attribution.licence}`] : []),
     ...(attribution.note ? [`- Attribution: ${attribution.note}`] : []),
     ...(read.workbook ? [`- Read: ${columnsLine(read.workbook)}`] : []),
-    `- Pairs kept: ${read.pairs.length}; passed over: ${read.skipped.length}`,
+    `- Pairs kept: ${read.pairs.length}; passed over: ${read.findings.length}`,
     '',
     "This mapping is kept in this repository under its publisher's terms; Trustbook does not ship it. " +
       "`trustbook map suggest` reads it as an extra source, labelled with this folder's name. It never counts " +

@@ -1582,6 +1582,19 @@ export const catalogue = {
       'An attestation has `framework: hipaa`. HHS runs no certification of the Security Rule and recognises none, so a badge would claim what no one can grant; the trust center shows none',
     fix: 'Keep the assessment report as a trust document instead of an attestation',
   },
+  TB362: {
+    title: 'Imported mapping row with an unknown relationship',
+    severity: 'warning',
+    step: null,
+    failsControl: false,
+    /** `cell`: the row and column (`row 4, column "relationship"`); `known`: the relationships Trustbook reads. */
+    message: (cell: string, written: string, known: readonly string[]) =>
+      `${cell}: the relationship "${written}" is not one of ${known.join(', ')}, so the row is passed over`,
+    hint: 'Write one of the relationships NIST IR 8477 names (equivalent-to, subset-of, superset-of, intersects-with) in the cell, or leave it empty for intersects-with, and import the file again.',
+    meaning:
+      'Raised by `trustbook import mapping` on a CSV with a relationship column: a row names a relationship Trustbook does not read, so none of its pairs is kept; the row is listed in `passed-over.csv`',
+    fix: 'Correct the relationship in the file, or leave it empty',
+  },
   TB365: {
     title: 'Mapping workbook without a header row',
     severity: 'error',
@@ -1619,9 +1632,9 @@ export const catalogue = {
       id === ''
         ? `${cell}: an id of ${framework} on a row with no SOC 2 criterion, neither its own nor one above it in its group, so no pair is made from it`
         : `${cell}: "${id}" is not ${framework === 'soc2' ? 'a SOC 2 criterion' : `a requirement of ${framework}`} in Trustbook's catalogs${meant.length > 0 ? ` (did you mean ${meant.map((near) => `"${near}"`).join(', ')}?)` : ''}, so no pair is made from it`,
-    hint: 'Nothing to do when the id belongs to another edition (ISO 27001:2013, CSF 1.1) or names a heading rather than a requirement; otherwise correct the cell in the workbook and import it again.',
+    hint: 'Nothing to do when the id belongs to another edition (ISO 27001:2013, CSF 1.1) or names a heading rather than a requirement; otherwise correct the cell in the file and import it again.',
     meaning:
-      'Raised by `trustbook import mapping`: a cell of the workbook names an id that the catalog of its framework does not hold, after reading a point of focus (`CC1.1-POF3`) as its criterion and dropping a sub-item (`6.1.2(a)`). The pairs it would have made are left out and listed',
+      'Raised by `trustbook import mapping`: a cell of the CSV or workbook names an id that the catalog of its framework does not hold, after reading (in a workbook) a point of focus (`CC1.1-POF3`) as its criterion and dropping a sub-item (`6.1.2(a)`). The pairs it would have made are left out and listed',
     fix: 'Correct the id in the workbook, or leave it out when it belongs to another edition',
   },
   TB368: {
@@ -1640,15 +1653,16 @@ export const catalogue = {
     fix: 'Paste the values over the formulas in the workbook, or correct the error',
   },
   TB369: {
-    title: 'Mapping workbook with no usable pair',
+    title: 'Imported mapping with no usable pair',
     severity: 'error',
     step: null,
     failsControl: false,
-    message: (file: string, sheet: string, target: string) =>
-      `no row of sheet "${sheet}" of ${file} pairs a SOC 2 criterion with a ${target} requirement of Trustbook's catalogs, so nothing was imported`,
+    /** `sheet`: the workbook's sheet read; none for a CSV. */
+    message: (file: string, sheet: string | undefined, target: string) =>
+      `no row ${sheet === undefined ? '' : `of sheet "${sheet}" `}of ${file} pairs a SOC 2 criterion with a ${target} requirement of Trustbook's catalogs, so nothing was imported`,
     hint: 'Read the findings above for the ids passed over; check --to, and name the columns with --map when the wrong ones were taken.',
     meaning:
-      'Raised by `trustbook import mapping`: the workbook was read, but no row gave a pair of known ids (every id unknown, or the columns read were not the intended ones). Nothing is written',
+      'Raised by `trustbook import mapping`: the CSV or workbook was read, but no row gave a pair of known ids (every id unknown, or the columns read were not the intended ones). Nothing is written',
     fix: 'Check `--to` and the columns reported as used; name the right ones with `--map`',
   },
   TB401: {
