@@ -46,7 +46,8 @@ Commands:
                                 (--check: write nothing, exit 1 when a client is behind; --markers: write
                                 conflicting sections with conflict markers instead of leaving the client as it
                                 is; --answer KEY=VALUE with one CLIENT: give or change an answer to a library
-                                question)
+                                question; --pr-body DIR: write DIR/CLIENT.md, a pull request's account of
+                                the sync, for each client behind)
   init --workspace [DIR]        start a partner workspace: the workspace file, a library from the templates,
                                 package.json, .gitignore and the workflow (--partner NAME)
   client add NAME               a new client program from the library, asking the library's questions

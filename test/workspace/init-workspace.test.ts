@@ -32,6 +32,7 @@ describe('trustbook init --workspace', () => {
     expect(existsSync(join(root, 'library/content/program.yaml'))).toBe(false);
     expect(read('.gitignore')).toContain('dist/');
     expect(read('.github/workflows/workspace.yml')).toContain('npx trustbook ci matrix --shards');
+    expect(read('.github/workflows/workspace.yml')).toContain('npx trustbook sync --check --pr-body');
     expect(JSON.parse(read('package.json')).scripts.check).toBe('trustbook check --workspace');
   });
 

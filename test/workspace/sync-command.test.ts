@@ -150,3 +150,52 @@ describe('trustbook sync', () => {
     rmSync(elsewhere, { recursive: true, force: true });
   });
 });
+
+describe('trustbook sync --pr-body', () => {
+  it("writes one pull request's account per client behind, saying what the sync changes, and no other file", async () => {
+    await sync();
+    write(
+      'clients/acme/policies/access-control.mdx',
+      policy(1, 'Every system.', 'The works council approves exceptions.'),
+    );
+    library(2, {
+      'policies/access-control.mdx': policy(2, 'Every production system.'),
+      'policies/logging.mdx': policy(1, 'Every log.').replace('Access control', 'Logging'),
+    });
+    const before = workspace.snapshot('clients');
+
+    const result = await sync('--check', '--pr-body', 'pull-requests');
+    expect(result.code).toBe(1);
+    expect(workspace.snapshot('clients')).toEqual(before);
+    expect(read('pull-requests/acme.md')).toBe(
+      [
+        'Sync of **acme** with the library: `Baseline 1` to `Baseline 2`.',
+        '',
+        '### Documents',
+        '',
+        '- added `policies/logging.mdx`',
+        '- updated `policies/access-control.mdx`: fields version; sections scope',
+        '',
+        "The client's own edits and its overrides were kept; a document both sides changed would have stopped this sync, so none is in it. Merge when the workspace's check passes on this pull request.",
+        '',
+      ].join('\n'),
+    );
+    expect(read('pull-requests/globex.md')).toContain('`Baseline 1` to `Baseline 2`');
+
+    // The sync itself writes the same account, and a client already up to date gets none.
+    expect((await sync('acme', '--pr-body', 'after')).code).toBe(0);
+    expect(read('after/acme.md')).toBe(read('pull-requests/acme.md'));
+    expect((await sync('acme', '--pr-body', 'again')).code).toBe(0);
+    expect(existsSync(join(workspace.root, 'again/acme.md'))).toBe(false);
+  });
+
+  it('writes no account for a client whose sync stops on a conflict', async () => {
+    await sync();
+    write('clients/acme/policies/access-control.mdx', policy(1, 'Every Acme system.'));
+    library(2, { 'policies/access-control.mdx': policy(2, 'Every production system.') });
+    const result = await sync('--pr-body', 'pull-requests');
+    expect(result.code).toBe(1);
+    expect(existsSync(join(workspace.root, 'pull-requests/acme.md'))).toBe(false);
+    expect(read('pull-requests/globex.md')).toContain('- updated `policies/access-control.mdx`');
+  });
+});

@@ -3,12 +3,16 @@
  * own edits and deliberate overrides. Each client is planned in memory first; a client whose plan has an error
  * (a folder that is not a program, a sync record edited by hand, a conflict, a variable without an answer) is
  * left entirely as it is, and the others still sync. `--check` writes nothing and exits 1 when a client is
- * behind, for CI. `--answer key=value` records a client's answer to a library question.
+ * behind, for CI. `--answer key=value` records a client's answer to a library question. `--pr-body DIR` writes, for
+ * each client behind that syncs cleanly, DIR/CLIENT.md: the body of a pull request carrying that client's sync
+ * (the shipped workspace workflow opens one per client with it).
  */
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { todayUtc } from '../../engine/dates.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { Conflict } from '../../workspace/merge-types.ts';
+import { pullRequestBody } from '../../workspace/pull-request.ts';
 import { describeLayers, type SyncPlan } from '../../workspace/sync-plan.ts';
 import {
   applyPlan,
@@ -32,6 +36,7 @@ export function runSync(args: string[], io: Io): number {
       markers: { type: 'boolean', default: false },
       answer: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
+      'pr-body': { type: 'string' },
     },
     Infinity,
   );
@@ -80,6 +85,12 @@ export function runSync(args: string[], io: Io): number {
       continue;
     }
     if (!values.check && plan.behind && !plan.blocked) applyPlan(read.folder, plan);
+    if (values['pr-body'] !== undefined && plan.behind && !plan.blocked) {
+      const folder = resolve(io.cwd, values['pr-body']);
+      mkdirSync(folder, { recursive: true });
+      const body = pullRequestBody(plan, describeLayers(read.state.record?.layers), describeLayers(plan.record.layers));
+      writeFileSync(join(folder, `${client.name}.md`), body);
+    }
     if (findings.some((found) => found.severity === 'error') || (values.check && plan.behind)) failed = true;
     io.stdout(
       describePlan(plan, {
