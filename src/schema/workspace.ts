@@ -123,8 +123,9 @@ export const librarySchema = z.strictObject({
   /** The library's version; raise it with every change clients should take. */
   version: z.union([z.string().min(1), z.number()]).transform(String),
   /**
-   * The questions each client answers (organization, system, role titles, tools named in the text...): the
-   * answers fill the library's `{{id}}` variables when sync writes a client's documents.
+   * The questions each client answers (organization, system, role titles, tools named in the text...): a body's
+   * `<Var name="id" />` shows the answer when the client's sites are built; a `{{id}}` is filled in when sync
+   * writes the client's documents.
    */
   questions: z.array(libraryQuestionSchema).default([]),
   /**

@@ -8,6 +8,7 @@ import { PROGRAM_FILE } from '../engine/model.ts';
 import { programFiles } from '../scaffold/program-tree.ts';
 import type { PackageFacts } from '../scaffold/repository-files.ts';
 import { packageName } from '../scaffold/repository-files.ts';
+import { placeholdersAsVariables } from './variables.ts';
 import { libraryFile, workspaceFile } from './workspace-paths.ts';
 
 /** The questions the seeded library asks each client: the values the package's templates are written with. */
@@ -51,11 +52,13 @@ clients: []
     `# The library every client takes. Raise the version with every change clients should take (trustbook sync).
 name: "${workspace.partner} baseline"
 version: 1
-# Each client answers these when it is added (trustbook client add); the answers fill {{id}} in the texts.
+# Each client answers these when it is added (trustbook client add). A body's <Var name="id" /> shows the
+# answer when the client's sites are built; a {{id}} (frontmatter, or before a full stop) is filled in by sync.
 ${seededQuestions}`,
   );
   // The package's own templates, with the values a client gives left as {{variables}}: the templates use the
-  // same placeholders, so filling them with their own names keeps them for sync to bind per client.
+  // same placeholders, so filling them with their own names keeps them. A body's then become <Var>, bound at
+  // build time, so a changed answer never reaches a merge; the rest are bound by sync per client.
   const documents = programFiles({
     organization: '{{organization}}',
     system: '{{system}}',
@@ -67,7 +70,7 @@ ${seededQuestions}`,
   for (const [path, text] of documents) {
     // The program file and the people are each client's own, written by `client add`.
     if (path === PROGRAM_FILE || path === 'content/people.yaml') continue;
-    files.set(`library/${path}`, text);
+    files.set(`library/${path}`, path.endsWith('.mdx') ? placeholdersAsVariables(text) : text);
   }
   const manifest = {
     name: packageName(workspace.folder),

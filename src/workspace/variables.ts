@@ -63,6 +63,35 @@ export function fillVariables(text: string, answers: Answers): string {
   });
 }
 
+/** An MDX comment (a block comment in braces): a placeholder inside one is left as it is; nothing renders it. */
+const mdxComment = /\{\/\*[\s\S]*?\*\/\}/g;
+
+/**
+ * An MDX library text with the `{{placeholders}}` of its body written as `<Var name="…" />`, bound when the site is
+ * built, so that a client's changed answer changes its sync record and no document. Left as placeholders, bound at
+ * sync: the frontmatter's (YAML cannot hold a component), one a full stop follows (a value ending in one, such as
+ * "Acme, Inc.", would show two: sync writes one), and any inside a comment.
+ */
+export function placeholdersAsVariables(text: string): string {
+  const lines = text.split('\n');
+  const closing =
+    lines[0]?.trim() === '---' ? lines.findIndex((line, index) => index > 0 && line.trim() === '---') : -1;
+  if (closing === -1) return text;
+  const head = lines.slice(0, closing + 1).join('\n');
+  const body = lines.slice(closing + 1).join('\n');
+  let converted = '';
+  let from = 0;
+  for (const comment of body.matchAll(mdxComment)) {
+    converted += asVariables(body.slice(from, comment.index)) + comment[0];
+    from = comment.index + comment[0].length;
+  }
+  converted += asVariables(body.slice(from));
+  return `${head}\n${converted}`;
+}
+
+const asVariables = (text: string): string =>
+  text.replace(placeholder, (whole, name: string, stop: string) => (stop ? whole : `<Var name="${name}" />`));
+
 /**
  * An MDX document with each answered `<Var name="…" />` of its body replaced by the answer as Markdown text, its
  * punctuation escaped so it stays text: for a client leaving the workspace, whose program then no longer has the

@@ -27,7 +27,7 @@ describe('trustbook init --workspace', () => {
     expect(read('library/library.yaml')).toMatch(/name: "Northwind Partners baseline"\nversion: 1\n/);
     expect(read('library/library.yaml')).toContain('  - id: organization\n');
     // The client's values stay variables in the library; no approval is written: each client approves its own.
-    expect(read('library/policies/acceptable-use.mdx')).toContain('everyone at {{organization}} follows');
+    expect(read('library/policies/acceptable-use.mdx')).toContain('everyone at <Var name="organization" /> follows');
     expect(read('library/policies/acceptable-use.mdx')).not.toMatch(/^approved:/m);
     expect(existsSync(join(root, 'library/content/program.yaml'))).toBe(false);
     expect(read('.gitignore')).toContain('dist/');
@@ -53,7 +53,11 @@ describe('trustbook client add', () => {
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Added acme \(Acme, Inc\.\) in clients\/acme: \d+ documents from the library/);
-    expect(read('clients/acme/policies/acceptable-use.mdx')).toContain('everyone at Acme, Inc. follows');
+    // A body names the answer (bound when the sites are built); a placeholder before a full stop is filled in.
+    expect(read('clients/acme/policies/acceptable-use.mdx')).toContain(
+      'everyone at <Var name="organization" /> follows',
+    );
+    expect(read('clients/acme/policies/information-security.mdx')).toContain('published at https://example.com.');
     expect(read('clients/acme/content/program.yaml')).toMatch(/organization: "Acme, Inc\."\nsystem: "Acme Cloud"/);
     expect(read('clients/acme/.trustbook-sync/sync.yaml')).toMatch(
       /answers:\n {2}contact: security@example\.com\n {2}organization: Acme, Inc\.\n {2}system: Acme Cloud\n {2}website: https:\/\/example\.com\n/,

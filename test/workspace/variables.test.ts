@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bindVariables, fillVariables, unsafePlaceholders, unsetVariables } from '../../src/workspace/variables.ts';
+import {
+  bindVariables,
+  fillVariables,
+  placeholdersAsVariables,
+  unsafePlaceholders,
+  unsetVariables,
+} from '../../src/workspace/variables.ts';
 
 const document = (body: string) => `---\ntitle: Tools\n---\n\n${body}\n`;
 
@@ -32,5 +38,34 @@ describe('library variables: <Var> bound at build time, {{placeholders}} at sync
     expect(bound).toBe(
       document('Tickets live in \\<script\\>alert(1)\\</script\\> \\{x\\}; code in <Var name="code_host" />.'),
     );
+  });
+});
+
+describe("a new workspace's library: body placeholders become <Var>", () => {
+  it('writes each body placeholder as <Var>, but not in the frontmatter, before a full stop or in a comment', () => {
+    const text = [
+      '---',
+      'title: "Security at {{organization}}"',
+      '---',
+      '{/* Describe {{system}} as it is. */}',
+      '{{organization}} runs {{system}}, and {{organization}} owns it.',
+      'Reports go to {{contact}}.',
+      '',
+    ].join('\n');
+    expect(placeholdersAsVariables(text)).toBe(
+      [
+        '---',
+        'title: "Security at {{organization}}"',
+        '---',
+        '{/* Describe {{system}} as it is. */}',
+        '<Var name="organization" /> runs <Var name="system" />, and <Var name="organization" /> owns it.',
+        'Reports go to {{contact}}.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves a text without frontmatter as it is', () => {
+    expect(placeholdersAsVariables('At {{organization}} we care')).toBe('At {{organization}} we care');
   });
 });
