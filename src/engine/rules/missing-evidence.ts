@@ -24,8 +24,11 @@ export const missingEvidenceRule: Rule = (model, context) => {
   }
   for (const series of model.evidence) {
     if (series.data.artifacts.length > 0 || !operatingSpan(model, series)) continue;
-    // A per-event series whose population states that no event occurred has nothing to show.
-    if (series.data.frequency === 'per-event' && series.data.population.some((entry) => entry.rows === 0)) continue;
+    // A per-event series whose population states that no event occurred has nothing to show: every entry says
+    // so (an entry listing events in another period still needs their records).
+    const population = series.data.population;
+    const noEvents = population.length > 0 && population.every((entry) => entry.rows === 0);
+    if (series.data.frequency === 'per-event' && noEvents) continue;
     const subject = { kind: 'evidence' as const, id: series.id };
     diagnostics.push(
       finding('TB402', { ...severity, file: series.file, line: lineOf(series, 'artifacts'), subject }, series.id),
