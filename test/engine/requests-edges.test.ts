@@ -34,8 +34,8 @@ describe('a request that names something that does not exist (TB910)', () => {
       `error TB910 ${LIST}:6 program/HP-1: request HP-1 names evidence series EV-9, which does not exist`,
     ]);
     expect(found.map((d) => d.hint)).toEqual([
-      expect.stringContaining('control of the program (content/controls/), or remove the id.'),
-      expect.stringContaining('evidence series of the program (evidence-index/), or remove the id.'),
+      'Name a control of the program (content/controls/), or remove the id.',
+      'Name an evidence series of the program (evidence-index/), or remove the id.',
     ]);
   });
 

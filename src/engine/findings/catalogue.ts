@@ -2952,7 +2952,7 @@ export const catalogue = {
     message: (request: string, noun: string, id: string) =>
       `request ${request} names ${noun} ${id}, which does not exist`,
     hint: (_request: string, noun: string, _id: string, folder: string) =>
-      `Name a ${noun} of the program (${folder}), or remove the id.`,
+      `Name ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of the program (${folder}), or remove the id.`,
     meaning: 'A request names a control or evidence series (in `controls` or `evidence`) that does not exist',
     fix: 'Name a control of content/controls/ or a series of evidence-index/, or remove the id',
   },
