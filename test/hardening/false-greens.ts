@@ -132,6 +132,20 @@ export const falseGreens: CorpusCase[] = [
     expect: error('TB403', EVIDENCE, 6, /no population/),
   },
   {
+    name: 'a per-event series with no record, one period said to have had no event and the next listing three',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        edit(validProgram(), CONTROL, 'frequency: quarterly', 'frequency: per-event'),
+        EVIDENCE,
+        /frequency: quarterly\nartifacts:\n(.*\n){2}/,
+        'frequency: per-event\nartifacts: []\npopulation:\n' +
+          '  - { period: 2026-Q1, source: Tickets, exported: 2026-04-01, rows: 0, note: No change was made. }\n' +
+          '  - { period: 2026-Q2, source: Tickets, exported: 2026-07-01, rows: 3, location: "https://docs.test.example/c.csv" }\n',
+      ),
+    expect: error('TB402', EVIDENCE, 7, /EV-BASE-01/),
+  },
+  {
     name: 'a per-event series whose only artifact is from 2019',
     kind: 'false greens',
     files: () =>
