@@ -1,6 +1,9 @@
 /**
- * Runs a command as a whole process and reports its wall time and peak memory: the largest resident set
- * (VmHWM) of any process in its tree, read from /proc while it runs (Linux only).
+ * Runs a command as a whole process and reports its wall time, peak memory, CPU time and bytes written, read
+ * from /proc while it runs (Linux only). Peak memory is the largest resident set (VmHWM) of any process in its
+ * tree; CPU time and bytes written are summed over every process of the tree (Pagefind's indexer too, which
+ * `/usr/bin/time` misses since nobody waits for it). On a shared machine wall time is mostly the load; CPU time
+ * and bytes written are the work done, and compare two builds fairly under any load.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,9 +11,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface Measurement {
   wallMs: number;
   peakRssMb: number;
+  /** User and system time of every process of the tree, as last seen (a process's last 10 ms may be missed). */
+  cpuMs: number;
+  /** Bytes the tree's processes wrote (`wchar`: to files and pipes alike, whether or not they reached the disk). */
+  writtenMb: number;
   exitCode: number;
   output: string;
 }
+
+/** What one process of the tree has used so far. */
+interface Usage {
+  highWaterKb: number;
+  cpuTicks: number;
+  written: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat: 100 on every Linux Node runs on. */
+const TICKS_PER_SECOND = 100;
 
 function childrenOf(pid: number): number[] {
   try {
@@ -20,13 +37,23 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-function highWaterKb(pid: number): number {
+function read(path: string): string {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
+    return readFileSync(path, 'utf8');
   } catch {
-    return 0;
+    return '';
   }
+}
+
+function usageOf(pid: number): Usage | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  // The fields after the command's name, which may hold spaces: utime and stime are the 12th and 13th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuTicks = Number(fields[11]) + Number(fields[12]);
+  const highWaterKb = Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0);
+  const written = Number(/wchar:\s+(\d+)/.exec(read(`/proc/${pid}/io`))?.[1] ?? 0);
+  return { highWaterKb, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0, written };
 }
 
 function tree(pid: number): number[] {
@@ -58,9 +85,13 @@ export function measure(
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let peakKb = 0;
+    // By process: what it had used when last seen. Counters only grow, so the last reading is the largest.
+    const seen = new Map<number, Usage>();
     const poll = () => {
-      for (const pid of tree(child.pid!)) peakKb = Math.max(peakKb, highWaterKb(pid));
+      for (const pid of tree(child.pid!)) {
+        const usage = usageOf(pid);
+        if (usage) seen.set(pid, usage);
+      }
     };
     const timer = setInterval(poll, 10);
     child.on('error', (error) => {
@@ -69,9 +100,15 @@ export function measure(
     });
     child.on('exit', (code) => {
       clearInterval(timer);
+      const all = [...seen.values()];
+      const peakKb = Math.max(0, ...all.map((usage) => usage.highWaterKb));
+      const ticks = all.reduce((total, usage) => total + usage.cpuTicks, 0);
+      const written = all.reduce((total, usage) => total + usage.written, 0);
       resolve({
         wallMs: Number(process.hrtime.bigint() - started) / 1e6,
         peakRssMb: Math.round(peakKb / 102.4) / 10,
+        cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+        writtenMb: Math.round(written / 104857.6) / 10,
         exitCode: code ?? 1,
         output,
       });

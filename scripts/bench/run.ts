@@ -5,7 +5,9 @@
  * build of the three sites with search, and (d) a bare Astro + MDX build doing the same work by hand: each
  * MDX document rendered on every site that shows it, and one Pagefind index per site (see projects.ts).
  * Prints wall time, peak memory and the ratios (targets: cold a/e <= 1.5, warm a/b <= 3, c/d <= 1.15 in time
- * and 1.1 in memory), and writes them to bench-results.json.
+ * and 1.1 in memory), and writes them to bench-results.json. For the two builds it prints CPU time and bytes
+ * written too (summed over each build's processes): on a machine others share, wall time follows the load,
+ * and the CPU ratio is the one to compare from run to run.
  *
  * Options: --documents N (default 1000), --artifacts N (default 20000), --growth (also check at 10x),
  * --runs N (median of N runs, default 3), --skip-build, --build-only (the two builds alone). Runs alternate
@@ -85,12 +87,18 @@ function htmlPages(folder: string): number {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
 }
 
-/** The median wall time and the median peak memory of some runs. */
+/** The median of each figure of some runs. */
 function middle(results: Measurement[]): Measurement {
-  const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
-  const byMemory = [...results].sort((a, b) => a.peakRssMb - b.peakRssMb);
   const index = Math.floor(results.length / 2);
-  return { ...byWall[index]!, peakRssMb: byMemory[index]!.peakRssMb, output: '' };
+  const median = (value: (m: Measurement) => number) => results.map(value).sort((a, b) => a - b)[index]!;
+  return {
+    ...results[0]!,
+    wallMs: median((m) => m.wallMs),
+    peakRssMb: median((m) => m.peakRssMb),
+    cpuMs: median((m) => m.cpuMs),
+    writtenMb: median((m) => m.writtenMb),
+    output: '',
+  };
 }
 
 /** The median of the pair-by-pair ratios of two series of runs made alternately. */
@@ -205,15 +213,23 @@ if (!values['skip-build']) {
   const bareBuild = middle(bares);
   const timeRatio = pairRatio(fulls, bares);
   const memoryRatio = pairRatio(fulls, bares, (m) => m.peakRssMb);
+  const cpuRatio = pairRatio(fulls, bares, (m) => m.cpuMs);
+  const writtenRatio = pairRatio(fulls, bares, (m) => m.writtenMb);
   results.fullBuild = full;
   results.bareBuild = bareBuild;
   results.buildTimeRatio = timeRatio;
   results.buildMemoryRatio = memoryRatio;
+  results.buildCpuRatio = cpuRatio;
+  results.buildWrittenRatio = writtenRatio;
   results.buildPairs = fulls.map((f, i) => ({
     full: f.wallMs,
     bare: bares[i]!.wallMs,
     fullPeakRssMb: f.peakRssMb,
     barePeakRssMb: bares[i]!.peakRssMb,
+    fullCpuMs: f.cpuMs,
+    bareCpuMs: bares[i]!.cpuMs,
+    fullWrittenMb: f.writtenMb,
+    bareWrittenMb: bares[i]!.writtenMb,
   }));
   const pages = (root: string) => Object.fromEntries(bareSites.map((site) => [site, htmlPages(join(root, site))]));
   results.pages = { full: pages(join(program, 'dist')), bare: pages(join(bare, 'dist')) };
@@ -230,6 +246,12 @@ if (!values['skip-build']) {
       fulls.map((f, i) => f.peakRssMb / bares[i]!.peakRssMb),
       2,
     )} (medians of the pair-by-pair ratios)`,
+  );
+  console.log(
+    `c/d CPU time = ${cpuRatio.toFixed(2)}, pairs ${spread(
+      fulls.map((f, i) => f.cpuMs / bares[i]!.cpuMs),
+      2,
+    )} (full ${(full.cpuMs / 1000).toFixed(1)} s, bare ${(bareBuild.cpuMs / 1000).toFixed(1)} s); c/d bytes written = ${writtenRatio.toFixed(2)} (full ${full.writtenMb} MB, bare ${bareBuild.writtenMb} MB)`,
   );
   console.log(
     `full build ${spread(

@@ -60,7 +60,10 @@ const trashSuffix = '-old-';
 // From src/integration/ or the compiled lib/integration/ alike: the icon ships in the package's src/.
 const defaultIcon = fileURLToPath(new URL('../../src/site/favicon.svg', import.meta.url));
 
-/** Moves each audience's pages into `staging/<site>/` with the shared files they reference. */
+/**
+ * Moves each audience's pages into `staging/<site>/` with the shared files they reference. Each page is read
+ * once: its external links are secured and the `_astro/` files it names are noted from the same text.
+ */
 export function splitSites(paths: PublishPaths, formAction?: string): void {
   rmSync(paths.staging, { recursive: true, force: true });
   removeLeftovers(paths.staging);
@@ -71,11 +74,14 @@ export function splitSites(paths: PublishPaths, formAction?: string): void {
     const source = join(paths.astroOut, site);
     if (existsSync(source)) renameSync(source, target);
     else mkdirSync(target, { recursive: true });
-    copyReferencedAssets(paths.astroOut, target, shared);
-    for (const file of listFiles(target).filter((name) => name.endsWith('.html'))) {
-      const html = readFileSync(file, 'utf8');
-      const secured = secureExternalLinks(html);
-      if (secured !== html) writeFileSync(file, secured);
+    const referenced = new Set<string>();
+    for (const file of listFiles(target).filter((name) => textFile.test(name))) {
+      const text = secureLinksIn(file, readFileSync(file, 'utf8'));
+      noteAssets(paths.astroOut, text, referenced);
+    }
+    // The project's public/ files are copied as they are, but for the links of their HTML pages.
+    for (const file of copyReferencedAssets(paths.astroOut, target, referenced, shared)) {
+      if (file.endsWith('.html')) secureLinksIn(file, readFileSync(file, 'utf8'));
     }
     writeFileSync(
       join(target, '_headers'),
@@ -90,24 +96,41 @@ export function splitSites(paths: PublishPaths, formAction?: string): void {
   }
 }
 
-/** Copies the `_astro/` files a site's pages reference, and the project's `public/` files, into the site. */
-function copyReferencedAssets(astroOut: string, siteDir: string, shared: string[]): void {
-  const referenced = new Set<string>();
-  const queue = listFiles(siteDir).filter((file) => textFile.test(file));
-  while (queue.length > 0) {
-    const text = readFileSync(queue.pop()!, 'utf8');
-    for (const match of text.matchAll(/_astro\/[\w.@~-]+/g)) {
-      const asset = match[0];
-      if (referenced.has(asset) || !existsSync(join(astroOut, asset))) continue;
-      referenced.add(asset);
-      if (textFile.test(asset)) queue.push(join(astroOut, asset));
-    }
+/**
+ * Adds to `referenced` each `_astro/` file `text` names that the build wrote, and, for a stylesheet or script
+ * among them, the files it names in turn.
+ */
+function noteAssets(astroOut: string, text: string, referenced: Set<string>): void {
+  for (const match of text.matchAll(/_astro\/[\w.@~-]+/g)) {
+    const asset = match[0];
+    if (referenced.has(asset) || !existsSync(join(astroOut, asset))) continue;
+    referenced.add(asset);
+    if (textFile.test(asset)) noteAssets(astroOut, readFileSync(join(astroOut, asset), 'utf8'), referenced);
   }
+}
+
+/** An HTML page's text with its external links secured (written back when that changed it); other text as it is. */
+function secureLinksIn(file: string, text: string): string {
+  if (!file.endsWith('.html')) return text;
+  const secured = secureExternalLinks(text);
+  if (secured !== text) writeFileSync(file, secured);
+  return secured;
+}
+
+/**
+ * Copies the `_astro/` files a site's pages reference, and the project's `public/` files, into the site;
+ * returns the paths of the public files copied.
+ */
+function copyReferencedAssets(astroOut: string, siteDir: string, referenced: Set<string>, shared: string[]): string[] {
   for (const asset of referenced) cpSync(join(astroOut, asset), join(siteDir, asset));
+  const copied: string[] = [];
   for (const name of shared) {
     if (name === '_astro') continue;
-    cpSync(join(astroOut, name), join(siteDir, name), { recursive: true });
+    const path = join(siteDir, name);
+    cpSync(join(astroOut, name), path, { recursive: true });
+    copied.push(...(statSync(path).isDirectory() ? listFiles(path) : [path]));
   }
+  return copied;
 }
 
 /**

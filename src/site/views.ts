@@ -196,8 +196,11 @@ export const auditorView = perResult(function auditorView(result: CheckResult) {
       file: exporter.file,
       label: exporter.label(result),
       mediaType: exporter.mediaType,
-      /** The file's text, written from what auditors see. */
-      contents: once(() => exporter.write(filtered())),
+      /**
+       * The file's text, written from what auditors see. Written anew when asked, not kept: the build asks once
+       * per file, and the program's JSON alone is megabytes the heap would hold until the last page is done.
+       */
+      contents: () => exporter.write(filtered()),
     })),
     /** The mock audit's workpaper (the same as `trustbook audit`); worked out when first asked. */
     workpaper: once(() => workpaper(filtered())),
