@@ -150,7 +150,7 @@ describe('a period that does not exist', () => {
 
 describe('an export whose header and rows were not kept', () => {
   it('is judged for blank and repeated ids, and not for empty months', () => {
-    const state = { status: 'present', sha256: SHA, csvIds: ['CHG-1', 'CHG-1', ''] } as const;
+    const state: ArtifactFileState = { status: 'present', sha256: SHA, csvIds: ['CHG-1', 'CHG-1', ''] };
     const found = run({ population: [kept('a.csv', 3, { date_column: 'date' })], exports: { 'a.csv': state } });
     expect(codes(found)).toEqual(['TB411', 'TB410']);
   });

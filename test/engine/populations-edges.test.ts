@@ -58,7 +58,7 @@ interface Series {
   audit?: string;
   staff?: string[];
   /** The export `files/a.csv`: CSV text, or a state as it is. */
-  csv?: string | ArtifactFileState;
+  csv?: string | ArtifactFileState | undefined;
 }
 
 function csvState(text: string): ArtifactFileState {
@@ -397,8 +397,11 @@ describe('a personnel series against the staff register (TB408)', () => {
   const cal = '{ id: cal, role: engineer, hired: 2026-04-20, background_check: 2026-04-10 }';
   const dan = '{ id: dan, role: engineer, hired: 2025-05-01, background_check: 2025-04-20 }';
   const eve = '{ id: eve, role: engineer, hired: 2025-05-01, background_check: 2025-04-20, left: 2026-05-01 }';
-  const cohort = (csv: string | undefined, staff = [bea, cal, dan, eve], more: Partial<Series> = {}) =>
-    run({ cohort: 'new-hires', population: [kept(2)], csv, staff, ...more });
+  const cohort = (
+    csv: string | ArtifactFileState | undefined,
+    staff = [bea, cal, dan, eve],
+    more: Partial<Series> = {},
+  ) => run({ cohort: 'new-hires', population: [kept(2)], csv, staff, ...more });
 
   it('names who is in the export but not among the window’s joiners, and who is missing from it, on `cohort`', () => {
     const found = cohort('person\nbea\nzed\ndan\n');
