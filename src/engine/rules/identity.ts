@@ -48,7 +48,7 @@ function findDuplicateIds(model: ProgramModel): Diagnostic[] {
   }
   const people = model.people;
   if (people) {
-    const ids = new Map<string, string>();
+    const ids = new Set<string>();
     const all = [
       ...people.data.roles.map((role, index) => ({ id: role.id, path: ['roles', index, 'id'] })),
       ...people.data.staff.map((person, index) => ({ id: person.id, path: ['staff', index, 'id'] })),
@@ -57,7 +57,7 @@ function findDuplicateIds(model: ProgramModel): Diagnostic[] {
       if (ids.has(id)) {
         diagnostics.push(finding('TB201', { file: people.file, line: lineOf(people, ...path) }, { of: 'people', id }));
       }
-      ids.set(id, path.join('.'));
+      ids.add(id);
     }
   }
   return diagnostics;

@@ -74,8 +74,9 @@ function duplicateIds(
   series: Document<EvidenceData>,
   overlapping: readonly Overlap[],
 ): Diagnostic | undefined {
-  const overlaps = (a: number, b: number) =>
-    overlapping.some((pair) => (pair.first === a && pair.second === b) || (pair.first === b && pair.second === a));
+  // An id is first seen in the earlier of two entries, and each overlapping pair names the earlier entry first.
+  const overlaps = (earlier: number, later: number) =>
+    overlapping.some((pair) => pair.first === earlier && pair.second === later);
   const seen = new Map<string, { where: string; entry: number }>();
   const repeated: string[] = [];
   let firstIndex: number | undefined;
@@ -90,7 +91,7 @@ function duplicateIds(
         seen.set(id, { where, entry: index });
         return;
       }
-      if (earlier.entry !== index && overlaps(earlier.entry, index)) return; // TB412
+      if (overlaps(earlier.entry, index)) return; // TB412 (never an entry with itself)
       firstIndex ??= index;
       repeated.push(`${id} (${earlier.where} and ${where})`);
     });

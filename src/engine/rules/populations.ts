@@ -45,7 +45,6 @@ export function firstUncoveredDay(range: Period, periods: Period[]): string | un
   for (const period of [...periods].sort((a, b) => a.start.localeCompare(b.start))) {
     if (period.start > next) break;
     if (period.end >= next) next = addDays(period.end, 1);
-    if (next > range.end) return undefined;
   }
   return next <= range.end ? next : undefined;
 }
@@ -146,7 +145,7 @@ function checkCohort(
   const inPeriods = (date: string) => periods.some((period) => date >= period.start && date <= period.end);
   const members = cohortMembers(model, cohort, window, context.asOf).filter((member) => inPeriods(member.date));
   const register = new Set(members.map((member) => member.person.id));
-  const staff = new Map((model.people.data.staff ?? []).map((person) => [person.id, person]));
+  const staff = new Map(model.people.data.staff.map((person) => [person.id, person]));
   const label = cohortLabels[cohort];
   const notInRegister = [...exported.keys()]
     .filter((person) => !register.has(person))
