@@ -562,16 +562,16 @@ function fnv(word: string): number {
 }
 
 /** Calls `visit` with the start and rolling hash of every run of `length` words. */
-function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, hash: number) => boolean | void): void {
+function eachWindow(hashes: Uint32Array, length: number, visit: (start: number, hash: number) => void): void {
   if (hashes.length < length) return;
   let top = 1;
   for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
   let hash = 0;
   for (let i = 0; i < length; i++) hash = (Math.imul(hash, BASE) + hashes[i]!) >>> 0;
-  if (visit(0, hash) === true) return;
+  visit(0, hash);
   for (let start = 1; start + length <= hashes.length; start++) {
     hash = (Math.imul((hash - Math.imul(hashes[start - 1]!, top)) >>> 0, BASE) + hashes[start + length - 1]!) >>> 0;
-    if (visit(start, hash) === true) return;
+    visit(start, hash);
   }
 }
 
