@@ -504,15 +504,23 @@ let scratch = new Uint32Array(1 << 16);
  * `bounds`, when given, receives where each word starts and ends in the text.
  */
 export function hashWords(text: string, bounds?: number[]): Uint32Array {
+  // Plain ASCII makes at most one word in two characters; a letter that lower-cases into a letter and a mark (a
+  // run of `İ`) makes one a character, so the buffer also grows when full rather than drop a word unseen.
   const most = (text.length >> 1) + 1;
   if (scratch.length < most) scratch = new Uint32Array(Math.max(most, scratch.length * 2));
-  const hashes = scratch;
+  let hashes = scratch;
   let count = 0;
+  const grow = () => {
+    scratch = new Uint32Array(hashes.length * 2);
+    scratch.set(hashes);
+    hashes = scratch;
+  };
   let hash = FNV_OFFSET;
   let start = -1;
   let ascii = true;
   const endWord = (end: number) => {
     if (ascii) {
+      if (count === hashes.length) grow();
       hashes[count++] = hash >>> 0;
       bounds?.push(start, end);
     } else {
@@ -521,6 +529,7 @@ export function hashWords(text: string, bounds?: number[]): Uint32Array {
       const lower = text.slice(start, end).toLowerCase();
       const sameLength = lower.length === end - start;
       for (const piece of lower.matchAll(wordPattern)) {
+        if (count === hashes.length) grow();
         hashes[count++] = fnv(piece[0]);
         if (sameLength) bounds?.push(start + piece.index, start + piece.index + piece[0].length);
         else bounds?.push(start, end);

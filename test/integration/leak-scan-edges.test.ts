@@ -408,6 +408,16 @@ describe('finding and quoting', () => {
     expect(findLeak('anything', forbidding())).toBeUndefined();
   });
 
+  it('finds a name after a run of letters that each lower-case into a word of their own', () => {
+    // `İ` lower-cases to `i` and a mark, which ends the word: one word a character, twice what plain text makes.
+    const needles = forbidding(text('Ada Quillfeather', { name: true }));
+    expect(findLeak(`${'İ'.repeat(140_000)} Ada Quillfeather`, needles)).toEqual({
+      text: 'ada quillfeather',
+      source: 'test',
+    });
+    expect(hashWords('İ'.repeat(140_000))).toHaveLength(140_000);
+  });
+
   it('never quotes a secret', () => {
     const needles = forbidding(text('grant secret value here', { hidden: true, source: 'the grant secret' }));
     expect(findLeak('the grant secret value here', needles)).toEqual({
