@@ -185,7 +185,7 @@ describe('the assertion', () => {
 describe('a model without a program', () => {
   it('has nothing to judge', () => {
     const model = smallModel({});
-    model.program = undefined;
+    delete model.program;
     expect(auditSetupRule(model, ruleContext('2026-07-15'))).toEqual([]);
   });
 });
