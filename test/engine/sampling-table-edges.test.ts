@@ -56,7 +56,7 @@ describe('a program', () => {
 
   it('has nothing to judge when the model holds no program', () => {
     const model = smallModel({});
-    model.program = undefined;
+    delete model.program;
     expect(samplingTableRule(model, ruleContext('2026-07-15'))).toEqual([]);
   });
 });
