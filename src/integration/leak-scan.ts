@@ -108,9 +108,9 @@ export interface Needles {
   short: RunTable | undefined;
   /**
    * The hashes of the words of every forbidden text, end to end; a run is numbered by where its first word
-   * is here. Runs are told apart by these word hashes, not by their words: two runs would count as the same
-   * only if each word of one had the same 32-bit hash as the word in its place in the other, which the
-   * words of a program do not do by chance.
+   * is here. Runs are found by these word hashes; two runs whose hashes agree are compared word by word before
+   * one is taken for the other (a word can be made to share another's hash), so an allowed text lifts only the
+   * forbidden runs it holds word for word.
    */
   words: Uint32Array;
   /** Where each forbidden text begins in `words`, and where it comes from. */
@@ -564,6 +564,31 @@ export function hashWords(text: string, bounds?: number[]): Uint32Array {
   return hashes.slice(0, count);
 }
 
+/**
+ * The words of a text as `hashWords` cuts them, as strings, in the same order: to tell apart two runs whose
+ * hashes agree. A word whose lower-case form is longer than it (`İ`) stands whole for each of its pieces.
+ */
+function wordStrings(text: string): string[] {
+  const normal = normalise(text);
+  const bounds: number[] = [];
+  hashWords(normal, bounds);
+  const found: string[] = [];
+  for (let i = 0; i < bounds.length; i += 2) found.push(normal.slice(bounds[i], bounds[i + 1]).toLowerCase());
+  return found;
+}
+
+/** Which forbidden text holds the run starting at `run`, by where each begins (`starts`, ascending). */
+function textAt(starts: readonly number[], run: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= run) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 function fnv(word: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
@@ -671,6 +696,23 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
     hidden: [],
     proseOnly: [],
   };
+  // Two runs whose word hashes agree are also compared word by word before one stands for the other: a word can
+  // be made to share another's 32-bit hash, and an allowed text must never lift a forbidden run it only hashes
+  // like. Only texts with such a match are cut into words, once each.
+  const wordsOfText = new Map<string, string[]>();
+  const textWords = (text: string): string[] => {
+    let found = wordsOfText.get(text);
+    if (!found) wordsOfText.set(text, (found = wordStrings(text)));
+    return found;
+  };
+  const sameText = (run: number, mine: string, start: number, length: number): boolean => {
+    const index = textAt(needles.starts, run);
+    const theirs = textWords(cut[index]!.fragment.text);
+    const ours = textWords(mine);
+    const at = run - needles.starts[index]!;
+    for (let i = 0; i < length; i++) if (theirs[at + i] !== ours[start + i]) return false;
+    return true;
+  };
   let first = 0;
   /** The first word of the held-back documents' texts in `needles.words`. */
   let heldBack = Infinity;
@@ -685,7 +727,11 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
     needles.proseOnly.push(fragment.proseOnly === true);
     first += hashes.length;
     eachWindow(hashes, length, (start, hash) =>
-      table.add(hash, base + start, (run) => sameWords(needles, run, hashes, start, length)),
+      table.add(
+        hash,
+        base + start,
+        (run) => sameWords(needles, run, hashes, start, length) && sameText(run, fragment.text, start, length),
+      ),
     );
   }
   if (cut.length === 0) return needles;
@@ -694,7 +740,10 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
     const hashes = hashesOf(cache, fragment.text);
     for (const [length, table] of all) {
       eachWindow(hashes, length, (start, hash) => {
-        table.remove(hash, (run) => sameWords(needles, run, hashes, start, length));
+        table.remove(
+          hash,
+          (run) => sameWords(needles, run, hashes, start, length) && sameText(run, fragment.text, start, length),
+        );
       });
     }
   }
@@ -703,7 +752,11 @@ export function needlesFor(result: CheckResult, site: Site, extra: ScanExtras = 
     const hashes = hashesOf(cache, text);
     for (const [length, table] of all) {
       eachWindow(hashes, length, (start, hash) => {
-        table.remove(hash, (run) => run >= heldBack && sameWords(needles, run, hashes, start, length));
+        table.remove(
+          hash,
+          (run) =>
+            run >= heldBack && sameWords(needles, run, hashes, start, length) && sameText(run, text, start, length),
+        );
       });
     }
   }

@@ -418,6 +418,22 @@ describe('finding and quoting', () => {
     expect(hashWords('İ'.repeat(140_000))).toHaveLength(140_000);
   });
 
+  it('never lets an allowed text lift a forbidden one whose words only hash alike', () => {
+    // `belpelholkin` and `garzandantor` share a 32-bit word hash: a text could be written to do that on purpose.
+    expect(fnv('belpelholkin')).toBe(fnv('garzandantor'));
+    const needles = allowing(['Ada Garzandantor'], text('Ada Belpelholkin', { name: true, source: 'staff' }));
+    expect(findLeak('Owner: Ada Belpelholkin', needles)).toEqual({ text: 'ada belpelholkin', source: 'staff' });
+    // Pages are read by hash alone: a page with a made-up twin of a forbidden name stops the build, never passes.
+    expect(findLeak('Owner: Ada Garzandantor', needles)).toEqual({ text: 'ada garzandantor', source: 'staff' });
+    // Two forbidden texts that hash alike are both kept: allowing one leaves the other forbidden.
+    const both = allowing(
+      ['Ada Garzandantor'],
+      text('Ada Garzandantor', { name: true, source: 'one' }),
+      text('Ada Belpelholkin', { name: true, source: 'two' }),
+    );
+    expect(findLeak('Owner: Ada Belpelholkin', both)).toMatchObject({ text: 'ada belpelholkin' });
+  });
+
   it('never quotes a secret', () => {
     const needles = forbidding(text('grant secret value here', { hidden: true, source: 'the grant secret' }));
     expect(findLeak('the grant secret value here', needles)).toEqual({
