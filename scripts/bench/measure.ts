@@ -85,12 +85,24 @@ export function measure(
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    // By process: what it had used when last seen. Counters only grow, so the last reading is the largest.
+    // By process: the most it was seen to have used. Each counter only grows while the process runs, but a
+    // process that has exited and not yet been reaped reads as none (no VmHWM, no io): keep the largest reading.
     const seen = new Map<number, Usage>();
     const poll = () => {
       for (const pid of tree(child.pid!)) {
         const usage = usageOf(pid);
-        if (usage) seen.set(pid, usage);
+        if (!usage) continue;
+        const before = seen.get(pid);
+        seen.set(
+          pid,
+          before
+            ? {
+                highWaterKb: Math.max(before.highWaterKb, usage.highWaterKb),
+                cpuTicks: Math.max(before.cpuTicks, usage.cpuTicks),
+                written: Math.max(before.written, usage.written),
+              }
+            : usage,
+        );
       }
     };
     const timer = setInterval(poll, 10);

@@ -35,4 +35,17 @@ describe.runIf(hasProc())('measuring a command as a process tree', () => {
     expect(result.peakRssMb).toBeGreaterThan(0);
     // Minutes of wall time for 300 ms of CPU when the machine is busy: the time is not what is tested.
   }, 120_000);
+
+  it('keeps the peak memory of a process that has exited and not yet been reaped', async () => {
+    // The grandchild fills 200 MB and exits; its parent blocks for a while before reaping it, so the last
+    // readings of the grandchild are of a process that no longer has any memory to report.
+    const parent = `
+const { spawn } = require('node:child_process');
+spawn(process.execPath, ['-e', 'Buffer.alloc(200 * 1024 * 1024, 1)'], { stdio: 'ignore' });
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+`;
+    const result = await measure(process.execPath, ['-e', parent], { cwd: folder });
+    expect(result.exitCode).toBe(0);
+    expect(result.peakRssMb).toBeGreaterThanOrEqual(190);
+  }, 120_000);
 });
