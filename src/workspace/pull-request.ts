@@ -4,7 +4,7 @@
  * touched, and what a partner should read before merging (findings such as an override to review, and notes).
  * Written from the sync plan alone, so the body says exactly what the commit holds.
  */
-import type { SyncPlan } from './sync-plan.ts';
+import { describeChange, type SyncPlan } from './sync-plan.ts';
 
 /** Markdown for a pull request of `plan`; `from` describes the layers the client had (`describeLayers`). */
 export function pullRequestBody(plan: SyncPlan, from: string, to: string): string {
@@ -18,11 +18,8 @@ export function pullRequestBody(plan: SyncPlan, from: string, to: string): strin
     lines.push('### Documents', '');
     for (const update of added) lines.push(`- added ${code(update.path)}`);
     for (const update of updated) {
-      const what = [
-        update.fields.length > 0 ? `fields ${update.fields.join(', ')}` : '',
-        update.sections.length > 0 ? `sections ${update.sections.join(', ')}` : '',
-      ].filter(Boolean);
-      lines.push(`- updated ${code(update.path)}${what.length > 0 ? `: ${what.join('; ')}` : ''}`);
+      const what = describeChange(update);
+      lines.push(`- updated ${code(update.path)}${what ? `: ${what}` : ''}`);
     }
     for (const path of [...plan.removals].sort()) lines.push(`- removed ${code(path)} (moved by a library migration)`);
     lines.push('');

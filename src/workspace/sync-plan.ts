@@ -100,6 +100,16 @@ export interface DocumentUpdate {
   sections: string[];
 }
 
+/** What an update touched, as the sync's report and its pull request say it: `fields a, b; sections c`. */
+export function describeChange(update: DocumentUpdate): string {
+  return [
+    update.fields.length > 0 ? `fields ${update.fields.join(', ')}` : '',
+    update.sections.length > 0 ? `sections ${update.sections.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 export interface SyncPlan {
   client: string;
   /** Program files to write, by path. */

@@ -52,7 +52,7 @@ const monthly = (months: string[]) =>
   months.map((month) => made(addDays(periodContaining('month', `${month}-01`).end, 3), month));
 
 const HALF = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
-/** The window's months and December before it: the window's first week (2026-W01) starts on 2025-12-29. */
+/** The window's months and December before it (2026-W01 starts on 2025-12-29; December is not needed for it). */
 const WEEKS = ['2025-12', ...HALF];
 
 interface Program {
@@ -153,6 +153,25 @@ describe('the finding', () => {
   it('is a deferred warning in readiness', () => {
     const [found] = run(single('monthly', 'quarterly', quarterly('2026-02-10')), '2026-07-15', { readiness: true });
     expect(found).toMatchObject({ severity: 'warning', deferred: true });
+  });
+
+  it('asks for the days of the first week inside the window only: no export of the December before it', () => {
+    // 2026-W01 runs from 29 December 2025 to 4 January 2026; the window opens on 1 January.
+    expect(run(single('weekly', 'monthly', monthly(HALF)))).toEqual([]);
+    // January's export made on the 3rd records the window's days of week 1 (1 to 3 January) but not the 4th.
+    const third = monthly(HALF).with(0, made('2026-01-03', '2026-01'));
+    expect(unshown(run(single('weekly', 'monthly', third)))).toEqual([
+      'CTL-01: 2026-W01, 2026-W02, 2026-W03, 2026-W04 and 1 more',
+    ]);
+    // Likewise a control implemented on Sunday 1 February: week 5 (from 26 January) is asked for from that day,
+    // which February's export records; no January export is needed.
+    const february = single('weekly', 'monthly', monthly(HALF.slice(1)), 'implemented: 2026-02-01\n');
+    expect(run(february)).toEqual([]);
+    // February's export made on the 5th records week 5's one day in operation, and no day of weeks 6 to 9.
+    const fifth = [made('2026-02-05', '2026-02'), ...monthly(HALF.slice(2))];
+    expect(unshown(run(single('weekly', 'monthly', fifth, 'implemented: 2026-02-01\n')))).toEqual([
+      'CTL-01: 2026-W06, 2026-W07, 2026-W08, 2026-W09',
+    ]);
   });
 
   it('lists four occurrences whole and says how many more there are after four', () => {
@@ -416,8 +435,17 @@ describe('the occurrences due', () => {
     expect(run(single('monthly', 'quarterly', [made('2026-07-03', '2026-Q2')]))).toEqual([]);
   });
 
-  it('asks nothing of a quarter the series is not required for: a control retired in it', () => {
-    expect(run(single('monthly', 'quarterly', [made('2026-07-03', '2026-Q2')], 'retired: 2026-02-15\n'))).toEqual([]);
+  it('asks for the months a control ran in the quarter it was retired in, though that quarter is not required', () => {
+    // Retired on 15 February: the quarter is not due (the control did not operate at its end), so no other rule
+    // asks for it; January ended while the control operated, and no export records it.
+    const retired = 'retired: 2026-02-15\n';
+    expect(unshown(run(single('monthly', 'quarterly', [made('2026-07-03', '2026-Q2')], retired)))).toEqual([
+      'CTL-01: 2026-01',
+    ]);
+    // An export of the quarter made once the control stopped records January; February ended after it stopped.
+    expect(run(single('monthly', 'quarterly', [made('2026-02-16', '2026-Q1')], retired))).toEqual([]);
+    // Retired on 31 January, and the quarter's export made that day: January is recorded to its last day.
+    expect(run(single('monthly', 'quarterly', [made('2026-01-31', '2026-Q1')], 'retired: 2026-01-31\n'))).toEqual([]);
   });
 });
 

@@ -87,6 +87,18 @@ export const recordFalseGreens: CorpusCase[] = [
     expect: error('TB620', EVIDENCE, 7, /BASE-01 runs monthly, .*: 2026-02, 2026-03/),
   },
   {
+    name: 'a monthly control retired mid-quarter, its months before then in no quarterly export',
+    kind: 'false greens',
+    files: () =>
+      edit(
+        noted('monthly', 'quarterly', '  - { collected: 2026-01-10, location: "https://docs.test.example/q1.pdf" }\n'),
+        CONTROL,
+        'frequency: monthly',
+        'frequency: monthly\nretired: 2026-02-15',
+      ),
+    expect: error('TB620', EVIDENCE, 7, /BASE-01 runs monthly, .*: 2026-01$/),
+  },
+  {
     name: 'a frequency_note excusing a per-event control from its population',
     kind: 'false greens',
     files: () =>

@@ -13,7 +13,7 @@ import { todayUtc } from '../../engine/dates.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { Conflict } from '../../workspace/merge-types.ts';
 import { pullRequestBody } from '../../workspace/pull-request.ts';
-import { describeLayers, type SyncPlan } from '../../workspace/sync-plan.ts';
+import { describeChange, describeLayers, type SyncPlan } from '../../workspace/sync-plan.ts';
 import {
   applyPlan,
   libraryReader,
@@ -125,13 +125,7 @@ function describePlan(plan: SyncPlan, options: { check: boolean; from: string })
       lines.push(`  ${options.check ? 'would add' : 'added'} ${update.path}`);
       continue;
     }
-    const what = [
-      update.fields.length > 0 ? `fields ${update.fields.join(', ')}` : '',
-      update.sections.length > 0 ? `sections ${update.sections.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    lines.push(`  ${options.check ? 'would update' : 'updated'} ${update.path}: ${what}`);
+    lines.push(`  ${options.check ? 'would update' : 'updated'} ${update.path}: ${describeChange(update)}`);
   }
   lines.push(...formatWorkspaceFindings(plan.findings));
   for (const { path, conflicts } of plan.conflicts) {

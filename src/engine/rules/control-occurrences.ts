@@ -76,18 +76,23 @@ function unshownOccurrences(
     mergeSpans(series.flatMap((candidate) => recordedSpans(candidate.data).map((e) => e.span))),
   );
   const disclosed = new Sweep(mergeSpans(series.flatMap((candidate) => disclosedPeriods(candidate.data))));
+  // A period of the noted series not required (the control retired before it ended) still holds the
+  // occurrences that ended while the control operated: those are asked for here, as no other rule asks.
   const leftToTypeTwo = new Sweep(
     seriesTimeline(model, noted, window, asOf)
-      .filter((cell) => cell.state === 'missing' || cell.state === 'not-yet-due' || cell.state === 'not-required')
+      .filter((cell) => cell.state === 'missing' || cell.state === 'not-yet-due')
       .map((cell) => cell.period),
   );
   const { implemented, retired } = control.data;
+  // An occurrence is asked for from the first day it could have run: the window's first day, or the control's
+  // first day in operation (a window opening mid-week needs no export of the days before it).
+  const firstDay = implemented !== undefined && implemented > window.start ? implemented : window.start;
   return windowPeriods(controlUnit, window).filter((occurrence) => {
     if (implemented !== undefined && occurrence.end < implemented) return false;
     if (retired !== undefined && occurrence.end > retired) return false;
     if (!isCollectionDue(occurrence, notedUnit, window, asOf)) return false;
     if (leftToTypeTwo.overlaps(occurrence) || disclosed.overlaps(occurrence)) return false;
-    return !recorded.covers(occurrence);
+    return !recorded.covers(occurrence.start < firstDay ? { ...occurrence, start: firstDay } : occurrence);
   });
 }
 
