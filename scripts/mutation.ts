@@ -10,17 +10,19 @@
  * MODULE narrows the run to modules whose path contains it (`npm run mutation -- spans rules/coverage`).
  * Options: --summary (no run: report from the last results in reports/mutation/), --concurrency N (default 2),
  * --no-checker (no TypeScript checker: faster; mutants that would not compile are then tested like the others),
- * --force (test every mutant again, reusing nothing from the incremental file).
+ * --force (test every mutant again, reusing nothing from the incremental file), --shard K/N (the K-th of N
+ * shards of the modules selected, balanced by source size: the weekly workflow runs them as a matrix).
  * Incremental: each module keeps its results in test/mutation/incremental/ and retests only what changed.
  * Exit code 1 when a module scores under 80% or has a survivor nobody accounted for.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import baseConfig from '../stryker.config.mjs';
 import { scoreModule, type Equivalent, type ModuleScore, type ReportMutant } from './mutation/score.ts';
+import { parseShard, shardOf } from './mutation/shards.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REPORTS = join(ROOT, 'reports/mutation');
@@ -34,14 +36,23 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     checker: { type: 'boolean', default: true },
     force: { type: 'boolean', default: false },
+    shard: { type: 'string' },
   },
 });
 
 const modules = parse(readFileSync(join(ROOT, 'test/mutation/modules.yaml'), 'utf8')) as Record<string, string[]>;
-const selected = Object.keys(modules).filter(
+const matching = Object.keys(modules).filter(
   (module) => positionals.length === 0 || positionals.some((name) => module.includes(name)),
 );
-if (selected.length === 0) fail(`No module in test/mutation/modules.yaml matches ${positionals.join(', ')}.`);
+if (matching.length === 0) fail(`No module in test/mutation/modules.yaml matches ${positionals.join(', ')}.`);
+const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+if (values.shard !== undefined && (!shard || shard.shard < 1 || shard.shard > shard.count)) {
+  fail(`--shard takes K/N with 1 <= K <= N, such as 2/6 (got ${values.shard}).`);
+}
+const selected = shard
+  ? shardOf(matching, (module) => statSync(join(ROOT, module)).size, shard.shard, shard.count)
+  : matching;
+if (shard) console.log(`Shard ${shard.shard}/${shard.count}: ${selected.length} of ${matching.length} modules.`);
 
 function fail(message: string): never {
   console.error(message);
