@@ -26,6 +26,7 @@ import { envFilesWithSecret, takeGrantSecret } from './grant-secret.ts';
 import { readTrustHistory } from './trust-history.ts';
 import { GRANT_LOG_FILE, writeGrantLog } from './grant-log-fs.ts';
 import { publicFolderProblems } from './public-folder-fs.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { publishPaths, publishSites } from './publish.ts';
 import { grantRoutes, routes } from './routes.ts';
 import { safeLinksPlugin } from './safe-links-plugin.ts';
@@ -161,6 +162,8 @@ export default function trustbook(options: TrustbookOptions = {}): AstroIntegrat
       'astro:build:done': ({ logger }) =>
         reportingFindings(logger, async () => {
           if (!result) return;
+          // What rendering left on the heap goes before publishing reads every page again (see the module).
+          collectGarbage();
           const outcome = await publishSites(result, publishPaths(root), {
             grantSecret,
             history: historical,
