@@ -163,6 +163,8 @@ describe('the finding', () => {
     expect(unshown(run(single('weekly', 'monthly', third)))).toEqual([
       'CTL-01: 2026-W01, 2026-W02, 2026-W03, 2026-W04 and 1 more',
     ]);
+    // A control implemented before the window is asked for week 1 from the window's first day, not from then.
+    expect(run(single('weekly', 'monthly', monthly(HALF), 'implemented: 2025-06-01\n'))).toEqual([]);
     // Likewise a control implemented on Sunday 1 February: week 5 (from 26 January) is asked for from that day,
     // which February's export records; no January export is needed.
     const february = single('weekly', 'monthly', monthly(HALF.slice(1)), 'implemented: 2026-02-01\n');
