@@ -124,15 +124,8 @@ export interface Needles {
 
 /** Where the forbidden text holding a run comes from. */
 function sourceOf(needles: Needles, run: number): { source: string; hidden: boolean; proseOnly: boolean } {
-  const { starts } = needles;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= run) low = middle;
-    else high = middle - 1;
-  }
-  return { source: needles.sources[low]!, hidden: needles.hidden[low]!, proseOnly: needles.proseOnly[low]! };
+  const text = textAt(needles.starts, run);
+  return { source: needles.sources[text]!, hidden: needles.hidden[text]!, proseOnly: needles.proseOnly[text]! };
 }
 
 /** Whether `length` words from `start` in `hashes` are those of the run (rolling hashes can collide). */
